@@ -1,0 +1,1 @@
+//! Natural Earth country shapes.
