@@ -1,1 +1,769 @@
-//! gazetteer stage.
+//! Place data: the embedded GeoNames extract plus user files, name folding,
+//! the name index, and ranking of candidates.
+//!
+//! The embedded table (`gazetteer/places.tsv`) and its index
+//! (`gazetteer/names.fst`, `gazetteer/postings.bin`) are made from GeoNames
+//! by `cargo run --bin incimap-build-data`; see `gazetteer/README.md`.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use fst::{IntoStreamer, Streamer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+const PLACES_TSV: &str = include_str!("../gazetteer/places.tsv");
+const NAMES_FST: &[u8] = include_bytes!("../gazetteer/names.fst");
+const POSTINGS: &[u8] = include_bytes!("../gazetteer/postings.bin");
+const COUNTRIES_CSV: &str = include_str!("../gazetteer/countries.csv");
+
+/// Header of the embedded table, which is also the columns of [`Place::to_tsv`].
+pub const PLACES_HEADER: &str =
+    "geonameid\tkind\tname\talternates\tlatitude\tlongitude\tfeature\tcountry\tadmin1\tpopulation";
+
+/// What sort of place an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// A populated place.
+    City,
+    /// A venue or landmark (curated).
+    Site,
+    /// A first-level division: province, oblast, region.
+    Admin1,
+    /// A country.
+    Country,
+}
+
+impl Kind {
+    /// The word used in files and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::City => "city",
+            Kind::Site => "site",
+            Kind::Admin1 => "admin1",
+            Kind::Country => "country",
+        }
+    }
+
+    /// Parses the word used in files.
+    pub fn parse(word: &str) -> Option<Kind> {
+        match word.trim().to_ascii_lowercase().as_str() {
+            "" | "city" | "town" | "village" | "place" => Some(Kind::City),
+            "site" | "venue" | "landmark" => Some(Kind::Site),
+            "admin1" | "province" | "region" | "oblast" => Some(Kind::Admin1),
+            "country" => Some(Kind::Country),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One entry of the gazetteer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// GeoNames id, when the entry comes from GeoNames.
+    pub geonameid: Option<u64>,
+    /// City, site, province or country.
+    pub kind: Kind,
+    /// Primary name.
+    pub name: String,
+    /// Alternate names, `|`-separated.
+    pub alternates: String,
+    /// Latitude, decimal degrees.
+    pub lat: f64,
+    /// Longitude, decimal degrees.
+    pub lon: f64,
+    /// GeoNames feature code (`PPLC`, `PPLA`, ...), may be empty.
+    pub feature: String,
+    /// ISO 3166 alpha-2 country code.
+    pub country: String,
+    /// GeoNames first-level division code within the country.
+    pub admin1: String,
+    /// Population, 0 when unknown.
+    pub population: u64,
+    /// Where the entry came from: `None` for the embedded data, else the file.
+    pub origin: Option<String>,
+}
+
+impl Place {
+    /// The primary name followed by the alternate names.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.alternates.split('|').filter(|s| !s.is_empty()))
+    }
+
+    /// One line of the embedded table format.
+    pub fn to_tsv(&self) -> String {
+        format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            self.geonameid.map(|id| id.to_string()).unwrap_or_default(),
+            self.kind,
+            self.name,
+            self.alternates,
+            self.lat,
+            self.lon,
+            self.feature,
+            self.country,
+            self.admin1,
+            self.population
+        )
+    }
+
+    fn from_tsv(line: &str) -> Option<Place> {
+        let mut f = line.split('\t');
+        Some(Place {
+            geonameid: f.next()?.parse().ok(),
+            kind: Kind::parse(f.next()?)?,
+            name: f.next()?.to_string(),
+            alternates: f.next()?.to_string(),
+            lat: f.next()?.parse().ok()?,
+            lon: f.next()?.parse().ok()?,
+            feature: f.next()?.to_string(),
+            country: f.next()?.to_string(),
+            admin1: f.next()?.to_string(),
+            population: f.next()?.parse().unwrap_or(0),
+            origin: None,
+        })
+    }
+
+    /// Rank of the feature code: capitals, then administrative seats, then the rest.
+    fn seat_rank(&self) -> u8 {
+        match self.feature.as_str() {
+            "PPLC" => 0,
+            "PPLA" => 1,
+            "PPLA2" | "PPLA3" | "PPLA4" | "PPLG" => 2,
+            _ => 3,
+        }
+    }
+}
+
+/// Folds a name for matching: lower case, diacritics and apostrophes removed,
+/// hyphens, spaces and punctuation dropped, a few letters mapped across
+/// scripts' variants (Tajik Cyrillic, Persian and Arabic forms).
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase).nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'þ' => out.push_str("th"),
+            'ø' => out.push('o'),
+            'ł' => out.push('l'),
+            'đ' | 'ð' => out.push('d'),
+            'ı' => out.push('i'),
+            'ё' => out.push('е'),
+            'ҳ' => out.push('х'),
+            'қ' => out.push('к'),
+            'ғ' => out.push('г'),
+            'ҷ' => out.push('ч'),
+            'ӣ' => out.push('и'),
+            'ӯ' => out.push('у'),
+            'ي' | 'ى' => out.push('ی'),
+            'ك' => out.push('ک'),
+            'ة' => out.push('ه'),
+            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+            c if c.is_alphanumeric() => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Lower-cases a name without folding anything else, for exact comparison.
+fn exact_key(name: &str) -> String {
+    name.nfc()
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// How a candidate's name matched the query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Match {
+    /// The primary name, as written (case aside).
+    Exact,
+    /// An alternate name, as written (case aside).
+    Alias,
+    /// Only after folding diacritics, hyphens, spaces and the like.
+    Folded,
+}
+
+impl Match {
+    /// The word used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Match::Exact => "exact",
+            Match::Alias => "alias",
+            Match::Folded => "folded",
+        }
+    }
+
+    /// Exact and alias matches are the name as written; they outrank folded ones.
+    fn tier(self) -> u8 {
+        match self {
+            Match::Exact | Match::Alias => 0,
+            Match::Folded => 1,
+        }
+    }
+}
+
+/// A place that matches a query, with how it matched.
+#[derive(Clone, Debug)]
+pub struct Candidate<'g> {
+    /// Position of the place in the gazetteer.
+    pub index: usize,
+    /// The place.
+    pub place: &'g Place,
+    /// How its name matched.
+    pub matched: Match,
+    /// The name of the place that matched.
+    pub matched_name: &'g str,
+}
+
+/// What the row says besides the name, to filter or steer candidates.
+#[derive(Clone, Debug, Default)]
+pub struct Hints {
+    /// ISO alpha-2 country code the place must be in.
+    pub country: Option<String>,
+    /// First-level division name the place should be in.
+    pub province: Option<String>,
+    /// The kind the query asked for ("Nangarhar province" asks for an admin1).
+    pub kind: Option<Kind>,
+}
+
+/// The place data: embedded entries followed by user entries.
+pub struct Gazetteer {
+    places: Vec<Place>,
+    user_index: HashMap<String, Vec<u32>>,
+    countries: Vec<CountryCode>,
+}
+
+/// ISO codes and English name of one country.
+#[derive(Clone, Debug)]
+pub struct CountryCode {
+    /// Alpha-2, e.g. `TJ`.
+    pub alpha2: String,
+    /// Alpha-3, e.g. `TJK`.
+    pub alpha3: String,
+    /// English name, e.g. `Tajikistan`.
+    pub name: String,
+}
+
+/// A problem loading a user gazetteer file.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct GazetteerError {
+    /// The file.
+    pub file: String,
+    /// What went wrong, with the line where there is one.
+    pub message: String,
+}
+
+impl Gazetteer {
+    /// The embedded gazetteer alone.
+    pub fn embedded() -> Gazetteer {
+        let places: Vec<Place> = PLACES_TSV
+            .lines()
+            .skip(1)
+            .map(|line| Place::from_tsv(line).expect("embedded gazetteer row is valid"))
+            .collect();
+        let countries = COUNTRIES_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let f: Vec<&str> = line.splitn(5, ',').collect();
+                Some(CountryCode {
+                    alpha2: f.first()?.to_string(),
+                    alpha3: f.get(1)?.to_string(),
+                    name: f.get(3)?.trim_matches('"').to_string(),
+                })
+            })
+            .collect();
+        Gazetteer {
+            places,
+            user_index: HashMap::new(),
+            countries,
+        }
+    }
+
+    /// Adds the places of a user file (our CSV or a GeoNames dump); they win over embedded ones.
+    pub fn add_file(&mut self, path: &Path) -> Result<usize, GazetteerError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| GazetteerError {
+            file: file.clone(),
+            message: e.to_string(),
+        })?;
+        let places = parse_user_file(&text).map_err(|message| GazetteerError {
+            file: file.clone(),
+            message,
+        })?;
+        let count = places.len();
+        for mut place in places {
+            place.origin = Some(file.clone());
+            let index = self.places.len() as u32;
+            let mut keys: Vec<String> = place.names().map(fold).collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                self.user_index.entry(key).or_default().push(index);
+            }
+            self.places.push(place);
+        }
+        Ok(count)
+    }
+
+    /// Every place, embedded first.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// Resolves a country hint (alpha-2, alpha-3 or English name) to its alpha-2 code.
+    pub fn country_code(&self, hint: &str) -> Option<&CountryCode> {
+        let hint = hint.trim();
+        if hint.is_empty() {
+            return None;
+        }
+        let folded = fold(hint);
+        self.countries.iter().find(|c| {
+            c.alpha2.eq_ignore_ascii_case(hint)
+                || c.alpha3.eq_ignore_ascii_case(hint)
+                || fold(&c.name) == folded
+        })
+    }
+
+    /// The name of a first-level division, from its country and code.
+    pub fn admin1_name(&self, country: &str, code: &str) -> Option<&str> {
+        if code.is_empty() {
+            return None;
+        }
+        self.places
+            .iter()
+            .find(|p| p.kind == Kind::Admin1 && p.country == country && p.admin1 == code)
+            .map(|p| p.name.as_str())
+    }
+
+    /// Every place one of whose names folds to the same key as `name`.
+    pub fn lookup(&self, name: &str) -> Vec<Candidate<'_>> {
+        let key = fold(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let exact = exact_key(name);
+        let mut indices: Vec<u32> = self.user_index.get(&key).cloned().unwrap_or_default();
+        indices.extend(embedded_postings(&key));
+        indices
+            .into_iter()
+            .map(|i| {
+                let place = &self.places[i as usize];
+                let (matched, matched_name) = best_name(place, &exact, &key);
+                Candidate {
+                    index: i as usize,
+                    place,
+                    matched,
+                    matched_name,
+                }
+            })
+            .collect()
+    }
+
+    /// Candidates for `name`, filtered by the hints and ranked best first,
+    /// each with the reasons for its rank.
+    pub fn search(&self, name: &str, hints: &Hints) -> Vec<Ranked<'_>> {
+        let mut found: Vec<Ranked<'_>> = self
+            .lookup(name)
+            .into_iter()
+            .filter(|c| {
+                hints
+                    .country
+                    .as_deref()
+                    .is_none_or(|cc| c.place.country.eq_ignore_ascii_case(cc))
+            })
+            .map(|candidate| Ranked {
+                key: self.rank_key(&candidate, hints),
+                candidate,
+            })
+            .collect();
+        found.sort_by_key(|r| r.key);
+        found
+    }
+
+    fn rank_key(&self, c: &Candidate<'_>, hints: &Hints) -> RankKey {
+        let kind_rank = match (hints.kind, c.place.kind) {
+            (Some(want), have) if want == have => 0,
+            (_, Kind::City | Kind::Site) => 1,
+            (_, Kind::Country) => 2,
+            (_, Kind::Admin1) => 3,
+        };
+        let in_province = hints.province.as_deref().is_none_or(|province| {
+            self.admin1_name(&c.place.country, &c.place.admin1)
+                .is_some_and(|name| {
+                    fold(name).contains(&fold(province)) || fold(province).contains(&fold(name))
+                })
+        });
+        RankKey {
+            user: c.place.origin.is_none(),
+            tier: c.matched.tier(),
+            province: !in_province,
+            kind: kind_rank,
+            seat: c.place.seat_rank(),
+            population: std::cmp::Reverse(c.place.population),
+            index: c.index,
+        }
+    }
+
+    /// Places whose names are a small edit away from `name`, nearest and most populous first.
+    pub fn suggest(&self, name: &str, limit: usize) -> Vec<&Place> {
+        let key = fold(name);
+        let chars = key.chars().count();
+        if chars < 3 {
+            return Vec::new();
+        }
+        let distance = if chars <= 5 { 1 } else { 2 };
+        let mut found: Vec<(u32, usize)> = Vec::new();
+        for d in 1..=distance {
+            let Ok(automaton) = fst::automaton::Levenshtein::new(&key, d) else {
+                continue;
+            };
+            let map = names_map();
+            let mut stream = map.search(automaton).into_stream();
+            while let Some((_, value)) = stream.next() {
+                for i in postings_at(value) {
+                    found.push((d, i as usize));
+                }
+            }
+            for (k, ids) in &self.user_index {
+                if levenshtein_within(&key, k, d) {
+                    found.extend(ids.iter().map(|&i| (d, i as usize)));
+                }
+            }
+            if !found.is_empty() {
+                break;
+            }
+        }
+        found.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| {
+                    self.places[b.1]
+                        .population
+                        .cmp(&self.places[a.1].population)
+                })
+                .then(a.1.cmp(&b.1))
+        });
+        found.dedup_by_key(|(_, i)| *i);
+        found
+            .into_iter()
+            .take(limit)
+            .map(|(_, i)| &self.places[i])
+            .collect()
+    }
+}
+
+/// The order of candidates: each field in turn, smaller first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RankKey {
+    /// False for user entries, which come first.
+    pub user: bool,
+    /// 0 for the name as written, 1 for a folded match.
+    pub tier: u8,
+    /// True when a province was given and the place is not in it.
+    pub province: bool,
+    /// The kind asked for, then cities, countries, provinces.
+    pub kind: u8,
+    /// Capitals, then administrative seats, then other places.
+    pub seat: u8,
+    /// Larger population first.
+    pub population: std::cmp::Reverse<u64>,
+    /// Position in the gazetteer, for a stable order.
+    pub index: usize,
+}
+
+/// A candidate with its rank.
+#[derive(Clone, Debug)]
+pub struct Ranked<'g> {
+    /// The candidate.
+    pub candidate: Candidate<'g>,
+    /// Its rank: smaller is better.
+    pub key: RankKey,
+}
+
+impl Ranked<'_> {
+    /// The first rule that separates this candidate from a lower-ranked one.
+    pub fn beats(&self, other: &Ranked<'_>) -> &'static str {
+        let (a, b) = (&self.key, &other.key);
+        if a.user != b.user {
+            "user gazetteer entry"
+        } else if a.tier != b.tier {
+            "name as written, not only folded"
+        } else if a.province != b.province {
+            "in the province given"
+        } else if a.kind != b.kind {
+            "kind of place"
+        } else if a.seat != b.seat {
+            "capital or administrative seat"
+        } else if a.population != b.population {
+            "larger population"
+        } else {
+            "gazetteer order"
+        }
+    }
+
+    /// Whether nothing but population (and order) separates the two, and the
+    /// populations are within a factor of three: a guess, not a decision.
+    pub fn close_to(&self, other: &Ranked<'_>) -> bool {
+        let (a, b) = (&self.key, &other.key);
+        let same = (a.user, a.tier, a.province, a.kind, a.seat)
+            == (b.user, b.tier, b.province, b.kind, b.seat);
+        let (pa, pb) = (a.population.0.max(1) as f64, b.population.0.max(1) as f64);
+        same && pa / pb < 3.0
+    }
+}
+
+impl PartialEq for Ranked<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl PartialOrd for Ranked<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.key.cmp(&other.key))
+    }
+}
+
+/// The best of a place's names for an exact (lower-cased) query and its folded key.
+fn best_name<'p>(place: &'p Place, exact: &str, key: &str) -> (Match, &'p str) {
+    if exact_key(&place.name) == exact {
+        return (Match::Exact, &place.name);
+    }
+    let mut folded = None;
+    for name in place.names().skip(1) {
+        if exact_key(name) == exact {
+            return (Match::Alias, name);
+        }
+        if folded.is_none() && fold(name) == key {
+            folded = Some(name);
+        }
+    }
+    (Match::Folded, folded.unwrap_or(&place.name))
+}
+
+fn names_map() -> fst::Map<&'static [u8]> {
+    fst::Map::new(NAMES_FST).expect("embedded name index is valid")
+}
+
+fn embedded_postings(key: &str) -> Vec<u32> {
+    names_map().get(key).map(postings_at).unwrap_or_default()
+}
+
+/// Place indices stored at one offset of the postings: a count, then the indices.
+fn postings_at(offset: u64) -> Vec<u32> {
+    let word = |i: usize| {
+        let at = i * 4;
+        u32::from_le_bytes(POSTINGS[at..at + 4].try_into().expect("four bytes"))
+    };
+    let start = offset as usize;
+    let count = word(start) as usize;
+    (start + 1..=start + count).map(word).collect()
+}
+
+/// Builds the name index of a table of places: the FST bytes and the postings bytes.
+pub fn build_index(places: &[Place]) -> (Vec<u8>, Vec<u8>) {
+    let mut keys: Vec<(String, u32)> = Vec::new();
+    for (i, place) in places.iter().enumerate() {
+        let mut own: Vec<String> = place.names().map(fold).filter(|k| !k.is_empty()).collect();
+        own.sort();
+        own.dedup();
+        keys.extend(own.into_iter().map(|k| (k, i as u32)));
+    }
+    keys.sort();
+    let mut builder = fst::MapBuilder::memory();
+    let mut postings: Vec<u32> = Vec::new();
+    let mut at = 0;
+    while at < keys.len() {
+        let key = &keys[at].0;
+        let end = at + keys[at..].iter().take_while(|(k, _)| k == key).count();
+        let offset = postings.len() as u64;
+        postings.push((end - at) as u32);
+        postings.extend(keys[at..end].iter().map(|(_, i)| *i));
+        builder
+            .insert(key, offset)
+            .expect("keys are sorted and unique");
+        at = end;
+    }
+    let fst = builder.into_inner().expect("in-memory FST");
+    let bytes = postings.iter().flat_map(|v| v.to_le_bytes()).collect();
+    (fst, bytes)
+}
+
+/// The embedded index bytes, for checking they match the embedded table.
+pub fn embedded_index() -> (&'static [u8], &'static [u8]) {
+    (NAMES_FST, POSTINGS)
+}
+
+fn levenshtein_within(a: &str, b: &str, limit: u32) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit as usize {
+        return false;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = if ca == cb { prev } else { prev + 1 };
+            prev = row[j + 1];
+            row[j + 1] = cost.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()] <= limit as usize
+}
+
+/// Reads a user gazetteer: GeoNames' tab-separated dump or our own CSV.
+pub fn parse_user_file(text: &str) -> Result<Vec<Place>, String> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or("");
+    if first.split('\t').count() >= 15
+        && first
+            .split('\t')
+            .next()
+            .is_some_and(|f| f.parse::<u64>().is_ok())
+    {
+        parse_geonames_dump(text)
+    } else {
+        parse_own_csv(text)
+    }
+}
+
+/// GeoNames' dump format: geonameid, name, asciiname, alternatenames, latitude,
+/// longitude, feature class, feature code, country code, cc2, admin1..4, population, ...
+fn parse_geonames_dump(text: &str) -> Result<Vec<Place>, String> {
+    let mut places = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let bad = |what: &str| format!("line {}: {what}", n + 1);
+        if f.len() < 15 {
+            return Err(bad(
+                "expected at least 15 tab-separated columns (GeoNames dump)",
+            ));
+        }
+        let kind = match (f[6], f[7]) {
+            ("P", _) => Kind::City,
+            ("A", "ADM1") => Kind::Admin1,
+            ("A", "PCLI" | "PCL" | "PCLD" | "PCLF" | "PCLS") => Kind::Country,
+            ("A", _) => continue,
+            _ => Kind::Site,
+        };
+        places.push(Place {
+            geonameid: Some(f[0].parse().map_err(|_| bad("geonameid is not a number"))?),
+            kind,
+            name: f[1].to_string(),
+            alternates: clean_alternates(f[3].split(','), f[1]),
+            lat: parse_coordinate(f[4], 90.0).map_err(|m| bad(&format!("latitude: {m}")))?,
+            lon: parse_coordinate(f[5], 180.0).map_err(|m| bad(&format!("longitude: {m}")))?,
+            feature: f[7].to_string(),
+            country: f[8].to_string(),
+            admin1: f[10].to_string(),
+            population: f[14].parse().unwrap_or(0),
+            origin: None,
+        });
+    }
+    Ok(places)
+}
+
+/// Our own CSV: name, alternates (`|`-separated), country, latitude, longitude,
+/// and optionally kind, population, admin1, geonameid.
+fn parse_own_csv(text: &str) -> Result<Vec<Place>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let column = |name: &str| header.iter().position(|h| h == name);
+    let (Some(name_col), Some(lat_col), Some(lon_col)) =
+        (column("name"), column("latitude"), column("longitude"))
+    else {
+        return Err("line 1: expected columns name, latitude, longitude (and optionally alternates, country, kind, population, admin1, geonameid)".into());
+    };
+    let mut places = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| e.to_string())?;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let get = |col: Option<usize>| col.and_then(|c| record.get(c)).unwrap_or("").trim();
+        let bad = |what: String| format!("line {line}: {what}");
+        let name = get(Some(name_col));
+        if name.is_empty() {
+            return Err(bad("column `name` is empty".into()));
+        }
+        let kind_text = get(column("kind"));
+        places.push(Place {
+            geonameid: get(column("geonameid")).parse().ok(),
+            kind: Kind::parse(kind_text).ok_or_else(|| {
+                bad(format!(
+                    "column `kind`: `{kind_text}` is not city, site, admin1 or country"
+                ))
+            })?,
+            name: name.to_string(),
+            alternates: clean_alternates(get(column("alternates")).split('|'), name),
+            lat: parse_coordinate(get(Some(lat_col)), 90.0)
+                .map_err(|m| bad(format!("column `latitude`: {m}")))?,
+            lon: parse_coordinate(get(Some(lon_col)), 180.0)
+                .map_err(|m| bad(format!("column `longitude`: {m}")))?,
+            feature: String::new(),
+            country: get(column("country")).to_ascii_uppercase(),
+            admin1: get(column("admin1")).to_string(),
+            population: get(column("population")).parse().unwrap_or(0),
+            origin: None,
+        });
+    }
+    Ok(places)
+}
+
+fn parse_coordinate(text: &str, limit: f64) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v.abs() <= limit => Ok(v),
+        _ => Err(format!("`{}` is not a number within ±{limit}", text.trim())),
+    }
+}
+
+/// Keeps alternate names worth matching: drops empty ones, the primary name,
+/// short all-capital codes (airport and similar codes), links, and repeats.
+pub fn clean_alternates<'a>(names: impl Iterator<Item = &'a str>, primary: &str) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    for name in names.map(str::trim) {
+        let code = name.chars().count() <= 4
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        if name.is_empty()
+            || name == primary
+            || code
+            || name.contains("://")
+            || name.contains(['|', '\t'])
+            || kept.contains(&name)
+        {
+            continue;
+        }
+        kept.push(name);
+    }
+    kept.join("|")
+}

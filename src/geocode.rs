@@ -1,1 +1,452 @@
-//! geocode stage.
+//! Turns incidents into located incidents, recording for every row how it was
+//! located: given coordinates, which gazetteer entry and why it won, how many
+//! candidates there were, or why it failed and what was close.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::gazetteer::{Gazetteer, Hints, Kind, Ranked};
+use crate::incident::{Incident, Incidents, LonLat, RowError};
+
+/// How a row was located, or why it was not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    /// The row gave its own coordinates.
+    Given,
+    /// The place name as written is a gazetteer entry's primary name.
+    Exact,
+    /// The place name matched only after folding spelling differences.
+    Folded,
+    /// The place name as written is one of an entry's alternate names.
+    Alias,
+    /// The place is a province: located at its representative point.
+    Admin1,
+    /// The place is a country: located at its representative point.
+    Country,
+    /// Located at the best of several close candidates; check it.
+    Ambiguous,
+    /// Not located: the name is not in the gazetteer.
+    Unresolved,
+    /// Not located: the row itself is invalid.
+    Invalid,
+}
+
+impl Status {
+    /// Every status, in report order.
+    pub const ALL: [Status; 9] = [
+        Status::Given,
+        Status::Exact,
+        Status::Alias,
+        Status::Folded,
+        Status::Admin1,
+        Status::Country,
+        Status::Ambiguous,
+        Status::Unresolved,
+        Status::Invalid,
+    ];
+
+    /// The word used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Given => "given",
+            Status::Exact => "exact",
+            Status::Folded => "folded",
+            Status::Alias => "alias",
+            Status::Admin1 => "admin1",
+            Status::Country => "country",
+            Status::Ambiguous => "ambiguous",
+            Status::Unresolved => "unresolved",
+            Status::Invalid => "invalid",
+        }
+    }
+
+    /// Whether a row with this status has a location.
+    pub fn is_located(self) -> bool {
+        !matches!(self, Status::Unresolved | Status::Invalid)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How precisely a located row is placed, like ACLED's `geo_precision`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Precision {
+    /// Coordinates given in the row.
+    Given,
+    /// A town, city or site.
+    City,
+    /// The representative point of a province.
+    Admin1,
+    /// The representative point of a country.
+    Country,
+}
+
+impl Precision {
+    /// The word used in reports and GeoJSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Given => "given",
+            Precision::City => "city",
+            Precision::Admin1 => "admin1",
+            Precision::Country => "country",
+        }
+    }
+}
+
+/// The gazetteer entry a row was matched to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Matched {
+    /// The entry's name as the gazetteer has it (the matched alternate, if that is how it matched).
+    pub name: String,
+    /// GeoNames id, if any.
+    pub geonameid: Option<u64>,
+    /// ISO alpha-2 country code.
+    pub country: String,
+    /// Name of the first-level division, if known.
+    pub admin1: String,
+    /// Kind of place.
+    pub kind: Kind,
+}
+
+/// The result of locating one row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// How the row was located.
+    pub status: Status,
+    /// Where, if located.
+    pub location: Option<LonLat>,
+    /// How precise the location is.
+    pub precision: Option<Precision>,
+    /// The entry that won, if the gazetteer located the row.
+    pub matched: Option<Matched>,
+    /// How many entries matched the name (after the country filter).
+    pub candidates: usize,
+    /// The best of the others, as `Name, CC`.
+    pub runner_up: Option<String>,
+    /// Spelling suggestions for an unresolved name, as `Name, CC`.
+    pub suggestions: Vec<String>,
+    /// Why: the rule that chose the winner, or why nothing was chosen.
+    pub reason: String,
+}
+
+/// One row of the input with its outcome; `incident` is `None` for rows that could not be read.
+#[derive(Clone, Debug)]
+pub struct Located {
+    /// The row as read.
+    pub incident: Option<Incident>,
+    /// The row's line in the input.
+    pub line: u64,
+    /// How it was located.
+    pub outcome: Outcome,
+}
+
+/// Everything the geocoder made of one input, in input order.
+#[derive(Clone, Debug)]
+pub struct Geocoded {
+    /// How the input's columns were understood.
+    pub schema: crate::incident::Schema,
+    /// Every row, located or not, ordered by line.
+    pub rows: Vec<Located>,
+}
+
+impl Geocoded {
+    /// Rows that have a location.
+    pub fn located(&self) -> impl Iterator<Item = (&Incident, &Outcome)> {
+        self.rows
+            .iter()
+            .filter_map(|r| match (&r.incident, r.outcome.location) {
+                (Some(i), Some(_)) => Some((i, &r.outcome)),
+                _ => None,
+            })
+    }
+
+    /// How many rows have each status, in report order, leaving out zeros.
+    pub fn counts(&self) -> Vec<(Status, usize)> {
+        Status::ALL
+            .iter()
+            .map(|s| {
+                (
+                    *s,
+                    self.rows.iter().filter(|r| r.outcome.status == *s).count(),
+                )
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+}
+
+/// Locates incidents with a gazetteer, caching the answer per distinct name and hints.
+pub struct Geocoder<'g> {
+    gazetteer: &'g Gazetteer,
+    cache: HashMap<(String, String, String), Outcome>,
+}
+
+/// Words after a name that say it is a province.
+const PROVINCE_WORDS: [&str; 8] = [
+    "province",
+    "region",
+    "oblast",
+    "oblast'",
+    "viloyati",
+    "viloyat",
+    "governorate",
+    "vilayet",
+];
+
+impl<'g> Geocoder<'g> {
+    /// A geocoder over this gazetteer.
+    pub fn new(gazetteer: &'g Gazetteer) -> Geocoder<'g> {
+        Geocoder {
+            gazetteer,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// Locates one incident.
+    pub fn locate(&mut self, incident: &Incident) -> Outcome {
+        if let Some(at) = incident.given {
+            return Outcome {
+                status: Status::Given,
+                location: Some(at),
+                precision: Some(Precision::Given),
+                matched: None,
+                candidates: 0,
+                runner_up: None,
+                suggestions: Vec::new(),
+                reason: "coordinates given in the row".into(),
+            };
+        }
+        let key = (
+            incident.place.clone(),
+            incident.country.clone(),
+            incident.province.clone(),
+        );
+        if let Some(hit) = self.cache.get(&key) {
+            return hit.clone();
+        }
+        let outcome = self.resolve(&incident.place, &incident.country, &incident.province);
+        self.cache.insert(key, outcome.clone());
+        outcome
+    }
+
+    /// Locates a place name with an optional country hint and province hint.
+    pub fn resolve(&self, place: &str, country: &str, province: &str) -> Outcome {
+        let mut hints = Hints::default();
+        let mut notes = Vec::new();
+        if !country.is_empty() {
+            match self.gazetteer.country_code(country) {
+                Some(code) => hints.country = Some(code.alpha2.clone()),
+                None => notes.push(format!("country `{country}` not recognised, ignored")),
+            }
+        }
+        if !province.is_empty() {
+            hints.province = Some(province.to_string());
+        }
+        let mut name = place.trim().to_string();
+        let mut ranked = self.gazetteer.search(&name, &hints);
+        if ranked.is_empty()
+            && let Some((head, tail)) = name.rsplit_once(',')
+        {
+            // "Moscow, Idaho", "Kulob, Khatlon", "Kerman, Iran".
+            let tail = tail.trim();
+            let mut narrower = hints.clone();
+            match self.gazetteer.country_code(tail) {
+                Some(code) => narrower.country = Some(code.alpha2.clone()),
+                None => narrower.province = Some(tail.to_string()),
+            }
+            let found = self.gazetteer.search(head.trim(), &narrower);
+            if !found.is_empty() {
+                name = head.trim().to_string();
+                hints = narrower;
+                ranked = found;
+            }
+        }
+        if ranked.is_empty()
+            && let Some(bare) = strip_province_word(&name)
+        {
+            hints.kind = Some(Kind::Admin1);
+            name = bare;
+            ranked = self.gazetteer.search(&name, &hints);
+        }
+        if let Some(province) = hints.province.as_deref()
+            && ranked.first().is_some_and(|r| r.key.province)
+        {
+            notes.push(format!("no candidate is in `{province}`"));
+        }
+        self.decide(&name, &hints, ranked, notes)
+    }
+
+    fn decide(
+        &self,
+        name: &str,
+        hints: &Hints,
+        ranked: Vec<Ranked<'_>>,
+        notes: Vec<String>,
+    ) -> Outcome {
+        let label =
+            |r: &Ranked<'_>| format!("{}, {}", r.candidate.place.name, r.candidate.place.country);
+        let Some(best) = ranked.first() else {
+            let suggestions: Vec<String> = self
+                .gazetteer
+                .suggest(name, 3)
+                .into_iter()
+                .map(|p| format!("{}, {}", p.name, p.country))
+                .collect();
+            let mut reason = match &hints.country {
+                Some(cc) if !self.gazetteer.search(name, &Hints::default()).is_empty() => {
+                    format!("`{name}` is in the gazetteer, but not in {cc}")
+                }
+                _ => format!("`{name}` is not in the gazetteer"),
+            };
+            for note in &notes {
+                reason.push_str("; ");
+                reason.push_str(note);
+            }
+            return Outcome {
+                status: Status::Unresolved,
+                location: None,
+                precision: None,
+                matched: None,
+                candidates: 0,
+                runner_up: None,
+                suggestions,
+                reason,
+            };
+        };
+        let place = best.candidate.place;
+        // Entries far apart that only population separates are a guess.
+        let rival = ranked.iter().skip(1).find(|r| {
+            distance_km(
+                place.lat,
+                place.lon,
+                r.candidate.place.lat,
+                r.candidate.place.lon,
+            ) > 25.0
+        });
+        let runner_up = rival.map(label);
+        let ambiguous = rival.is_some_and(|r| best.close_to(r));
+        let mut reason = match rival {
+            Some(r) if ambiguous => format!(
+                "{} and {} are both `{name}`; chose the larger population",
+                label(best),
+                label(r)
+            ),
+            Some(r) => format!("{} over {}: {}", label(best), label(r), best.beats(r)),
+            None => format!("{}: {}", label(best), best.candidate.matched.as_str()),
+        };
+        for note in &notes {
+            reason.push_str("; ");
+            reason.push_str(note);
+        }
+        let (status, precision) = match place.kind {
+            _ if ambiguous => (Status::Ambiguous, precision_of(place.kind)),
+            Kind::Admin1 => (Status::Admin1, Precision::Admin1),
+            Kind::Country => (Status::Country, Precision::Country),
+            Kind::City | Kind::Site => (
+                match best.candidate.matched {
+                    crate::gazetteer::Match::Exact => Status::Exact,
+                    crate::gazetteer::Match::Alias => Status::Alias,
+                    crate::gazetteer::Match::Folded => Status::Folded,
+                },
+                Precision::City,
+            ),
+        };
+        Outcome {
+            status,
+            location: Some(LonLat {
+                lon: place.lon,
+                lat: place.lat,
+            }),
+            precision: Some(precision),
+            matched: Some(Matched {
+                name: match best.candidate.matched {
+                    crate::gazetteer::Match::Folded => place.name.clone(),
+                    _ => best.candidate.matched_name.to_string(),
+                },
+                geonameid: place.geonameid,
+                country: place.country.clone(),
+                admin1: self
+                    .gazetteer
+                    .admin1_name(&place.country, &place.admin1)
+                    .unwrap_or("")
+                    .to_string(),
+                kind: place.kind,
+            }),
+            candidates: ranked.len(),
+            runner_up,
+            suggestions: Vec::new(),
+            reason,
+        }
+    }
+}
+
+fn precision_of(kind: Kind) -> Precision {
+    match kind {
+        Kind::City | Kind::Site => Precision::City,
+        Kind::Admin1 => Precision::Admin1,
+        Kind::Country => Precision::Country,
+    }
+}
+
+/// "Nangarhar province" → "Nangarhar".
+fn strip_province_word(name: &str) -> Option<String> {
+    let (head, last) = name.trim().rsplit_once(' ')?;
+    PROVINCE_WORDS
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+        .then(|| head.trim().to_string())
+}
+
+/// Great-circle distance in kilometres (haversine, mean Earth radius).
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * a.sqrt().asin()
+}
+
+/// Locates every row that was read, and carries the rows that were not, in line order.
+pub fn geocode(input: Incidents, gazetteer: &Gazetteer) -> Geocoded {
+    let mut geocoder = Geocoder::new(gazetteer);
+    let mut rows: Vec<Located> = input
+        .rows
+        .into_iter()
+        .map(|incident| Located {
+            line: incident.line,
+            outcome: geocoder.locate(&incident),
+            incident: Some(incident),
+        })
+        .collect();
+    rows.extend(input.errors.into_iter().map(invalid));
+    rows.sort_by_key(|r| r.line);
+    Geocoded {
+        schema: input.schema,
+        rows,
+    }
+}
+
+/// A row that could not be read, as a report row.
+pub fn invalid(error: RowError) -> Located {
+    Located {
+        incident: None,
+        line: error.line,
+        outcome: Outcome {
+            status: Status::Invalid,
+            location: None,
+            precision: None,
+            matched: None,
+            candidates: 0,
+            runner_up: None,
+            suggestions: Vec::new(),
+            reason: match &error.column {
+                Some(c) => format!("column `{c}`: {}", error.message),
+                None => error.message.clone(),
+            },
+        },
+    }
+}

@@ -1,1 +1,37 @@
-//! text stage.
+//! Untrusted text from the input: control characters out, white space tidied.
+
+/// Removes control characters (a line break or tab becomes a space), folds runs
+/// of white space into one space and trims the ends.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if !c.is_control() && !is_invisible_format(c) {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Bidirectional overrides and similar format characters that can disguise text.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    #[test]
+    fn removes_controls_and_folds_space() {
+        assert_eq!(clean("  Crocus\tCity\r\nHall\u{7}  "), "Crocus City Hall");
+        assert_eq!(clean("a\u{202E}b\u{0}c"), "abc");
+        assert_eq!(clean(""), "");
+    }
+}
