@@ -6,9 +6,10 @@
 //! by `cargo run --bin incimap-build-data`; see `gazetteer/README.md`.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use fst::{IntoStreamer, Streamer};
 use unicode_normalization::UnicodeNormalization;
@@ -198,6 +199,8 @@ pub enum Match {
     Alias,
     /// Only after folding diacritics, hyphens, spaces and the like.
     Folded,
+    /// Only as a transliteration variant (Kh/H, Dzh/J, -yab/-ob, -i-/-e-...).
+    Variant,
 }
 
 impl Match {
@@ -207,14 +210,17 @@ impl Match {
             Match::Exact => "exact",
             Match::Alias => "alias",
             Match::Folded => "folded",
+            Match::Variant => "variant",
         }
     }
 
-    /// Exact and alias matches are the name as written; they outrank folded ones.
+    /// Exact and alias matches are the name as written; they outrank folded
+    /// ones, which outrank transliteration variants.
     fn tier(self) -> u8 {
         match self {
             Match::Exact | Match::Alias => 0,
             Match::Folded => 1,
+            Match::Variant => 2,
         }
     }
 }
@@ -230,6 +236,8 @@ pub struct Candidate<'g> {
     pub matched: Match,
     /// The name of the place that matched.
     pub matched_name: &'g str,
+    /// Whether the query matches the place's primary name (folded).
+    pub primary: bool,
 }
 
 /// What the row says besides the name, to filter or steer candidates.
@@ -244,9 +252,16 @@ pub struct Hints {
 }
 
 /// The place data: embedded entries followed by user entries.
+///
+/// Embedded rows are parsed the first time a lookup reaches them, so loading
+/// costs a scan for line ends, not the parsing of 80,000 rows.
 pub struct Gazetteer {
-    places: Vec<Place>,
+    lines: Vec<&'static str>,
+    embedded: Vec<OnceLock<Place>>,
+    user: Vec<Place>,
     user_index: HashMap<String, Vec<u32>>,
+    overridden: HashSet<u64>,
+    admin1: HashMap<(String, String), usize>,
     countries: Vec<CountryCode>,
 }
 
@@ -274,11 +289,16 @@ pub struct GazetteerError {
 impl Gazetteer {
     /// The embedded gazetteer alone.
     pub fn embedded() -> Gazetteer {
-        let places: Vec<Place> = PLACES_TSV
-            .lines()
-            .skip(1)
-            .map(|line| Place::from_tsv(line).expect("embedded gazetteer row is valid"))
-            .collect();
+        let lines: Vec<&'static str> = PLACES_TSV.lines().skip(1).collect();
+        let mut admin1 = HashMap::new();
+        for (i, line) in lines.iter().enumerate() {
+            let mut f = line.split('\t');
+            if f.nth(1) == Some("admin1") {
+                let country = f.nth(5).unwrap_or("");
+                let code = f.next().unwrap_or("");
+                admin1.insert((country.to_string(), code.to_string()), i);
+            }
+        }
         let countries = COUNTRIES_CSV
             .lines()
             .skip(1)
@@ -292,10 +312,39 @@ impl Gazetteer {
             })
             .collect();
         Gazetteer {
-            places,
+            embedded: (0..lines.len()).map(|_| OnceLock::new()).collect(),
+            lines,
+            user: Vec::new(),
             user_index: HashMap::new(),
+            overridden: HashSet::new(),
+            admin1,
             countries,
         }
+    }
+
+    /// The place at position `index` (embedded places first, then user places).
+    pub fn place(&self, index: usize) -> &Place {
+        match self.embedded.get(index) {
+            Some(slot) => slot.get_or_init(|| {
+                Place::from_tsv(self.lines[index]).expect("embedded gazetteer row is valid")
+            }),
+            None => &self.user[index - self.embedded.len()],
+        }
+    }
+
+    /// How many places there are.
+    pub fn len(&self) -> usize {
+        self.embedded.len() + self.user.len()
+    }
+
+    /// Whether there are no places at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every place, embedded first (parses every embedded row: slow, for tools and tests).
+    pub fn places(&self) -> impl Iterator<Item = &Place> {
+        (0..self.len()).map(|i| self.place(i))
     }
 
     /// Adds the places of a user file (our CSV or a GeoNames dump); they win over embedded ones.
@@ -312,21 +361,25 @@ impl Gazetteer {
         let count = places.len();
         for mut place in places {
             place.origin = Some(file.clone());
-            let index = self.places.len() as u32;
+            let index = self.len() as u32;
+            if let Some(id) = place.geonameid {
+                self.overridden.insert(id);
+            }
+            if place.kind == Kind::Admin1 {
+                self.admin1.insert(
+                    (place.country.clone(), place.admin1.clone()),
+                    index as usize,
+                );
+            }
             let mut keys: Vec<String> = place.names().map(fold).collect();
             keys.sort();
             keys.dedup();
             for key in keys {
                 self.user_index.entry(key).or_default().push(index);
             }
-            self.places.push(place);
+            self.user.push(place);
         }
         Ok(count)
-    }
-
-    /// Every place, embedded first.
-    pub fn places(&self) -> &[Place] {
-        &self.places
     }
 
     /// Resolves a country hint (alpha-2, alpha-3 or English name) to its alpha-2 code.
@@ -348,31 +401,55 @@ impl Gazetteer {
         if code.is_empty() {
             return None;
         }
-        self.places
-            .iter()
-            .find(|p| p.kind == Kind::Admin1 && p.country == country && p.admin1 == code)
-            .map(|p| p.name.as_str())
+        let index = *self.admin1.get(&(country.to_string(), code.to_string()))?;
+        Some(self.place(index).name.as_str())
     }
 
-    /// Every place one of whose names folds to the same key as `name`.
+    /// Every place one of whose names folds to the same key as `name`; when
+    /// there is none, the places that match a transliteration variant of it.
     pub fn lookup(&self, name: &str) -> Vec<Candidate<'_>> {
         let key = fold(name);
         if key.is_empty() {
             return Vec::new();
         }
         let exact = exact_key(name);
-        let mut indices: Vec<u32> = self.user_index.get(&key).cloned().unwrap_or_default();
-        indices.extend(embedded_postings(&key));
+        let mut found = self.candidates(&key, &exact, None);
+        if found.is_empty() {
+            for variant in variants(name) {
+                found.extend(self.candidates(&variant, &exact, Some(&key)));
+            }
+            found.sort_by_key(|c| c.index);
+            found.dedup_by_key(|c| c.index);
+        }
+        found
+    }
+
+    /// Places indexed under one folded key; `variant_of` is the folded query
+    /// when `key` is only a variant of it.
+    fn candidates(&self, key: &str, exact: &str, variant_of: Option<&str>) -> Vec<Candidate<'_>> {
+        let mut indices: Vec<u32> = self.user_index.get(key).cloned().unwrap_or_default();
+        indices.extend(embedded_postings(key));
         indices
             .into_iter()
-            .map(|i| {
-                let place = &self.places[i as usize];
-                let (matched, matched_name) = best_name(place, &exact, &key);
+            .map(|i| (i as usize, self.place(i as usize)))
+            .filter(|(_, place)| {
+                place.origin.is_some()
+                    || place
+                        .geonameid
+                        .is_none_or(|id| !self.overridden.contains(&id))
+            })
+            .map(|(index, place)| {
+                let (matched, matched_name) = best_name(place, exact, key);
                 Candidate {
-                    index: i as usize,
+                    index,
                     place,
-                    matched,
+                    matched: if variant_of.is_some() {
+                        Match::Variant
+                    } else {
+                        matched
+                    },
                     matched_name,
+                    primary: fold(&place.name) == key,
                 }
             })
             .collect()
@@ -415,6 +492,7 @@ impl Gazetteer {
         RankKey {
             user: c.place.origin.is_none(),
             tier: c.matched.tier(),
+            primary: !c.primary,
             province: !in_province,
             kind: kind_rank,
             seat: c.place.seat_rank(),
@@ -454,18 +532,14 @@ impl Gazetteer {
         }
         found.sort_by(|a, b| {
             a.0.cmp(&b.0)
-                .then_with(|| {
-                    self.places[b.1]
-                        .population
-                        .cmp(&self.places[a.1].population)
-                })
+                .then_with(|| self.place(b.1).population.cmp(&self.place(a.1).population))
                 .then(a.1.cmp(&b.1))
         });
         found.dedup_by_key(|(_, i)| *i);
         found
             .into_iter()
             .take(limit)
-            .map(|(_, i)| &self.places[i])
+            .map(|(_, i)| self.place(i))
             .collect()
     }
 }
@@ -475,8 +549,10 @@ impl Gazetteer {
 pub struct RankKey {
     /// False for user entries, which come first.
     pub user: bool,
-    /// 0 for the name as written, 1 for a folded match.
+    /// 0 for the name as written, 1 for a folded match, 2 for a transliteration variant.
     pub tier: u8,
+    /// False when the query is the place's primary name (folded), which comes first.
+    pub primary: bool,
     /// True when a province was given and the place is not in it.
     pub province: bool,
     /// The kind asked for, then cities, countries, provinces.
@@ -506,6 +582,8 @@ impl Ranked<'_> {
             "user gazetteer entry"
         } else if a.tier != b.tier {
             "name as written, not only folded"
+        } else if a.primary != b.primary {
+            "its primary name, not an alternate"
         } else if a.province != b.province {
             "in the province given"
         } else if a.kind != b.kind {
@@ -557,6 +635,81 @@ fn best_name<'p>(place: &'p Place, exact: &str, key: &str) -> (Match, &'p str) {
         }
     }
     (Match::Folded, folded.unwrap_or(&place.name))
+}
+
+/// Transliteration pairs tried in both directions when a name is not found:
+/// Russian- and English-style spellings of Central Asian and Persian names.
+const VARIANT_PAIRS: [(&str, &str); 16] = [
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("kh", "x"),
+    ("gh", "g"),
+    ("yab", "ob"),
+    ("ya", "a"),
+    ("yo", "o"),
+    ("yu", "u"),
+    ("q", "k"),
+    ("ou", "u"),
+    ("ee", "i"),
+    ("w", "v"),
+    ("y", "i"),
+    ("ph", "f"),
+];
+
+/// Folded spellings a name may have in another transliteration: the ezafe
+/// (`Mazar-i-Sharif`, `Mazar-e Sharif`, `Mazar Sharif`), then up to two
+/// letter-pair swaps from [`VARIANT_PAIRS`]. Sorted, without the name itself.
+pub fn variants(name: &str) -> Vec<String> {
+    let key = fold(name);
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut seeds = vec![key.clone()];
+    for gap in 1..words.len() {
+        for joint in ["i", "e"] {
+            let mut changed = words.clone();
+            changed.insert(gap, joint);
+            seeds.push(fold(&changed.concat()));
+        }
+    }
+    if words.len() > 2 {
+        for (i, w) in words.iter().enumerate().take(words.len() - 1).skip(1) {
+            if matches!(*w, "i" | "e" | "y" | "ye" | "el" | "al") {
+                for replacement in ["i", "e", "", "al", "el"] {
+                    let mut changed = words.clone();
+                    changed[i] = replacement;
+                    seeds.push(fold(&changed.concat()));
+                }
+            }
+        }
+    }
+    let mut found: std::collections::BTreeSet<String> = seeds.iter().cloned().collect();
+    let mut frontier = seeds;
+    for _ in 0..2 {
+        let mut next = Vec::new();
+        for word in &frontier {
+            for (a, b) in VARIANT_PAIRS {
+                for (from, to) in [(a, b), (b, a)] {
+                    for (at, _) in word.match_indices(from) {
+                        let variant = format!("{}{}{}", &word[..at], to, &word[at + from.len()..]);
+                        if found.len() < 400 && found.insert(variant.clone()) {
+                            next.push(variant);
+                        }
+                    }
+                }
+            }
+        }
+        frontier = next;
+    }
+    found.remove(&key);
+    found
+        .into_iter()
+        .filter(|v| v.chars().count() >= 3)
+        .collect()
 }
 
 fn names_map() -> fst::Map<&'static [u8]> {

@@ -287,8 +287,15 @@ impl<'g> Geocoder<'g> {
         ranked: Vec<Ranked<'_>>,
         notes: Vec<String>,
     ) -> Outcome {
-        let label =
-            |r: &Ranked<'_>| format!("{}, {}", r.candidate.place.name, r.candidate.place.country);
+        let label = |r: &Ranked<'_>| {
+            let p = r.candidate.place;
+            match self.gazetteer.admin1_name(&p.country, &p.admin1) {
+                Some(province) if p.kind != Kind::Admin1 => {
+                    format!("{} ({province}, {})", p.name, p.country)
+                }
+                _ => format!("{}, {}", p.name, p.country),
+            }
+        };
         let Some(best) = ranked.first() else {
             let suggestions: Vec<String> = self
                 .gazetteer
@@ -319,14 +326,20 @@ impl<'g> Geocoder<'g> {
         };
         let place = best.candidate.place;
         // Entries far apart that only population separates are a guess.
-        let rival = ranked.iter().skip(1).find(|r| {
+        let far = |r: &&Ranked<'_>| {
             distance_km(
                 place.lat,
                 place.lon,
                 r.candidate.place.lat,
                 r.candidate.place.lon,
             ) > 25.0
-        });
+        };
+        let rival = ranked
+            .iter()
+            .skip(1)
+            .filter(far)
+            .find(|r| r.candidate.place.kind == place.kind)
+            .or_else(|| ranked.iter().skip(1).find(far));
         let runner_up = rival.map(label);
         let ambiguous = rival.is_some_and(|r| best.close_to(r));
         let mut reason = match rival {
@@ -350,7 +363,9 @@ impl<'g> Geocoder<'g> {
                 match best.candidate.matched {
                     crate::gazetteer::Match::Exact => Status::Exact,
                     crate::gazetteer::Match::Alias => Status::Alias,
-                    crate::gazetteer::Match::Folded => Status::Folded,
+                    crate::gazetteer::Match::Folded | crate::gazetteer::Match::Variant => {
+                        Status::Folded
+                    }
                 },
                 Precision::City,
             ),
@@ -364,8 +379,10 @@ impl<'g> Geocoder<'g> {
             precision: Some(precision),
             matched: Some(Matched {
                 name: match best.candidate.matched {
-                    crate::gazetteer::Match::Folded => place.name.clone(),
-                    _ => best.candidate.matched_name.to_string(),
+                    crate::gazetteer::Match::Exact | crate::gazetteer::Match::Alias => {
+                        best.candidate.matched_name.to_string()
+                    }
+                    _ => place.name.clone(),
                 },
                 geonameid: place.geonameid,
                 country: place.country.clone(),

@@ -6,6 +6,8 @@
 //! writes `gazetteer/places.tsv`, `names.fst`, `postings.bin` and `countries.csv`.
 
 use std::collections::HashMap;
+
+use geo::{Area, InteriorPoint};
 use std::error::Error;
 use std::path::{Path, PathBuf};
 
@@ -118,6 +120,52 @@ fn merge_curated(places: &mut Vec<Place>, curated: Vec<Place>) {
     }
 }
 
+/// Countries at the representative point of their largest polygon on the
+/// basemap, named as in `countries.csv`, the basemap and `gazetteer/country-names.csv`.
+fn countries(rows: &[Row], names: &[Row]) -> Vec<Place> {
+    let shapes = incimap::render::basemap::countries(incimap::render::basemap::Detail::Medium);
+    let mut places = Vec::new();
+    for row in rows {
+        let numeric = field(row, "iso_numeric");
+        let atlas_name = field(row, "worldatlas_50m_name");
+        let Some(shape) = shapes.iter().find(|c| {
+            c.iso_numeric.as_deref() == Some(numeric)
+                || (!atlas_name.is_empty() && c.name == atlas_name)
+        }) else {
+            continue;
+        };
+        let largest = shape
+            .shape
+            .0
+            .iter()
+            .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
+        let Some(point) = largest.and_then(|p| p.interior_point()) else {
+            continue;
+        };
+        let iso2 = field(row, "iso2");
+        let extra = names
+            .iter()
+            .filter(|n| field(n, "iso2") == iso2)
+            .flat_map(|n| field(n, "alternates").split('|'));
+        let name = field(row, "name");
+        let alternates = std::iter::once(atlas_name).chain(extra);
+        places.push(Place {
+            geonameid: field(row, "geonameid").parse().ok(),
+            kind: Kind::Country,
+            name: name.to_string(),
+            alternates: gazetteer::clean_alternates(alternates, name),
+            lat: (point.y() * 1e5).round() / 1e5,
+            lon: (point.x() * 1e5).round() / 1e5,
+            feature: "PCLI".into(),
+            country: iso2.to_string(),
+            admin1: String::new(),
+            population: field(row, "population").parse().unwrap_or(0),
+            origin: None,
+        });
+    }
+    places
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     let data = PathBuf::from(
         std::env::args()
@@ -134,6 +182,11 @@ fn main() -> Result<(), Box<dyn Error>> {
             .iter()
             .filter_map(admin1),
     );
+    let country_rows = read_rows(&data.join("countries.csv"))?;
+    places.extend(countries(
+        &country_rows,
+        &read_rows(&out.join("country-names.csv"))?,
+    ));
     let curated = gazetteer::parse_user_file(&std::fs::read_to_string(out.join("curated.csv"))?)?;
     merge_curated(&mut places, curated);
 
@@ -149,13 +202,13 @@ fn main() -> Result<(), Box<dyn Error>> {
     std::fs::write(out.join("postings.bin"), postings)?;
 
     let mut countries = String::from("iso2,iso3,iso_numeric,name\n");
-    for row in read_rows(&data.join("countries.csv"))? {
-        let name = field(&row, "name").replace('"', "");
+    for row in &country_rows {
+        let name = field(row, "name").replace('"', "");
         countries.push_str(&format!(
             "{},{},{},\"{}\"\n",
-            field(&row, "iso2"),
-            field(&row, "iso3"),
-            field(&row, "iso_numeric"),
+            field(row, "iso2"),
+            field(row, "iso3"),
+            field(row, "iso_numeric"),
             name
         ));
     }
