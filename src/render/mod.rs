@@ -2,6 +2,7 @@
 //! title and credits, written as a layered SVG that Inkscape and Illustrator
 //! open as named layers.
 
+pub mod aggregate;
 pub mod basemap;
 pub mod font;
 pub mod labels;
