@@ -11,7 +11,7 @@ use std::fmt;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use fst::{IntoStreamer, Streamer};
+use fst::{Automaton, IntoStreamer, Streamer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -510,15 +510,29 @@ impl Gazetteer {
         }
         let distance = if chars <= 5 { 1 } else { 2 };
         let mut found: Vec<(u32, usize)> = Vec::new();
+        // One edit: a Levenshtein automaton over the whole index (small and
+        // fast at distance 1). Two edits: only names that share the first
+        // letters (three), where a typo is rare; walking that range and measuring each
+        // name is much cheaper than a distance-2 automaton.
+        let prefix: String = key.chars().take(3).collect();
+        let map = names_map();
         for d in 1..=distance {
-            let Ok(automaton) = fst::automaton::Levenshtein::new(&key, d) else {
-                continue;
-            };
-            let map = names_map();
-            let mut stream = map.search(automaton).into_stream();
-            while let Some((_, value)) = stream.next() {
-                for i in postings_at(value) {
-                    found.push((d, i as usize));
+            if d == 1 {
+                if let Ok(automaton) = fst::automaton::Levenshtein::new(&key, 1) {
+                    let mut stream = map.search(automaton).into_stream();
+                    while let Some((_, value)) = stream.next() {
+                        found.extend(postings_at(value).into_iter().map(|i| (1, i as usize)));
+                    }
+                }
+            } else {
+                let mut stream = map
+                    .search(fst::automaton::Str::new(&prefix).starts_with())
+                    .into_stream();
+                while let Some((name, value)) = stream.next() {
+                    let name = std::str::from_utf8(name).unwrap_or("");
+                    if levenshtein_within(&key, name, d) {
+                        found.extend(postings_at(value).into_iter().map(|i| (d, i as usize)));
+                    }
                 }
             }
             for (k, ids) in &self.user_index {
@@ -535,12 +549,20 @@ impl Gazetteer {
                 .then_with(|| self.place(b.1).population.cmp(&self.place(a.1).population))
                 .then(a.1.cmp(&b.1))
         });
-        found.dedup_by_key(|(_, i)| *i);
-        found
-            .into_iter()
-            .take(limit)
-            .map(|(_, i)| self.place(i))
-            .collect()
+        let mut places: Vec<&Place> = Vec::new();
+        for (_, i) in found {
+            let p = self.place(i);
+            if !places
+                .iter()
+                .any(|q| q.name == p.name && q.country == p.country)
+            {
+                places.push(p);
+            }
+            if places.len() == limit {
+                break;
+            }
+        }
+        places
     }
 }
 
@@ -766,11 +788,11 @@ pub fn embedded_index() -> (&'static [u8], &'static [u8]) {
 }
 
 fn levenshtein_within(a: &str, b: &str, limit: u32) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit as usize {
+    if a.chars().count().abs_diff(b.chars().count()) > limit as usize {
         return false;
     }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
         let mut prev = row[0];
