@@ -18,7 +18,14 @@ fn articles() -> Vec<PathBuf> {
 }
 
 fn run(text: &str, gazetteer: &Gazetteer) -> Extraction {
-    extract::extract(text, gazetteer, &Options { min_confidence: 0.0, source: "test".into() })
+    extract::extract(
+        text,
+        gazetteer,
+        &Options {
+            min_confidence: 0.0,
+            source: "test".into(),
+        },
+    )
 }
 
 /// A place as compared: folded, "region"/"oblast" as "province", "district" dropped.
@@ -36,7 +43,11 @@ fn place_key(place: &str, country: &str) -> String {
         }
         _ => "",
     };
-    format!("{}{tail},{}", fold(&words.join(" ")), country.to_uppercase())
+    format!(
+        "{}{tail},{}",
+        fold(&words.join(" ")),
+        country.to_uppercase()
+    )
 }
 
 fn read_csv(path: &Path) -> Vec<csv::StringRecord> {
@@ -93,18 +104,28 @@ fn evaluate(gazetteer: &Gazetteer, verbose: bool) -> Evaluation {
             .iter()
             .map(|r| place_key(&r[0], &r[1]))
             .collect();
-        let mut found_places: Vec<String> =
-            got.places.iter().map(|p| place_key(&p.surface, &p.country)).collect();
+        let mut found_places: Vec<String> = got
+            .places
+            .iter()
+            .map(|p| place_key(&p.surface, &p.country))
+            .collect();
         found_places.dedup();
         let places = Score {
             found: found_places.len(),
             expected: expected_places.len(),
-            correct: found_places.iter().filter(|p| expected_places.contains(p)).count(),
+            correct: found_places
+                .iter()
+                .filter(|p| expected_places.contains(p))
+                .count(),
         };
 
         let expected = read_csv(&dir.join(format!("{stem}.csv")));
         let mut unmatched: Vec<&csv::StringRecord> = expected.iter().collect();
-        let mut incidents = Score { found: got.rows.len(), expected: expected.len(), correct: 0 };
+        let mut incidents = Score {
+            found: got.rows.len(),
+            expected: expected.len(),
+            correct: 0,
+        };
         for row in &got.rows {
             let date = row.date.map(|d| d.to_string()).unwrap_or_default();
             let key = place_key(&row.place, &row.country);
@@ -126,14 +147,22 @@ fn evaluate(gazetteer: &Gazetteer, verbose: bool) -> Evaluation {
             if verbose {
                 println!(
                     "  {mark} {stem}: {date} | {} | {} | {} | {:?} | {:?} | {} | {:.2}",
-                    row.place, row.country, row.kind, row.fatalities, row.injuries,
-                    row.precision.as_str(), row.confidence
+                    row.place,
+                    row.country,
+                    row.kind,
+                    row.fatalities,
+                    row.injuries,
+                    row.precision.as_str(),
+                    row.confidence
                 );
             }
         }
         if verbose {
             for e in &unmatched {
-                println!("  MISSED {stem}: {}", e.iter().collect::<Vec<_>>().join(" | "));
+                println!(
+                    "  MISSED {stem}: {}",
+                    e.iter().collect::<Vec<_>>().join(" | ")
+                );
             }
             for p in &found_places {
                 if !expected_places.contains(p) {
@@ -159,11 +188,21 @@ fn precision_and_recall_on_the_articles() {
     let (p, i) = (e.places, e.incidents);
     println!(
         "places: {}/{} found correct, {}/{} expected found: precision {:.3}, recall {:.3}",
-        p.correct, p.found, p.correct, p.expected, p.precision(), p.recall()
+        p.correct,
+        p.found,
+        p.correct,
+        p.expected,
+        p.precision(),
+        p.recall()
     );
     println!(
         "incidents: {}/{} found correct, {}/{} expected found: precision {:.3}, recall {:.3}",
-        i.correct, i.found, i.correct, i.expected, i.precision(), i.recall()
+        i.correct,
+        i.found,
+        i.correct,
+        i.expected,
+        i.precision(),
+        i.recall()
     );
     println!(
         "of {} matched incidents: type right {}, fatalities right {}, injuries right {}",

@@ -18,13 +18,43 @@ pub struct Count {
 const FATAL_AFTER: &[&str] = &["killed", "dead", "died", "die", "perished", "killed,"];
 const INJURED_AFTER: &[&str] = &["wounded", "injured", "hurt"];
 const FATAL_BEFORE: &[&str] = &["killing", "killed", "kill", "kills"];
-const INJURED_BEFORE: &[&str] = &["wounding", "injuring", "wounded", "injured", "wounds", "injures"];
+const INJURED_BEFORE: &[&str] = &[
+    "wounding", "injuring", "wounded", "injured", "wounds", "injures",
+];
 const QUANTIFIERS: &[&str] = &[
-    "at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some", "up",
-    "to", "as", "many", "roughly", "approximately", "fewer", "most", "another", "estimated",
+    "at",
+    "least",
+    "more",
+    "than",
+    "over",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "some",
+    "up",
+    "to",
+    "as",
+    "many",
+    "roughly",
+    "approximately",
+    "fewer",
+    "most",
+    "another",
+    "estimated",
     "an",
 ];
-const LINKS: &[&str] = &["were", "was", "had", "have", "has", "been", "are", "being", "reportedly"];
+const LINKS: &[&str] = &[
+    "were",
+    "was",
+    "had",
+    "have",
+    "has",
+    "been",
+    "are",
+    "being",
+    "reportedly",
+];
 
 /// The number at token `i` ("12", "1,200", "six", "forty-six", "a dozen"), and the token after it.
 pub fn number_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
@@ -73,25 +103,46 @@ pub fn find(tokens: &[Token]) -> Vec<Count> {
             let fatal = FATAL_AFTER.contains(&verb) || verb == "hurt";
             let injured = INJURED_AFTER.contains(&verb);
             if fatal {
-                out.push(Count { at: i, fatal: true, value: 0 });
+                out.push(Count {
+                    at: i,
+                    fatal: true,
+                    value: 0,
+                });
             }
             if injured {
-                out.push(Count { at: i, fatal: false, value: 0 });
+                out.push(Count {
+                    at: i,
+                    fatal: false,
+                    value: 0,
+                });
             }
         }
         if lower(i) == "no" && lower(i + 1) == "casualties" {
-            out.push(Count { at: i, fatal: true, value: 0 });
-            out.push(Count { at: i, fatal: false, value: 0 });
+            out.push(Count {
+                at: i,
+                fatal: true,
+                value: 0,
+            });
+            out.push(Count {
+                at: i,
+                fatal: false,
+                value: 0,
+            });
         }
     }
     let mut i = 0;
     while i < tokens.len() {
-        let Some((value, end)) = number_at(tokens, i) else {
+        let after_no = i > 0 && tokens[i - 1].lower == "no";
+        let Some((value, end)) = number_at(tokens, i).filter(|_| !after_no) else {
             i += 1;
             continue;
         };
         if let Some(fatal) = cue_before(tokens, i).or_else(|| cue_after(tokens, end)) {
-            out.push(Count { at: i, fatal, value });
+            out.push(Count {
+                at: i,
+                fatal,
+                value,
+            });
         }
         i = end;
     }
@@ -112,9 +163,7 @@ fn cue_before(tokens: &[Token], at: usize) -> Option<bool> {
     if INJURED_BEFORE.contains(&prev) {
         return Some(false);
     }
-    let toll = |j: usize| {
-        j >= 1 && tokens[j].lower == "toll" && tokens[j - 1].lower == "death"
-    };
+    let toll = |j: usize| j >= 1 && tokens[j].lower == "toll" && tokens[j - 1].lower == "death";
     // "death toll at", "death toll rose to", "death toll of"
     (1..=3)
         .filter_map(|back| k.checked_sub(back))
@@ -124,8 +173,7 @@ fn cue_before(tokens: &[Token], at: usize) -> Option<bool> {
 
 /// "50 worshippers were killed", "30 dead": the cue after the number.
 fn cue_after(tokens: &[Token], end: usize) -> Option<bool> {
-    for k in end..(end + 7).min(tokens.len()) {
-        let t = &tokens[k];
+    for (k, t) in tokens.iter().enumerate().skip(end).take(7) {
         if t.kind != TokenKind::Word {
             return None;
         }
@@ -148,18 +196,36 @@ mod tests {
     use crate::extract::document::tokenize;
 
     fn counts(text: &str) -> Vec<(bool, u32)> {
-        find(&tokenize(text)).iter().map(|c| (c.fatal, c.value)).collect()
+        find(&tokenize(text))
+            .iter()
+            .map(|c| (c.fatal, c.value))
+            .collect()
     }
 
     #[test]
     fn figures_before_and_after_their_cue() {
-        assert_eq!(counts("killing at least 50 worshippers and wounding more than 140"), vec![(true, 50), (false, 140)]);
-        assert_eq!(counts("at least 30 dead and 40 wounded"), vec![(true, 30), (false, 40)]);
+        assert_eq!(
+            counts("killing at least 50 worshippers and wounding more than 140"),
+            vec![(true, 50), (false, 140)]
+        );
+        assert_eq!(
+            counts("at least 30 dead and 40 wounded"),
+            vec![(true, 30), (false, 40)]
+        );
         assert_eq!(counts("Four foreign cyclists were killed"), vec![(true, 4)]);
-        assert_eq!(counts("about 100 people had been killed on both sides"), vec![(true, 100)]);
-        assert_eq!(counts("put the death toll at 145, with more than 550 people injured"), vec![(true, 145), (false, 550)]);
+        assert_eq!(
+            counts("about 100 people had been killed on both sides"),
+            vec![(true, 100)]
+        );
+        assert_eq!(
+            counts("put the death toll at 145, with more than 550 people injured"),
+            vec![(true, 145), (false, 550)]
+        );
         assert_eq!(counts("a blast killed a dozen people"), vec![(true, 12)]);
-        assert_eq!(counts("killed forty-six and injured 1,200"), vec![(true, 46), (false, 1200)]);
+        assert_eq!(
+            counts("killed forty-six and injured 1,200"),
+            vec![(true, 46), (false, 1200)]
+        );
     }
 
     #[test]
@@ -167,7 +233,13 @@ mod tests {
         assert_eq!(counts("No one was hurt."), vec![(true, 0), (false, 0)]);
         assert_eq!(counts("police detained six men"), vec![]);
         assert_eq!(counts("more than 130,000 residents had fled"), vec![]);
-        assert_eq!(counts("The blasts, about fifteen minutes apart, killed 95 people"), vec![(true, 95)]);
-        assert_eq!(counts("shot dead four suspects and arrested a fifth"), vec![]);
+        assert_eq!(
+            counts("The blasts, about fifteen minutes apart, killed 95 people"),
+            vec![(true, 95)]
+        );
+        assert_eq!(
+            counts("shot dead four suspects and arrested a fifth"),
+            vec![]
+        );
     }
 }

@@ -54,20 +54,6 @@ impl DateExpr {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
@@ -82,16 +68,23 @@ const LEADS: &[&str] = &[
     "before", "after", "around",
 ];
 
-fn month(t: &Token) -> Option<u8> {
-    if !t.is_cap() {
+/// The month a word names ("March", "Sept", "mid-May"), by the CSV reader's own month names.
+fn month_number(word: &str) -> Option<u8> {
+    let word = word.strip_prefix("mid-").unwrap_or(word);
+    if word.len() < 3 || !word.chars().all(|c| c.is_alphabetic() || c == '.') {
         return None;
     }
-    let w = t.lower.strip_prefix("mid-").unwrap_or(&t.lower);
-    let w = w.trim_end_matches('.');
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() >= 3 && w != "may" && m.starts_with(w) && w.len() <= 4))
-        .map(|i| i as u8 + 1)
+    PartialDate::parse(&format!("{word} 2000")).ok()?.month
+}
+
+fn month(t: &Token) -> Option<u8> {
+    t.is_cap().then(|| month_number(&t.lower)).flatten()
+}
+
+/// Whether a lower-case word is a month or a weekday name.
+pub fn is_date_word(lower: &str) -> bool {
+    WEEKDAYS.contains(&lower)
+        || (month_number(lower).is_some() && (lower.len() > 3 || lower == "may"))
 }
 
 fn number(t: &Token) -> Option<u32> {
@@ -301,7 +294,10 @@ fn partial(d: NaiveDate) -> PartialDate {
 
 fn add_months(year: i32, month: u8, months: i64) -> (i32, u8) {
     let total = i64::from(year) * 12 + i64::from(month) - 1 + months;
-    (total.div_euclid(12) as i32, (total.rem_euclid(12) + 1) as u8)
+    (
+        total.div_euclid(12) as i32,
+        (total.rem_euclid(12) + 1) as u8,
+    )
 }
 
 /// The year for a month (and day) given without one: the article's year, or
@@ -357,7 +353,8 @@ pub fn resolve(
                     moved.map(partial)
                 }
                 (_, Some(m)) => {
-                    let (y, m) = add_months(b.year, m, months + (days as f64 / 30.0).round() as i64);
+                    let (y, m) =
+                        add_months(b.year, m, months + (days as f64 / 30.0).round() as i64);
                     PartialDate::new(y, Some(m), None).ok()
                 }
                 _ => PartialDate::new(b.year + (months as f64 / 12.0).round() as i32, None, None)
@@ -390,9 +387,18 @@ mod tests {
 
     #[test]
     fn absolute_dates_keep_their_precision() {
-        assert_eq!(first("on 9 October 2021 at noon", None, None).unwrap(), "2021-10-09");
-        assert_eq!(first("on October 9, 2021", None, None).unwrap(), "2021-10-09");
-        assert_eq!(first("in early May 2022 the", None, None).unwrap(), "2022-05");
+        assert_eq!(
+            first("on 9 October 2021 at noon", None, None).unwrap(),
+            "2021-10-09"
+        );
+        assert_eq!(
+            first("on October 9, 2021", None, None).unwrap(),
+            "2021-10-09"
+        );
+        assert_eq!(
+            first("in early May 2022 the", None, None).unwrap(),
+            "2022-05"
+        );
         assert_eq!(first("defected in 2015", None, None).unwrap(), "2015");
         assert_eq!(first("he may go", None, None), None);
         assert_eq!(first("shortly after 1 a.m. on", None, None), None);
@@ -400,23 +406,56 @@ mod tests {
 
     #[test]
     fn partial_dates_take_the_year_of_the_article() {
-        assert_eq!(first("on May 8 a bomb", None, Some("2022-10-01")).unwrap(), "2022-05-08");
-        assert_eq!(first("On 5 September", None, Some("2022-10-01")).unwrap(), "2022-09-05");
+        assert_eq!(
+            first("on May 8 a bomb", None, Some("2022-10-01")).unwrap(),
+            "2022-05-08"
+        );
+        assert_eq!(
+            first("On 5 September", None, Some("2022-10-01")).unwrap(),
+            "2022-09-05"
+        );
         // A month after the article's date is last year's.
-        assert_eq!(first("in November", None, Some("2022-10-01")).unwrap(), "2021-11");
+        assert_eq!(
+            first("in November", None, Some("2022-10-01")).unwrap(),
+            "2021-11"
+        );
     }
 
     #[test]
     fn relative_dates_are_anchored() {
-        assert_eq!(first("two weeks later", Some("2024-01-03"), None).unwrap(), "2024-01-17");
-        assert_eq!(first("A week later", Some("2021-10-08"), None).unwrap(), "2021-10-15");
-        assert_eq!(first("The next day", Some("2024-03-22"), None).unwrap(), "2024-03-23");
-        assert_eq!(first("six months earlier", Some("2019-05-19"), None).unwrap(), "2018-11");
-        assert_eq!(first("the next day", Some("2022-04"), None).unwrap(), "2022-04");
-        assert_eq!(first("in the days that followed", Some("2024-01-03"), None).unwrap(), "2024-01");
-        // Friday before a Saturday dateline.
-        assert_eq!(first("during Friday prayers", None, Some("2021-10-09")).unwrap(), "2021-10-08");
-        assert_eq!(first("two weeks later", None, None), None);
+        for (text, anchor, published, want) in [
+            (
+                "two weeks later",
+                Some("2024-01-03"),
+                None,
+                Some("2024-01-17"),
+            ),
+            ("A week later", Some("2021-10-08"), None, Some("2021-10-15")),
+            ("The next day", Some("2024-03-22"), None, Some("2024-03-23")),
+            (
+                "six months earlier",
+                Some("2019-05-19"),
+                None,
+                Some("2018-11"),
+            ),
+            ("the next day", Some("2022-04"), None, Some("2022-04")),
+            (
+                "in the days that followed",
+                Some("2024-01-03"),
+                None,
+                Some("2024-01"),
+            ),
+            // The Friday before a Saturday dateline.
+            (
+                "during Friday prayers",
+                None,
+                Some("2021-10-09"),
+                Some("2021-10-08"),
+            ),
+            ("two weeks later", None, None, None),
+        ] {
+            assert_eq!(first(text, anchor, published).as_deref(), want, "{text}");
+        }
     }
 
     #[test]

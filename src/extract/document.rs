@@ -24,10 +24,6 @@ pub struct Token {
     pub text: String,
     /// Lower case, possessive ending removed.
     pub lower: String,
-    /// Byte offset in the sentence.
-    pub start: usize,
-    /// Byte offset of the end in the sentence.
-    pub end: usize,
     /// Word, number or punctuation.
     pub kind: TokenKind,
 }
@@ -105,8 +101,13 @@ pub fn parse(text: &str) -> Document {
             && blocks.len() > 1
             && !block.ends_with(['.', '!', '?', '"', '”'])
             && block.split_whitespace().count() <= 20;
-        if b < 3 && !heading && !looks_like_title && published.is_none() {
-            if let Some((place, date, rest)) = dateline(block) {
+        if b < 3
+            && !heading
+            && !looks_like_title
+            && published.is_none()
+            && let Some((place, date, rest)) = dateline(block)
+        {
+            {
                 published = date;
                 if let Some(place) = place {
                     sentences.push(sentence(place, b, Part::Dateline));
@@ -210,10 +211,10 @@ fn dateline(block: &str) -> Option<(Option<&str>, Option<PartialDate>, usize)> {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "sgt", "st", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "etc",
-    "inc", "ltd", "co", "corp", "u.s", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "approx",
-    "km", "gov", "rep", "sen", "prof", "jr", "sr", "mt", "ft",
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "sgt", "st", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "etc", "inc",
+    "ltd", "co", "corp", "u.s", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "approx", "km", "gov",
+    "rep", "sen", "prof", "jr", "sr", "mt", "ft",
 ];
 
 /// Splits a paragraph after `.`, `!` or `?` followed by a space and a capital,
@@ -312,11 +313,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             i += 1;
         }
-        let (s, e) = (offset(start), offset(i));
-        let word = &text[s..e];
+        let word = &text[offset(start)..offset(i)];
         let kind = if !c.is_alphanumeric() {
             TokenKind::Punct
-        } else if word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        } else if word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
             TokenKind::Number
         } else {
             TokenKind::Word
@@ -324,8 +327,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut token = Token {
             text: word.to_string(),
             lower: String::new(),
-            start: s,
-            end: e,
             kind,
         };
         token.lower = token.stem().to_lowercase();
@@ -359,7 +360,16 @@ mod tests {
         let words: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(
             words,
-            vec!["Afghanistan's", "Mazar-i-Sharif", ",", "130,000", "Martyrs'", "(", "x", ")"]
+            vec![
+                "Afghanistan's",
+                "Mazar-i-Sharif",
+                ",",
+                "130,000",
+                "Martyrs'",
+                "(",
+                "x",
+                ")"
+            ]
         );
         assert!(t[0].possessive());
         assert_eq!(t[0].stem(), "Afghanistan");
@@ -369,9 +379,14 @@ mod tests {
 
     #[test]
     fn markdown_becomes_plain_blocks_with_a_dateline() {
-        let doc = parse("# Title here\n\n*Tehran, 5 January 2024*\n\nA [link](http://x) and **bold**.\n\n- item one.\n");
+        let doc = parse(
+            "# Title here\n\n*Tehran, 5 January 2024*\n\nA [link](http://x) and **bold**.\n\n- item one.\n",
+        );
         let texts: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, vec!["Title here", "Tehran", "A link and bold.", "item one."]);
+        assert_eq!(
+            texts,
+            vec!["Title here", "Tehran", "A link and bold.", "item one."]
+        );
         assert_eq!(doc.sentences[0].part, Part::Headline);
         assert_eq!(doc.sentences[1].part, Part::Dateline);
         assert_eq!(doc.published.unwrap().to_string(), "2024-01-05");

@@ -44,7 +44,9 @@ struct Word {
 
 /// Verbs among the event words: never references.
 const VERB_ENDINGS: &[&str] = &["ed"];
-const VERBS: &[&str] = &["shot", "struck", "storm", "hit", "ran", "drove", "blew", "opened", "fired"];
+const VERBS: &[&str] = &[
+    "shot", "struck", "storm", "hit", "ran", "drove", "blew", "opened", "fired",
+];
 
 fn event_words(tokens: &[Token]) -> Vec<Word> {
     let mut out = Vec::new();
@@ -66,15 +68,17 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
         let end = i + phrase.len();
         let last = phrase[phrase.len() - 1];
         let verb = VERB_ENDINGS.iter().any(|e| last.ends_with(e)) || contains(VERBS, phrase[0]);
-        let determiner = (1..=3).any(|back| {
-            i >= back
-                && contains(lexicon::DETERMINERS, &tokens[i - back].lower)
-                && tokens[i - back + 1..i]
-                    .iter()
-                    .all(|t| t.kind == TokenKind::Word && !t.is_cap())
-        }) || (i >= 1 && tokens[i - 1].is_cap() && i >= 2 && tokens[i - 2].lower == "the");
+        let determiner =
+            (1..=3).any(|back| {
+                i >= back
+                    && contains(lexicon::DETERMINERS, &tokens[i - back].lower)
+                    && tokens[i - back + 1..i]
+                        .iter()
+                        .all(|t| t.kind == TokenKind::Word && !t.is_cap())
+            }) || (i >= 1 && tokens[i - 1].is_cap() && i >= 2 && tokens[i - 2].lower == "the");
         let of = tokens.get(end).is_some_and(|t| t.lower == "of");
-        let negated = (1..=2).any(|back| i >= back && contains(lexicon::NEGATIONS, &tokens[i - back].lower));
+        let negated =
+            (1..=2).any(|back| i >= back && contains(lexicon::NEGATIONS, &tokens[i - back].lower));
         out.push(Word {
             start: i,
             end,
@@ -99,7 +103,8 @@ fn comparisons(tokens: &[Token]) -> Vec<(usize, usize, bool)> {
         let end = (s..tokens.len())
             .find(|&k| tokens[k].is(',') || tokens[k].is(';') || tokens[k].lower == "when")
             .unwrap_or(tokens.len());
-        let when = tokens.get(end + 1).is_some_and(|t| t.lower == "when") || tokens.get(end).is_some_and(|t| t.lower == "when");
+        let when = tokens.get(end + 1).is_some_and(|t| t.lower == "when")
+            || tokens.get(end).is_some_and(|t| t.lower == "when");
         out.push((s, end, when));
     }
     out
@@ -140,10 +145,8 @@ struct Unit<'p> {
 fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
     if a.1 <= b.0 {
         b.0 - a.1
-    } else if b.1 <= a.0 {
-        a.0 - b.1
     } else {
-        0
+        a.0.saturating_sub(b.1)
     }
 }
 
@@ -160,7 +163,11 @@ fn dates_compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
 
 fn more_precise(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<PartialDate> {
     match (a, b) {
-        (Some(a), Some(b)) => Some(if b.to_string().len() > a.to_string().len() { b } else { a }),
+        (Some(a), Some(b)) => Some(if b.to_string().len() > a.to_string().len() {
+            b
+        } else {
+            a
+        }),
         (a, b) => a.or(b),
     }
 }
@@ -168,9 +175,7 @@ fn more_precise(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<Partia
 /// Whether two places can be where one incident happened.
 fn same_place(a: &Found, b: &Found) -> bool {
     let (a, b) = (&a.place, &b.place);
-    a.same(b)
-        || (a.rank() >= b.rank() && b.within(a))
-        || (b.rank() >= a.rank() && a.within(b))
+    a.same(b) || (a.rank() >= b.rank() && b.within(a)) || (b.rank() >= a.rank() && a.within(b))
 }
 
 impl Builder<'_> {
@@ -194,22 +199,37 @@ impl Builder<'_> {
             })
             .collect();
         let counts = counts::find(tokens);
-        let here: Vec<&Found> = places.in_sentence(s).filter(|f| f.role != Role::Dateline).collect();
+        let here: Vec<&Found> = places
+            .in_sentence(s)
+            .filter(|f| f.role != Role::Dateline)
+            .collect();
         let candidates = incident_places(&here);
-        let fresh: Vec<Word> = words.iter().copied().filter(|w| !w.suppressed && !w.reference).collect();
-        let references: Vec<Word> = words.iter().copied().filter(|w| !w.suppressed && w.reference).collect();
+        let fresh: Vec<Word> = words
+            .iter()
+            .copied()
+            .filter(|w| !w.suppressed && !w.reference)
+            .collect();
+        let references: Vec<Word> = words
+            .iter()
+            .copied()
+            .filter(|w| !w.suppressed && w.reference)
+            .collect();
 
         if fresh.is_empty() {
             if references.is_empty() && counts.is_empty() {
                 return;
             }
-            let kind = references.iter().map(|w| w.kind).reduce(EventType::stronger);
+            let kind = references
+                .iter()
+                .map(|w| w.kind)
+                .reduce(EventType::stronger);
             let target = if candidates.is_empty() {
                 self.current
             } else {
-                self.incidents
-                    .iter()
-                    .rposition(|i| candidates.iter().any(|c| same_place(c, &i.place)) && kind.is_none_or(|k| k.compatible(i.kind)))
+                self.incidents.iter().rposition(|i| {
+                    candidates.iter().any(|c| same_place(c, &i.place))
+                        && kind.is_none_or(|k| k.compatible(i.kind))
+                })
             };
             if let Some(t) = target
                 && kind.is_none_or(|k| k.compatible(self.incidents[t].kind))
@@ -219,10 +239,15 @@ impl Builder<'_> {
             return;
         }
         if candidates.is_empty() {
-            let kind = fresh.iter().map(|w| w.kind).reduce(EventType::stronger).expect("fresh words");
-            let explicit = dates.iter().find(|d| d.is_absolute()).and_then(|d| {
-                dates::resolve(d.when, None, self.doc.published)
-            });
+            let kind = fresh
+                .iter()
+                .map(|w| w.kind)
+                .reduce(EventType::stronger)
+                .expect("fresh words");
+            let explicit = dates
+                .iter()
+                .find(|d| d.is_absolute())
+                .and_then(|d| dates::resolve(d.when, None, self.doc.published));
             match self.current {
                 Some(c)
                     if kind.compatible(self.incidents[c].kind)
@@ -244,12 +269,17 @@ impl Builder<'_> {
         }
         let units = units(&candidates, &fresh);
         let single = units.len() == 1 && units[0].places.len() == 1;
-        let mut anchor = self.current.and_then(|c| self.incidents[c].date);
+        let mut anchor = self.anchor();
         for (u, unit) in units.iter().enumerate() {
             if unit.words.is_empty() {
                 continue;
             }
-            let kind = unit.words.iter().map(|w| w.kind).reduce(EventType::stronger).expect("words");
+            let kind = unit
+                .words
+                .iter()
+                .map(|w| w.kind)
+                .reduce(EventType::stronger)
+                .expect("words");
             let date = self.date_for(s, unit, &dates, units.len() == 1, anchor);
             if date.is_some() {
                 anchor = date;
@@ -261,13 +291,28 @@ impl Builder<'_> {
                 .filter(|c| {
                     single
                         || (unit.places.len() == 1
-                            && units.iter().enumerate().filter(|(_, v)| v.start <= c.at).max_by_key(|(_, v)| v.start).is_some_and(|(k, _)| k == u))
+                            && units
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, v)| v.start <= c.at)
+                                .max_by_key(|(_, v)| v.start)
+                                .is_some_and(|(k, _)| k == u))
                 })
                 .collect();
             for place in &unit.places {
                 self.mention(s, place, kind, date, &mine);
             }
         }
+    }
+
+    /// The date relative ones are counted from: the latest incident dated to
+    /// the day, else the latest dated at all.
+    fn anchor(&self) -> Option<PartialDate> {
+        let dated = self.incidents.iter().rev().filter_map(|i| i.date);
+        dated
+            .clone()
+            .find(|d| d.day.is_some())
+            .or_else(|| dated.clone().next())
     }
 
     /// The date of a unit: the nearest date expression, an absolute one first
@@ -281,10 +326,6 @@ impl Builder<'_> {
         anchor: Option<PartialDate>,
     ) -> Option<PartialDate> {
         let published = self.doc.published;
-        let span = (
-            unit.start.min(unit.words.iter().map(|w| w.start).min().unwrap_or(usize::MAX)),
-            unit.end.max(unit.words.iter().map(|w| w.end).max().unwrap_or(0)),
-        );
         let near = |d: &&DateExpr| {
             let word_distance = unit
                 .words
@@ -293,11 +334,15 @@ impl Builder<'_> {
                 .min()
                 .unwrap_or(usize::MAX);
             let place_distance = distance((unit.start, unit.end), (d.start, d.end));
-            let _ = span;
+
             word_distance.min(place_distance)
         };
         let pick = if alone {
-            dates.iter().filter(|d| d.is_absolute()).min_by_key(near).or_else(|| dates.iter().min_by_key(near))
+            dates
+                .iter()
+                .filter(|d| d.is_absolute())
+                .min_by_key(near)
+                .or_else(|| dates.iter().min_by_key(near))
         } else {
             dates.iter().min_by_key(|d| (near(d), !d.is_absolute()))
         };
@@ -307,7 +352,9 @@ impl Builder<'_> {
         // A neighbour in the same paragraph: the sentence before, then after.
         let block = self.doc.sentences[s].block;
         for n in [s.checked_sub(1), Some(s + 1)].into_iter().flatten() {
-            let Some(other) = self.doc.sentences.get(n) else { continue };
+            let Some(other) = self.doc.sentences.get(n) else {
+                continue;
+            };
             if other.block != block || other.part != self.doc.sentences[s].part {
                 continue;
             }
@@ -319,9 +366,20 @@ impl Builder<'_> {
     }
 
     /// One place, one kind of event: merged into an incident told before, or a new one.
-    fn mention(&mut self, s: usize, place: &Found, kind: EventType, date: Option<PartialDate>, counts: &[Count]) {
+    fn mention(
+        &mut self,
+        s: usize,
+        place: &Found,
+        kind: EventType,
+        date: Option<PartialDate>,
+        counts: &[Count],
+    ) {
+        // Places named side by side in one sentence are separate incidents.
         let target = self.incidents.iter().rposition(|i| {
-            i.kind.compatible(kind) && same_place(&i.place, place) && dates_compatible(i.date, date)
+            i.lead != s
+                && i.kind.compatible(kind)
+                && same_place(&i.place, place)
+                && dates_compatible(i.date, date)
         });
         let t = match target {
             Some(t) => {
@@ -373,7 +431,11 @@ impl Builder<'_> {
         }
         if i.kind.has_casualties() {
             for c in counts {
-                let slot = if c.fatal { &mut i.fatalities } else { &mut i.injuries };
+                let slot = if c.fatal {
+                    &mut i.fatalities
+                } else {
+                    &mut i.injuries
+                };
                 *slot = Some(slot.map_or(c.value, |v| v.max(c.value)));
             }
         }
@@ -386,16 +448,27 @@ impl Builder<'_> {
 }
 
 fn text(tokens: &[Token], a: usize, b: usize) -> String {
-    tokens[a..b].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+    tokens[a..b]
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The places of a sentence that can be where its events happened: not a
 /// province or country that holds a more precise place named beside it, not
 /// a reference point or origin when a location is named.
 fn incident_places<'p>(here: &[&'p Found]) -> Vec<&'p Found> {
-    let towns: Vec<&Found> = here.iter().copied().filter(|f| f.place.kind != Kind::Country).collect();
+    let towns: Vec<&Found> = here
+        .iter()
+        .copied()
+        .filter(|f| f.place.kind != Kind::Country)
+        .collect();
     let pool = if towns.is_empty() {
-        here.iter().copied().filter(|f| f.role != Role::Dateline).collect()
+        here.iter()
+            .copied()
+            .filter(|f| f.role != Role::Dateline)
+            .collect()
     } else {
         towns
     };
@@ -403,10 +476,14 @@ fn incident_places<'p>(here: &[&'p Found]) -> Vec<&'p Found> {
         pool.iter().any(|g| {
             !g.place.same(&f.place) && g.place.rank() < f.place.rank() && g.place.within(&f.place)
         }) || (f.role == Role::Container
-            && pool.iter().any(|g| g.start > f.start && !g.place.same(&f.place) && g.place.within(&f.place)))
+            && pool
+                .iter()
+                .any(|g| g.start > f.start && !g.place.same(&f.place) && g.place.within(&f.place)))
     };
     let kept: Vec<&Found> = pool.iter().copied().filter(|f| !dominated(f)).collect();
-    let located = kept.iter().any(|f| matches!(f.role, Role::Locative | Role::Container));
+    let located = kept
+        .iter()
+        .any(|f| matches!(f.role, Role::Locative | Role::Container));
     kept.into_iter()
         .filter(|f| !located || matches!(f.role, Role::Locative | Role::Container))
         .collect()

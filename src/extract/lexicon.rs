@@ -62,7 +62,9 @@ impl EventType {
         };
         let violent = |t: EventType| family(t) >= 2;
         family(self) == family(other)
-            || (violent(self) && violent(other) && (self == EventType::Attack || other == EventType::Attack))
+            || (violent(self)
+                && violent(other)
+                && (self == EventType::Attack || other == EventType::Attack))
     }
 
     /// Whether casualty figures in the text belong to this kind of incident.
@@ -369,45 +371,185 @@ pub const TITLES: &[&str] = &[
 ];
 
 /// Words before a name that make it a person's, as two-word phrases' last words.
-pub const KINSHIP: &[&str] = &["son", "daughter", "wife", "husband", "brother", "sister", "father", "mother"];
+pub const KINSHIP: &[&str] = &[
+    "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother",
+];
 
 /// Capitalised words that are never places (days, months, holidays, pronouns, common sentence openers).
 pub const NEVER_PLACES: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-    "ramadan", "eid", "christmas", "easter", "nowruz", "year",
-    "the", "a", "an", "in", "on", "at", "of", "by", "for", "from", "with", "after",
-    "before", "since", "during", "it", "its", "he", "she", "they", "we", "i", "you",
-    "this", "that", "these", "those", "there", "here", "his", "her", "their", "our",
-    "some", "many", "most", "all", "both", "several", "about", "further", "besides",
-    "among", "according", "hundreds", "dozens", "thousands", "scores", "officials",
-    "police", "security", "government", "state", "north", "south", "east", "west",
-    "northern", "southern", "eastern", "western", "central", "mosques", "witnesses",
-    "doctors", "relatives", "inmates", "gunmen", "fighting", "tourism", "rockets",
-    "when", "while", "but", "and", "or", "as", "if", "no", "not", "one", "two",
-    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twin",
-    "shia", "sunni", "muslim", "muslims", "christian", "orthodox", "jewish",
-    "islam", "allah", "god", "human", "supreme", "free",
+    "ramadan",
+    "eid",
+    "christmas",
+    "easter",
+    "nowruz",
+    "year",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "of",
+    "by",
+    "for",
+    "from",
+    "with",
+    "after",
+    "before",
+    "since",
+    "during",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "his",
+    "her",
+    "their",
+    "our",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "several",
+    "about",
+    "further",
+    "besides",
+    "among",
+    "according",
+    "hundreds",
+    "dozens",
+    "thousands",
+    "scores",
+    "officials",
+    "police",
+    "security",
+    "government",
+    "state",
+    "mosques",
+    "witnesses",
+    "doctors",
+    "relatives",
+    "inmates",
+    "gunmen",
+    "fighting",
+    "tourism",
+    "rockets",
+    "when",
+    "while",
+    "but",
+    "and",
+    "or",
+    "as",
+    "if",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "twin",
+    "shia",
+    "sunni",
+    "muslim",
+    "muslims",
+    "christian",
+    "orthodox",
+    "jewish",
+    "islam",
+    "allah",
+    "god",
+    "human",
+    "supreme",
+    "free",
 ];
 
 /// Capitalised words that may sit in a place's name without being the place
 /// (venues, divisions, directions): "Kabul Airport", "Kunduz Province".
 pub const PLACE_WORDS: &[&str] = &[
-    "airport", "university", "hall", "mosque", "stadium", "hospital", "prison",
-    "hotel", "market", "bazaar", "square", "street", "road", "bridge", "station",
-    "school", "academy", "embassy", "consulate", "cathedral", "church", "synagogue",
-    "shrine", "cemetery", "park", "centre", "center", "mall", "theatre", "theater",
-    "club", "arena", "metro", "port", "base", "camp", "checkpoint",
-    "province", "region", "oblast", "district", "city", "town", "village", "valley",
-    "gorge", "pass", "river", "lake", "highway", "border",
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "central", "upper", "lower", "greater", "old", "new",
+    "airport",
+    "university",
+    "hall",
+    "mosque",
+    "stadium",
+    "hospital",
+    "prison",
+    "hotel",
+    "market",
+    "bazaar",
+    "square",
+    "street",
+    "road",
+    "bridge",
+    "station",
+    "school",
+    "academy",
+    "embassy",
+    "consulate",
+    "cathedral",
+    "church",
+    "synagogue",
+    "shrine",
+    "cemetery",
+    "park",
+    "centre",
+    "center",
+    "mall",
+    "theatre",
+    "theater",
+    "club",
+    "arena",
+    "metro",
+    "port",
+    "base",
+    "camp",
+    "checkpoint",
+    "province",
+    "region",
+    "oblast",
+    "district",
+    "city",
+    "town",
+    "village",
+    "valley",
+    "gorge",
+    "pass",
+    "river",
+    "lake",
+    "highway",
+    "border",
+    "upper",
+    "lower",
+    "greater",
+    "old",
+    "new",
 ];
 
 /// Lower-case words after a name that make it a first-level division.
 pub const PROVINCE_WORDS: &[&str] = &[
-    "province", "region", "oblast", "governorate", "viloyat", "viloyati", "vilayet",
+    "province",
+    "region",
+    "oblast",
+    "governorate",
+    "viloyat",
+    "viloyati",
+    "vilayet",
 ];
 
 /// Lower-case words after a name that make it a town (dropped from the place).
@@ -415,38 +557,115 @@ pub const TOWN_WORDS: &[&str] = &["district", "city", "town", "village"];
 
 /// Direction adjectives that may stand between a preposition and a place.
 pub const DIRECTIONS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "central", "northeastern", "northwestern", "southeastern", "southwestern",
-    "north-eastern", "north-western", "south-eastern", "south-western", "far",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "far",
 ];
 
 /// Prepositions that put an incident in a country.
 pub const LOCATIVE: &[&str] = &[
-    "in", "inside", "into", "across", "throughout", "near", "at", "on", "against", "within",
+    "in",
+    "inside",
+    "into",
+    "across",
+    "throughout",
+    "near",
+    "at",
+    "on",
+    "against",
+    "within",
 ];
 
 /// Verbs that make the name before them an actor, not a location ("Moscow blamed Kyiv").
 pub const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "blamed", "blames", "accused", "accuses",
-    "denied", "denies", "rejected", "rejects", "announced", "announces", "insisted",
-    "warned", "condemned", "condemns", "called", "calls", "claimed", "claims",
-    "responded", "urged", "urges", "vowed", "promised", "sent", "demanded", "confirmed",
-    "reported", "added", "stated",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "blamed",
+    "blames",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "announced",
+    "announces",
+    "insisted",
+    "warned",
+    "condemned",
+    "condemns",
+    "called",
+    "calls",
+    "claimed",
+    "claims",
+    "responded",
+    "urged",
+    "urges",
+    "vowed",
+    "promised",
+    "sent",
+    "demanded",
+    "confirmed",
+    "reported",
+    "added",
+    "stated",
 ];
 
 /// Verbs that make a country before them an actor ("Uzbekistan has kept the crossing open").
-pub const AUX_VERBS: &[&str] = &["has", "have", "had", "will", "would", "is", "was", "were", "are"];
+pub const AUX_VERBS: &[&str] = &[
+    "has", "have", "had", "will", "would", "is", "was", "were", "are",
+];
 
 /// Words that may stand between an actor and its verb ("Moscow later said").
 pub const ADVERBS: &[&str] = &[
-    "later", "nevertheless", "instead", "also", "then", "again", "quickly", "first",
-    "initially", "swiftly", "immediately", "still", "itself", "officially",
+    "later",
+    "nevertheless",
+    "instead",
+    "also",
+    "then",
+    "again",
+    "quickly",
+    "first",
+    "initially",
+    "swiftly",
+    "immediately",
+    "still",
+    "itself",
+    "officially",
 ];
 
 /// Nouns whose "in X" names where the speaker sits, not where something happened.
 pub const SPEAKERS: &[&str] = &[
-    "officials", "official", "authorities", "government", "ministry", "leaders",
-    "leadership", "spokesman", "spokeswoman", "diplomats", "regime", "administration",
+    "officials",
+    "official",
+    "authorities",
+    "government",
+    "ministry",
+    "leaders",
+    "leadership",
+    "spokesman",
+    "spokeswoman",
+    "diplomats",
+    "regime",
+    "administration",
 ];
 
 /// Nouns before "of X" that make X a reference point ("the edge of Istanbul").
@@ -461,19 +680,41 @@ pub const DETERMINERS: &[&str] = &[
 pub const NEGATIONS: &[&str] = &["no", "not", "never", "without", "nothing", "nobody"];
 
 /// Superlatives that open a comparison ("the deadliest attack since...").
-pub const SUPERLATIVES: &[&str] = &[
-    "deadliest", "worst", "bloodiest", "biggest", "largest",
-];
+pub const SUPERLATIVES: &[&str] = &["deadliest", "worst", "bloodiest", "biggest", "largest"];
 
 /// Number words and their values.
 pub const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11),
-    ("twelve", 12), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15),
-    ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19),
-    ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60),
-    ("seventy", 70), ("eighty", 80), ("ninety", 90), ("dozen", 12), ("hundred", 100),
-    ("a", 1), ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("dozen", 12),
+    ("hundred", 100),
+    ("a", 1),
+    ("an", 1),
 ];
 
 /// Whether a lower-case word is in a list.
@@ -481,10 +722,17 @@ pub fn contains(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
 
+/// Whether a capitalised word can never be a place by itself.
+pub fn never_place(word: &str) -> bool {
+    contains(NEVER_PLACES, word) || contains(DIRECTIONS, word) || super::dates::is_date_word(word)
+}
+
+/// Whether a word may sit in a place's name without being the place.
+pub fn place_word(word: &str) -> bool {
+    contains(PLACE_WORDS, word) || contains(DIRECTIONS, word)
+}
+
 /// The country code of a country adjective or people's name.
 pub fn demonym(word: &str) -> Option<&'static str> {
-    DEMONYMS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|(_, cc)| *cc)
+    DEMONYMS.iter().find(|(w, _)| *w == word).map(|(_, cc)| *cc)
 }

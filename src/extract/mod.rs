@@ -198,14 +198,21 @@ fn row(
         Kind::Country => {}
         _ => description.push_str(&format!(" ({country_name})")),
     }
-    let figures: Vec<String> = [(incident.fatalities, "killed"), (incident.injuries, "injured")]
-        .iter()
-        .filter_map(|(n, w)| n.map(|n| format!("{n} {w}")))
-        .collect();
+    let figures: Vec<String> = [
+        (incident.fatalities, "killed"),
+        (incident.injuries, "injured"),
+    ]
+    .iter()
+    .filter_map(|(n, w)| n.map(|n| format!("{n} {w}")))
+    .collect();
     if !figures.is_empty() {
         description.push_str(&format!(": {}", figures.join(", ")));
     }
-    let numbers: Vec<String> = incident.sentences.iter().map(|s| (s + 1).to_string()).collect();
+    let numbers: Vec<String> = incident
+        .sentences
+        .iter()
+        .map(|s| (s + 1).to_string())
+        .collect();
     description.push_str(&format!(
         ". Sentence{} {}.",
         if numbers.len() > 1 { "s" } else { "" },
@@ -237,13 +244,21 @@ fn confidence(doc: &document::Document, incident: &incidents::Incident) -> f64 {
         Kind::Country => 0.6,
         _ => (0.5 + (incident.place.score - 3.0) / 6.0).clamp(0.5, 0.95),
     };
-    let kind = if incident.kind == EventType::Attack { 0.85 } else { 1.0 };
+    let kind = if incident.kind == EventType::Attack {
+        0.85
+    } else {
+        1.0
+    };
     let date = match incident.date {
         None => 0.8,
         Some(d) if d.month.is_none() => 0.9,
         Some(_) => 1.0,
     };
-    let support = if incident.sentences.len() > 1 { 0.05 } else { 0.0 };
+    let support = if incident.sentences.len() > 1 {
+        0.05
+    } else {
+        0.0
+    };
     let headline_only = incident
         .sentences
         .iter()

@@ -161,6 +161,9 @@ struct Raw {
     subject: bool,
 }
 
+/// Tokens within which a country named beside a place counts in full.
+const NEARBY: usize = 8;
+
 /// Score a candidate needs to be accepted as a place.
 const THRESHOLD: f64 = 3.0;
 
@@ -168,7 +171,7 @@ const THRESHOLD: f64 = 3.0;
 pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     let mut raws = Vec::new();
     let mut skipped = Vec::new();
-    let mut sentence_countries: Vec<Vec<String>> = Vec::new();
+    let mut sentence_countries: Vec<Vec<(String, usize)>> = Vec::new();
     let mut weights: BTreeMap<String, f64> = BTreeMap::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let mut scan = Scan {
@@ -181,8 +184,12 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
             skipped: &mut skipped,
         };
         scan.run();
-        let Scan { raws: found, countries, .. } = scan;
-        for cc in &countries {
+        let Scan {
+            raws: found,
+            countries,
+            ..
+        } = scan;
+        for (cc, _) in &countries {
             *weights.entry(cc.clone()).or_default() += 1.0;
         }
         for r in &found {
@@ -192,7 +199,11 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
             }
         }
         let mut here = countries;
-        here.extend(found.iter().filter_map(|r| r.country.clone()));
+        here.extend(
+            found
+                .iter()
+                .filter_map(|r| r.country.clone().map(|c| (c, r.start))),
+        );
         sentence_countries.push(here);
         let base = raws.len();
         raws.extend(found.into_iter().map(|mut r| {
@@ -200,7 +211,13 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
             r
         }));
     }
-    let mut places = resolve(gazetteer, &raws, &sentence_countries, &weights, &mut skipped);
+    let mut places = resolve(
+        gazetteer,
+        &raws,
+        &sentence_countries,
+        &weights,
+        &mut skipped,
+    );
     for f in &places.found {
         *places.countries.entry(f.place.country.clone()).or_default() += 0.5;
     }
@@ -219,7 +236,7 @@ struct Scan<'a, 'g> {
     sentence: usize,
     part: Part,
     raws: Vec<Raw>,
-    countries: Vec<String>,
+    countries: Vec<(String, usize)>,
     skipped: &'a mut Vec<Skipped>,
 }
 
@@ -245,8 +262,14 @@ impl Scan<'_, '_> {
     fn run(&mut self) {
         let tokens = self.tokens;
         let n = tokens.len();
-        let caps = tokens.iter().filter(|t| t.is_cap() && t.lower.len() > 3).count();
-        let long = tokens.iter().filter(|t| t.kind == TokenKind::Word && t.lower.len() > 3).count();
+        let caps = tokens
+            .iter()
+            .filter(|t| t.is_cap() && t.lower.len() > 3)
+            .count();
+        let long = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 3)
+            .count();
         let title_case = self.part == Part::Headline && long >= 3 && caps * 10 >= long * 6;
         let first_word = tokens.iter().position(|t| t.kind == TokenKind::Word);
         let mut i = 0;
@@ -257,7 +280,8 @@ impl Scan<'_, '_> {
                 let parts: Vec<&str> = t.lower.split('-').collect();
                 let codes: Vec<&str> = parts.iter().filter_map(|p| lexicon::demonym(p)).collect();
                 if t.is_cap() && !codes.is_empty() && codes.len() == parts.len() {
-                    self.countries.extend(codes.iter().map(|c| c.to_string()));
+                    self.countries
+                        .extend(codes.iter().map(|c| (c.to_string(), i)));
                 }
             }
             if !self.starts_name(i, first_word) {
@@ -276,10 +300,10 @@ impl Scan<'_, '_> {
 
     fn starts_name(&self, i: usize, first_word: Option<usize>) -> bool {
         let t = &self.tokens[i];
-        if !t.is_cap() || is_date_word(&t.lower) {
+        if !t.is_cap() || super::dates::is_date_word(&t.lower) {
             return false;
         }
-        if Some(i) == first_word && contains(lexicon::NEVER_PLACES, &t.lower) {
+        if Some(i) == first_word && lexicon::never_place(&t.lower) {
             return false;
         }
         // Acronyms (IS, UN, GKNB) are not places, except a few country codes.
@@ -291,19 +315,23 @@ impl Scan<'_, '_> {
 
     fn continues_name(&self, b: usize) -> bool {
         let t = &self.tokens[b];
-        t.is_cap() && !is_date_word(&t.lower)
+        t.is_cap() && !super::dates::is_date_word(&t.lower)
     }
 
     /// Handles the capitalised run `a..b`.
     fn name(&mut self, a: usize, b: usize, weak: bool) {
         let tokens = self.tokens;
         let full = self.text(a, b);
-        let country_run = self.gazetteer.country_code(&strip_possessive(&full)).is_some();
+        let country_run = self
+            .gazetteer
+            .country_code(&strip_possessive(&full))
+            .is_some();
         // Organisations and publications: "Islamic State Khorasan Province", "Kabul Times".
         let marker = tokens[a..b]
             .iter()
             .any(|t| contains(lexicon::ORG_MARKERS, &t.lower));
-        let follower = contains(lexicon::ORG_FOLLOWERS, self.lower(b)) && !tokens[b - 1].possessive();
+        let follower =
+            contains(lexicon::ORG_FOLLOWERS, self.lower(b)) && !tokens[b - 1].possessive();
         if !country_run && (marker || follower) {
             let mut end = b;
             // "Islamic Renaissance Party of Tajikistan"
@@ -320,7 +348,8 @@ impl Scan<'_, '_> {
         }
         // People: after a title or "son of", or after a title inside the run.
         let before = a.checked_sub(1).map_or("", |k| self.lower(k));
-        let kin = a >= 2 && self.lower(a - 1) == "of" && contains(lexicon::KINSHIP, self.lower(a - 2));
+        let kin =
+            a >= 2 && self.lower(a - 1) == "of" && contains(lexicon::KINSHIP, self.lower(a - 2));
         if contains(lexicon::TITLES, before) || kin {
             if self.has_lookup(a, b) {
                 self.skip(a, b, "person's name");
@@ -342,7 +371,7 @@ impl Scan<'_, '_> {
     /// Whether any part of `a..b` is a gazetteer name (worth reporting as skipped).
     fn has_lookup(&self, a: usize, b: usize) -> bool {
         (a..b).any(|k| {
-            !contains(lexicon::NEVER_PLACES, &self.tokens[k].lower)
+            !lexicon::never_place(&self.tokens[k].lower)
                 && !contains(lexicon::ORG_MARKERS, &self.tokens[k].lower)
                 && (!self.gazetteer.lookup(self.tokens[k].stem()).is_empty()
                     || self.gazetteer.country_code(self.tokens[k].stem()).is_some())
@@ -360,24 +389,36 @@ impl Scan<'_, '_> {
             for len in (1..=(b - j).min(4)).rev() {
                 let key = strip_possessive(&self.text(j, j + len));
                 let lower = key.to_lowercase();
-                if len == 1 && (contains(lexicon::NEVER_PLACES, &lower) || lexicon::demonym(&lower).is_some()) {
+                if len == 1 && (lexicon::never_place(&lower) || lexicon::demonym(&lower).is_some())
+                {
                     if lexicon::demonym(&lower).is_some() {
                         matched = 1;
                     }
                     continue;
                 }
                 let words: Vec<&str> = lower.split(' ').collect();
-                if let Some((_, codes)) = lexicon::REGIONS.iter().find(|(w, _)| *w == words.as_slice()) {
-                    self.countries.extend(codes.iter().map(|c| c.to_string()));
+                if let Some((_, codes)) = lexicon::REGIONS
+                    .iter()
+                    .find(|(w, _)| *w == words.as_slice())
+                {
+                    self.countries
+                        .extend(codes.iter().map(|c| (c.to_string(), j)));
                     matched = len;
                     break;
                 }
-                if key.chars().count() >= 4 || matches!(key.as_str(), "US" | "UK" | "USA" | "UAE") {
-                    if let Some(code) = self.gazetteer.country_code(&key) {
-                        hits.push(self.raw(j, j + len, key.clone(), Some(code.alpha2.clone()), Vec::new(), weak));
-                        matched = len;
-                        break;
-                    }
+                if (key.chars().count() >= 4 || matches!(key.as_str(), "US" | "UK" | "USA" | "UAE"))
+                    && let Some(code) = self.gazetteer.country_code(&key)
+                {
+                    hits.push(self.raw(
+                        j,
+                        j + len,
+                        key.clone(),
+                        Some(code.alpha2.clone()),
+                        Vec::new(),
+                        weak,
+                    ));
+                    matched = len;
+                    break;
                 }
                 let found = self.gazetteer.lookup(&key);
                 if !found.is_empty() {
@@ -392,16 +433,16 @@ impl Scan<'_, '_> {
                 }
             }
             if matched > 0 {
-                covered[j - a..j - a + matched].iter_mut().for_each(|c| *c = true);
+                covered[j - a..j - a + matched]
+                    .iter_mut()
+                    .for_each(|c| *c = true);
                 j += matched;
             } else {
                 j += 1;
             }
         }
         // A place inside a longer name that is not a place ("Eid Gah", "Ahmad Shah") is not one.
-        let loose = (a..b).any(|k| {
-            !covered[k - a] && !contains(lexicon::PLACE_WORDS, &tokens[k].lower)
-        });
+        let loose = (a..b).any(|k| !covered[k - a] && !lexicon::place_word(&tokens[k].lower));
         for mut hit in hits {
             if loose && hit.country.is_none() {
                 let text = self.text(a, b);
@@ -423,7 +464,10 @@ impl Scan<'_, '_> {
                 hit.hint = Some(Kind::City);
                 hit.end += 1;
             }
-            let before = hit.start.checked_sub(2).map(|k| (self.lower(k), self.lower(k + 1)));
+            let before = hit
+                .start
+                .checked_sub(2)
+                .map(|k| (self.lower(k), self.lower(k + 1)));
             if let Some((noun, "of")) = before
                 && contains(lexicon::TOWN_WORDS, noun)
             {
@@ -446,15 +490,26 @@ impl Scan<'_, '_> {
         }
     }
 
-    fn raw(&self, a: usize, b: usize, key: String, country: Option<String>, candidates: Vec<(usize, Match)>, weak: bool) -> Raw {
+    fn raw(
+        &self,
+        a: usize,
+        b: usize,
+        key: String,
+        country: Option<String>,
+        candidates: Vec<(usize, Match)>,
+        weak: bool,
+    ) -> Raw {
         let role = if self.part == Part::Dateline {
             Role::Dateline
         } else {
             self.city_role(a, b)
         };
         let after = self.after_name(b);
-        let speaker = contains(lexicon::SPEECH_VERBS, self.lower(after)) || self.spoken_for(a, b);
-        let subject = contains(lexicon::AUX_VERBS, self.lower(after));
+        let (prev, _, _) = self.before(a);
+        let subject = !contains(PREPOSITIONS, &prev);
+        let speaker = (subject && contains(lexicon::SPEECH_VERBS, self.lower(after)))
+            || self.spoken_for(a, b);
+        let subject = subject && contains(lexicon::AUX_VERBS, self.lower(after));
         Raw {
             sentence: self.sentence,
             start: a,
@@ -479,7 +534,8 @@ impl Scan<'_, '_> {
             let t = self.lower(k);
             if contains(lexicon::ADVERBS, t) {
                 k += 1;
-            } else if (t == "and" || t == ",") && self.tokens.get(k + 1).is_some_and(Token::is_cap) {
+            } else if (t == "and" || t == ",") && self.tokens.get(k + 1).is_some_and(Token::is_cap)
+            {
                 k += 2;
                 while self.tokens.get(k).is_some_and(Token::is_cap) {
                     k += 1;
@@ -506,7 +562,8 @@ impl Scan<'_, '_> {
         while s > 0 && self.tokens[s].is_cap() {
             s -= 1;
         }
-        let speaker = contains(lexicon::SPEAKERS, self.lower(k - 2)) || contains(lexicon::SPEAKERS, self.lower(s));
+        let speaker = contains(lexicon::SPEAKERS, self.lower(k - 2))
+            || contains(lexicon::SPEAKERS, self.lower(s));
         let after = self.after_name(b);
         speaker && contains(lexicon::SPEECH_VERBS, self.lower(after))
     }
@@ -539,7 +596,8 @@ impl Scan<'_, '_> {
         } else if prev == "near"
             || prev == "outside"
             || (prev == "of"
-                && (contains(lexicon::DIRECTIONS, &prev2) || contains(lexicon::REFERENCE_NOUNS, &prev2)))
+                && (contains(lexicon::DIRECTIONS, &prev2)
+                    || contains(lexicon::REFERENCE_NOUNS, &prev2)))
         {
             Role::Reference
         } else {
@@ -554,15 +612,17 @@ impl Scan<'_, '_> {
         let next_is_place = (hit.end..(hit.end + 3).min(self.tokens.len())).any(|k| {
             let t = &self.tokens[k];
             t.is_cap()
-                || contains(lexicon::PLACE_WORDS, &t.lower)
+                || lexicon::place_word(&t.lower)
                 || contains(lexicon::DIRECTIONS, &t.lower)
                 || t.lower == "capital"
         });
         let coordinated = matches!(prev.as_str(), "and" | "or" | ",")
-            && self
-                .raws
-                .last()
-                .is_some_and(|r| r.country.is_some() && r.role == Role::Locative && r.end + 2 >= hit.start);
+            && self.raws.last().is_some_and(|r| {
+                r.country.is_some()
+                    && !r.speaker
+                    && r.role == Role::Locative
+                    && r.end + 2 >= hit.start
+            });
         let locative = contains(lexicon::LOCATIVE, &prev)
             || (matches!(prev.as_str(), "with" | "of") && prev2 == "border")
             || (prev == "," && direction)
@@ -606,14 +666,11 @@ impl Scan<'_, '_> {
 
 const CAPITAL: &str = "\u{0}capital";
 
-fn is_date_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december"
-    )
-}
+/// Words before a name that make it something other than a sentence's subject.
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "near", "of", "to", "into", "across", "inside", "on", "outside", "with",
+    "by", "towards", "toward", "over", "through",
+];
 
 fn strip_possessive(text: &str) -> String {
     for end in ["'s", "’s", "'", "’"] {
@@ -684,14 +741,20 @@ fn country(gazetteer: &Gazetteer, code: &str) -> Resolved {
 fn resolve(
     gazetteer: &Gazetteer,
     raws: &[Raw],
-    sentence_countries: &[Vec<String>],
+    sentence_countries: &[Vec<(String, usize)>],
     weights: &BTreeMap<String, f64>,
     skipped: &mut Vec<Skipped>,
 ) -> Places {
     let places = gazetteer.places();
     let context = |r: &Raw, p: &Place| {
-        if sentence_countries[r.sentence].contains(&p.country) {
+        let here = sentence_countries[r.sentence]
+            .iter()
+            .filter(|(c, _)| *c == p.country);
+        let nearest = here.map(|(_, at)| at.abs_diff(r.start)).min();
+        if nearest.is_some_and(|d| d <= NEARBY) {
             3.0
+        } else if nearest.is_some() {
+            1.5
         } else {
             (0.8 * weights.get(&p.country).copied().unwrap_or(0.0)).min(2.0)
         }
@@ -737,10 +800,14 @@ fn resolve(
         let others: Vec<&Place> = provisional
             .iter()
             .enumerate()
-            .filter(|(j, b)| *j != k && raws[*j].key != r.key && b.is_some_and(|b| b.1 >= THRESHOLD))
+            .filter(|(j, b)| {
+                *j != k && raws[*j].key != r.key && b.is_some_and(|b| b.1 >= THRESHOLD)
+            })
             .filter_map(|(_, b)| b.map(|b| &places[b.0]))
             .collect();
-        let container = r.container.and_then(|c| provisional[c].map(|b| &places[b.0]));
+        let container = r
+            .container
+            .and_then(|c| provisional[c].map(|b| &places[b.0]));
         let extra = |p: &Place| {
             let mut e = 0.0;
             if let Some(d) = others
