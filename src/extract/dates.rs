@@ -221,6 +221,10 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
         &["that", "day"],
         &["later", "that", "day"],
         &["earlier", "that", "day"],
+        &["at", "the", "same", "time"],
+        &["at", "about", "the", "same", "time"],
+        &["simultaneously"],
+        &["meanwhile"],
     ] {
         if words(tokens, i, phrase) {
             return Some((i + phrase.len(), When::Same));
@@ -229,6 +233,12 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
     for phrase in [
         &["in", "the", "days", "that", "followed"][..],
         &["in", "the", "following", "days"],
+        &["in", "the", "following", "weeks"],
+        &["over", "the", "following", "days"],
+        &["over", "the", "following", "weeks"],
+        &["in", "the", "weeks", "that", "followed"],
+        &["in", "the", "weeks", "after"],
+        &["weeks", "later"],
         &["within", "days"],
         &["days", "later"],
         &["days", "after"],

@@ -226,7 +226,13 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
+        if c == ';' {
+            let s = text[start..at].trim();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = at + 1;
+        } else if matches!(c, '.' | '!' | '?') {
             let mut j = i + 1;
             while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
                 j += 1;

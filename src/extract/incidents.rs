@@ -42,6 +42,22 @@ struct Word {
     suppressed: bool,
 }
 
+/// Nouns for people that an "-ing" event word may describe.
+const PEOPLE: &[&str] = &[
+    "militants",
+    "fighters",
+    "rebels",
+    "soldiers",
+    "troops",
+    "insurgents",
+    "jihadists",
+    "men",
+    "groups",
+    "forces",
+    "volunteers",
+    "mercenaries",
+];
+
 /// Verbs among the event words: never references.
 const VERB_ENDINGS: &[&str] = &["ed"];
 const VERBS: &[&str] = &[
@@ -77,8 +93,12 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                         .all(|t| t.kind == TokenKind::Word && !t.is_cap())
             }) || (i >= 1 && tokens[i - 1].is_cap() && i >= 2 && tokens[i - 2].lower == "the");
         let of = tokens.get(end).is_some_and(|t| t.lower == "of");
-        let negated =
-            (1..=2).any(|back| i >= back && contains(lexicon::NEGATIONS, &tokens[i - back].lower));
+        // "militants fighting in Syria": a description of people, not an event.
+        let descriptive =
+            phrase[0].ends_with("ing") && i >= 1 && contains(PEOPLE, &tokens[i - 1].lower);
+        let negated = descriptive
+            || (1..=2)
+                .any(|back| i >= back && contains(lexicon::NEGATIONS, &tokens[i - back].lower));
         out.push(Word {
             start: i,
             end,
@@ -117,6 +137,7 @@ pub fn build(doc: &Document, places: &Places) -> (Vec<Incident>, Vec<Skipped>) {
         incidents: Vec::new(),
         skipped: Vec::new(),
         current: None,
+        dated: vec![None; doc.sentences.len()],
     };
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if sentence.part != Part::Dateline {
@@ -131,6 +152,8 @@ struct Builder<'d> {
     incidents: Vec<Incident>,
     skipped: Vec<Skipped>,
     current: Option<usize>,
+    /// Each sentence's own date, resolved when it was read.
+    dated: Vec<Option<PartialDate>>,
 }
 
 /// Places that stand for one incident place: those joined by "and" share events.
@@ -198,6 +221,9 @@ impl Builder<'_> {
                         .any(|(a, b, when)| !when && (*a..*b).contains(&d.start))
             })
             .collect();
+        self.dated[s] = dates
+            .first()
+            .and_then(|d| dates::resolve(d.when, self.anchor(), self.doc.published));
         let counts = counts::find(tokens);
         let here: Vec<&Found> = places
             .in_sentence(s)
@@ -253,6 +279,9 @@ impl Builder<'_> {
                     if kind.compatible(self.incidents[c].kind)
                         && dates_compatible(explicit, self.incidents[c].date) =>
                 {
+                    if self.incidents[c].date.is_none() {
+                        self.incidents[c].date = self.dated[s];
+                    }
                     self.attach(c, s, Some(kind), &counts);
                 }
                 _ => {
@@ -358,7 +387,11 @@ impl Builder<'_> {
             if other.block != block || other.part != self.doc.sentences[s].part {
                 continue;
             }
-            if let Some(d) = dates::find(&other.tokens).into_iter().find(|d| !d.report) {
+            if n < s {
+                if self.dated[n].is_some() {
+                    return self.dated[n];
+                }
+            } else if let Some(d) = dates::find(&other.tokens).into_iter().find(|d| !d.report) {
                 return dates::resolve(d.when, anchor, published);
             }
         }
@@ -463,6 +496,15 @@ fn incident_places<'p>(here: &[&'p Found]) -> Vec<&'p Found> {
         .iter()
         .copied()
         .filter(|f| f.place.kind != Kind::Country)
+        .collect();
+    let here: Vec<&Found> = here
+        .iter()
+        .copied()
+        .filter(|f| f.role != Role::Attribute)
+        .collect();
+    let towns: Vec<&Found> = towns
+        .into_iter()
+        .filter(|f| f.role != Role::Attribute)
         .collect();
     let pool = if towns.is_empty() {
         here.iter()

@@ -174,6 +174,12 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["massacre"], EventType::ArmedAttack),
     (&["assassinated"], EventType::ArmedAttack),
     (&["assassination"], EventType::ArmedAttack),
+    (&["attacker"], EventType::Attack),
+    (&["attackers"], EventType::Attack),
+    (&["set", "fire"], EventType::Attack),
+    (&["set", "on", "fire"], EventType::Attack),
+    (&["arson"], EventType::Attack),
+    (&["torched"], EventType::Attack),
     (&["attack"], EventType::Attack),
     (&["attacks"], EventType::Attack),
     (&["attacked"], EventType::Attack),
@@ -627,6 +633,12 @@ pub const SPEECH_VERBS: &[&str] = &[
     "reported",
     "added",
     "stated",
+    "declared",
+    "appealed",
+    "pledged",
+    "expressed",
+    "offered",
+    "asked",
 ];
 
 /// Verbs that make a country before them an actor ("Uzbekistan has kept the crossing open").
@@ -668,6 +680,18 @@ pub const SPEAKERS: &[&str] = &[
     "administration",
 ];
 
+/// Offices whose "of X" names an official's area, not where something happened.
+pub const OFFICES: &[&str] = &[
+    "head",
+    "governor",
+    "mayor",
+    "chief",
+    "administrator",
+    "leader",
+    "prosecutor",
+    "imam",
+];
+
 /// Nouns before "of X" that make X a reference point ("the edge of Istanbul").
 pub const REFERENCE_NOUNS: &[&str] = &["edge", "outskirts", "suburbs", "suburb", "outside"];
 
@@ -677,7 +701,7 @@ pub const DETERMINERS: &[&str] = &[
 ];
 
 /// Words that deny an event ("no rockets had landed").
-pub const NEGATIONS: &[&str] = &["no", "not", "never", "without", "nothing", "nobody"];
+pub const NEGATIONS: &[&str] = &["no", "not", "never", "without", "nothing", "nobody", "few"];
 
 /// Superlatives that open a comparison ("the deadliest attack since...").
 pub const SUPERLATIVES: &[&str] = &["deadliest", "worst", "bloodiest", "biggest", "largest"];

@@ -22,6 +22,8 @@ pub enum Role {
     Container,
     /// The place of the dateline.
     Dateline,
+    /// An official's area: "the head of the Sergokala district".
+    Attribute,
 }
 
 /// The gazetteer entry (or country) a name was resolved to.
@@ -224,7 +226,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     for (cc, w) in weights {
         *places.countries.entry(cc).or_default() += w;
     }
-    capitals(doc, gazetteer, &mut places);
+    capitals(gazetteer, &mut places);
     groups(doc, &mut places);
     places.skipped = skipped;
     places
@@ -591,7 +593,9 @@ impl Scan<'_, '_> {
             return Role::Container;
         }
         let (prev, prev2, _) = self.before(a);
-        if prev == "from" {
+        if prev == "of" && contains(lexicon::OFFICES, &prev2) {
+            Role::Attribute
+        } else if prev == "from" {
             Role::Origin
         } else if prev == "near"
             || prev == "outside"
@@ -648,16 +652,24 @@ impl Scan<'_, '_> {
     /// "in the capital": remembered for after resolution.
     fn the_capital(&mut self) {
         for k in 1..self.tokens.len() {
+            // "in the capital", "in the Kyrgyz capital"
+            let demonym =
+                lexicon::demonym(self.lower(k - 1)).filter(|_| self.tokens[k - 1].is_cap());
+            let the = if demonym.is_some() {
+                k.saturating_sub(2)
+            } else {
+                k - 1
+            };
             if self.lower(k) == "capital"
-                && self.lower(k - 1) == "the"
+                && self.lower(the) == "the"
                 && self.lower(k + 1) != "of"
                 && !self.tokens.get(k + 1).is_some_and(Token::is_cap)
-                && k >= 2
-                && contains(lexicon::LOCATIVE, self.lower(k - 2))
+                && the >= 1
+                && contains(lexicon::LOCATIVE, self.lower(the - 1))
             {
-                let mut raw = self.raw(k - 1, k + 1, "the capital".into(), None, Vec::new(), false);
+                let mut raw = self.raw(the, k + 1, "the capital".into(), None, Vec::new(), false);
                 raw.role = Role::Locative;
-                raw.key = CAPITAL.into();
+                raw.key = format!("{CAPITAL}{}", demonym.unwrap_or(""));
                 self.raws.push(raw);
             }
         }
@@ -773,7 +785,7 @@ fn resolve(
     let provisional: Vec<Option<(usize, f64)>> = raws.iter().map(|r| best(r, &|_| 0.0)).collect();
     let mut out = Places::default();
     for (k, r) in raws.iter().enumerate() {
-        if r.key == CAPITAL {
+        if r.key.starts_with(CAPITAL) {
             continue;
         }
         if let Some(cc) = &r.country {
@@ -856,13 +868,13 @@ fn resolve(
         }
     }
     // Keep "the capital" raws for after the article's country is known.
-    for r in raws.iter().filter(|r| r.key == CAPITAL) {
+    for r in raws.iter().filter(|r| r.key.starts_with(CAPITAL)) {
         out.found.push(Found {
             sentence: r.sentence,
             start: r.start,
             end: r.end,
             surface: CAPITAL.into(),
-            place: country(gazetteer, ""),
+            place: country(gazetteer, &r.key[CAPITAL.len()..]),
             role: Role::Locative,
             group: 0,
             score: 0.0,
@@ -872,25 +884,28 @@ fn resolve(
     out
 }
 
-/// Replaces "the capital" with the capital of the article's main country.
-fn capitals(_doc: &Document, gazetteer: &Gazetteer, places: &mut Places) {
-    let capital = places.main_country().and_then(|cc| {
-        gazetteer
-            .places()
-            .iter()
-            .find(|p| p.kind == Kind::City && p.feature == "PPLC" && p.country == cc)
-    });
-    match capital {
-        Some(p) => {
-            let r = resolved(gazetteer, p);
-            for f in places.found.iter_mut().filter(|f| f.surface == CAPITAL) {
-                f.surface = p.name.clone();
-                f.place = r.clone();
-                f.score = 3.5;
-            }
+/// Replaces "the capital" with the capital of the country named with it, or
+/// of the article's main country.
+fn capitals(gazetteer: &Gazetteer, places: &mut Places) {
+    let main = places.main_country().map(str::to_string);
+    for f in places.found.iter_mut().filter(|f| f.surface == CAPITAL) {
+        let cc = match f.place.country.as_str() {
+            "" => main.clone(),
+            cc => Some(cc.to_string()),
+        };
+        let capital = cc.and_then(|cc| {
+            gazetteer
+                .places()
+                .iter()
+                .find(|p| p.kind == Kind::City && p.feature == "PPLC" && p.country == cc)
+        });
+        if let Some(p) = capital {
+            f.surface = p.name.clone();
+            f.place = resolved(gazetteer, p);
+            f.score = 3.5;
         }
-        None => places.found.retain(|f| f.surface != CAPITAL),
     }
+    places.found.retain(|f| f.surface != CAPITAL);
 }
 
 /// Numbers the groups of places joined by "and" or commas: "in Osh and Jalal-Abad".
