@@ -137,7 +137,14 @@ pub fn find(tokens: &[Token]) -> Vec<Count> {
             i += 1;
             continue;
         };
-        if let Some(fatal) = cue_before(tokens, i).or_else(|| cue_after(tokens, end)) {
+        let year = tokens[i].kind == TokenKind::Number
+            && tokens[i].text.len() == 4
+            && i > 0
+            && (tokens[i - 1].is_cap() || tokens[i - 1].kind == TokenKind::Number);
+        let cue = (!year)
+            .then(|| cue_before(tokens, i).or_else(|| cue_after(tokens, end)))
+            .flatten();
+        if let Some(fatal) = cue {
             out.push(Count {
                 at: i,
                 fatal,
@@ -183,7 +190,14 @@ fn cue_after(tokens: &[Token], end: usize) -> Option<bool> {
         if INJURED_AFTER.contains(&t.lower.as_str()) {
             return Some(false);
         }
-        if k >= end + 4 && !LINKS.contains(&t.lower.as_str()) {
+        // Only a few lower-case words ("worshippers", "police officers") may
+        // stand between; not a place or a preposition ("a blast in Kabul killed").
+        let noun = !t.is_cap()
+            && !matches!(
+                t.lower.as_str(),
+                "in" | "at" | "on" | "near" | "from" | "by" | "with"
+            );
+        if !noun || (k >= end + 3 && !LINKS.contains(&t.lower.as_str())) {
             return None;
         }
     }

@@ -58,6 +58,12 @@ const PEOPLE: &[&str] = &[
     "mercenaries",
 ];
 
+/// Words that end the phrase of an event word ("the attack had been ordered by...").
+const CLAUSE_WORDS: &[&str] = &[
+    "had", "has", "have", "was", "were", "been", "is", "are", "by", "who", "which", "that", "said",
+    "says",
+];
+
 /// Verbs among the event words: never references.
 const VERB_ENDINGS: &[&str] = &["ed"];
 const VERBS: &[&str] = &[
@@ -230,7 +236,7 @@ impl Builder<'_> {
             .filter(|f| f.role != Role::Dateline)
             .collect();
         let candidates = incident_places(&here);
-        let fresh: Vec<Word> = words
+        let mut fresh: Vec<Word> = words
             .iter()
             .copied()
             .filter(|w| !w.suppressed && !w.reference)
@@ -261,8 +267,27 @@ impl Builder<'_> {
                 && kind.is_none_or(|k| k.compatible(self.incidents[t].kind))
             {
                 self.attach(t, s, None, &counts);
+                return;
             }
-            return;
+            // "the attack on a mosque in Herat", told first: a new incident
+            // when the place follows the event word within its phrase.
+            fresh = references
+                .iter()
+                .copied()
+                .filter(|w| {
+                    target.is_none()
+                        && candidates.iter().any(|c| {
+                            c.start >= w.end
+                                && c.start - w.end <= 6
+                                && tokens[w.end..c.start].iter().all(|t| {
+                                    t.kind == TokenKind::Word && !contains(CLAUSE_WORDS, &t.lower)
+                                })
+                        })
+                })
+                .collect();
+            if fresh.is_empty() {
+                return;
+            }
         }
         if candidates.is_empty() {
             let kind = fresh

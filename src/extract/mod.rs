@@ -143,7 +143,11 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, options: &Options) -> Extracti
         }
     }
     let mut seen: BTreeMap<(String, String, Kind), usize> = BTreeMap::new();
-    for f in &places.found {
+    for f in places
+        .found
+        .iter()
+        .filter(|f| f.role != places::Role::Border)
+    {
         let key = (f.place.name.clone(), f.place.country.clone(), f.place.kind);
         match seen.get(&key) {
             Some(&k) => out.places[k].mentions += 1,

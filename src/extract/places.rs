@@ -24,6 +24,8 @@ pub enum Role {
     Dateline,
     /// An official's area: "the head of the Sergokala district".
     Attribute,
+    /// A border named by the adjectives of its countries: "the Afghan-Tajik border".
+    Border,
 }
 
 /// The gazetteer entry (or country) a name was resolved to.
@@ -196,16 +198,22 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
         }
         for r in &found {
             if let Some(cc) = &r.country {
-                *weights.entry(cc.clone()).or_default() +=
-                    if r.role == Role::Locative { 2.0 } else { 1.0 };
+                *weights.entry(cc.clone()).or_default() += if r.role == Role::Locative && !r.speaker
+                {
+                    2.0
+                } else {
+                    1.0
+                };
             }
         }
         let mut here = countries;
-        here.extend(
-            found
+        // Countries named as actors say nothing about where a place is.
+        here.extend(found.iter().filter(|r| !r.speaker).flat_map(|r| {
+            r.country
                 .iter()
-                .filter_map(|r| r.country.clone().map(|c| (c, r.start))),
-        );
+                .flat_map(|c| c.split(','))
+                .map(|c| (c.to_string(), r.start))
+        }));
         sentence_countries.push(here);
         let base = raws.len();
         raws.extend(found.into_iter().map(|mut r| {
@@ -284,6 +292,20 @@ impl Scan<'_, '_> {
                 if t.is_cap() && !codes.is_empty() && codes.len() == parts.len() {
                     self.countries
                         .extend(codes.iter().map(|c| (c.to_string(), i)));
+                    // "the Afghan-Tajik border": a place when nothing nearer is named.
+                    if codes.len() >= 2 && matches!(self.lower(i + 1), "border" | "frontier") {
+                        let mut raw = self.raw(
+                            i,
+                            i + 2,
+                            t.text.clone(),
+                            Some(codes.join(",")),
+                            Vec::new(),
+                            false,
+                        );
+                        raw.role = Role::Border;
+                        raw.speaker = false;
+                        self.raws.push(raw);
+                    }
                 }
             }
             if !self.starts_name(i, first_word) {
@@ -509,7 +531,20 @@ impl Scan<'_, '_> {
         let after = self.after_name(b);
         let (prev, _, _) = self.before(a);
         let subject = !contains(PREPOSITIONS, &prev);
+        // "Moscow blamed Kyiv": both are actors.
+        let object = matches!(
+            prev.as_str(),
+            "blamed"
+                | "accused"
+                | "urged"
+                | "warned"
+                | "thanked"
+                | "asked"
+                | "criticised"
+                | "criticized"
+        );
         let speaker = (subject && contains(lexicon::SPEECH_VERBS, self.lower(after)))
+            || object
             || self.spoken_for(a, b);
         let subject = subject && contains(lexicon::AUX_VERBS, self.lower(after));
         Raw {
@@ -796,12 +831,26 @@ fn resolve(
                     reason: "country named as an actor, not a location".into(),
                 });
             } else {
+                // Of a border's countries, the one the article names most (the last on a tie).
+                let cc = cc
+                    .split(',')
+                    .rev()
+                    .max_by(|a, b| {
+                        let w = |c: &str| weights.get(c).copied().unwrap_or(0.0);
+                        w(a).total_cmp(&w(b)).then(std::cmp::Ordering::Greater)
+                    })
+                    .unwrap_or(cc);
+                let place = country(gazetteer, cc);
                 out.found.push(Found {
                     sentence: r.sentence,
                     start: r.start,
                     end: r.end,
-                    surface: r.surface.clone(),
-                    place: country(gazetteer, cc),
+                    surface: if r.role == Role::Border {
+                        place.name.clone()
+                    } else {
+                        r.surface.clone()
+                    },
+                    place,
                     role: r.role,
                     group: 0,
                     score: 4.0,
@@ -834,7 +883,7 @@ fn resolve(
                 } else if d < 1500.0 {
                     0.3
                 } else {
-                    -1.0
+                    -0.5
                 };
             }
             if let Some(c) = container
