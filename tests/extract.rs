@@ -437,3 +437,86 @@ fn same_text_same_bytes() {
         "date,place,province,country,type,fatalities,injuries,description,source,precision,confidence,evidence\n"
     ));
 }
+
+// The command line, end to end.
+
+fn incimap(args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_incimap"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn extract_then_map_locates_every_drafted_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.csv");
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/article.txt");
+    let out = incimap(
+        &[
+            "extract",
+            article.to_str().unwrap(),
+            "-o",
+            draft.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("wrote 4 rows"), "{err}");
+    assert!(err.contains("`Bishkek`: named as an actor"), "{err}");
+    let map = incimap(
+        &[
+            "map",
+            draft.to_str().unwrap(),
+            "-o",
+            dir.path().to_str().unwrap(),
+        ],
+        b"",
+    );
+    let err = String::from_utf8_lossy(&map.stderr).into_owned();
+    assert!(map.status.success(), "{err}");
+    assert!(err.contains("located 4 of 4"), "{err}");
+    let geojson = std::fs::read_to_string(dir.path().join("incidents.geojson")).unwrap();
+    assert!(geojson.contains("\"Vorukh\"") && geojson.contains("\"evidence\""));
+}
+
+#[test]
+fn extract_reads_standard_input_and_writes_standard_output() {
+    let out = incimap(
+        &["extract", "-", "-o", "-", "--source", "wire"],
+        "# Report\n\nA car bomb exploded in **Kabul** on 5 May 2022, killing 12.\n".as_bytes(),
+    );
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 2, "{csv}");
+    assert!(
+        lines[1].starts_with("2022-05-05,Kabul,Kabul,AF,Car bomb,12,,"),
+        "{csv}"
+    );
+    assert!(lines[1].contains(",wire,city,"), "{csv}");
+}
+
+#[test]
+fn extract_reports_bad_input_and_bad_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("latin1.txt");
+    std::fs::write(&bad, b"Caf\xe9 bomb in Kabul").unwrap();
+    let out = incimap(&["extract", bad.to_str().unwrap(), "-o", "-"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        err.contains("latin1.txt") && err.contains("not UTF-8"),
+        "{err}"
+    );
+    let out = incimap(&["extract", "-", "--min-confidence", "1.5"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
