@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use incimap::gazetteer::{Gazetteer, Hints};
 use incimap::geocode::{Geocoded, Status};
 use incimap::incident::{Field, ReadOptions};
-use incimap::{export, geocode, incident, output, render};
+use incimap::{export, extract, geocode, incident, output, render};
 
 const CREDITS: &str = "\
 Data credits:
@@ -70,6 +70,24 @@ enum Command {
         #[arg(short, long, default_value = "output/incidents.geojson")]
         output: PathBuf,
     },
+    /// Draft an incidents CSV from a news article (plain text or Markdown), for review before `map`.
+    #[command(after_help = CREDITS)]
+    Extract {
+        /// The article (`-` for standard input).
+        input: PathBuf,
+        /// Draft CSV (`-` for standard output).
+        #[arg(short, long, default_value = "output/draft.csv")]
+        output: PathBuf,
+        /// Leave out rows below this confidence (0 to 1); they are listed as skipped.
+        #[arg(long, default_value_t = 0.0, value_parser = parse_confidence)]
+        min_confidence: f64,
+        /// The `source` column (default: the article's file name).
+        #[arg(long)]
+        source: Option<String>,
+        /// Extra gazetteer files (our CSV or a GeoNames dump); they win over the embedded data.
+        #[arg(long = "gazetteer", value_name = "FILE")]
+        gazetteers: Vec<PathBuf>,
+    },
     /// Ask the gazetteer about names.
     #[command(subcommand, after_help = CREDITS)]
     Gazetteer(GazetteerCommand),
@@ -114,6 +132,13 @@ fn parse_column(text: &str) -> Result<(Field, String), String> {
         format!("`{field}` is not a field; fields are {}", names.join(", "))
     })?;
     Ok((field, header.trim().to_string()))
+}
+
+fn parse_confidence(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("`{text}` is not a number from 0 to 1")),
+    }
 }
 
 /// A failure that ends the run with exit code 1.
@@ -292,6 +317,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 .map_err(|e| format!("{}: {e}", out.display()))?;
             Ok(finish(&geocoded, input.strict, &[out]))
         }
+        Command::Extract {
+            input,
+            output: out,
+            min_confidence,
+            source,
+            gazetteers,
+        } => extract_article(&input, &out, min_confidence, source, &gazetteers),
         Command::Gazetteer(GazetteerCommand::Search {
             name,
             country,
@@ -300,6 +332,108 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let gazetteer = load_gazetteer(&gazetteers)?;
             search(&gazetteer, &name, country.as_deref())
         }
+    }
+}
+
+fn extract_article(
+    input: &Path,
+    out: &Path,
+    min_confidence: f64,
+    source: Option<String>,
+    gazetteers: &[PathBuf],
+) -> Result<ExitCode, Failure> {
+    if output::same_file(input, out) {
+        return Err(Failure(format!(
+            "{} is the input; refusing to write over it",
+            out.display()
+        )));
+    }
+    let name = input.display().to_string();
+    let bytes = if input.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+            .map_err(|e| format!("{name}: {e}"))?;
+        b
+    } else {
+        std::fs::read(input).map_err(|e| format!("{name}: {e}"))?
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let gazetteer = load_gazetteer(gazetteers)?;
+    let options = extract::Options {
+        min_confidence,
+        source: source.unwrap_or_else(|| {
+            input
+                .file_name()
+                .map_or(name.clone(), |f| f.to_string_lossy().into_owned())
+        }),
+    };
+    let found = extract::extract(&text, &gazetteer, &options);
+    let csv = render_bytes(|b| extract::write_csv(&found.rows, b))?;
+    output::write_atomic(out, &csv).map_err(|e| format!("{}: {e}", out.display()))?;
+    print_extraction(&name, out, min_confidence, &found);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_extraction(name: &str, out: &Path, min_confidence: f64, found: &extract::Extraction) {
+    eprintln!(
+        "incimap: read {} sentences from {name}; found {} incidents; wrote {} rows to {}",
+        found.sentences,
+        found.rows.len() + found.below.len(),
+        found.rows.len(),
+        out.display()
+    );
+    let places: Vec<String> = found
+        .places
+        .iter()
+        .map(|p| {
+            let times = if p.mentions > 1 {
+                format!(" x{}", p.mentions)
+            } else {
+                String::new()
+            };
+            format!(
+                "{} ({}, {}){times}",
+                p.name,
+                p.country,
+                p.precision.as_str()
+            )
+        })
+        .collect();
+    eprintln!(
+        "  places: {}",
+        if places.is_empty() {
+            "none".into()
+        } else {
+            places.join(", ")
+        }
+    );
+    for r in &found.rows {
+        eprintln!(
+            "  row: {} {} in {} ({:.2})",
+            r.date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "undated".into()),
+            r.kind,
+            r.place,
+            r.confidence
+        );
+    }
+    for r in &found.below {
+        eprintln!(
+            "  skipped: {} in {}: confidence {:.2} is below --min-confidence {min_confidence}",
+            r.kind, r.place, r.confidence
+        );
+    }
+    for s in &found.skipped {
+        eprintln!(
+            "  skipped: sentence {}: `{}`: {}",
+            s.sentence, s.text, s.reason
+        );
     }
 }
 

@@ -1,0 +1,476 @@
+//! Dates in a sentence ("on May 8", "in early May 2022", "two weeks later",
+//! "on Friday") and their resolution against the dates around them.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::document::{Token, TokenKind};
+use super::lexicon;
+use crate::incident::PartialDate;
+
+/// What a date expression says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// A date with its year: `9 October 2021`, `May 2022`, `in 2015`.
+    Absolute(PartialDate),
+    /// A day of a month, year untold: `on 5 September`.
+    MonthDay(u8, u8),
+    /// A month, year untold: `in August`.
+    Month(u8),
+    /// A weekday: `on Friday` (0 = Monday).
+    Weekday(u32),
+    /// Days and months after (positive) or before the anchor: `two weeks later`.
+    Shift {
+        /// Days to add.
+        days: i64,
+        /// Months to add.
+        months: i64,
+    },
+    /// Some days after the anchor: `in the days that followed`; keeps the anchor's month.
+    Vague,
+    /// The anchor itself: `the same day`.
+    Same,
+}
+
+/// A date expression and the tokens it spans.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DateExpr {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What it says.
+    pub when: When,
+    /// Whether it dates a statement (`officials said on Tuesday`), not an event.
+    pub report: bool,
+}
+
+impl DateExpr {
+    /// Whether the expression gives its own year.
+    pub fn is_absolute(&self) -> bool {
+        !matches!(
+            self.when,
+            When::Shift { .. } | When::Vague | When::Same | When::Weekday(_)
+        )
+    }
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const LEADS: &[&str] = &[
+    "in", "since", "of", "during", "until", "by", "from", "early", "late", "mid", "last", "on",
+    "before", "after", "around",
+];
+
+/// The month a word names ("March", "Sept", "mid-May"), by the CSV reader's own month names.
+fn month_number(word: &str) -> Option<u8> {
+    let word = word.strip_prefix("mid-").unwrap_or(word);
+    if word.len() < 3 || !word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return None;
+    }
+    PartialDate::parse(&format!("{word} 2000")).ok()?.month
+}
+
+fn month(t: &Token) -> Option<u8> {
+    t.is_cap().then(|| month_number(&t.lower)).flatten()
+}
+
+/// Whether a lower-case word is a month or a weekday name.
+pub fn is_date_word(lower: &str) -> bool {
+    WEEKDAYS.contains(&lower)
+        || (month_number(lower).is_some() && (lower.len() > 3 || lower == "may"))
+}
+
+fn number(t: &Token) -> Option<u32> {
+    (t.kind == TokenKind::Number)
+        .then(|| t.text.replace(',', "").parse().ok())
+        .flatten()
+}
+
+fn day(t: Option<&Token>) -> Option<u8> {
+    let t = t?;
+    let n = number(t).or_else(|| {
+        let digits = t.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (digits.len() < t.lower.len() && !digits.is_empty())
+            .then(|| digits.parse().ok())
+            .flatten()
+    })?;
+    (1..=31).contains(&n).then_some(n as u8)
+}
+
+fn year(t: Option<&Token>) -> Option<i32> {
+    let t = t?;
+    let n = number(t)?;
+    (t.text.len() == 4 && (1900..=2100).contains(&n)).then_some(n as i32)
+}
+
+/// A count for "two weeks later": digits, number words, "a".
+fn amount(t: &Token) -> Option<i64> {
+    number(t).map(i64::from).or_else(|| {
+        lexicon::NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| *w == t.lower)
+            .map(|(_, v)| i64::from(*v))
+    })
+}
+
+fn words(tokens: &[Token], at: usize, phrase: &[&str]) -> bool {
+    phrase
+        .iter()
+        .enumerate()
+        .all(|(k, w)| tokens.get(at + k).is_some_and(|t| t.lower == *w))
+}
+
+/// Every date expression in a sentence, left to right.
+pub fn find(tokens: &[Token]) -> Vec<DateExpr> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((end, when)) = at(tokens, i) {
+            let mut k = i;
+            while k > 0 && matches!(tokens[k - 1].lower.as_str(), "on" | "late" | "early" | "in") {
+                k -= 1;
+            }
+            let report = k > 0 && lexicon::contains(lexicon::SPEECH_VERBS, &tokens[k - 1].lower);
+            out.push(DateExpr {
+                start: i,
+                end,
+                when,
+                report,
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The date expression starting at token `i`, if any.
+fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
+    let t = &tokens[i];
+    let next = tokens.get(i + 1);
+    let prev = i.checked_sub(1).map(|p| tokens[p].lower.as_str());
+    // 9 October 2021 / 9 October
+    if let (Some(d), Some(m)) = (day(Some(t)), next.and_then(month)) {
+        if let Some(y) = year(tokens.get(i + 2)) {
+            return PartialDate::new(y, Some(m), Some(d))
+                .ok()
+                .map(|p| (i + 3, When::Absolute(p)));
+        }
+        return Some((i + 2, When::MonthDay(m, d)));
+    }
+    if let Some(m) = month(t) {
+        // October 9, 2021 / October 9
+        if let Some(d) = day(next).filter(|_| year(next).is_none()) {
+            let comma = tokens.get(i + 2).is_some_and(|t| t.is(','));
+            let y_at = if comma { i + 3 } else { i + 2 };
+            if let Some(y) = year(tokens.get(y_at)) {
+                return PartialDate::new(y, Some(m), Some(d))
+                    .ok()
+                    .map(|p| (y_at + 1, When::Absolute(p)));
+            }
+            return Some((i + 2, When::MonthDay(m, d)));
+        }
+        // May 2022 / early May 2022
+        if let Some(y) = year(next) {
+            return PartialDate::new(y, Some(m), None)
+                .ok()
+                .map(|p| (i + 2, When::Absolute(p)));
+        }
+        // in August
+        if prev.is_some_and(|p| LEADS.contains(&p)) || t.lower.starts_with("mid-") {
+            return Some((i + 1, When::Month(m)));
+        }
+        return None;
+    }
+    // in 2015
+    if let Some(y) = year(Some(t))
+        && prev.is_some_and(|p| LEADS.contains(&p))
+    {
+        return PartialDate::new(y, None, None)
+            .ok()
+            .map(|p| (i + 1, When::Absolute(p)));
+    }
+    if t.is_cap()
+        && let Some(w) = WEEKDAYS.iter().position(|w| *w == t.lower)
+    {
+        return Some((i + 1, When::Weekday(w as u32)));
+    }
+    for (phrase, days) in [
+        (&["the", "next", "day"][..], 1),
+        (&["the", "following", "day"], 1),
+        (&["a", "day", "later"], 1),
+        (&["the", "day", "after"], 1),
+        (&["the", "previous", "day"], -1),
+        (&["the", "day", "before"], -1),
+        (&["a", "day", "earlier"], -1),
+    ] {
+        if words(tokens, i, phrase) {
+            return Some((i + phrase.len(), When::Shift { days, months: 0 }));
+        }
+    }
+    for phrase in [
+        &["the", "same", "day"][..],
+        &["that", "day"],
+        &["later", "that", "day"],
+        &["earlier", "that", "day"],
+        &["at", "the", "same", "time"],
+        &["at", "about", "the", "same", "time"],
+        &["simultaneously"],
+        &["meanwhile"],
+    ] {
+        if words(tokens, i, phrase) {
+            return Some((i + phrase.len(), When::Same));
+        }
+    }
+    for phrase in [
+        &["in", "the", "days", "that", "followed"][..],
+        &["in", "the", "following", "days"],
+        &["in", "the", "following", "weeks"],
+        &["over", "the", "following", "days"],
+        &["over", "the", "following", "weeks"],
+        &["in", "the", "weeks", "that", "followed"],
+        &["in", "the", "weeks", "after"],
+        &["weeks", "later"],
+        &["within", "days"],
+        &["days", "later"],
+        &["days", "after"],
+        &["days", "before"],
+    ] {
+        if words(tokens, i, phrase) {
+            return Some((i + phrase.len(), When::Vague));
+        }
+    }
+    // two weeks later, six months earlier
+    if let Some(n) = amount(t)
+        && let Some(unit) = next
+        && let Some(dir) = tokens.get(i + 2)
+    {
+        let sign = match dir.lower.as_str() {
+            "later" | "after" => 1,
+            "earlier" | "before" | "ago" => -1,
+            _ => return None,
+        };
+        let (days, months) = match unit.lower.as_str() {
+            "day" | "days" => (n, 0),
+            "week" | "weeks" => (7 * n, 0),
+            "month" | "months" => (0, n),
+            "year" | "years" => (0, 12 * n),
+            _ => return None,
+        };
+        return Some((
+            i + 3,
+            When::Shift {
+                days: sign * days,
+                months: sign * months,
+            },
+        ));
+    }
+    None
+}
+
+/// Parses a whole text as one date (`9 October 2021`, `October 9, 2021`, `2021-10-09`).
+pub fn parse_full(text: &str) -> Option<PartialDate> {
+    PartialDate::parse(text).ok().or_else(|| {
+        let tokens = super::document::tokenize(text);
+        match find(&tokens).first() {
+            Some(DateExpr {
+                when: When::Absolute(p),
+                ..
+            }) => Some(*p),
+            _ => None,
+        }
+    })
+}
+
+fn naive(p: PartialDate) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(p.year, u32::from(p.month?), u32::from(p.day?))
+}
+
+fn partial(d: NaiveDate) -> PartialDate {
+    PartialDate {
+        year: d.year(),
+        month: Some(d.month() as u8),
+        day: Some(d.day() as u8),
+    }
+}
+
+fn add_months(year: i32, month: u8, months: i64) -> (i32, u8) {
+    let total = i64::from(year) * 12 + i64::from(month) - 1 + months;
+    (
+        total.div_euclid(12) as i32,
+        (total.rem_euclid(12) + 1) as u8,
+    )
+}
+
+/// The year for a month (and day) given without one: the article's year, or
+/// the year before when that would put it after the article's date.
+fn year_for(month: u8, day: Option<u8>, base: PartialDate) -> i32 {
+    match base.month {
+        Some(bm) if (month, day.unwrap_or(1)) > (bm, base.day.unwrap_or(31)) => base.year - 1,
+        _ => base.year,
+    }
+}
+
+/// Resolves an expression: relative ones against `anchor` (the date of the
+/// incident being told) or else `published`; weekdays against `published` first.
+pub fn resolve(
+    when: When,
+    anchor: Option<PartialDate>,
+    published: Option<PartialDate>,
+) -> Option<PartialDate> {
+    let base = anchor.or(published);
+    match when {
+        When::Absolute(p) => Some(p),
+        When::MonthDay(m, d) => {
+            let b = published.or(anchor)?;
+            PartialDate::new(year_for(m, Some(d), b), Some(m), Some(d)).ok()
+        }
+        When::Month(m) => {
+            let b = published.or(anchor)?;
+            PartialDate::new(year_for(m, None, b), Some(m), None).ok()
+        }
+        When::Weekday(w) => {
+            if let Some(d) = published.and_then(naive) {
+                let back = (7 + d.weekday().num_days_from_monday() - w) % 7;
+                return d.checked_sub_days(Days::new(u64::from(back))).map(partial);
+            }
+            let d = anchor.and_then(naive)?;
+            let diff = (7 + w - d.weekday().num_days_from_monday()) % 7;
+            let found = if diff <= 3 {
+                d.checked_add_days(Days::new(u64::from(diff)))
+            } else {
+                d.checked_sub_days(Days::new(u64::from(7 - diff)))
+            };
+            found.map(partial)
+        }
+        When::Shift { days, months } => {
+            let b = base?;
+            match (naive(b), b.month) {
+                (Some(d), _) if months == 0 => {
+                    let moved = if days >= 0 {
+                        d.checked_add_days(Days::new(days as u64))
+                    } else {
+                        d.checked_sub_days(Days::new(days.unsigned_abs()))
+                    };
+                    moved.map(partial)
+                }
+                (_, Some(m)) => {
+                    let (y, m) =
+                        add_months(b.year, m, months + (days as f64 / 30.0).round() as i64);
+                    PartialDate::new(y, Some(m), None).ok()
+                }
+                _ => PartialDate::new(b.year + (months as f64 / 12.0).round() as i32, None, None)
+                    .ok(),
+            }
+        }
+        When::Vague => {
+            let b = base?;
+            PartialDate::new(b.year, b.month, None).ok()
+        }
+        When::Same => base,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::document::tokenize;
+
+    fn date(s: &str) -> PartialDate {
+        PartialDate::parse(s).unwrap()
+    }
+
+    fn first(text: &str, anchor: Option<&str>, published: Option<&str>) -> Option<String> {
+        let tokens = tokenize(text);
+        let found = find(&tokens);
+        let e = found.first()?;
+        resolve(e.when, anchor.map(date), published.map(date)).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn absolute_dates_keep_their_precision() {
+        assert_eq!(
+            first("on 9 October 2021 at noon", None, None).unwrap(),
+            "2021-10-09"
+        );
+        assert_eq!(
+            first("on October 9, 2021", None, None).unwrap(),
+            "2021-10-09"
+        );
+        assert_eq!(
+            first("in early May 2022 the", None, None).unwrap(),
+            "2022-05"
+        );
+        assert_eq!(first("defected in 2015", None, None).unwrap(), "2015");
+        assert_eq!(first("he may go", None, None), None);
+        assert_eq!(first("shortly after 1 a.m. on", None, None), None);
+    }
+
+    #[test]
+    fn partial_dates_take_the_year_of_the_article() {
+        assert_eq!(
+            first("on May 8 a bomb", None, Some("2022-10-01")).unwrap(),
+            "2022-05-08"
+        );
+        assert_eq!(
+            first("On 5 September", None, Some("2022-10-01")).unwrap(),
+            "2022-09-05"
+        );
+        // A month after the article's date is last year's.
+        assert_eq!(
+            first("in November", None, Some("2022-10-01")).unwrap(),
+            "2021-11"
+        );
+    }
+
+    #[test]
+    fn relative_dates_are_anchored() {
+        for (text, anchor, published, want) in [
+            (
+                "two weeks later",
+                Some("2024-01-03"),
+                None,
+                Some("2024-01-17"),
+            ),
+            ("A week later", Some("2021-10-08"), None, Some("2021-10-15")),
+            ("The next day", Some("2024-03-22"), None, Some("2024-03-23")),
+            (
+                "six months earlier",
+                Some("2019-05-19"),
+                None,
+                Some("2018-11"),
+            ),
+            ("the next day", Some("2022-04"), None, Some("2022-04")),
+            (
+                "in the days that followed",
+                Some("2024-01-03"),
+                None,
+                Some("2024-01"),
+            ),
+            // The Friday before a Saturday dateline.
+            (
+                "during Friday prayers",
+                None,
+                Some("2021-10-09"),
+                Some("2021-10-08"),
+            ),
+            ("two weeks later", None, None, None),
+        ] {
+            assert_eq!(first(text, anchor, published).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_of_statements_are_marked() {
+        let tokens = tokenize("officials said on Tuesday that");
+        assert!(find(&tokens)[0].report);
+    }
+}

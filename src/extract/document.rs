@@ -1,0 +1,400 @@
+//! The article as text: Markdown or plain text into blocks, the dateline,
+//! sentences and word tokens.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::dates;
+use crate::incident::PartialDate;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (with inner hyphens and apostrophes).
+    Word,
+    /// Digits (with inner commas or points).
+    Number,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token of a sentence.
+#[derive(Clone, Debug)]
+pub struct Token {
+    /// As written.
+    pub text: String,
+    /// Lower case, possessive ending removed.
+    pub lower: String,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// A word starting with a capital letter.
+    pub fn is_cap(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the word ends in `'s` or a bare apostrophe.
+    pub fn possessive(&self) -> bool {
+        self.kind == TokenKind::Word && self.stem().len() < self.text.len()
+    }
+
+    /// The word without a possessive ending.
+    pub fn stem(&self) -> &str {
+        let t = self.text.as_str();
+        for end in ["'s", "’s", "'S", "’S", "'", "’"] {
+            if let Some(s) = t.strip_suffix(end) {
+                return s;
+            }
+        }
+        t
+    }
+
+    /// Whether the token is this punctuation character.
+    pub fn is(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct && self.text.starts_with(c)
+    }
+}
+
+/// Where a sentence sits in the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// A heading or title line.
+    Headline,
+    /// The place of a dateline ("KABUL, 9 October 2021 —").
+    Dateline,
+    /// The body.
+    Body,
+}
+
+/// One sentence.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    /// The text, cleaned.
+    pub text: String,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// The paragraph (block) it is in.
+    pub block: usize,
+    /// Headline, dateline or body.
+    pub part: Part,
+}
+
+/// The article, split up.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Every sentence in reading order.
+    pub sentences: Vec<Sentence>,
+    /// The date of the dateline, if the article has one: the anchor for "on Friday".
+    pub published: Option<PartialDate>,
+}
+
+/// Splits an article (plain text or Markdown) into sentences.
+pub fn parse(text: &str) -> Document {
+    let blocks = blocks(text);
+    let mut sentences = Vec::new();
+    let mut published = None;
+    for (b, (block, heading)) in blocks.iter().enumerate() {
+        let mut body = block.as_str();
+        let looks_like_title = !heading
+            && b == 0
+            && blocks.len() > 1
+            && !block.ends_with(['.', '!', '?', '"', '”'])
+            && block.split_whitespace().count() <= 20;
+        if b < 3
+            && !heading
+            && !looks_like_title
+            && published.is_none()
+            && let Some((place, date, rest)) = dateline(block)
+        {
+            {
+                published = date;
+                if let Some(place) = place {
+                    sentences.push(sentence(place, b, Part::Dateline));
+                }
+                body = &block[rest..];
+            }
+        }
+        let part = if *heading || looks_like_title {
+            Part::Headline
+        } else {
+            Part::Body
+        };
+        for s in split_sentences(body) {
+            sentences.push(sentence(s, b, part));
+        }
+    }
+    Document {
+        sentences,
+        published,
+    }
+}
+
+fn sentence(text: &str, block: usize, part: Part) -> Sentence {
+    Sentence {
+        text: text.to_string(),
+        tokens: tokenize(text),
+        block,
+        part,
+    }
+}
+
+/// The paragraphs, headings and list items of a Markdown text, as plain text.
+fn blocks(text: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    let mut heading = false;
+    let flush = |buf: &mut String, heading: bool, out: &mut Vec<(String, bool)>| {
+        let t = crate::text::clean(buf);
+        if !t.is_empty() {
+            out.push((t, heading));
+        }
+        buf.clear();
+    };
+    for event in Parser::new(text) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                flush(&mut buf, false, &mut out);
+                heading = true;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                flush(&mut buf, true, &mut out);
+                heading = false;
+            }
+            Event::Start(Tag::Item) => flush(&mut buf, heading, &mut out),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_),
+            ) => flush(&mut buf, heading, &mut out),
+            Event::Text(t) | Event::Code(t) => buf.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => buf.push(' '),
+            _ => {}
+        }
+    }
+    flush(&mut buf, heading, &mut out);
+    out
+}
+
+/// "KABUL, 9 October 2021 — ...", "Tehran, 5 January 2024", "22 March 2024":
+/// the place, the date and where the body starts.
+fn dateline(block: &str) -> Option<(Option<&str>, Option<PartialDate>, usize)> {
+    let (head, rest) = match [" — ", " – ", " -- ", " - "]
+        .iter()
+        .filter_map(|d| block.find(d).map(|at| (at, d.len())))
+        .min()
+    {
+        Some((at, len)) if at <= 80 => (&block[..at], at + len),
+        _ if block.len() <= 60 && !block.ends_with('.') => (block, block.len()),
+        _ => return None,
+    };
+    let (place, date_text) = match head.split_once(',') {
+        Some((p, d)) => (Some(p.trim()), d.trim()),
+        None => (None, head.trim()),
+    };
+    let date = dates::parse_full(date_text);
+    let place = place.filter(|p| {
+        !p.is_empty()
+            && p.split_whitespace().count() <= 4
+            && p.split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    });
+    let shouting = place.is_some_and(|p| !p.chars().any(char::is_lowercase));
+    match (place, date) {
+        (None, None) => None,
+        (Some(_), None) if !shouting => None,
+        (None, Some(_)) if head.len() != date_text.len() => None,
+        _ => Some((place, date, rest)),
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "capt", "sgt", "st", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "etc", "inc",
+    "ltd", "co", "corp", "u.s", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "approx", "km", "gov",
+    "rep", "sen", "prof", "jr", "sr", "mt", "ft",
+];
+
+/// Splits a paragraph after `.`, `!` or `?` followed by a space and a capital,
+/// a digit or a quote, unless the word before is an abbreviation or an initial.
+pub fn split_sentences(text: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if c == ';' {
+            let s = text[start..at].trim();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = at + 1;
+        } else if matches!(c, '.' | '!' | '?') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |(p, _)| *p);
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let next_starts = chars.get(k).is_some_and(|(_, n)| {
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '(')
+            });
+            let word: String = text[..at]
+                .chars()
+                .rev()
+                .take_while(|ch| ch.is_alphanumeric() || *ch == '.')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let abbreviation = c == '.'
+                && (ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+                    || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)));
+            if k > j && next_starts && !abbreviation {
+                let s = text[start..end].trim();
+                if !s.is_empty() {
+                    out.push(s);
+                }
+                start = chars[k].0;
+                i = k;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let s = text[start..].trim();
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+/// Splits a sentence into words, numbers and punctuation.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| chars.get(i).map(|(_, c)| *c);
+    let offset = |i: usize| chars.get(i).map_or(text.len(), |(p, _)| *p);
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_alphanumeric() {
+            i += 1;
+            while let Some(c) = at(i) {
+                let next_alnum = at(i + 1).is_some_and(char::is_alphanumeric);
+                let inner = match c {
+                    '-' | '\'' | '’' => next_alnum,
+                    '.' | ',' => {
+                        next_alnum
+                            && at(i - 1).is_some_and(|p| p.is_ascii_digit())
+                            && at(i + 1).is_some_and(|n| n.is_ascii_digit())
+                    }
+                    _ => c.is_alphanumeric(),
+                };
+                // "Martyrs'": a plural possessive.
+                let plural_possessive = matches!(c, '\'' | '’')
+                    && !next_alnum
+                    && at(i - 1) == Some('s')
+                    && at(start).is_some_and(char::is_uppercase);
+                if inner {
+                    i += 1;
+                } else {
+                    if plural_possessive {
+                        i += 1;
+                    }
+                    break;
+                }
+            }
+        } else {
+            i += 1;
+        }
+        let word = &text[offset(start)..offset(i)];
+        let kind = if !c.is_alphanumeric() {
+            TokenKind::Punct
+        } else if word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        let mut token = Token {
+            text: word.to_string(),
+            lower: String::new(),
+            kind,
+        };
+        token.lower = token.stem().to_lowercase();
+        tokens.push(token);
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_but_not_after_abbreviations() {
+        let s = split_sentences(
+            "It began at 1 a.m. on Friday. Gen. Ivanov said U.S. officials knew. Then it ended.",
+        );
+        assert_eq!(
+            s,
+            vec![
+                "It began at 1 a.m. on Friday.",
+                "Gen. Ivanov said U.S. officials knew.",
+                "Then it ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_hyphens_possessives_and_numbers() {
+        let t = tokenize("Afghanistan's Mazar-i-Sharif, 130,000 Martyrs' (x)");
+        let words: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Afghanistan's",
+                "Mazar-i-Sharif",
+                ",",
+                "130,000",
+                "Martyrs'",
+                "(",
+                "x",
+                ")"
+            ]
+        );
+        assert!(t[0].possessive());
+        assert_eq!(t[0].stem(), "Afghanistan");
+        assert_eq!(t[3].kind, TokenKind::Number);
+        assert!(t[4].possessive());
+    }
+
+    #[test]
+    fn markdown_becomes_plain_blocks_with_a_dateline() {
+        let doc = parse(
+            "# Title here\n\n*Tehran, 5 January 2024*\n\nA [link](http://x) and **bold**.\n\n- item one.\n",
+        );
+        let texts: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["Title here", "Tehran", "A link and bold.", "item one."]
+        );
+        assert_eq!(doc.sentences[0].part, Part::Headline);
+        assert_eq!(doc.sentences[1].part, Part::Dateline);
+        assert_eq!(doc.published.unwrap().to_string(), "2024-01-05");
+    }
+}

@@ -1,0 +1,626 @@
+//! From sentences to incidents: event words near places, their dates and
+//! casualty figures, and mentions of the same incident merged into one.
+
+use super::counts::{self, Count};
+use super::dates::{self, DateExpr};
+use super::document::{Document, Part, Token, TokenKind};
+use super::lexicon::{self, EventType, contains};
+use super::places::{Found, Places, Role, Skipped};
+use crate::gazetteer::Kind;
+use crate::incident::PartialDate;
+
+/// One incident drawn from the article.
+#[derive(Clone, Debug)]
+pub struct Incident {
+    /// Where.
+    pub place: Found,
+    /// When, as precisely as the text says.
+    pub date: Option<PartialDate>,
+    /// What.
+    pub kind: EventType,
+    /// Number killed.
+    pub fatalities: Option<u32>,
+    /// Number wounded.
+    pub injuries: Option<u32>,
+    /// The sentence that told it first (its evidence).
+    pub lead: usize,
+    /// Every sentence that told something of it, in order.
+    pub sentences: Vec<usize>,
+    /// Whether a prison is named in its sentences.
+    pub prison: bool,
+}
+
+/// An event word in a sentence.
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    start: usize,
+    end: usize,
+    kind: EventType,
+    /// "the attack": refers back to an incident already told.
+    reference: bool,
+    /// Denied ("no rockets") or a comparison ("the deadliest attack since...").
+    suppressed: bool,
+}
+
+/// Nouns for people that an "-ing" event word may describe.
+const PEOPLE: &[&str] = &[
+    "militants",
+    "fighters",
+    "rebels",
+    "soldiers",
+    "troops",
+    "insurgents",
+    "jihadists",
+    "men",
+    "groups",
+    "forces",
+    "volunteers",
+    "mercenaries",
+];
+
+/// Words that end the phrase of an event word ("the attack had been ordered by...").
+const CLAUSE_WORDS: &[&str] = &[
+    "had", "has", "have", "was", "were", "been", "is", "are", "by", "who", "which", "that", "said",
+    "says",
+];
+
+/// Verbs among the event words: never references.
+const VERB_ENDINGS: &[&str] = &["ed"];
+const VERBS: &[&str] = &[
+    "shot", "struck", "storm", "hit", "ran", "drove", "blew", "opened", "fired",
+];
+
+fn event_words(tokens: &[Token]) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = lexicon::EVENT_PHRASES
+            .iter()
+            .filter(|(phrase, _)| {
+                phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.lower == *w))
+            })
+            .max_by_key(|(phrase, _)| phrase.len());
+        let Some((phrase, kind)) = found else {
+            i += 1;
+            continue;
+        };
+        let end = i + phrase.len();
+        let last = phrase[phrase.len() - 1];
+        let verb = VERB_ENDINGS.iter().any(|e| last.ends_with(e)) || contains(VERBS, phrase[0]);
+        let determiner =
+            (1..=3).any(|back| {
+                i >= back
+                    && contains(lexicon::DETERMINERS, &tokens[i - back].lower)
+                    && tokens[i - back + 1..i]
+                        .iter()
+                        .all(|t| t.kind == TokenKind::Word && !t.is_cap())
+            }) || (i >= 1 && tokens[i - 1].is_cap() && i >= 2 && tokens[i - 2].lower == "the");
+        let of = tokens.get(end).is_some_and(|t| t.lower == "of");
+        // "militants fighting in Syria": a description of people, not an event.
+        let descriptive =
+            phrase[0].ends_with("ing") && i >= 1 && contains(PEOPLE, &tokens[i - 1].lower);
+        let negated = descriptive
+            || (1..=2)
+                .any(|back| i >= back && contains(lexicon::NEGATIONS, &tokens[i - back].lower));
+        out.push(Word {
+            start: i,
+            end,
+            kind: *kind,
+            reference: !verb && determiner && !of,
+            suppressed: negated,
+        });
+        i = end;
+    }
+    out
+}
+
+/// Token ranges of comparisons: from a superlative to the end of its clause
+/// ("the deadliest attack since the Beslan siege"). The flag says whether the
+/// clause goes on with ", when", whose dates belong to what follows.
+fn comparisons(tokens: &[Token]) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    for (s, t) in tokens.iter().enumerate() {
+        if !contains(lexicon::SUPERLATIVES, &t.lower) {
+            continue;
+        }
+        let end = (s..tokens.len())
+            .find(|&k| tokens[k].is(',') || tokens[k].is(';') || tokens[k].lower == "when")
+            .unwrap_or(tokens.len());
+        let when = tokens.get(end + 1).is_some_and(|t| t.lower == "when")
+            || tokens.get(end).is_some_and(|t| t.lower == "when");
+        out.push((s, end, when));
+    }
+    out
+}
+
+/// What the sentences of an article tell, as incidents, and the events left out.
+pub fn build(doc: &Document, places: &Places) -> (Vec<Incident>, Vec<Skipped>) {
+    let mut builder = Builder {
+        doc,
+        incidents: Vec::new(),
+        skipped: Vec::new(),
+        current: None,
+        dated: vec![None; doc.sentences.len()],
+    };
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        if sentence.part != Part::Dateline {
+            builder.sentence(s, places);
+        }
+    }
+    (builder.incidents, builder.skipped)
+}
+
+struct Builder<'d> {
+    doc: &'d Document,
+    incidents: Vec<Incident>,
+    skipped: Vec<Skipped>,
+    current: Option<usize>,
+    /// Each sentence's own date, resolved when it was read.
+    dated: Vec<Option<PartialDate>>,
+}
+
+/// Places that stand for one incident place: those joined by "and" share events.
+struct Unit<'p> {
+    places: Vec<&'p Found>,
+    groups: Vec<usize>,
+    start: usize,
+    end: usize,
+    words: Vec<Word>,
+}
+
+fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
+    if a.1 <= b.0 {
+        b.0 - a.1
+    } else {
+        a.0.saturating_sub(b.1)
+    }
+}
+
+fn dates_compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.year == b.year
+                && (a.month.is_none() || b.month.is_none() || a.month == b.month)
+                && (a.day.is_none() || b.day.is_none() || a.day == b.day)
+        }
+        _ => true,
+    }
+}
+
+fn more_precise(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<PartialDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.to_string().len() > a.to_string().len() {
+            b
+        } else {
+            a
+        }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Whether two places can be where one incident happened.
+fn same_place(a: &Found, b: &Found) -> bool {
+    let (a, b) = (&a.place, &b.place);
+    a.same(b) || (a.rank() >= b.rank() && b.within(a)) || (b.rank() >= a.rank() && a.within(b))
+}
+
+impl Builder<'_> {
+    fn sentence(&mut self, s: usize, places: &Places) {
+        let tokens = &self.doc.sentences[s].tokens;
+        let mut words = event_words(tokens);
+        let comparisons = comparisons(tokens);
+        let in_comparison = |k: usize| comparisons.iter().any(|(a, b, _)| (*a..*b).contains(&k));
+        for w in &mut words {
+            if in_comparison(w.start) {
+                w.suppressed = true;
+            }
+        }
+        let dates: Vec<DateExpr> = dates::find(tokens)
+            .into_iter()
+            .filter(|d| {
+                !d.report
+                    && !comparisons
+                        .iter()
+                        .any(|(a, b, when)| !when && (*a..*b).contains(&d.start))
+            })
+            .collect();
+        self.dated[s] = dates
+            .first()
+            .and_then(|d| dates::resolve(d.when, self.anchor(), self.doc.published));
+        let counts = counts::find(tokens);
+        let here: Vec<&Found> = places
+            .in_sentence(s)
+            .filter(|f| f.role != Role::Dateline)
+            .collect();
+        let candidates = incident_places(&here);
+        let mut fresh: Vec<Word> = words
+            .iter()
+            .copied()
+            .filter(|w| !w.suppressed && !w.reference)
+            .collect();
+        let references: Vec<Word> = words
+            .iter()
+            .copied()
+            .filter(|w| !w.suppressed && w.reference)
+            .collect();
+
+        if fresh.is_empty() {
+            if references.is_empty() && counts.is_empty() {
+                return;
+            }
+            let kind = references
+                .iter()
+                .map(|w| w.kind)
+                .reduce(EventType::stronger);
+            let target = if candidates.is_empty() {
+                self.current
+            } else {
+                self.incidents.iter().rposition(|i| {
+                    candidates.iter().any(|c| same_place(c, &i.place))
+                        && kind.is_none_or(|k| k.compatible(i.kind))
+                })
+            };
+            if let Some(t) = target
+                && kind.is_none_or(|k| k.compatible(self.incidents[t].kind))
+            {
+                self.attach(t, s, None, &counts);
+                return;
+            }
+            // "the attack on a mosque in Herat", told first: a new incident
+            // when the place follows the event word within its phrase.
+            fresh = references
+                .iter()
+                .copied()
+                .filter(|w| {
+                    target.is_none()
+                        && candidates.iter().any(|c| {
+                            c.start >= w.end
+                                && c.start - w.end <= 6
+                                && tokens[w.end..c.start].iter().all(|t| {
+                                    t.kind == TokenKind::Word && !contains(CLAUSE_WORDS, &t.lower)
+                                })
+                        })
+                })
+                .collect();
+            if fresh.is_empty() {
+                return;
+            }
+        }
+        if candidates.is_empty() {
+            let kind = fresh
+                .iter()
+                .map(|w| w.kind)
+                .reduce(EventType::stronger)
+                .expect("fresh words");
+            let explicit = dates
+                .iter()
+                .find(|d| d.is_absolute())
+                .and_then(|d| dates::resolve(d.when, None, self.doc.published));
+            match self.current {
+                Some(c)
+                    if kind.compatible(self.incidents[c].kind)
+                        && dates_compatible(explicit, self.incidents[c].date) =>
+                {
+                    if self.incidents[c].date.is_none() {
+                        self.incidents[c].date = self.dated[s];
+                    }
+                    self.attach(c, s, Some(kind), &counts);
+                }
+                _ => {
+                    let w = fresh[0];
+                    let text = text(tokens, w.start, w.end);
+                    self.skipped.push(Skipped {
+                        sentence: s,
+                        text,
+                        reason: "event without a place".into(),
+                    });
+                }
+            }
+            return;
+        }
+        let units = units(&candidates, &fresh);
+        let single = units.len() == 1 && units[0].places.len() == 1;
+        let mut anchor = self.anchor();
+        for (u, unit) in units.iter().enumerate() {
+            if unit.words.is_empty() {
+                continue;
+            }
+            let kind = unit
+                .words
+                .iter()
+                .map(|w| w.kind)
+                .reduce(EventType::stronger)
+                .expect("words");
+            let date = self.date_for(s, unit, &dates, units.len() == 1, anchor);
+            if date.is_some() {
+                anchor = date;
+            }
+            // Casualty figures go to the unit they follow, unless places share them.
+            let mine: Vec<Count> = counts
+                .iter()
+                .copied()
+                .filter(|c| {
+                    single
+                        || (unit.places.len() == 1
+                            && units
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, v)| v.start <= c.at)
+                                .max_by_key(|(_, v)| v.start)
+                                .is_some_and(|(k, _)| k == u))
+                })
+                .collect();
+            for place in &unit.places {
+                self.mention(s, place, kind, date, &mine);
+            }
+        }
+    }
+
+    /// The date relative ones are counted from: the latest incident dated to
+    /// the day, else the latest dated at all.
+    fn anchor(&self) -> Option<PartialDate> {
+        let dated = self.incidents.iter().rev().filter_map(|i| i.date);
+        dated
+            .clone()
+            .find(|d| d.day.is_some())
+            .or_else(|| dated.clone().next())
+    }
+
+    /// The date of a unit: the nearest date expression, an absolute one first
+    /// when the sentence tells one incident; else a neighbouring sentence's.
+    fn date_for(
+        &self,
+        s: usize,
+        unit: &Unit<'_>,
+        dates: &[DateExpr],
+        alone: bool,
+        anchor: Option<PartialDate>,
+    ) -> Option<PartialDate> {
+        let published = self.doc.published;
+        let near = |d: &&DateExpr| {
+            let word_distance = unit
+                .words
+                .iter()
+                .map(|w| distance((w.start, w.end), (d.start, d.end)))
+                .min()
+                .unwrap_or(usize::MAX);
+            let place_distance = distance((unit.start, unit.end), (d.start, d.end));
+
+            word_distance.min(place_distance)
+        };
+        let pick = if alone {
+            dates
+                .iter()
+                .filter(|d| d.is_absolute())
+                .min_by_key(near)
+                .or_else(|| dates.iter().min_by_key(near))
+        } else {
+            dates.iter().min_by_key(|d| (near(d), !d.is_absolute()))
+        };
+        if let Some(d) = pick {
+            return dates::resolve(d.when, anchor, published);
+        }
+        // A neighbour in the same paragraph: the sentence before, then after.
+        let block = self.doc.sentences[s].block;
+        for n in [s.checked_sub(1), Some(s + 1)].into_iter().flatten() {
+            let Some(other) = self.doc.sentences.get(n) else {
+                continue;
+            };
+            if other.block != block || other.part != self.doc.sentences[s].part {
+                continue;
+            }
+            if n < s {
+                if self.dated[n].is_some() {
+                    return self.dated[n];
+                }
+            } else if let Some(d) = dates::find(&other.tokens).into_iter().find(|d| !d.report) {
+                return dates::resolve(d.when, anchor, published);
+            }
+        }
+        None
+    }
+
+    /// One place, one kind of event: merged into an incident told before, or a new one.
+    fn mention(
+        &mut self,
+        s: usize,
+        place: &Found,
+        kind: EventType,
+        date: Option<PartialDate>,
+        counts: &[Count],
+    ) {
+        // Places named side by side in one sentence are separate incidents.
+        let target = self.incidents.iter().rposition(|i| {
+            i.lead != s
+                && i.kind.compatible(kind)
+                && same_place(&i.place, place)
+                && dates_compatible(i.date, date)
+        });
+        let t = match target {
+            Some(t) => {
+                let i = &mut self.incidents[t];
+                let better = place.place.rank() < i.place.place.rank()
+                    || (place.place.rank() == i.place.place.rank()
+                        && i.place.role != Role::Locative
+                        && place.role == Role::Locative);
+                if better {
+                    i.place = place.clone();
+                }
+                i.date = more_precise(i.date, date);
+                t
+            }
+            None => {
+                self.incidents.push(Incident {
+                    place: place.clone(),
+                    date,
+                    kind,
+                    fatalities: None,
+                    injuries: None,
+                    lead: s,
+                    sentences: Vec::new(),
+                    prison: false,
+                });
+                self.incidents.len() - 1
+            }
+        };
+        // A headline's incident takes its evidence from the body.
+        if self.doc.sentences[self.incidents[t].lead].part == Part::Headline
+            && self.doc.sentences[s].part == Part::Body
+        {
+            self.incidents[t].lead = s;
+        }
+        self.attach(t, s, Some(kind), counts);
+    }
+
+    /// Adds a sentence's type and figures to an incident.
+    fn attach(&mut self, t: usize, s: usize, kind: Option<EventType>, counts: &[Count]) {
+        let prison = self.doc.sentences[s]
+            .tokens
+            .iter()
+            .any(|tok| contains(lexicon::PRISON_WORDS, &tok.lower));
+        let i = &mut self.incidents[t];
+        if let Some(k) = kind
+            && k.compatible(i.kind)
+        {
+            i.kind = i.kind.stronger(k);
+        }
+        if i.kind.has_casualties() {
+            for c in counts {
+                let slot = if c.fatal {
+                    &mut i.fatalities
+                } else {
+                    &mut i.injuries
+                };
+                *slot = Some(slot.map_or(c.value, |v| v.max(c.value)));
+            }
+        }
+        i.prison |= prison;
+        if !i.sentences.contains(&s) {
+            i.sentences.push(s);
+        }
+        self.current = Some(t);
+    }
+}
+
+fn text(tokens: &[Token], a: usize, b: usize) -> String {
+    tokens[a..b]
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The places of a sentence that can be where its events happened: not a
+/// province or country that holds a more precise place named beside it, not
+/// a reference point or origin when a location is named.
+fn incident_places<'p>(here: &[&'p Found]) -> Vec<&'p Found> {
+    let towns: Vec<&Found> = here
+        .iter()
+        .copied()
+        .filter(|f| f.place.kind != Kind::Country)
+        .collect();
+    let here: Vec<&Found> = here
+        .iter()
+        .copied()
+        .filter(|f| f.role != Role::Attribute)
+        .collect();
+    let towns: Vec<&Found> = towns
+        .into_iter()
+        .filter(|f| f.role != Role::Attribute)
+        .collect();
+    let pool = if towns.is_empty() {
+        here.iter()
+            .copied()
+            .filter(|f| f.role != Role::Dateline)
+            .collect()
+    } else {
+        towns
+    };
+    let dominated = |f: &Found| {
+        pool.iter().any(|g| {
+            !g.place.same(&f.place) && g.place.rank() < f.place.rank() && g.place.within(&f.place)
+        }) || (f.role == Role::Container
+            && pool
+                .iter()
+                .any(|g| g.start > f.start && !g.place.same(&f.place) && g.place.within(&f.place)))
+    };
+    let kept: Vec<&Found> = pool.iter().copied().filter(|f| !dominated(f)).collect();
+    let located = kept
+        .iter()
+        .any(|f| matches!(f.role, Role::Locative | Role::Container));
+    kept.into_iter()
+        .filter(|f| !located || matches!(f.role, Role::Locative | Role::Container))
+        .collect()
+}
+
+/// Groups the places into units (places joined by "and" are one unit) and
+/// gives each event word to the nearest unit.
+fn units<'p>(places: &[&'p Found], words: &[Word]) -> Vec<Unit<'p>> {
+    let mut units: Vec<Unit<'p>> = Vec::new();
+    for f in places {
+        // Same group, or the same place named again: the same unit.
+        let joined = units.iter().position(|u| {
+            u.groups.contains(&f.group) || u.places.iter().any(|p| p.place.same(&f.place))
+        });
+        match joined {
+            Some(k) => {
+                let u = &mut units[k];
+                if !u.places.iter().any(|p| p.place.same(&f.place)) {
+                    u.places.push(f);
+                }
+                u.groups.push(f.group);
+                u.start = u.start.min(f.start);
+                u.end = u.end.max(f.end);
+            }
+            None => units.push(Unit {
+                places: vec![f],
+                groups: vec![f.group],
+                start: f.start,
+                end: f.end,
+                words: Vec::new(),
+            }),
+        }
+    }
+    // Units that came to share a place are one.
+    let mut k = 0;
+    while k < units.len() {
+        if let Some(j) = (k + 1..units.len()).find(|&j| {
+            units[j]
+                .places
+                .iter()
+                .any(|p| units[k].places.iter().any(|q| q.place.same(&p.place)))
+        }) {
+            let other = units.remove(j);
+            let u = &mut units[k];
+            for p in other.places {
+                if !u.places.iter().any(|q| q.place.same(&p.place)) {
+                    u.places.push(p);
+                }
+            }
+            u.groups.extend(other.groups);
+            u.start = u.start.min(other.start);
+            u.end = u.end.max(other.end);
+        } else {
+            k += 1;
+        }
+    }
+    // A place named twice: its occurrence nearest the words counts.
+    for w in words {
+        let nearest = places
+            .iter()
+            .map(|f| (distance((f.start, f.end), (w.start, w.end)), f))
+            .min_by_key(|(d, f)| (*d, f.start))
+            .map(|(_, f)| *f);
+        let Some(f) = nearest else { continue };
+        if let Some(u) = units
+            .iter_mut()
+            .find(|u| u.places.iter().any(|p| p.place.same(&f.place)))
+        {
+            u.words.push(*w);
+        }
+    }
+    units
+}

@@ -1,0 +1,296 @@
+//! Drafting an incidents CSV from a news report: the places the text names
+//! (resolved with the gazetteer and the article's context), the incidents it
+//! tells (event words near those places, their dates and casualty figures),
+//! one row per incident, each with a confidence and the sentence it came from.
+//!
+//! The draft is for an analyst to review, then map: its columns are the
+//! native ones that [`crate::incident`] reads.
+
+mod counts;
+mod dates;
+mod document;
+mod incidents;
+mod lexicon;
+mod places;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use crate::gazetteer::{Gazetteer, Kind};
+use crate::geocode::Precision;
+use crate::incident::PartialDate;
+
+pub use lexicon::EventType;
+
+/// What to draft, and how strict to be.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Rows below this confidence (0 to 1) are left out of the draft and listed as skipped.
+    pub min_confidence: f64,
+    /// The `source` column of every row (e.g. the article's file name).
+    pub source: String,
+}
+
+/// One drafted row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// When, as precisely as the text says.
+    pub date: Option<PartialDate>,
+    /// The place as written ("Kunduz", "Kunduz province", "Tajikistan").
+    pub place: String,
+    /// The province of a town, to keep the geocoder on the same place.
+    pub province: String,
+    /// ISO alpha-2 country code.
+    pub country: String,
+    /// Incident type.
+    pub kind: String,
+    /// Number killed.
+    pub fatalities: Option<u32>,
+    /// Number wounded.
+    pub injuries: Option<u32>,
+    /// A short summary and the sentences it draws on.
+    pub description: String,
+    /// Where the report came from.
+    pub source: String,
+    /// Town, province or country.
+    pub precision: Precision,
+    /// How sure the draft is, 0 to 1.
+    pub confidence: f64,
+    /// The sentence the row came from.
+    pub evidence: String,
+}
+
+/// A place the article names, with how often.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceSeen {
+    /// As first written.
+    pub surface: String,
+    /// The gazetteer's name (or the country's).
+    pub name: String,
+    /// ISO alpha-2 country code.
+    pub country: String,
+    /// Town, province or country.
+    pub precision: Precision,
+    /// How many times it is named.
+    pub mentions: usize,
+}
+
+/// Something left out of the draft, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skip {
+    /// Sentence number, from 1.
+    pub sentence: usize,
+    /// The words concerned.
+    pub text: String,
+    /// Why they were left out.
+    pub reason: String,
+}
+
+/// The draft and what went into it.
+#[derive(Clone, Debug, Default)]
+pub struct Extraction {
+    /// Rows at or above the minimum confidence, in the order the article tells them.
+    pub rows: Vec<Row>,
+    /// Rows below the minimum confidence.
+    pub below: Vec<Row>,
+    /// Places named in the article, in order of first mention.
+    pub places: Vec<PlaceSeen>,
+    /// Names and events left out, and why.
+    pub skipped: Vec<Skip>,
+    /// Number of sentences read.
+    pub sentences: usize,
+}
+
+/// The columns of the draft, in order.
+pub const COLUMNS: [&str; 12] = [
+    "date",
+    "place",
+    "province",
+    "country",
+    "type",
+    "fatalities",
+    "injuries",
+    "description",
+    "source",
+    "precision",
+    "confidence",
+    "evidence",
+];
+
+fn precision(kind: Kind) -> Precision {
+    match kind {
+        Kind::City | Kind::Site => Precision::City,
+        Kind::Admin1 => Precision::Admin1,
+        Kind::Country => Precision::Country,
+    }
+}
+
+/// Drafts incident rows from an article (plain text or Markdown).
+pub fn extract(text: &str, gazetteer: &Gazetteer, options: &Options) -> Extraction {
+    let doc = document::parse(text);
+    let places = places::find(&doc, gazetteer);
+    let (found, event_skips) = incidents::build(&doc, &places);
+    let mut out = Extraction {
+        sentences: doc.sentences.len(),
+        ..Extraction::default()
+    };
+    for incident in &found {
+        let row = row(&doc, gazetteer, incident, options);
+        if row.confidence + 1e-9 >= options.min_confidence {
+            out.rows.push(row);
+        } else {
+            out.below.push(row);
+        }
+    }
+    let mut seen: BTreeMap<(String, String, Kind), usize> = BTreeMap::new();
+    for f in places
+        .found
+        .iter()
+        .filter(|f| f.role != places::Role::Border)
+    {
+        let key = (f.place.name.clone(), f.place.country.clone(), f.place.kind);
+        match seen.get(&key) {
+            Some(&k) => out.places[k].mentions += 1,
+            None => {
+                seen.insert(key, out.places.len());
+                out.places.push(PlaceSeen {
+                    surface: f.surface.clone(),
+                    name: f.place.name.clone(),
+                    country: f.place.country.clone(),
+                    precision: precision(f.place.kind),
+                    mentions: 1,
+                });
+            }
+        }
+    }
+    for s in places.skipped.iter().chain(&event_skips) {
+        let skip = Skip {
+            sentence: s.sentence + 1,
+            text: crate::text::clean(&s.text),
+            reason: s.reason.clone(),
+        };
+        if !out
+            .skipped
+            .iter()
+            .any(|k| k.text == skip.text && k.reason == skip.reason)
+        {
+            out.skipped.push(skip);
+        }
+    }
+    out
+}
+
+fn row(
+    doc: &document::Document,
+    gazetteer: &Gazetteer,
+    incident: &incidents::Incident,
+    options: &Options,
+) -> Row {
+    let place = &incident.place.place;
+    let kind = match incident.kind {
+        EventType::Riot if incident.prison => "Prison riot",
+        k => k.name(),
+    };
+    let country_name = gazetteer
+        .country_code(&place.country)
+        .map_or(place.country.clone(), |c| c.name.clone());
+    let mut description = format!("{kind} in {}", incident.place.surface);
+    match place.kind {
+        Kind::City | Kind::Site if !place.admin1.is_empty() => {
+            description.push_str(&format!(" ({}, {country_name})", place.admin1))
+        }
+        Kind::Country => {}
+        _ => description.push_str(&format!(" ({country_name})")),
+    }
+    let figures: Vec<String> = [
+        (incident.fatalities, "killed"),
+        (incident.injuries, "injured"),
+    ]
+    .iter()
+    .filter_map(|(n, w)| n.map(|n| format!("{n} {w}")))
+    .collect();
+    if !figures.is_empty() {
+        description.push_str(&format!(": {}", figures.join(", ")));
+    }
+    let numbers: Vec<String> = incident
+        .sentences
+        .iter()
+        .map(|s| (s + 1).to_string())
+        .collect();
+    description.push_str(&format!(
+        ". Sentence{} {}.",
+        if numbers.len() > 1 { "s" } else { "" },
+        numbers.join(", ")
+    ));
+    Row {
+        date: incident.date,
+        place: incident.place.surface.clone(),
+        province: match place.kind {
+            Kind::City | Kind::Site => place.admin1.clone(),
+            _ => String::new(),
+        },
+        country: place.country.clone(),
+        kind: kind.to_string(),
+        fatalities: incident.fatalities,
+        injuries: incident.injuries,
+        description,
+        source: crate::text::clean(&options.source),
+        precision: precision(place.kind),
+        confidence: confidence(doc, incident),
+        evidence: doc.sentences[incident.lead].text.clone(),
+    }
+}
+
+/// How sure the row is: the place's score, the event word's specificity, a
+/// date found, support from several sentences, evidence beyond a headline.
+fn confidence(doc: &document::Document, incident: &incidents::Incident) -> f64 {
+    let place = match incident.place.place.kind {
+        Kind::Country => 0.6,
+        _ => (0.5 + (incident.place.score - 3.0) / 6.0).clamp(0.5, 0.95),
+    };
+    let kind = if incident.kind == EventType::Attack {
+        0.85
+    } else {
+        1.0
+    };
+    let date = match incident.date {
+        None => 0.8,
+        Some(d) if d.month.is_none() => 0.9,
+        Some(_) => 1.0,
+    };
+    let support = if incident.sentences.len() > 1 {
+        0.05
+    } else {
+        0.0
+    };
+    let headline_only = incident
+        .sentences
+        .iter()
+        .all(|&s| doc.sentences[s].part == document::Part::Headline);
+    let value = (place * kind * date + support).min(1.0) * if headline_only { 0.8 } else { 1.0 };
+    (value * 100.0).round() / 100.0
+}
+
+/// Writes rows as CSV with the [`COLUMNS`] header.
+pub fn write_csv<W: Write>(rows: &[Row], out: W) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(COLUMNS)?;
+    for r in rows {
+        let number = |n: Option<u32>| n.map(|v| v.to_string()).unwrap_or_default();
+        w.write_record([
+            r.date.map(|d| d.to_string()).unwrap_or_default(),
+            r.place.clone(),
+            r.province.clone(),
+            r.country.clone(),
+            r.kind.clone(),
+            number(r.fatalities),
+            number(r.injuries),
+            r.description.clone(),
+            r.source.clone(),
+            r.precision.as_str().to_string(),
+            format!("{:.2}", r.confidence),
+            r.evidence.clone(),
+        ])?;
+    }
+    w.flush()
+}

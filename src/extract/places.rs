@@ -1,0 +1,980 @@
+//! Places named in the article: capitalised names looked up in the gazetteer,
+//! with organisations, people, actors and common words set aside, and each
+//! name resolved with the countries and other places around it.
+
+use std::collections::BTreeMap;
+
+use super::document::{Document, Part, Token, TokenKind};
+use super::lexicon::{self, contains};
+use crate::gazetteer::{Gazetteer, Kind, Match, Place};
+use crate::geocode::distance_km;
+
+/// How a place stands to what happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Where something is or happened: "in Kunduz".
+    Locative,
+    /// A point of reference: "near Moscow", "east of Dushanbe".
+    Reference,
+    /// Where something came from: "fired from Afghanistan".
+    Origin,
+    /// The place a following place is in: "Istanbul's Ortaköy district".
+    Container,
+    /// The place of the dateline.
+    Dateline,
+    /// An official's area: "the head of the Sergokala district".
+    Attribute,
+    /// A border named by the adjectives of its countries: "the Afghan-Tajik border".
+    Border,
+}
+
+/// The gazetteer entry (or country) a name was resolved to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    /// The gazetteer's name, or the country's English name.
+    pub name: String,
+    /// ISO alpha-2 country code.
+    pub country: String,
+    /// City, site, province or country.
+    pub kind: Kind,
+    /// First-level division name, when known.
+    pub admin1: String,
+    /// GeoNames first-level division code.
+    pub admin1_code: String,
+    /// Latitude and longitude, `None` for a country.
+    pub point: Option<(f64, f64)>,
+    /// GeoNames id.
+    pub geonameid: Option<u64>,
+}
+
+impl Resolved {
+    /// Whether two resolutions name the same place.
+    pub fn same(&self, other: &Resolved) -> bool {
+        self.country == other.country && self.kind == other.kind && self.name == other.name
+    }
+
+    /// Whether `self` lies within `other` (a country or province), or within 50 km of it.
+    pub fn within(&self, other: &Resolved) -> bool {
+        match other.kind {
+            Kind::Country => self.country == other.country,
+            Kind::Admin1 => {
+                self.country == other.country
+                    && (self.admin1_code == other.admin1_code || self.near(other, 50.0))
+            }
+            _ => self.near(other, 50.0),
+        }
+    }
+
+    /// Whether both have points less than `km` apart.
+    pub fn near(&self, other: &Resolved, km: f64) -> bool {
+        match (self.point, other.point) {
+            (Some(a), Some(b)) => distance_km(a.0, a.1, b.0, b.1) < km,
+            _ => false,
+        }
+    }
+
+    /// How specific the place is: site 0, city 1, province 2, country 3.
+    pub fn rank(&self) -> u8 {
+        match self.kind {
+            Kind::Site => 0,
+            Kind::City => 1,
+            Kind::Admin1 => 2,
+            Kind::Country => 3,
+        }
+    }
+}
+
+/// A place name found in a sentence and resolved.
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// Sentence index.
+    pub sentence: usize,
+    /// First token.
+    pub start: usize,
+    /// One past the last token (including a following "province").
+    pub end: usize,
+    /// As written, without a possessive, with "province" or "region" when written.
+    pub surface: String,
+    /// What it was resolved to.
+    pub place: Resolved,
+    /// How it stands to the sentence's events.
+    pub role: Role,
+    /// Places joined by "and" or commas share a group number.
+    pub group: usize,
+    /// Resolution score; higher is surer.
+    pub score: f64,
+}
+
+/// A name that looked like a place but was set aside, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skipped {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The name.
+    pub text: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// Everything found about places in an article.
+#[derive(Clone, Debug, Default)]
+pub struct Places {
+    /// Accepted places, in reading order.
+    pub found: Vec<Found>,
+    /// Names set aside.
+    pub skipped: Vec<Skipped>,
+    /// Country weights over the article (mentions of countries, adjectives, places).
+    pub countries: BTreeMap<String, f64>,
+}
+
+impl Places {
+    /// The places of one sentence.
+    pub fn in_sentence(&self, s: usize) -> impl Iterator<Item = &Found> {
+        self.found.iter().filter(move |f| f.sentence == s)
+    }
+
+    /// The country the article is most about.
+    pub fn main_country(&self) -> Option<&str> {
+        self.countries
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.as_str())
+    }
+}
+
+/// A name before resolution.
+#[derive(Clone, Debug)]
+struct Raw {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    key: String,
+    surface: String,
+    hint: Option<Kind>,
+    role: Role,
+    /// A country by name: its alpha-2 code.
+    country: Option<String>,
+    candidates: Vec<(usize, Match)>,
+    /// Index of a possessive place right before ("Istanbul's").
+    container: Option<usize>,
+    /// Penalty for a weak position (sentence start, title case).
+    penalty: f64,
+    /// Followed by a speech verb, or spoken of as its officials ("officials in Kabul said").
+    speaker: bool,
+    /// Followed by an auxiliary verb ("Uzbekistan has").
+    subject: bool,
+}
+
+/// Tokens within which a country named beside a place counts in full.
+const NEARBY: usize = 8;
+
+/// Score a candidate needs to be accepted as a place.
+const THRESHOLD: f64 = 3.0;
+
+/// Finds and resolves the places of an article.
+pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
+    let mut raws = Vec::new();
+    let mut skipped = Vec::new();
+    let mut sentence_countries: Vec<Vec<(String, usize)>> = Vec::new();
+    let mut weights: BTreeMap<String, f64> = BTreeMap::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let mut scan = Scan {
+            gazetteer,
+            tokens: &sentence.tokens,
+            sentence: s,
+            part: sentence.part,
+            raws: Vec::new(),
+            countries: Vec::new(),
+            skipped: &mut skipped,
+        };
+        scan.run();
+        let Scan {
+            raws: found,
+            countries,
+            ..
+        } = scan;
+        for (cc, _) in &countries {
+            *weights.entry(cc.clone()).or_default() += 1.0;
+        }
+        for r in &found {
+            if let Some(cc) = &r.country {
+                *weights.entry(cc.clone()).or_default() += if r.role == Role::Locative && !r.speaker
+                {
+                    2.0
+                } else {
+                    1.0
+                };
+            }
+        }
+        let mut here = countries;
+        // Countries named as actors say nothing about where a place is.
+        here.extend(found.iter().filter(|r| !r.speaker).flat_map(|r| {
+            r.country
+                .iter()
+                .flat_map(|c| c.split(','))
+                .map(|c| (c.to_string(), r.start))
+        }));
+        sentence_countries.push(here);
+        let base = raws.len();
+        raws.extend(found.into_iter().map(|mut r| {
+            r.container = r.container.map(|c| c + base);
+            r
+        }));
+    }
+    let mut places = resolve(
+        gazetteer,
+        &raws,
+        &sentence_countries,
+        &weights,
+        &mut skipped,
+    );
+    for f in &places.found {
+        *places.countries.entry(f.place.country.clone()).or_default() += 0.5;
+    }
+    for (cc, w) in weights {
+        *places.countries.entry(cc).or_default() += w;
+    }
+    capitals(gazetteer, &mut places);
+    groups(doc, &mut places);
+    places.skipped = skipped;
+    places
+}
+
+struct Scan<'a, 'g> {
+    gazetteer: &'g Gazetteer,
+    tokens: &'a [Token],
+    sentence: usize,
+    part: Part,
+    raws: Vec<Raw>,
+    countries: Vec<(String, usize)>,
+    skipped: &'a mut Vec<Skipped>,
+}
+
+impl Scan<'_, '_> {
+    fn lower(&self, k: usize) -> &str {
+        self.tokens.get(k).map_or("", |t| t.lower.as_str())
+    }
+
+    fn text(&self, a: usize, b: usize) -> String {
+        let words: Vec<&str> = self.tokens[a..b].iter().map(|t| t.text.as_str()).collect();
+        words.join(" ")
+    }
+
+    fn skip(&mut self, a: usize, b: usize, reason: &str) {
+        let text = self.text(a, b);
+        self.skipped.push(Skipped {
+            sentence: self.sentence,
+            text,
+            reason: reason.to_string(),
+        });
+    }
+
+    fn run(&mut self) {
+        let tokens = self.tokens;
+        let n = tokens.len();
+        let caps = tokens
+            .iter()
+            .filter(|t| t.is_cap() && t.lower.len() > 3)
+            .count();
+        let long = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 3)
+            .count();
+        let title_case = self.part == Part::Headline && long >= 3 && caps * 10 >= long * 6;
+        let first_word = tokens.iter().position(|t| t.kind == TokenKind::Word);
+        let mut i = 0;
+        while i < n {
+            let t = &tokens[i];
+            // Country adjectives, alone or joined: "Afghan", "Kyrgyz-Tajik".
+            if t.kind == TokenKind::Word {
+                let parts: Vec<&str> = t.lower.split('-').collect();
+                let codes: Vec<&str> = parts.iter().filter_map(|p| lexicon::demonym(p)).collect();
+                if t.is_cap() && !codes.is_empty() && codes.len() == parts.len() {
+                    self.countries
+                        .extend(codes.iter().map(|c| (c.to_string(), i)));
+                    // "the Afghan-Tajik border": a place when nothing nearer is named.
+                    if codes.len() >= 2 && matches!(self.lower(i + 1), "border" | "frontier") {
+                        let mut raw = self.raw(
+                            i,
+                            i + 2,
+                            t.text.clone(),
+                            Some(codes.join(",")),
+                            Vec::new(),
+                            false,
+                        );
+                        raw.role = Role::Border;
+                        raw.speaker = false;
+                        self.raws.push(raw);
+                    }
+                }
+            }
+            if !self.starts_name(i, first_word) {
+                i += 1;
+                continue;
+            }
+            let mut b = i + 1;
+            while b < n && !tokens[b - 1].possessive() && self.continues_name(b) {
+                b += 1;
+            }
+            self.name(i, b, title_case || Some(i) == first_word);
+            i = b.max(i + 1);
+        }
+        self.the_capital();
+    }
+
+    fn starts_name(&self, i: usize, first_word: Option<usize>) -> bool {
+        let t = &self.tokens[i];
+        if !t.is_cap() || super::dates::is_date_word(&t.lower) {
+            return false;
+        }
+        if Some(i) == first_word && lexicon::never_place(&t.lower) {
+            return false;
+        }
+        // Acronyms (IS, UN, GKNB) are not places, except a few country codes.
+        let acronym = t.text.chars().count() <= 4
+            && t.text.chars().all(|c| c.is_uppercase())
+            && self.part != Part::Dateline;
+        !acronym || matches!(t.text.as_str(), "US" | "UK" | "USA" | "UAE")
+    }
+
+    fn continues_name(&self, b: usize) -> bool {
+        let t = &self.tokens[b];
+        t.is_cap() && !super::dates::is_date_word(&t.lower)
+    }
+
+    /// Handles the capitalised run `a..b`.
+    fn name(&mut self, a: usize, b: usize, weak: bool) {
+        let tokens = self.tokens;
+        let full = self.text(a, b);
+        let country_run = self
+            .gazetteer
+            .country_code(&strip_possessive(&full))
+            .is_some();
+        // Organisations and publications: "Islamic State Khorasan Province", "Kabul Times".
+        let marker = tokens[a..b]
+            .iter()
+            .any(|t| contains(lexicon::ORG_MARKERS, &t.lower));
+        let follower =
+            contains(lexicon::ORG_FOLLOWERS, self.lower(b)) && !tokens[b - 1].possessive();
+        if !country_run && (marker || follower) {
+            let mut end = b;
+            // "Islamic Renaissance Party of Tajikistan"
+            while self.lower(end) == "of" && tokens.get(end + 1).is_some_and(Token::is_cap) {
+                end += 1;
+                while end < tokens.len() && tokens[end].is_cap() && !tokens[end - 1].possessive() {
+                    end += 1;
+                }
+            }
+            if self.has_lookup(a, end) {
+                self.skip(a, end, "organisation or publication name");
+            }
+            return;
+        }
+        // People: after a title or "son of", or after a title inside the run.
+        let before = a.checked_sub(1).map_or("", |k| self.lower(k));
+        let kin =
+            a >= 2 && self.lower(a - 1) == "of" && contains(lexicon::KINSHIP, self.lower(a - 2));
+        if contains(lexicon::TITLES, before) || kin {
+            if self.has_lookup(a, b) {
+                self.skip(a, b, "person's name");
+            }
+            return;
+        }
+        if let Some(t) = (a..b).find(|&k| contains(lexicon::TITLES, &tokens[k].lower)) {
+            if t + 1 < b && self.has_lookup(t + 1, b) {
+                self.skip(t + 1, b, "person's name");
+            }
+            if t > a {
+                self.name(a, t, weak);
+            }
+            return;
+        }
+        self.spans(a, b, weak);
+    }
+
+    /// Whether any part of `a..b` is a gazetteer name (worth reporting as skipped).
+    fn has_lookup(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|k| {
+            !lexicon::never_place(&self.tokens[k].lower)
+                && !contains(lexicon::ORG_MARKERS, &self.tokens[k].lower)
+                && (!self.gazetteer.lookup(self.tokens[k].stem()).is_empty()
+                    || self.gazetteer.country_code(self.tokens[k].stem()).is_some())
+        })
+    }
+
+    /// Greedy longest-first lookups inside the run `a..b`.
+    fn spans(&mut self, a: usize, b: usize, weak: bool) {
+        let tokens = self.tokens;
+        let mut hits: Vec<Raw> = Vec::new();
+        let mut covered = vec![false; b - a];
+        let mut j = a;
+        while j < b {
+            let mut matched = 0;
+            for len in (1..=(b - j).min(4)).rev() {
+                let key = strip_possessive(&self.text(j, j + len));
+                let lower = key.to_lowercase();
+                if len == 1 && (lexicon::never_place(&lower) || lexicon::demonym(&lower).is_some())
+                {
+                    if lexicon::demonym(&lower).is_some() {
+                        matched = 1;
+                    }
+                    continue;
+                }
+                let words: Vec<&str> = lower.split(' ').collect();
+                if let Some((_, codes)) = lexicon::REGIONS
+                    .iter()
+                    .find(|(w, _)| *w == words.as_slice())
+                {
+                    self.countries
+                        .extend(codes.iter().map(|c| (c.to_string(), j)));
+                    matched = len;
+                    break;
+                }
+                if (key.chars().count() >= 4 || matches!(key.as_str(), "US" | "UK" | "USA" | "UAE"))
+                    && let Some(code) = self.gazetteer.country_code(&key)
+                {
+                    hits.push(self.raw(
+                        j,
+                        j + len,
+                        key.clone(),
+                        Some(code.alpha2.clone()),
+                        Vec::new(),
+                        weak,
+                    ));
+                    matched = len;
+                    break;
+                }
+                let found = self.gazetteer.lookup(&key);
+                if !found.is_empty() {
+                    let candidates = found
+                        .iter()
+                        .filter(|c| c.place.kind != Kind::Country)
+                        .map(|c| (c.index, c.matched))
+                        .collect();
+                    hits.push(self.raw(j, j + len, key, None, candidates, weak));
+                    matched = len;
+                    break;
+                }
+            }
+            if matched > 0 {
+                covered[j - a..j - a + matched]
+                    .iter_mut()
+                    .for_each(|c| *c = true);
+                j += matched;
+            } else {
+                j += 1;
+            }
+        }
+        // A place inside a longer name that is not a place ("Eid Gah", "Ahmad Shah") is not one.
+        let loose = (a..b).any(|k| !covered[k - a] && !lexicon::place_word(&tokens[k].lower));
+        for mut hit in hits {
+            if loose && hit.country.is_none() {
+                let text = self.text(a, b);
+                self.skipped.push(Skipped {
+                    sentence: self.sentence,
+                    text: hit.key.clone(),
+                    reason: format!("part of the name `{text}`"),
+                });
+                continue;
+            }
+            // "Kunduz Province", "Khatlon region", "Danghara district".
+            let next = hit.end;
+            let word = self.lower(next).to_string();
+            if contains(lexicon::PROVINCE_WORDS, &word) {
+                hit.hint = Some(Kind::Admin1);
+                hit.surface = format!("{} {}", hit.surface, word);
+                hit.end += 1;
+            } else if contains(lexicon::TOWN_WORDS, &word) {
+                hit.hint = Some(Kind::City);
+                hit.end += 1;
+            }
+            let before = hit
+                .start
+                .checked_sub(2)
+                .map(|k| (self.lower(k), self.lower(k + 1)));
+            if let Some((noun, "of")) = before
+                && contains(lexicon::TOWN_WORDS, noun)
+            {
+                hit.hint = Some(Kind::City);
+            }
+            if hit.country.is_some() {
+                self.country_role(&mut hit);
+            }
+            if let Some(last) = self.raws.last()
+                && last.role == Role::Container
+                && last.end + 3 >= hit.start
+            {
+                hit.container = Some(self.raws.len() - 1);
+            }
+            if hit.speaker && hit.country.is_none() {
+                self.skip(hit.start, hit.end, "named as an actor, not a location");
+                continue;
+            }
+            self.raws.push(hit);
+        }
+    }
+
+    fn raw(
+        &self,
+        a: usize,
+        b: usize,
+        key: String,
+        country: Option<String>,
+        candidates: Vec<(usize, Match)>,
+        weak: bool,
+    ) -> Raw {
+        let role = if self.part == Part::Dateline {
+            Role::Dateline
+        } else {
+            self.city_role(a, b)
+        };
+        let after = self.after_name(b);
+        let (prev, _, _) = self.before(a);
+        let subject = !contains(PREPOSITIONS, &prev);
+        // "Moscow blamed Kyiv": both are actors.
+        let object = matches!(
+            prev.as_str(),
+            "blamed"
+                | "accused"
+                | "urged"
+                | "warned"
+                | "thanked"
+                | "asked"
+                | "criticised"
+                | "criticized"
+        );
+        let speaker = (subject && contains(lexicon::SPEECH_VERBS, self.lower(after)))
+            || object
+            || self.spoken_for(a, b);
+        let subject = subject && contains(lexicon::AUX_VERBS, self.lower(after));
+        Raw {
+            sentence: self.sentence,
+            start: a,
+            end: b,
+            surface: key.clone(),
+            key,
+            hint: None,
+            role,
+            country,
+            candidates,
+            container: None,
+            penalty: if weak { 0.5 } else { 0.0 },
+            speaker,
+            subject,
+        }
+    }
+
+    /// The token after a name and the names coordinated with it and adverbs.
+    fn after_name(&self, b: usize) -> usize {
+        let mut k = b;
+        loop {
+            let t = self.lower(k);
+            if contains(lexicon::ADVERBS, t) {
+                k += 1;
+            } else if (t == "and" || t == ",") && self.tokens.get(k + 1).is_some_and(Token::is_cap)
+            {
+                k += 2;
+                while self.tokens.get(k).is_some_and(Token::is_cap) {
+                    k += 1;
+                }
+            } else {
+                return k;
+            }
+        }
+    }
+
+    /// "officials in Bishkek and Dushanbe blamed", "the government in Kabul said".
+    fn spoken_for(&self, a: usize, b: usize) -> bool {
+        let mut k = a;
+        while k >= 2 && matches!(self.lower(k - 1), "and" | ",") && self.tokens[k - 2].is_cap() {
+            k -= 2;
+            while k > 0 && self.tokens[k - 1].is_cap() {
+                k -= 1;
+            }
+        }
+        if k < 2 || self.lower(k - 1) != "in" {
+            return false;
+        }
+        let mut s = k - 2;
+        while s > 0 && self.tokens[s].is_cap() {
+            s -= 1;
+        }
+        let speaker = contains(lexicon::SPEAKERS, self.lower(k - 2))
+            || contains(lexicon::SPEAKERS, self.lower(s));
+        let after = self.after_name(b);
+        speaker && contains(lexicon::SPEECH_VERBS, self.lower(after))
+    }
+
+    /// The word before a name, past "the", "just" and direction adjectives.
+    fn before(&self, a: usize) -> (String, String, bool) {
+        let mut k = a;
+        let mut direction = false;
+        while k > 0 {
+            let w = self.lower(k - 1);
+            if contains(lexicon::DIRECTIONS, w) {
+                direction = true;
+            } else if !matches!(w, "the" | "just" | "disputed") {
+                break;
+            }
+            k -= 1;
+        }
+        let prev = k.checked_sub(1).map_or("", |p| self.lower(p)).to_string();
+        let prev2 = k.checked_sub(2).map_or("", |p| self.lower(p)).to_string();
+        (prev, prev2, direction)
+    }
+
+    fn city_role(&self, a: usize, b: usize) -> Role {
+        if self.tokens[b - 1].possessive() {
+            return Role::Container;
+        }
+        let (prev, prev2, _) = self.before(a);
+        if prev == "of" && contains(lexicon::OFFICES, &prev2) {
+            Role::Attribute
+        } else if prev == "from" {
+            Role::Origin
+        } else if prev == "near"
+            || prev == "outside"
+            || (prev == "of"
+                && (contains(lexicon::DIRECTIONS, &prev2)
+                    || contains(lexicon::REFERENCE_NOUNS, &prev2)))
+        {
+            Role::Reference
+        } else {
+            Role::Locative
+        }
+    }
+
+    /// A country is a location only after a locative word; else it is an actor.
+    fn country_role(&self, hit: &mut Raw) {
+        let (prev, prev2, direction) = self.before(hit.start);
+        let possessive = self.tokens[hit.end - 1].possessive();
+        let next_is_place = (hit.end..(hit.end + 3).min(self.tokens.len())).any(|k| {
+            let t = &self.tokens[k];
+            t.is_cap()
+                || lexicon::place_word(&t.lower)
+                || contains(lexicon::DIRECTIONS, &t.lower)
+                || t.lower == "capital"
+        });
+        let coordinated = matches!(prev.as_str(), "and" | "or" | ",")
+            && self.raws.last().is_some_and(|r| {
+                r.country.is_some()
+                    && !r.speaker
+                    && r.role == Role::Locative
+                    && r.end + 2 >= hit.start
+            });
+        let locative = contains(lexicon::LOCATIVE, &prev)
+            || (matches!(prev.as_str(), "with" | "of") && prev2 == "border")
+            || (prev == "," && direction)
+            || coordinated
+            || (hit.start == 0 && self.tokens.get(hit.end).is_some_and(|t| t.is(':')));
+        if possessive && next_is_place {
+            hit.role = Role::Container;
+        } else if prev == "from" {
+            hit.role = Role::Origin;
+        } else if locative {
+            hit.role = Role::Locative;
+        } else if self.part == Part::Dateline {
+            hit.role = Role::Dateline;
+        } else {
+            // "Pakistan and Iran condemned", "Iran's health ministry", "citizens of Tajikistan".
+            hit.speaker = true;
+        }
+        if hit.subject && !contains(lexicon::LOCATIVE, &prev) {
+            hit.speaker = true;
+        }
+    }
+
+    /// "in the capital": remembered for after resolution.
+    fn the_capital(&mut self) {
+        for k in 1..self.tokens.len() {
+            // "in the capital", "in the Kyrgyz capital"
+            let demonym =
+                lexicon::demonym(self.lower(k - 1)).filter(|_| self.tokens[k - 1].is_cap());
+            let the = if demonym.is_some() {
+                k.saturating_sub(2)
+            } else {
+                k - 1
+            };
+            if self.lower(k) == "capital"
+                && self.lower(the) == "the"
+                && self.lower(k + 1) != "of"
+                && !self.tokens.get(k + 1).is_some_and(Token::is_cap)
+                && the >= 1
+                && contains(lexicon::LOCATIVE, self.lower(the - 1))
+            {
+                let mut raw = self.raw(the, k + 1, "the capital".into(), None, Vec::new(), false);
+                raw.role = Role::Locative;
+                raw.key = format!("{CAPITAL}{}", demonym.unwrap_or(""));
+                self.raws.push(raw);
+            }
+        }
+    }
+}
+
+const CAPITAL: &str = "\u{0}capital";
+
+/// Words before a name that make it something other than a sentence's subject.
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "near", "of", "to", "into", "across", "inside", "on", "outside", "with",
+    "by", "towards", "toward", "over", "through",
+];
+
+fn strip_possessive(text: &str) -> String {
+    for end in ["'s", "’s", "'", "’"] {
+        if let Some(s) = text.strip_suffix(end) {
+            return s.to_string();
+        }
+    }
+    text.to_string()
+}
+
+/// The prior of a candidate: kind, seat and population, and the kind asked for.
+fn prior(p: &Place, matched: Match, hint: Option<Kind>) -> f64 {
+    let population = 0.4 * ((p.population as f64) + 1.0).log10();
+    let seat = match p.kind {
+        Kind::Admin1 => 1.5,
+        Kind::Site => 2.0,
+        Kind::Country => 0.0,
+        Kind::City => match p.feature.as_str() {
+            "PPLC" => 2.0,
+            "PPLA" => 1.5,
+            "PPLA2" => 0.7,
+            "PPLA3" | "PPLA4" => 0.4,
+            _ => 0.0,
+        },
+    };
+    let kind = match (hint, p.kind) {
+        (Some(Kind::Admin1), Kind::Admin1) => 3.0,
+        (Some(Kind::Admin1), _) => -1.0,
+        (Some(Kind::City), Kind::Admin1) => -1.0,
+        (None, Kind::Admin1) => -0.5,
+        _ => 0.0,
+    };
+    let folded = if matched == Match::Folded { -0.5 } else { 0.0 };
+    population + seat + kind + folded
+}
+
+fn resolved(gazetteer: &Gazetteer, p: &Place) -> Resolved {
+    Resolved {
+        name: p.name.clone(),
+        country: p.country.clone(),
+        kind: p.kind,
+        admin1: gazetteer
+            .admin1_name(&p.country, &p.admin1)
+            .unwrap_or("")
+            .to_string(),
+        admin1_code: p.admin1.clone(),
+        point: Some((p.lat, p.lon)),
+        geonameid: p.geonameid,
+    }
+}
+
+fn country(gazetteer: &Gazetteer, code: &str) -> Resolved {
+    Resolved {
+        name: gazetteer
+            .country_code(code)
+            .map_or(code.to_string(), |c| c.name.clone()),
+        country: code.to_string(),
+        kind: Kind::Country,
+        admin1: String::new(),
+        admin1_code: String::new(),
+        point: None,
+        geonameid: None,
+    }
+}
+
+/// Scores every candidate of every name with the countries and places around
+/// it, and keeps the names whose best candidate clears the threshold.
+fn resolve(
+    gazetteer: &Gazetteer,
+    raws: &[Raw],
+    sentence_countries: &[Vec<(String, usize)>],
+    weights: &BTreeMap<String, f64>,
+    skipped: &mut Vec<Skipped>,
+) -> Places {
+    let places = gazetteer.places();
+    let context = |r: &Raw, p: &Place| {
+        let here = sentence_countries[r.sentence]
+            .iter()
+            .filter(|(c, _)| *c == p.country);
+        let nearest = here.map(|(_, at)| at.abs_diff(r.start)).min();
+        if nearest.is_some_and(|d| d <= NEARBY) {
+            3.0
+        } else if nearest.is_some() {
+            1.5
+        } else {
+            (0.8 * weights.get(&p.country).copied().unwrap_or(0.0)).min(2.0)
+        }
+    };
+    let score = |r: &Raw, (i, m): (usize, Match)| {
+        let p = &places[i];
+        prior(p, m, r.hint) + context(r, p) - r.penalty
+    };
+    let best = |r: &Raw, extra: &dyn Fn(&Place) -> f64| -> Option<(usize, f64)> {
+        r.candidates
+            .iter()
+            .map(|&(i, m)| (i, score(r, (i, m)) + extra(&places[i])))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    };
+    // First pass: without the other places.
+    let provisional: Vec<Option<(usize, f64)>> = raws.iter().map(|r| best(r, &|_| 0.0)).collect();
+    let mut out = Places::default();
+    for (k, r) in raws.iter().enumerate() {
+        if r.key.starts_with(CAPITAL) {
+            continue;
+        }
+        if let Some(cc) = &r.country {
+            if r.speaker {
+                skipped.push(Skipped {
+                    sentence: r.sentence,
+                    text: r.surface.clone(),
+                    reason: "country named as an actor, not a location".into(),
+                });
+            } else {
+                // Of a border's countries, the one the article names most (the last on a tie).
+                let cc = cc
+                    .split(',')
+                    .rev()
+                    .max_by(|a, b| {
+                        let w = |c: &str| weights.get(c).copied().unwrap_or(0.0);
+                        w(a).total_cmp(&w(b)).then(std::cmp::Ordering::Greater)
+                    })
+                    .unwrap_or(cc);
+                let place = country(gazetteer, cc);
+                out.found.push(Found {
+                    sentence: r.sentence,
+                    start: r.start,
+                    end: r.end,
+                    surface: if r.role == Role::Border {
+                        place.name.clone()
+                    } else {
+                        r.surface.clone()
+                    },
+                    place,
+                    role: r.role,
+                    group: 0,
+                    score: 4.0,
+                });
+            }
+            continue;
+        }
+        let others: Vec<&Place> = provisional
+            .iter()
+            .enumerate()
+            .filter(|(j, b)| {
+                *j != k && raws[*j].key != r.key && b.is_some_and(|b| b.1 >= THRESHOLD)
+            })
+            .filter_map(|(_, b)| b.map(|b| &places[b.0]))
+            .collect();
+        let container = r
+            .container
+            .and_then(|c| provisional[c].map(|b| &places[b.0]));
+        let extra = |p: &Place| {
+            let mut e = 0.0;
+            if let Some(d) = others
+                .iter()
+                .map(|o| distance_km(p.lat, p.lon, o.lat, o.lon))
+                .min_by(f64::total_cmp)
+            {
+                e += if d < 150.0 {
+                    1.5
+                } else if d < 600.0 {
+                    1.0
+                } else if d < 1500.0 {
+                    0.3
+                } else {
+                    -0.5
+                };
+            }
+            if let Some(c) = container
+                && !(p.country == c.country
+                    && (p.admin1 == c.admin1 || distance_km(p.lat, p.lon, c.lat, c.lon) < 40.0))
+            {
+                e -= 3.0;
+            }
+            e
+        };
+        match best(r, &extra) {
+            Some((i, s)) if s >= THRESHOLD => out.found.push(Found {
+                sentence: r.sentence,
+                start: r.start,
+                end: r.end,
+                surface: r.surface.clone(),
+                place: resolved(gazetteer, &places[i]),
+                role: r.role,
+                group: 0,
+                score: s,
+            }),
+            Some((i, s)) => skipped.push(Skipped {
+                sentence: r.sentence,
+                text: r.surface.clone(),
+                reason: format!(
+                    "not likely a place here: best match {}, {} scores {:.1} (needs {THRESHOLD})",
+                    places[i].name, places[i].country, s
+                ),
+            }),
+            None => {}
+        }
+    }
+    // Keep "the capital" raws for after the article's country is known.
+    for r in raws.iter().filter(|r| r.key.starts_with(CAPITAL)) {
+        out.found.push(Found {
+            sentence: r.sentence,
+            start: r.start,
+            end: r.end,
+            surface: CAPITAL.into(),
+            place: country(gazetteer, &r.key[CAPITAL.len()..]),
+            role: Role::Locative,
+            group: 0,
+            score: 0.0,
+        });
+    }
+    out.found.sort_by_key(|f| (f.sentence, f.start));
+    out
+}
+
+/// Replaces "the capital" with the capital of the country named with it, or
+/// of the article's main country.
+fn capitals(gazetteer: &Gazetteer, places: &mut Places) {
+    let main = places.main_country().map(str::to_string);
+    for f in places.found.iter_mut().filter(|f| f.surface == CAPITAL) {
+        let cc = match f.place.country.as_str() {
+            "" => main.clone(),
+            cc => Some(cc.to_string()),
+        };
+        let capital = cc.and_then(|cc| {
+            gazetteer
+                .places()
+                .iter()
+                .find(|p| p.kind == Kind::City && p.feature == "PPLC" && p.country == cc)
+        });
+        if let Some(p) = capital {
+            f.surface = p.name.clone();
+            f.place = resolved(gazetteer, p);
+            f.score = 3.5;
+        }
+    }
+    places.found.retain(|f| f.surface != CAPITAL);
+}
+
+/// Numbers the groups of places joined by "and" or commas: "in Osh and Jalal-Abad".
+fn groups(doc: &Document, places: &mut Places) {
+    let mut group = 0;
+    for k in 0..places.found.len() {
+        let joined = k > 0 && {
+            let (a, b) = (&places.found[k - 1], &places.found[k]);
+            a.sentence == b.sentence
+                && a.place.kind != Kind::Country
+                && b.place.kind != Kind::Country
+                && b.start >= a.end
+                && doc.sentences[a.sentence].tokens[a.end..b.start]
+                    .iter()
+                    .all(|t| t.lower == "and" || t.is(','))
+                && b.start > a.end
+        };
+        if !joined {
+            group += 1;
+        }
+        places.found[k].group = group;
+    }
+}
