@@ -262,6 +262,7 @@ pub struct Gazetteer {
     user_index: HashMap<String, Vec<u32>>,
     overridden: HashSet<u64>,
     admin1: HashMap<(String, String), usize>,
+    capitals: HashMap<String, usize>,
     countries: Vec<CountryCode>,
 }
 
@@ -291,12 +292,23 @@ impl Gazetteer {
     pub fn embedded() -> Gazetteer {
         let lines: Vec<&'static str> = PLACES_TSV.lines().skip(1).collect();
         let mut admin1 = HashMap::new();
+        let mut capitals = HashMap::new();
         for (i, line) in lines.iter().enumerate() {
             let mut f = line.split('\t');
-            if f.nth(1) == Some("admin1") {
-                let country = f.nth(5).unwrap_or("");
-                let code = f.next().unwrap_or("");
-                admin1.insert((country.to_string(), code.to_string()), i);
+            let kind = f.nth(1);
+            let (feature, country, code) = (
+                f.nth(4).unwrap_or(""),
+                f.next().unwrap_or(""),
+                f.next().unwrap_or(""),
+            );
+            match (kind, feature) {
+                (Some("admin1"), _) => {
+                    admin1.insert((country.to_string(), code.to_string()), i);
+                }
+                (Some("city"), "PPLC") => {
+                    capitals.entry(country.to_string()).or_insert(i);
+                }
+                _ => {}
             }
         }
         let countries = COUNTRIES_CSV
@@ -318,6 +330,7 @@ impl Gazetteer {
             user_index: HashMap::new(),
             overridden: HashSet::new(),
             admin1,
+            capitals,
             countries,
         }
     }
@@ -394,6 +407,11 @@ impl Gazetteer {
                 || c.alpha3.eq_ignore_ascii_case(hint)
                 || fold(&c.name) == folded
         })
+    }
+
+    /// The capital city of a country (ISO alpha-2), if the gazetteer knows it.
+    pub fn capital(&self, country: &str) -> Option<&Place> {
+        self.capitals.get(country).map(|&i| self.place(i))
     }
 
     /// The name of a first-level division, from its country and code.

@@ -792,7 +792,6 @@ fn resolve(
     weights: &BTreeMap<String, f64>,
     skipped: &mut Vec<Skipped>,
 ) -> Places {
-    let places = gazetteer.places();
     let context = |r: &Raw, p: &Place| {
         let here = sentence_countries[r.sentence]
             .iter()
@@ -807,13 +806,13 @@ fn resolve(
         }
     };
     let score = |r: &Raw, (i, m): (usize, Match)| {
-        let p = &places[i];
+        let p = gazetteer.place(i);
         prior(p, m, r.hint) + context(r, p) - r.penalty
     };
     let best = |r: &Raw, extra: &dyn Fn(&Place) -> f64| -> Option<(usize, f64)> {
         r.candidates
             .iter()
-            .map(|&(i, m)| (i, score(r, (i, m)) + extra(&places[i])))
+            .map(|&(i, m)| (i, score(r, (i, m)) + extra(gazetteer.place(i))))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
     };
     // First pass: without the other places.
@@ -864,11 +863,11 @@ fn resolve(
             .filter(|(j, b)| {
                 *j != k && raws[*j].key != r.key && b.is_some_and(|b| b.1 >= THRESHOLD)
             })
-            .filter_map(|(_, b)| b.map(|b| &places[b.0]))
+            .filter_map(|(_, b)| b.map(|b| gazetteer.place(b.0)))
             .collect();
         let container = r
             .container
-            .and_then(|c| provisional[c].map(|b| &places[b.0]));
+            .and_then(|c| provisional[c].map(|b| gazetteer.place(b.0)));
         let extra = |p: &Place| {
             let mut e = 0.0;
             if let Some(d) = others
@@ -900,7 +899,7 @@ fn resolve(
                 start: r.start,
                 end: r.end,
                 surface: r.surface.clone(),
-                place: resolved(gazetteer, &places[i]),
+                place: resolved(gazetteer, gazetteer.place(i)),
                 role: r.role,
                 group: 0,
                 score: s,
@@ -910,7 +909,9 @@ fn resolve(
                 text: r.surface.clone(),
                 reason: format!(
                     "not likely a place here: best match {}, {} scores {:.1} (needs {THRESHOLD})",
-                    places[i].name, places[i].country, s
+                    gazetteer.place(i).name,
+                    gazetteer.place(i).country,
+                    s
                 ),
             }),
             None => {}
@@ -942,12 +943,7 @@ fn capitals(gazetteer: &Gazetteer, places: &mut Places) {
             "" => main.clone(),
             cc => Some(cc.to_string()),
         };
-        let capital = cc.and_then(|cc| {
-            gazetteer
-                .places()
-                .iter()
-                .find(|p| p.kind == Kind::City && p.feature == "PPLC" && p.country == cc)
-        });
+        let capital = cc.and_then(|cc| gazetteer.capital(&cc));
         if let Some(p) = capital {
             f.surface = p.name.clone();
             f.place = resolved(gazetteer, p);
