@@ -5,6 +5,7 @@
 //! then [`export`] writes GeoJSON and CSV, and [`render`] draws the SVG map.
 
 pub mod export;
+pub mod filter;
 pub mod gazetteer;
 pub mod geocode;
 pub mod incident;
