@@ -240,6 +240,25 @@ impl Schema {
             .map(|(_, i)| *i)
     }
 
+    /// The layout, and the encoding and delimiter when they are not plain
+    /// UTF-8 and commas: `GTD columns`, `native columns; UTF-16LE with BOM, tab-separated`.
+    pub fn describe(&self) -> String {
+        let d = &self.dialect;
+        let mut notes = Vec::new();
+        if d.encoding != UTF_8 || d.bom {
+            let bom = if d.bom { " with BOM" } else { "" };
+            notes.push(format!("{}{bom}", d.encoding.name()));
+        }
+        if d.delimiter != b',' {
+            notes.push(format!("{}-separated", d.delimiter_name()));
+        }
+        if notes.is_empty() {
+            format!("{} columns", self.layout)
+        } else {
+            format!("{} columns; {}", self.layout, notes.join(", "))
+        }
+    }
+
     /// The header name of a column.
     pub fn column_name(&self, index: usize) -> &str {
         self.columns.get(index).map(String::as_str).unwrap_or("")

@@ -213,17 +213,17 @@ fn geocode_input(args: &InputArgs, outputs: &[&Path]) -> Result<Geocoded, Failur
             )));
         }
     }
-    let gazetteer = load_gazetteer(&args.gazetteers)?;
     let mut read = incident::read_path(&args.input, &args.read_options())?;
+    let gazetteer = load_gazetteer(&args.gazetteers)?;
     args.filter().apply(&mut read, &gazetteer);
     let name = args.input.display().to_string();
-    let layout = read.schema.layout;
+    let layout = read.schema.describe();
     for warning in &read.warnings {
         eprintln!("incimap: warning: {warning}");
     }
     let (filtered, blank) = (read.filtered, read.blank);
     let geocoded = geocode::geocode(read, &gazetteer);
-    print_summary(&name, &layout.to_string(), &geocoded);
+    print_summary(&name, &layout, &geocoded);
     if filtered > 0 {
         eprintln!("  filtered out: {filtered} rows (--from/--to/--type/--country)");
     }
@@ -236,9 +236,7 @@ fn geocode_input(args: &InputArgs, outputs: &[&Path]) -> Result<Geocoded, Failur
 fn print_summary(name: &str, layout: &str, geocoded: &Geocoded) {
     let rows = geocoded.rows.len();
     let located = geocoded.located().count();
-    eprintln!(
-        "incimap: read {rows} rows from {name} ({layout} columns); located {located} of {rows}"
-    );
+    eprintln!("incimap: read {rows} rows from {name} ({layout}); located {located} of {rows}");
     let counts: Vec<String> = geocoded
         .counts()
         .iter()
