@@ -508,13 +508,13 @@ pub struct Reader<'a> {
     pub blank: usize,
     /// Lines of rows that were not UTF-8 in a UTF-8 file, decoded as Windows-1252.
     not_utf8: Vec<u64>,
+    /// Where the line breaks are, to tell the line where each record starts.
+    lines: decode::Lines,
 }
 
-/// The line a record starts on, from the parser's line count after it: the
-/// text has only `\n` line ends and ends with one (see [`decode`]).
-fn start_line(end: u64, record: &csv::ByteRecord) -> u64 {
-    let inside = record.as_slice().iter().filter(|b| **b == b'\n').count() as u64;
-    end.saturating_sub(1 + inside).max(1)
+/// Where a record's parse began, in bytes of the decoded text.
+fn record_offset(record: &csv::ByteRecord) -> u64 {
+    record.position().map_or(0, |p| p.byte())
 }
 
 impl<'a> Reader<'a> {
@@ -544,6 +544,7 @@ impl<'a> Reader<'a> {
             .delimiter(decoded.dialect.delimiter)
             .from_reader(decoded.reader);
         let mut reader = Reader {
+            lines: decoded.lines,
             name: name.to_string(),
             schema: Schema::detect(Vec::new(), &[]),
             day_order: options.day_order,
@@ -567,7 +568,7 @@ impl<'a> Reader<'a> {
             .byte_headers()
             .map_err(|e| csv_error(name, e))?
             .clone();
-        let header_line = start_line(reader.csv.position().line(), &header);
+        let header_line = reader.lines.line_of_record(record_offset(&header));
         let columns: Vec<String> = reader
             .text_fields(&header, decoded.dialect.encoding, header_line)
             .into_iter()
@@ -608,7 +609,7 @@ impl<'a> Reader<'a> {
             if !more {
                 return Ok(None);
             }
-            let line = start_line(self.csv.position().line(), &record);
+            let line = self.lines.line_of_record(record_offset(&record));
             let fields = self.text_fields(&record, self.schema.dialect.encoding, line);
             self.record = record;
             if fields.iter().all(|f| f.trim().is_empty()) {

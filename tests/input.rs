@@ -383,6 +383,20 @@ fn quoted_line_breaks_keep_line_numbers_where_rows_start() {
 }
 
 #[test]
+fn an_unclosed_quote_runs_to_the_end_from_the_line_it_opens() {
+    // Found by `cargo fuzz run csv_reader`: the last row's quote never closes.
+    let csv = "\n\nplace,description\n\nKerman,ok\nIstanbul,\"open\nquote\n\nto the end";
+    let read = incident::read(csv.as_bytes(), "x.csv", &ReadOptions::default()).unwrap();
+    let lines: Vec<u64> = read.rows.iter().map(|r| r.line).collect();
+    assert_eq!(
+        lines,
+        [5, 6],
+        "blank lines before the header and between rows count"
+    );
+    assert_eq!(read.rows[1].description, "open quote to the end");
+}
+
+#[test]
 fn each_kind_of_bad_row_is_named_by_line_and_column() {
     let read = read("bad_rows.csv");
     assert_eq!(read.rows.len(), 1, "the good row goes through");

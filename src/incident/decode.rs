@@ -4,7 +4,10 @@
 //!
 //! Everything is decided from the first few kilobytes, then the rest streams.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::io::{self, Cursor, Read};
+use std::rc::Rc;
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use encoding_rs_io::DecodeReaderBytesBuilder;
@@ -62,6 +65,50 @@ pub(crate) struct Decoded<'a> {
     pub dialect: Dialect,
     /// Whether no byte was read at all.
     pub empty: bool,
+    /// Where the line breaks of the text are, for line numbers.
+    pub lines: Lines,
+}
+
+/// The offsets of the line breaks in the decoded text, filled as the text is
+/// read, so the line where a record starts can be told from its byte offset
+/// (quoted line breaks, blank lines and unclosed quotes included).
+#[derive(Clone, Default)]
+pub(crate) struct Lines(Rc<RefCell<LineBreaks>>);
+
+#[derive(Default)]
+struct LineBreaks {
+    /// Offsets of `\n` bytes not yet passed by a query.
+    pending: VecDeque<u64>,
+    /// How many breaks were dropped from the front of `pending`.
+    passed: u64,
+}
+
+impl Lines {
+    fn push(&self, offsets: impl Iterator<Item = u64>) {
+        self.0.borrow_mut().pending.extend(offsets);
+    }
+
+    /// The line (1-based) of the first byte at or after `offset` that is not
+    /// a line break: where a record whose parse began at `offset` starts.
+    /// Offsets must not decrease from one call to the next.
+    pub(crate) fn line_of_record(&self, offset: u64) -> u64 {
+        let mut breaks = self.0.borrow_mut();
+        while breaks.pending.front().is_some_and(|b| *b < offset) {
+            breaks.pending.pop_front();
+            breaks.passed += 1;
+        }
+        let mut start = offset;
+        let mut skipped = 0;
+        for b in &breaks.pending {
+            if *b == start {
+                start += 1;
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        breaks.passed + skipped + 1
+    }
 }
 
 /// Reads up to `limit` bytes, fewer only at the end of the input.
@@ -166,7 +213,8 @@ pub(crate) fn decode<'a, R: Read + 'a>(
                 .build(raw),
         )
     };
-    let mut text = Newlines::new(text);
+    let lines = Lines::default();
+    let mut text = Newlines::new(text, lines.clone());
     let head = read_head(&mut text, SNIFF_BYTES)?;
     let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&head, head.len() < SNIFF_BYTES));
     Ok(Decoded {
@@ -179,6 +227,7 @@ pub(crate) fn decode<'a, R: Read + 'a>(
             decimal_comma: delimiter != b',',
         },
         empty,
+        lines,
     })
 }
 
@@ -217,8 +266,8 @@ pub fn sniff_delimiter(head: &[u8], complete: bool) -> u8 {
     best.0
 }
 
-/// Makes every line end in `\n` (CRLF and lone CR become LF) and ends the
-/// text with one, so the CSV parser's line count tells where each row starts.
+/// Makes every line end in `\n` (CRLF and lone CR become LF), ends the text
+/// with one, and notes where each is in [`Lines`].
 struct Newlines<R> {
     inner: R,
     /// A `\r` was the last byte of the previous read.
@@ -226,16 +275,35 @@ struct Newlines<R> {
     /// The last byte given out, to add a final `\n` if it was not one.
     last: Option<u8>,
     done: bool,
+    /// Bytes given out so far.
+    offset: u64,
+    lines: Lines,
 }
 
 impl<R: Read> Newlines<R> {
-    fn new(inner: R) -> Newlines<R> {
+    fn new(inner: R, lines: Lines) -> Newlines<R> {
         Newlines {
             inner,
             after_cr: false,
             last: None,
             done: false,
+            offset: 0,
+            lines,
         }
+    }
+
+    /// Records the line breaks of `out`, the next bytes given out.
+    fn give(&mut self, out: &[u8]) -> usize {
+        let start = self.offset;
+        self.lines.push(
+            out.iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .map(|(i, _)| start + i as u64),
+        );
+        self.offset += out.len() as u64;
+        self.last = out.last().copied().or(self.last);
+        out.len()
     }
 }
 
@@ -250,8 +318,7 @@ impl<R: Read> Read for Newlines<R> {
                 self.done = true;
                 if self.last.is_some_and(|b| b != b'\n') {
                     buf[0] = b'\n';
-                    self.last = Some(b'\n');
-                    return Ok(1);
+                    return Ok(self.give(&buf[..1]));
                 }
                 return Ok(0);
             }
@@ -267,8 +334,7 @@ impl<R: Read> Read for Newlines<R> {
                 out += 1;
             }
             if out > 0 {
-                self.last = Some(buf[out - 1]);
-                return Ok(out);
+                return Ok(self.give(&buf[..out]));
             }
         }
     }
