@@ -789,15 +789,28 @@ fn parse_row(
             .map(|s| s.trim())
             .unwrap_or("")
     };
+    // Messages quote the input: no control characters may reach a terminal.
     let fail = |field: Field, message: String| RowError {
         line,
         column: schema
             .index(field)
-            .map(|i| schema.column_name(i).to_string()),
-        message,
+            .map(|i| text::clean(schema.column_name(i))),
+        message: text::clean(&message),
     };
     let clean = |field: Field| text::clean(get(field));
     let layout = schema.layout;
+    let width = schema.columns.len();
+    if let Some(extra) = fields.iter().skip(width).position(|f| !f.trim().is_empty()) {
+        return Err(RowError {
+            line,
+            column: None,
+            message: format!(
+                "field {} is past the header's {width} columns (an unquoted {} in the text?)",
+                width + extra + 1,
+                schema.dialect.delimiter_name()
+            ),
+        });
+    }
 
     let date = if schema.index(Field::Date).is_some() && !get(Field::Date).is_empty() {
         Some(

@@ -399,7 +399,11 @@ fn an_unclosed_quote_runs_to_the_end_from_the_line_it_opens() {
 #[test]
 fn each_kind_of_bad_row_is_named_by_line_and_column() {
     let read = read("bad_rows.csv");
-    assert_eq!(read.rows.len(), 1, "the good row goes through");
+    assert_eq!(read.rows.len(), 2, "the good rows go through");
+    assert_eq!(
+        read.rows[1].line, 13,
+        "empty fields past the header are harmless"
+    );
     let got: Vec<(u64, &str, &str)> = read
         .errors
         .iter()
@@ -425,6 +429,11 @@ fn each_kind_of_bad_row_is_named_by_line_and_column() {
         (9, "latitude", "`abc` is not a number"),
         (10, "date", "ambiguous"),
         (11, "fatalities", "negative"),
+        (
+            12,
+            "",
+            "field 8 is past the header's 7 columns (an unquoted comma in the text?)",
+        ),
     ];
     assert_eq!(got.len(), expect.len(), "{got:?}");
     for ((line, column, message), (l, c, m)) in got.iter().zip(expect) {
@@ -442,15 +451,18 @@ fn each_kind_of_bad_row_is_named_by_line_and_column() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("located 1 of 10"), "{err}");
-    assert!(err.contains("9 invalid"), "{err}");
-    for (line, column, _) in expect {
-        let needle = format!("bad_rows.csv, line {line}: skipped: column `{column}`");
+    assert!(err.contains("located 2 of 12"), "{err}");
+    assert!(err.contains("10 invalid"), "{err}");
+    for (line, column, message) in expect {
+        let needle = match column {
+            "" => format!("bad_rows.csv, line {line}: skipped: {message}"),
+            _ => format!("bad_rows.csv, line {line}: skipped: column `{column}`"),
+        };
         assert!(err.contains(&needle), "no `{needle}` in {err}");
     }
     let report = std::fs::read_to_string(dir.path().join("geocode-report.csv")).unwrap();
-    assert_eq!(report.lines().count(), 11, "one report row per input row");
-    assert_eq!(report.matches(",invalid,").count(), 9);
+    assert_eq!(report.lines().count(), 13, "one report row per input row");
+    assert_eq!(report.matches(",invalid,").count(), 10);
 }
 
 #[test]
