@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde_json::{Map, Value, json};
 
 use crate::geocode::{Geocoded, Located, Outcome};
-use crate::incident::{Field, Incident, Schema};
+use crate::incident::{Field, Incident, PartialDate, Schema};
 
 /// Rounds a coordinate to 6 decimals (about 0.1 m), the most RFC 7946 needs.
 pub fn round6(v: f64) -> f64 {
@@ -13,57 +13,110 @@ pub fn round6(v: f64) -> f64 {
 }
 
 /// The property names incimap adds to each feature, after the input's columns.
-pub const LOCATION_PROPERTIES: [&str; 7] = [
+pub const LOCATION_PROPERTIES: [&str; 11] = [
     "incimap_date",
+    "incimap_date_precision",
+    "incimap_date_start",
+    "incimap_date_end",
     "incimap_status",
     "incimap_precision",
+    "incimap_source_precision",
     "incimap_place",
     "incimap_country",
     "incimap_admin1",
     "incimap_geonameid",
 ];
 
-/// How each input column is written: as numbers or as text.
+/// How each input column is written: under which property name, as numbers or as text.
 #[derive(Clone, Debug)]
 pub struct ColumnTypes {
     numeric: Vec<bool>,
+    names: Vec<String>,
+}
+
+/// A value written as a JSON number, or `None` if it must stay text to lose
+/// nothing: `007` keeps its zeros, a 25-digit id its digits.
+pub fn as_number(schema: &Schema, text: &str) -> Option<Value> {
+    let text = text.trim();
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.len() > 1 && digits.starts_with('0') && digits.as_bytes()[1].is_ascii_digit() {
+        return None;
+    }
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse::<i64>().ok().map(Value::from);
+    }
+    schema
+        .parse_number(text)
+        .and_then(serde_json::Number::from_f64)
+        .map(Value::Number)
+}
+
+/// Property names for the input's columns: the header names, made unique
+/// case-blind (GDAL's field names are) and kept clear of incimap's own.
+pub fn property_names(schema: &Schema) -> Vec<String> {
+    let mut taken: Vec<String> = LOCATION_PROPERTIES.iter().map(|s| s.to_string()).collect();
+    let mut names = Vec::with_capacity(schema.columns.len());
+    for (i, column) in schema.columns.iter().enumerate() {
+        let base = match crate::text::clean(column) {
+            c if c.is_empty() => format!("column_{}", i + 1),
+            c => c,
+        };
+        let mut name = base.clone();
+        let mut n = 1;
+        while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+            n += 1;
+            name = format!("{base}_{n}");
+        }
+        taken.push(name.clone());
+        names.push(name);
+    }
+    names
 }
 
 impl ColumnTypes {
     /// A column is numeric when it is a count or coordinate field, or when
-    /// every non-empty value in it is a number. Either way every feature gets
-    /// the same type (or null), so GDAL and geopandas infer one field type.
+    /// every non-empty value in it is a number ([`as_number`]). Either way
+    /// every feature gets the same type (or null), so GDAL and geopandas
+    /// infer one field type.
     pub fn infer<'a>(schema: &Schema, rows: impl Iterator<Item = &'a Incident>) -> ColumnTypes {
         let n = schema.columns.len();
         let mut numeric = vec![true; n];
         let mut seen = vec![false; n];
         for incident in rows {
             for (i, value) in incident.fields.iter().enumerate().take(n) {
-                let value = value.trim();
-                if !value.is_empty() {
+                if numeric[i] && !value.trim().is_empty() {
                     seen[i] = true;
-                    numeric[i] &= value.parse::<f64>().is_ok_and(f64::is_finite);
+                    numeric[i] = as_number(schema, value).is_some();
                 }
             }
         }
         for i in 0..n {
             numeric[i] = match schema.field_of(i) {
-                Some(Field::Fatalities | Field::Injuries | Field::Latitude | Field::Longitude) => {
-                    true
-                }
+                Some(
+                    Field::Fatalities
+                    | Field::Injuries
+                    | Field::Latitude
+                    | Field::Longitude
+                    | Field::GeoPrecision,
+                ) => true,
                 Some(Field::Date | Field::Place | Field::Country | Field::Type) => false,
                 _ => numeric[i] && seen[i],
             };
         }
-        ColumnTypes { numeric }
+        ColumnTypes {
+            numeric,
+            names: property_names(schema),
+        }
     }
-}
 
-fn number(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        json!(v as i64)
-    } else {
-        json!(v)
+    /// Whether column `index` is written as numbers.
+    pub fn is_numeric(&self, index: usize) -> bool {
+        self.numeric.get(index).copied().unwrap_or(false)
+    }
+
+    /// The property name of column `index`.
+    pub fn name(&self, index: usize) -> &str {
+        self.names.get(index).map(String::as_str).unwrap_or("")
     }
 }
 
@@ -75,25 +128,36 @@ pub fn properties(
     outcome: &Outcome,
 ) -> Map<String, Value> {
     let mut props = Map::new();
-    for (i, name) in schema.columns.iter().enumerate() {
+    let count = |n: Option<u32>| n.map_or(Value::Null, |n| json!(n));
+    for i in 0..schema.columns.len() {
         let raw = incident.fields.get(i).map(|s| s.trim()).unwrap_or("");
         let value = match schema.field_of(i) {
-            Some(Field::Fatalities) => incident.fatalities.map_or(Value::Null, |n| json!(n)),
-            Some(Field::Injuries) => incident.injuries.map_or(Value::Null, |n| json!(n)),
+            Some(Field::Fatalities) => count(incident.fatalities),
+            Some(Field::Injuries) => count(incident.injuries),
+            Some(Field::GeoPrecision) => count(incident.geo_precision.map(u32::from)),
+            Some(Field::Latitude) => incident.given.map_or(Value::Null, |g| json!(g.lat)),
+            Some(Field::Longitude) => incident.given.map_or(Value::Null, |g| json!(g.lon)),
             _ if raw.is_empty() => Value::Null,
-            _ if types.numeric[i] => raw.parse::<f64>().map_or(Value::Null, number),
+            _ if types.is_numeric(i) => as_number(schema, raw).unwrap_or(Value::Null),
             _ => Value::String(crate::text::clean(raw)),
         };
-        if !name.is_empty() && !props.contains_key(name) {
-            props.insert(name.clone(), value);
-        }
+        props.insert(types.name(i).to_string(), value);
     }
     let text = |s: &str| if s.is_empty() { Value::Null } else { json!(s) };
     let matched = outcome.matched.as_ref();
+    let date =
+        |f: fn(&PartialDate) -> String| incident.date.as_ref().map_or(Value::Null, |d| json!(f(d)));
     let values = [
-        incident.date.map_or(Value::Null, |d| json!(d.to_string())),
+        date(|d| d.to_string()),
+        date(|d| d.precision().as_str().to_string()),
+        date(|d| d.start().to_string()),
+        date(|d| d.end().to_string()),
         json!(outcome.status.as_str()),
         outcome.precision.map_or(Value::Null, |p| json!(p.as_str())),
+        incident
+            .geo_precision
+            .and_then(|code| schema.layout.describe_precision(code))
+            .map_or(Value::Null, |p| json!(p)),
         matched.map_or(Value::Null, |m| text(&m.name)),
         matched.map_or(Value::Null, |m| text(&m.country)),
         matched.map_or(Value::Null, |m| text(&m.admin1)),
@@ -122,13 +186,18 @@ pub fn feature(schema: &Schema, types: &ColumnTypes, row: &Located) -> Option<ge
     })
 }
 
+/// The column types of a geocoded input, inferred from every row that was read.
+fn column_types(geocoded: &Geocoded) -> ColumnTypes {
+    ColumnTypes::infer(
+        &geocoded.schema,
+        geocoded.rows.iter().filter_map(|r| r.incident.as_ref()),
+    )
+}
+
 /// Writes the located rows as an RFC 7946 FeatureCollection with a `bbox`,
 /// one feature per line. Same rows in, same bytes out.
 pub fn write_geojson<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
-    let types = ColumnTypes::infer(
-        &geocoded.schema,
-        geocoded.rows.iter().filter_map(|r| r.incident.as_ref()),
-    );
+    let types = column_types(geocoded);
     let mut out = io::BufWriter::new(out);
     let mut bbox = [
         f64::INFINITY,
@@ -161,6 +230,91 @@ pub fn write_geojson<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
     }
     out.write_all(b"}\n")?;
     out.flush()
+}
+
+/// Writes the located rows as GeoJSON text sequences (RFC 8142): each
+/// feature is the record separator byte 0x1E, one Feature, and a line feed.
+/// Readers can take one feature at a time, however large the file.
+pub fn write_geojson_seq<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
+    let types = column_types(geocoded);
+    let mut out = io::BufWriter::new(out);
+    for row in &geocoded.rows {
+        if let Some(feature) = feature(&geocoded.schema, &types, row) {
+            out.write_all(&[0x1E])?;
+            serde_json::to_writer(&mut out, &feature)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()
+}
+
+/// The formats `incimap export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// RFC 7946 GeoJSON FeatureCollection (`.geojson`, `.json`).
+    GeoJson,
+    /// RFC 8142 GeoJSON text sequence (`.geojsons`), for large data.
+    GeoJsonSeq,
+    /// The input's columns plus coordinates, precision and status (`.csv`).
+    Csv,
+}
+
+impl Format {
+    /// Every format, for help texts.
+    pub const ALL: [Format; 3] = [Format::GeoJson, Format::GeoJsonSeq, Format::Csv];
+
+    /// The name used by `--format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::GeoJson => "geojson",
+            Format::GeoJsonSeq => "geojsons",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// Parses a `--format` name.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// The format a file name's extension asks for, if it asks.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "geojson" | "json" => Some(Format::GeoJson),
+            "geojsons" | "geojsonseq" | "jsonseq" => Some(Format::GeoJsonSeq),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+
+    /// The format for `path`: `explicit` if given, else the extension's,
+    /// else GeoJSON for standard output. An error names the extension.
+    pub fn choose(explicit: Option<Format>, path: &std::path::Path) -> Result<Format, String> {
+        if let Some(f) = explicit {
+            return Ok(f);
+        }
+        if path.as_os_str() == "-" {
+            return Ok(Format::GeoJson);
+        }
+        Format::from_path(path).ok_or_else(|| {
+            format!(
+                "cannot tell the format of {} from its extension; name it .geojson, .geojsons or .csv, or use --format",
+                path.display()
+            )
+        })
+    }
+
+    /// Writes the geocoded input in this format.
+    pub fn write<W: Write>(self, geocoded: &Geocoded, out: W) -> io::Result<()> {
+        match self {
+            Format::GeoJson => write_geojson(geocoded, out),
+            Format::GeoJsonSeq => write_geojson_seq(geocoded, out),
+            Format::Csv => write_geocoded_csv(geocoded, out),
+        }
+    }
 }
 
 /// Columns of `geocode-report.csv`.

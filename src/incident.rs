@@ -1,15 +1,27 @@
 //! The `Incident` record and the CSV reader.
 //!
 //! The reader recognises three layouts by their headers: our native columns
-//! (see the README), ACLED exports and GTD extracts. Every row becomes either an
-//! [`Incident`] or a [`RowError`] that names the line and the column, so no row
-//! is lost without a word.
+//! (see the README), ACLED exports and GTD extracts. It reads what
+//! spreadsheets write: UTF-8 with or without BOM, UTF-16, legacy code pages,
+//! comma, semicolon or tab delimiters, decimal commas, CRLF and quoted line
+//! breaks (see [`decode`]). Every row becomes either an [`Incident`] or a
+//! [`RowError`] that names the line and the column, so no row is lost without
+//! a word. [`Reader`] streams; [`read`] collects.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
 use crate::text;
+
+mod dates;
+pub mod decode;
+
+pub use dates::{DatePrecision, DayOrder, PartialDate};
+pub use decode::Dialect;
 
 /// A field incimap understands, whatever the header calls it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -42,11 +54,13 @@ pub enum Field {
     Latitude,
     /// Longitude in decimal degrees (WGS 84).
     Longitude,
+    /// The source's own location precision code (ACLED `geo_precision`, GTD `specificity`).
+    GeoPrecision,
 }
 
 impl Field {
     /// Every field, in a fixed order.
-    pub const ALL: [Field; 14] = [
+    pub const ALL: [Field; 15] = [
         Field::Date,
         Field::Year,
         Field::Month,
@@ -61,6 +75,7 @@ impl Field {
         Field::Source,
         Field::Latitude,
         Field::Longitude,
+        Field::GeoPrecision,
     ];
 
     /// The native column name of this field.
@@ -80,6 +95,7 @@ impl Field {
             Field::Source => "source",
             Field::Latitude => "latitude",
             Field::Longitude => "longitude",
+            Field::GeoPrecision => "geo_precision",
         }
     }
 
@@ -99,6 +115,23 @@ pub enum Layout {
     Acled,
     /// A Global Terrorism Database extract.
     Gtd,
+}
+
+impl Layout {
+    /// What the source's own location precision code means, in the words
+    /// `town`, `district`, `province`, `unknown` (ACLED `geo_precision` 1-3,
+    /// GTD `specificity` 1-5). `None` for codes the layout does not define.
+    pub fn describe_precision(self, code: u8) -> Option<&'static str> {
+        match (self, code) {
+            (Layout::Acled | Layout::Gtd, 1) => Some("town"),
+            (Layout::Acled | Layout::Gtd, 2) => Some("district"),
+            (Layout::Acled, 3) => Some("province"),
+            (Layout::Gtd, 3) => Some("district"),
+            (Layout::Gtd, 4) => Some("province"),
+            (Layout::Gtd, 5) => Some("unknown"),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Layout {
@@ -130,6 +163,7 @@ fn aliases(layout: Layout, field: Field) -> &'static [&'static str] {
         (Layout::Gtd, Field::Injuries) => &["nwound"],
         (Layout::Gtd, Field::Description) => &["summary"],
         (Layout::Gtd, Field::Source) => &["scite1", "dbsource"],
+        (Layout::Gtd, Field::GeoPrecision) => &["specificity"],
         (_, Field::Latitude) => &["latitude", "lat"],
         (_, Field::Longitude) => &["longitude", "lon", "lng", "long"],
         (Layout::Native, Field::Type) => &["type", "event_type"],
@@ -150,6 +184,8 @@ pub struct Schema {
     pub columns: Vec<String>,
     /// Column index of each field the header provides.
     indices: Vec<(Field, usize)>,
+    /// Encoding, delimiter and decimal mark the file was read with.
+    pub dialect: Dialect,
 }
 
 impl Schema {
@@ -160,7 +196,7 @@ impl Schema {
         let has = |name: &str| lower.iter().any(|c| c == name);
         let layout = if has("event_date") && has("location") {
             Layout::Acled
-        } else if has("iyear") && has("city") {
+        } else if has("iyear") && (has("city") || has("country_txt")) {
             Layout::Gtd
         } else {
             Layout::Native
@@ -192,6 +228,7 @@ impl Schema {
             layout,
             columns,
             indices,
+            dialect: Dialect::default(),
         }
     }
 
@@ -203,9 +240,46 @@ impl Schema {
             .map(|(_, i)| *i)
     }
 
+    /// The layout, and the encoding and delimiter when they are not plain
+    /// UTF-8 and commas: `GTD columns`, `native columns; UTF-16LE with BOM, tab-separated`.
+    pub fn describe(&self) -> String {
+        let d = &self.dialect;
+        let mut notes = Vec::new();
+        if d.encoding != UTF_8 || d.bom {
+            let bom = if d.bom { " with BOM" } else { "" };
+            notes.push(format!("{}{bom}", d.encoding.name()));
+        }
+        if d.delimiter != b',' {
+            notes.push(format!("{}-separated", d.delimiter_name()));
+        }
+        if notes.is_empty() {
+            format!("{} columns", self.layout)
+        } else {
+            format!("{} columns; {}", self.layout, notes.join(", "))
+        }
+    }
+
     /// The header name of a column.
     pub fn column_name(&self, index: usize) -> &str {
         self.columns.get(index).map(String::as_str).unwrap_or("")
+    }
+
+    /// Parses a number as this file writes it: `55.75`, or `55,75` where the
+    /// delimiter is not a comma. `None` for anything else, and for infinities.
+    pub fn parse_number(&self, text: &str) -> Option<f64> {
+        let text = text.trim();
+        let text: Cow<str> = if self.dialect.decimal_comma
+            && text.matches(',').count() == 1
+            && !text.contains('.')
+        {
+            Cow::Owned(text.replace(',', "."))
+        } else {
+            Cow::Borrowed(text)
+        };
+        let plain = text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+        text.parse::<f64>().ok().filter(|v| plain && v.is_finite())
     }
 
     /// Whether a column maps onto a field incimap understands.
@@ -219,131 +293,6 @@ impl Schema {
     fn can_locate(&self) -> bool {
         self.index(Field::Place).is_some()
             || (self.index(Field::Latitude).is_some() && self.index(Field::Longitude).is_some())
-    }
-}
-
-/// A date that may lack its day or month.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct PartialDate {
-    /// Year.
-    pub year: i32,
-    /// Month 1-12, if known.
-    pub month: Option<u8>,
-    /// Day of the month, if known (only with a month).
-    pub day: Option<u8>,
-}
-
-impl fmt::Display for PartialDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-            if let Some(d) = self.day {
-                write!(f, "-{d:02}")?;
-            }
-        }
-        Ok(())
-    }
-}
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-fn month_from_name(word: &str) -> Option<u8> {
-    let word = word.trim_end_matches('.').to_lowercase();
-    if word.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&word) && (word.len() == 3 || *m == word || word == "sept"))
-        .map(|i| i as u8 + 1)
-}
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-impl PartialDate {
-    /// Builds a date, checking that the month and day exist.
-    pub fn new(year: i32, month: Option<u8>, day: Option<u8>) -> Result<PartialDate, String> {
-        if !(1..=9999).contains(&year) {
-            return Err(format!("year {year} is out of range"));
-        }
-        if let Some(m) = month {
-            if !(1..=12).contains(&m) {
-                return Err(format!("month {m} does not exist"));
-            }
-            if let Some(d) = day
-                && (d == 0 || d > days_in_month(year, m))
-            {
-                return Err(format!("{year:04}-{m:02} has no day {d}"));
-            }
-        } else if day.is_some() {
-            return Err("a day without a month".into());
-        }
-        Ok(PartialDate { year, month, day })
-    }
-
-    /// Parses `2024-03-22`, `2024-03`, `2024`, `22 March 2024`, `March 22, 2024`, `March 2024`.
-    pub fn parse(text: &str) -> Result<PartialDate, String> {
-        let text = text.trim();
-        let bad = || format!("`{text}` is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)");
-        let number = |s: &str| -> Result<u32, String> {
-            if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
-                Err(bad())
-            } else {
-                s.parse().map_err(|_| bad())
-            }
-        };
-        if text.starts_with(|c: char| c.is_ascii_digit()) && !text.contains(' ') {
-            let parts: Vec<&str> = text.split('-').collect();
-            if parts[0].len() != 4 || parts.len() > 3 {
-                return Err(bad());
-            }
-            let year = number(parts[0])? as i32;
-            let month = parts.get(1).map(|p| number(p)).transpose()?;
-            let day = parts.get(2).map(|p| number(p)).transpose()?;
-            let small = |v: u32| u8::try_from(v).map_err(|_| bad());
-            return PartialDate::new(
-                year,
-                month.map(small).transpose()?,
-                day.map(small).transpose()?,
-            );
-        }
-        let words: Vec<&str> = text
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|w| !w.is_empty())
-            .collect();
-        let (day, month, year) = match words.as_slice() {
-            [d, m, y] if d.starts_with(|c: char| c.is_ascii_digit()) => (Some(*d), *m, *y),
-            [m, d, y] => (Some(*d), *m, *y),
-            [m, y] => (None, *m, *y),
-            _ => return Err(bad()),
-        };
-        let month = month_from_name(month).ok_or_else(bad)?;
-        let year = number(year)? as i32;
-        let day = day
-            .map(|d| number(d).and_then(|d| u8::try_from(d).map_err(|_| bad())))
-            .transpose()?;
-        PartialDate::new(year, Some(month), day)
     }
 }
 
@@ -381,6 +330,8 @@ pub struct Incident {
     pub source: String,
     /// Coordinates given in the row.
     pub given: Option<LonLat>,
+    /// The source's own location precision code (ACLED `geo_precision`, GTD `specificity`).
+    pub geo_precision: Option<u8>,
     /// Every input column as read, in header order.
     pub fields: Vec<String>,
 }
@@ -436,11 +387,13 @@ pub enum InputError {
     },
     /// The header lacks both a place column and coordinate columns.
     #[error(
-        "{file}: line 1: no `place` column and no `latitude`/`longitude` columns (header: {header})"
+        "{file}: line {line}: no `place` column and no `latitude`/`longitude` columns (header: {header})"
     )]
     NoLocation {
         /// The input's name.
         file: String,
+        /// The header's line.
+        line: u64,
         /// The header as read.
         header: String,
     },
@@ -455,6 +408,12 @@ pub struct Incidents {
     pub rows: Vec<Incident>,
     /// Rows that were rejected, with reasons.
     pub errors: Vec<RowError>,
+    /// Rows with every field empty, skipped.
+    pub blank: usize,
+    /// Rows left out by a filter (`--from`, `--to`, `--type`, `--country`).
+    pub filtered: usize,
+    /// Things about the input as a whole worth a look (a guessed encoding...).
+    pub warnings: Vec<String>,
 }
 
 /// Options for reading an incidents CSV.
@@ -462,30 +421,260 @@ pub struct Incidents {
 pub struct ReadOptions {
     /// `--column field=header` overrides.
     pub columns: Vec<(Field, String)>,
+    /// How to read `03/04/2024` (`--dayfirst`, `--monthfirst`).
+    pub day_order: DayOrder,
+    /// The encoding, instead of guessing it (`--encoding`).
+    pub encoding: Option<&'static Encoding>,
+    /// The delimiter, instead of guessing it (`--delimiter`).
+    pub delimiter: Option<u8>,
+}
+
+/// Looks up an encoding by any of its WHATWG labels (`utf-16le`,
+/// `windows-1251`, `latin1`...), for `--encoding`.
+pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, String> {
+    Encoding::for_label(label.trim().as_bytes())
+        .filter(|e| *e != encoding_rs::REPLACEMENT)
+        .ok_or_else(|| {
+            format!(
+                "`{label}` is not an encoding (try utf-8, utf-16le, windows-1252, windows-1251)"
+            )
+        })
+}
+
+/// Parses a `--delimiter` value: one ASCII character, or `tab`.
+pub fn delimiter_for_name(name: &str) -> Result<u8, String> {
+    match name {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        s if s.len() == 1 && s.is_ascii() && s != "\"" && s != "\n" => Ok(s.as_bytes()[0]),
+        _ => Err(format!(
+            "`{name}` is not a delimiter: give one character, or `tab`"
+        )),
+    }
 }
 
 /// Reads an incidents CSV from a file, or standard input for `-`.
 pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Incidents, InputError> {
-    let file = path.display().to_string();
-    let io = |source| InputError::Io {
-        file: file.clone(),
-        source,
-    };
     if path.as_os_str() == "-" {
         read(std::io::stdin().lock(), "<stdin>", options)
     } else {
-        let handle = std::fs::File::open(path).map_err(io)?;
-        read(std::io::BufReader::new(handle), &file, options)
+        let file = path.display().to_string();
+        let handle = std::fs::File::open(path).map_err(|source| InputError::Io {
+            file: file.clone(),
+            source,
+        })?;
+        read(handle, &file, options)
     }
 }
 
-/// Reads an incidents CSV from any reader; `name` is used in messages.
+/// Reads a whole incidents CSV from any reader; `name` is used in messages.
 pub fn read<R: Read>(input: R, name: &str, options: &ReadOptions) -> Result<Incidents, InputError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(input);
-    let csv_error = |e: csv::Error| match e.kind() {
+    let mut reader = Reader::new(input, name, options)?;
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    while let Some(row) = reader.next_row()? {
+        match row {
+            Ok(incident) => rows.push(incident),
+            Err(e) => errors.push(e),
+        }
+    }
+    if rows.is_empty() && errors.is_empty() {
+        return Err(InputError::Empty {
+            file: name.to_string(),
+            message: if reader.blank > 0 {
+                "every row under the header is empty".into()
+            } else {
+                "the header has no rows under it".into()
+            },
+        });
+    }
+    Ok(Incidents {
+        warnings: reader.warnings(),
+        blank: reader.blank,
+        filtered: 0,
+        schema: reader.schema,
+        rows,
+        errors,
+    })
+}
+
+/// Reads rows one at a time, so inputs of any size stream through.
+pub struct Reader<'a> {
+    name: String,
+    csv: csv::Reader<Box<dyn Read + 'a>>,
+    schema: Schema,
+    day_order: DayOrder,
+    record: csv::ByteRecord,
+    /// Rows with every field empty, skipped so far.
+    pub blank: usize,
+    /// Lines of rows that were not UTF-8 in a UTF-8 file, decoded as Windows-1252.
+    not_utf8: Vec<u64>,
+    /// Where the line breaks are, to tell the line where each record starts.
+    lines: decode::Lines,
+}
+
+/// Where a record's parse began, in bytes of the decoded text.
+fn record_offset(record: &csv::ByteRecord) -> u64 {
+    record.position().map_or(0, |p| p.byte())
+}
+
+impl<'a> Reader<'a> {
+    /// Opens a CSV: decides encoding and delimiter from its first bytes, reads
+    /// the header and recognises the layout. Fails when the file is empty or
+    /// the header has no column to locate rows by.
+    pub fn new<R: Read + 'a>(
+        input: R,
+        name: &str,
+        options: &ReadOptions,
+    ) -> Result<Reader<'a>, InputError> {
+        let io = |source| InputError::Io {
+            file: name.to_string(),
+            source,
+        };
+        let decoded = decode::decode(input, options.encoding, options.delimiter).map_err(io)?;
+        let empty = || InputError::Empty {
+            file: name.to_string(),
+            message: "the file is empty".into(),
+        };
+        if decoded.empty {
+            return Err(empty());
+        }
+        let mut csv = csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(false)
+            .delimiter(decoded.dialect.delimiter)
+            .from_reader(decoded.reader);
+        let mut reader = Reader {
+            lines: decoded.lines,
+            name: name.to_string(),
+            schema: Schema::detect(Vec::new(), &[]),
+            day_order: options.day_order,
+            record: csv::ByteRecord::new(),
+            blank: 0,
+            not_utf8: Vec::new(),
+            csv: {
+                let mut header = csv::ByteRecord::new();
+                if !csv
+                    .read_byte_record(&mut header)
+                    .map_err(|e| csv_error(name, e))?
+                {
+                    return Err(empty());
+                }
+                csv.set_byte_headers(header);
+                csv
+            },
+        };
+        let header = reader
+            .csv
+            .byte_headers()
+            .map_err(|e| csv_error(name, e))?
+            .clone();
+        let header_line = reader.lines.line_of_record(record_offset(&header));
+        let columns: Vec<String> = reader
+            .text_fields(&header, decoded.dialect.encoding, header_line)
+            .into_iter()
+            .map(|h| {
+                h.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+                    .to_string()
+            })
+            .collect();
+        if columns.iter().all(String::is_empty) {
+            return Err(empty());
+        }
+        reader.schema = Schema::detect(columns, &options.columns);
+        reader.schema.dialect = decoded.dialect;
+        if !reader.schema.can_locate() {
+            return Err(InputError::NoLocation {
+                file: name.to_string(),
+                line: header_line,
+                header: reader.schema.columns.join(","),
+            });
+        }
+        Ok(reader)
+    }
+
+    /// How the columns were understood.
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// The next row, read or rejected; `None` at the end of the input.
+    /// Blank rows are skipped and counted in [`Reader::blank`].
+    pub fn next_row(&mut self) -> Result<Option<Result<Incident, RowError>>, InputError> {
+        loop {
+            let mut record = std::mem::take(&mut self.record);
+            let more = self
+                .csv
+                .read_byte_record(&mut record)
+                .map_err(|e| csv_error(&self.name, e))?;
+            if !more {
+                return Ok(None);
+            }
+            let line = self.lines.line_of_record(record_offset(&record));
+            let fields = self.text_fields(&record, self.schema.dialect.encoding, line);
+            self.record = record;
+            if fields.iter().all(|f| f.trim().is_empty()) {
+                self.blank += 1;
+                continue;
+            }
+            return Ok(Some(parse_row(&self.schema, self.day_order, fields, line)));
+        }
+    }
+
+    /// Fields as text. The decoder made everything UTF-8 unless the file is
+    /// UTF-8 itself; there a row with stray bytes is read as Windows-1252.
+    fn text_fields(
+        &mut self,
+        record: &csv::ByteRecord,
+        encoding: &'static Encoding,
+        line: u64,
+    ) -> Vec<String> {
+        let mut fallback = false;
+        let fields = record
+            .iter()
+            .map(|bytes| match std::str::from_utf8(bytes) {
+                Ok(s) => s.to_string(),
+                Err(_) => {
+                    fallback = encoding == UTF_8;
+                    let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+                    text.into_owned()
+                }
+            })
+            .collect();
+        if fallback {
+            self.not_utf8.push(line);
+        }
+        fields
+    }
+
+    /// What is worth telling about the input as a whole.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let dialect = &self.schema.dialect;
+        if dialect.guessed {
+            warnings.push(format!(
+                "{} is not UTF-8; read it as {} (a guess: use --encoding to choose another)",
+                self.name,
+                dialect.encoding.name()
+            ));
+        }
+        if !self.not_utf8.is_empty() {
+            let lines: Vec<String> = self.not_utf8.iter().take(5).map(u64::to_string).collect();
+            warnings.push(format!(
+                "{}: {} row{} not UTF-8, read as windows-1252 (line{} {}{}); use --encoding if that is wrong",
+                self.name,
+                self.not_utf8.len(),
+                if self.not_utf8.len() == 1 { " is" } else { "s are" },
+                if self.not_utf8.len() == 1 { "" } else { "s" },
+                lines.join(", "),
+                if self.not_utf8.len() > 5 { ", ..." } else { "" },
+            ));
+        }
+        warnings
+    }
+}
+
+fn csv_error(name: &str, e: csv::Error) -> InputError {
+    match e.kind() {
         csv::ErrorKind::Io(_) => InputError::Io {
             file: name.to_string(),
             source: std::io::Error::other(e.to_string()),
@@ -495,67 +684,13 @@ pub fn read<R: Read>(input: R, name: &str, options: &ReadOptions) -> Result<Inci
             line: e.position().map(|p| p.line()).unwrap_or(1),
             message: e.to_string(),
         },
-    };
-    let header = reader.headers().map_err(csv_error)?.clone();
-    if header.is_empty() || header.iter().all(|h| h.trim().is_empty()) {
-        return Err(InputError::Empty {
-            file: name.to_string(),
-            message: "the file is empty".into(),
-        });
     }
-    let schema = Schema::detect(
-        header.iter().map(|h| h.trim().to_string()).collect(),
-        &options.columns,
-    );
-    if !schema.can_locate() {
-        return Err(InputError::NoLocation {
-            file: name.to_string(),
-            header: schema.columns.join(","),
-        });
-    }
-    let mut rows = Vec::new();
-    let mut errors = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map(|p| p.line()).unwrap_or(0);
-                if record.iter().all(|f| f.trim().is_empty()) {
-                    continue;
-                }
-                match parse_row(&schema, &record, line) {
-                    Ok(incident) => rows.push(incident),
-                    Err(e) => errors.push(e),
-                }
-            }
-            Err(e) => match e.kind() {
-                csv::ErrorKind::Utf8 { .. } => errors.push(RowError {
-                    line: e.position().map(|p| p.line()).unwrap_or(0),
-                    column: None,
-                    message: "the row is not valid UTF-8".into(),
-                }),
-                _ => return Err(csv_error(e)),
-            },
-        }
-    }
-    if rows.is_empty() && errors.is_empty() {
-        return Err(InputError::Empty {
-            file: name.to_string(),
-            message: "the header has no rows under it".into(),
-        });
-    }
-    Ok(Incidents {
-        schema,
-        rows,
-        errors,
-    })
 }
 
-/// Parses a whole number such as a count of fatalities. GTD's -9 and -99 mean unknown.
-fn parse_count(text: &str) -> Result<Option<u32>, String> {
+/// Parses a whole number such as a count of fatalities. In GTD, -9 and -99 mean unknown.
+fn parse_count(text: &str, layout: Layout) -> Result<Option<u32>, String> {
     let text = text.trim();
-    if text.is_empty() || text == "-9" || text == "-99" {
+    if text.is_empty() || (layout == Layout::Gtd && (text == "-9" || text == "-99")) {
         return Ok(None);
     }
     if let Ok(n) = text.parse::<u32>() {
@@ -563,54 +698,143 @@ fn parse_count(text: &str) -> Result<Option<u32>, String> {
     }
     match text.parse::<f64>() {
         Ok(v) if v >= 0.0 && v.fract() == 0.0 && v <= u32::MAX as f64 => Ok(Some(v as u32)),
+        Ok(v) if v < 0.0 => Err(format!("`{text}` is negative")),
         _ => Err(format!("`{text}` is not a whole number")),
     }
 }
 
-/// Parses a coordinate in decimal degrees within ±`limit`.
-fn parse_degrees(text: &str, limit: f64) -> Result<Option<f64>, String> {
+/// Which coordinate a column holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Axis {
+    Latitude,
+    Longitude,
+}
+
+/// Parses a coordinate in decimal degrees: `55.75`, `55,75` (where the file
+/// uses decimal commas), `55.75°`, `55.75N`, `S 12.5`, `12.5W`.
+fn parse_degrees(schema: &Schema, text: &str, axis: Axis) -> Result<Option<f64>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    match text.parse::<f64>() {
-        Ok(v) if v.is_finite() && v.abs() <= limit => Ok(Some(v)),
-        Ok(v) if v.is_finite() => Err(format!("{v} is outside ±{limit}")),
-        _ => Err(format!("`{text}` is not a number in decimal degrees")),
+    let (limit, own, other) = match axis {
+        Axis::Latitude => (90.0, ['N', 'S'], ['E', 'W']),
+        Axis::Longitude => (180.0, ['E', 'W'], ['N', 'S']),
+    };
+    let upper = |c: char| c.to_ascii_uppercase();
+    let mut number = text.trim_end_matches('°').trim();
+    let mut sign = 1.0;
+    let hemisphere = [number.chars().next(), number.chars().last()]
+        .into_iter()
+        .flatten()
+        .map(upper)
+        .find(|c| own.contains(c) || other.contains(c));
+    if let Some(h) = hemisphere {
+        if other.contains(&h) {
+            return Err(format!(
+                "`{text}` is a {} (are latitude and longitude swapped?)",
+                if axis == Axis::Latitude {
+                    "longitude"
+                } else {
+                    "latitude"
+                }
+            ));
+        }
+        number = number
+            .trim_matches(|c: char| upper(c) == h)
+            .trim()
+            .trim_end_matches('°')
+            .trim();
+        if h == 'S' || h == 'W' {
+            sign = -1.0;
+        }
+    }
+    let Some(v) = schema.parse_number(number) else {
+        let hint = if number.contains(',') && !schema.dialect.decimal_comma {
+            " (a decimal comma in a comma-separated file: write a point, or use semicolons)"
+        } else {
+            ""
+        };
+        return Err(format!("`{text}` is not a number in decimal degrees{hint}"));
+    };
+    if hemisphere.is_some() && v < 0.0 {
+        return Err(format!("`{text}` has both a sign and a hemisphere"));
+    }
+    let v = v * sign;
+    if v.abs() > limit {
+        return Err(format!("{v} is outside ±{limit}"));
+    }
+    Ok(Some(v))
+}
+
+/// GTD writes `Unknown` where the city or province is not known.
+fn known(text: String, layout: Layout) -> String {
+    if layout == Layout::Gtd && text.eq_ignore_ascii_case("unknown") {
+        String::new()
+    } else {
+        text
     }
 }
 
-fn parse_row(schema: &Schema, record: &csv::StringRecord, line: u64) -> Result<Incident, RowError> {
+fn parse_row(
+    schema: &Schema,
+    day_order: DayOrder,
+    fields: Vec<String>,
+    line: u64,
+) -> Result<Incident, RowError> {
     let get = |field: Field| -> &str {
         schema
             .index(field)
-            .and_then(|i| record.get(i))
-            .map(str::trim)
+            .and_then(|i| fields.get(i))
+            .map(|s| s.trim())
             .unwrap_or("")
     };
+    // Messages quote the input: no control characters may reach a terminal.
     let fail = |field: Field, message: String| RowError {
         line,
         column: schema
             .index(field)
-            .map(|i| schema.column_name(i).to_string()),
-        message,
+            .map(|i| text::clean(schema.column_name(i))),
+        message: text::clean(&message),
     };
     let clean = |field: Field| text::clean(get(field));
+    let layout = schema.layout;
+    let width = schema.columns.len();
+    if let Some(extra) = fields.iter().skip(width).position(|f| !f.trim().is_empty()) {
+        return Err(RowError {
+            line,
+            column: None,
+            message: format!(
+                "field {} is past the header's {width} columns (an unquoted {} in the text?)",
+                width + extra + 1,
+                schema.dialect.delimiter_name()
+            ),
+        });
+    }
 
     let date = if schema.index(Field::Date).is_some() && !get(Field::Date).is_empty() {
-        Some(PartialDate::parse(get(Field::Date)).map_err(|m| fail(Field::Date, m))?)
+        Some(
+            PartialDate::parse_with(get(Field::Date), day_order)
+                .map_err(|m| fail(Field::Date, m))?,
+        )
     } else if schema.index(Field::Year).is_some() && !get(Field::Year).is_empty() {
         gtd_date(get(Field::Year), get(Field::Month), get(Field::Day))
-            .map_err(|m| fail(Field::Year, m))?
+            .map_err(|(field, m)| fail(field, m))?
     } else {
         None
     };
-    let fatalities = parse_count(get(Field::Fatalities)).map_err(|m| fail(Field::Fatalities, m))?;
-    let injuries = parse_count(get(Field::Injuries)).map_err(|m| fail(Field::Injuries, m))?;
-    let lat = parse_degrees(get(Field::Latitude), 90.0).map_err(|m| {
-        let swapped = get(Field::Longitude)
-            .parse::<f64>()
-            .is_ok_and(|v| v.abs() <= 90.0);
+    let fatalities =
+        parse_count(get(Field::Fatalities), layout).map_err(|m| fail(Field::Fatalities, m))?;
+    let injuries =
+        parse_count(get(Field::Injuries), layout).map_err(|m| fail(Field::Injuries, m))?;
+    let geo_precision = match parse_count(get(Field::GeoPrecision), layout) {
+        Ok(code) => code.map(|c| u8::try_from(c).unwrap_or(u8::MAX)),
+        Err(m) => return Err(fail(Field::GeoPrecision, m)),
+    };
+    let lat = parse_degrees(schema, get(Field::Latitude), Axis::Latitude).map_err(|m| {
+        let swapped = !m.contains("swapped")
+            && m.contains("outside")
+            && parse_degrees(schema, get(Field::Longitude), Axis::Latitude).is_ok();
         let hint = if swapped {
             " (are latitude and longitude swapped?)"
         } else {
@@ -618,7 +842,8 @@ fn parse_row(schema: &Schema, record: &csv::StringRecord, line: u64) -> Result<I
         };
         fail(Field::Latitude, format!("{m}{hint}"))
     })?;
-    let lon = parse_degrees(get(Field::Longitude), 180.0).map_err(|m| fail(Field::Longitude, m))?;
+    let lon = parse_degrees(schema, get(Field::Longitude), Axis::Longitude)
+        .map_err(|m| fail(Field::Longitude, m))?;
     let given = match (lat, lon) {
         (Some(lat), Some(lon)) => Some(LonLat { lon, lat }),
         (None, None) => None,
@@ -635,21 +860,23 @@ fn parse_row(schema: &Schema, record: &csv::StringRecord, line: u64) -> Result<I
             ));
         }
     };
-    let place = clean(Field::Place);
+    let province = known(clean(Field::Province), layout);
+    let mut place = known(clean(Field::Place), layout);
+    if place.is_empty() && given.is_none() && layout == Layout::Gtd && !province.is_empty() {
+        // GTD: city unknown, no coordinates: the province is the best we have.
+        place = format!("{province} province");
+    }
     if place.is_empty() && given.is_none() {
-        return Err(RowError {
-            line,
-            column: schema
-                .index(Field::Place)
-                .map(|i| schema.column_name(i).to_string()),
-            message: "the row has neither a place nor coordinates".into(),
-        });
+        return Err(fail(
+            Field::Place,
+            "the row has neither a place nor coordinates".into(),
+        ));
     }
     Ok(Incident {
         line,
         date,
         place,
-        province: clean(Field::Province),
+        province,
         country: clean(Field::Country),
         kind: clean(Field::Type),
         fatalities,
@@ -657,28 +884,45 @@ fn parse_row(schema: &Schema, record: &csv::StringRecord, line: u64) -> Result<I
         description: clean(Field::Description),
         source: clean(Field::Source),
         given,
-        fields: (0..schema.columns.len())
-            .map(|i| record.get(i).unwrap_or("").to_string())
-            .collect(),
+        geo_precision,
+        fields: {
+            let mut fields = fields;
+            fields.resize(schema.columns.len().max(fields.len()), String::new());
+            fields
+        },
     })
 }
 
-/// Builds a date from GTD's year, month and day, where 0 means unknown.
-fn gtd_date(year: &str, month: &str, day: &str) -> Result<Option<PartialDate>, String> {
-    let part = |s: &str| -> Result<Option<u8>, String> {
+/// Builds a date from GTD's year, month and day, where 0 means unknown; an
+/// error names the field at fault.
+fn gtd_date(year: &str, month: &str, day: &str) -> Result<Option<PartialDate>, (Field, String)> {
+    let part = |field: Field, s: &str| -> Result<Option<u8>, (Field, String)> {
         match s.trim() {
             "" | "0" => Ok(None),
             s => s
                 .parse::<u8>()
                 .map(Some)
-                .map_err(|_| format!("`{s}` is not a month or day number")),
+                .map_err(|_| (field, format!("`{s}` is not a {} number", field.name()))),
         }
     };
     let year: i32 = year
         .trim()
         .parse()
-        .map_err(|_| format!("`{year}` is not a year"))?;
-    let month = part(month)?;
-    let day = if month.is_some() { part(day)? } else { None };
-    PartialDate::new(year, month, day).map(Some)
+        .map_err(|_| (Field::Year, format!("`{year}` is not a year")))?;
+    let month = part(Field::Month, month)?;
+    let day = if month.is_some() {
+        part(Field::Day, day)?
+    } else {
+        None
+    };
+    PartialDate::new(year, month, day).map(Some).map_err(|m| {
+        (
+            if day.is_some() {
+                Field::Day
+            } else {
+                Field::Month
+            },
+            m,
+        )
+    })
 }

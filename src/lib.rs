@@ -6,6 +6,7 @@
 
 pub mod export;
 pub mod extract;
+pub mod filter;
 pub mod gazetteer;
 pub mod geocode;
 pub mod incident;

@@ -6,9 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use incimap::export::Format;
+use incimap::filter::Filter;
 use incimap::gazetteer::{Gazetteer, Hints};
 use incimap::geocode::{Geocoded, Status};
-use incimap::incident::{Field, ReadOptions};
+use incimap::incident::{DayOrder, Field, PartialDate, ReadOptions};
 use incimap::{export, extract, geocode, incident, output, render};
 
 const CREDITS: &str = "\
@@ -66,9 +68,12 @@ enum Command {
     Export {
         #[command(flatten)]
         input: InputArgs,
-        /// GeoJSON file (`-` for standard output).
+        /// Output file (`-` for standard output): .geojson, .geojsons (RFC 8142) or .csv.
         #[arg(short, long, default_value = "output/incidents.geojson")]
         output: PathBuf,
+        /// Output format, instead of the extension's: geojson, geojsons or csv.
+        #[arg(long, value_parser = parse_format)]
+        format: Option<Format>,
     },
     /// Draft an incidents CSV from a news article (plain text or Markdown), for review before `map`.
     #[command(after_help = CREDITS)]
@@ -121,6 +126,59 @@ struct InputArgs {
     /// Exit with code 1 if any row is unresolved, ambiguous or invalid.
     #[arg(long)]
     strict: bool,
+    /// Read ambiguous numeric dates such as 03/04/2024 as day first (3 April).
+    #[arg(long, conflicts_with = "monthfirst")]
+    dayfirst: bool,
+    /// Read ambiguous numeric dates such as 03/04/2024 as month first (March 4).
+    #[arg(long)]
+    monthfirst: bool,
+    /// The input's encoding (utf-8, utf-16le, windows-1252, windows-1251...), instead of guessing.
+    #[arg(long, value_name = "LABEL", value_parser = incident::encoding_for_label)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// The input's delimiter (`,`, `;`, `tab`, `|`), instead of guessing.
+    #[arg(long, value_name = "CHAR", value_parser = incident::delimiter_for_name)]
+    delimiter: Option<u8>,
+    /// Keep rows dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = PartialDate::parse)]
+    from: Option<PartialDate>,
+    /// Keep rows dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = PartialDate::parse)]
+    to: Option<PartialDate>,
+    /// Keep rows of this type (repeatable).
+    #[arg(long = "type", value_name = "TYPE")]
+    types: Vec<String>,
+    /// Keep rows whose country column is this country, by name or ISO code (repeatable).
+    #[arg(long = "country", value_name = "COUNTRY")]
+    countries: Vec<String>,
+}
+
+impl InputArgs {
+    fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            columns: self.columns.clone(),
+            day_order: match (self.dayfirst, self.monthfirst) {
+                (true, _) => DayOrder::DayFirst,
+                (_, true) => DayOrder::MonthFirst,
+                _ => DayOrder::Unknown,
+            },
+            encoding: self.encoding,
+            delimiter: self.delimiter,
+        }
+    }
+
+    fn filter(&self) -> Filter {
+        Filter {
+            from: self.from,
+            to: self.to,
+            types: self.types.clone(),
+            countries: self.countries.clone(),
+        }
+    }
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name)
+        .ok_or_else(|| format!("`{name}` is not a format: geojson, geojsons or csv"))
 }
 
 fn parse_column(text: &str) -> Result<(Field, String), String> {
@@ -180,24 +238,30 @@ fn geocode_input(args: &InputArgs, outputs: &[&Path]) -> Result<Geocoded, Failur
             )));
         }
     }
+    let mut read = incident::read_path(&args.input, &args.read_options())?;
     let gazetteer = load_gazetteer(&args.gazetteers)?;
-    let options = ReadOptions {
-        columns: args.columns.clone(),
-    };
-    let read = incident::read_path(&args.input, &options)?;
+    args.filter().apply(&mut read, &gazetteer);
     let name = args.input.display().to_string();
-    let layout = read.schema.layout;
+    let layout = read.schema.describe();
+    for warning in &read.warnings {
+        eprintln!("incimap: warning: {warning}");
+    }
+    let (filtered, blank) = (read.filtered, read.blank);
     let geocoded = geocode::geocode(read, &gazetteer);
-    print_summary(&name, &layout.to_string(), &geocoded);
+    print_summary(&name, &layout, &geocoded);
+    if filtered > 0 {
+        eprintln!("  filtered out: {filtered} rows (--from/--to/--type/--country)");
+    }
+    if blank > 0 {
+        eprintln!("  skipped: {blank} blank rows");
+    }
     Ok(geocoded)
 }
 
 fn print_summary(name: &str, layout: &str, geocoded: &Geocoded) {
     let rows = geocoded.rows.len();
     let located = geocoded.located().count();
-    eprintln!(
-        "incimap: read {rows} rows from {name} ({layout} columns); located {located} of {rows}"
-    );
+    eprintln!("incimap: read {rows} rows from {name} ({layout}); located {located} of {rows}");
     let counts: Vec<String> = geocoded
         .counts()
         .iter()
@@ -218,11 +282,17 @@ fn print_summary(name: &str, layout: &str, geocoded: &Geocoded) {
                 } else {
                     format!("; did you mean {}?", o.suggestions.join(" or "))
                 };
-                eprintln!("  line {}: not located: {}{hint}", row.line, o.reason);
+                eprintln!(
+                    "  {name}, line {}: not located: {}{hint}",
+                    row.line, o.reason
+                );
             }
-            Status::Invalid => eprintln!("  line {}: skipped: {}", row.line, o.reason),
+            Status::Invalid => eprintln!("  {name}, line {}: skipped: {}", row.line, o.reason),
             Status::Ambiguous => {
-                eprintln!("  line {}: `{place}` is ambiguous: {}", row.line, o.reason)
+                eprintln!(
+                    "  {name}, line {}: `{place}` is ambiguous: {}",
+                    row.line, o.reason
+                )
             }
             _ => {}
         }
@@ -311,9 +381,20 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             output::write_atomic(&out, &csv).map_err(|e| format!("{}: {e}", out.display()))?;
             Ok(finish(&geocoded, input.strict, &[out, report]))
         }
-        Command::Export { input, output: out } => {
+        Command::Export {
+            input,
+            output: out,
+            format,
+        } => {
+            let format = match Format::choose(format, &out) {
+                Ok(format) => format,
+                Err(message) => {
+                    eprintln!("incimap: error: {message}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
             let geocoded = geocode_input(&input, &[&out])?;
-            output::write_atomic_with(&out, |w| export::write_geojson(&geocoded, w))
+            output::write_atomic_with(&out, |w| format.write(&geocoded, w))
                 .map_err(|e| format!("{}: {e}", out.display()))?;
             Ok(finish(&geocoded, input.strict, &[out]))
         }

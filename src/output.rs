@@ -64,3 +64,57 @@ fn keep_permissions(path: &Path, file: &std::fs::File) -> io::Result<()> {
 fn keep_permissions(_: &Path, _: &std::fs::File) -> io::Result<()> {
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.svg");
+        write_atomic(&path, b"good").unwrap();
+        let failed = write_atomic_with(&path, |out| {
+            out.write_all(b"half a fi")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"good");
+        assert_eq!(names(dir.path()), ["map.svg"]);
+        write_atomic(&path, b"better").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"better");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replaced_files_keep_their_mode_and_new_ones_are_readable() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("sub/new.geojson");
+        write_atomic(&fresh, b"{}").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&fresh), 0o644);
+        std::fs::set_permissions(&fresh, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&fresh, b"{ }").unwrap();
+        assert_eq!(mode(&fresh), 0o600);
+    }
+
+    #[test]
+    fn same_file_sees_through_other_spellings() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.csv");
+        std::fs::write(&a, "x").unwrap();
+        let dotted = dir.path().join(".").join("a.csv");
+        assert!(same_file(&a, &dotted));
+        assert!(!same_file(&a, &dir.path().join("b.csv")));
+    }
+}

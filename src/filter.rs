@@ -1,0 +1,119 @@
+//! Choosing rows by date, type and country (`--from`, `--to`, `--type`,
+//! `--country`) between reading and geocoding. Rows left out are counted, not
+//! reported as errors.
+
+use std::collections::HashMap;
+
+use crate::gazetteer::{Gazetteer, fold};
+use crate::incident::{Incident, Incidents, PartialDate};
+
+/// Which rows to keep. An empty filter keeps every row.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Keep rows that may have happened on or after this date (`--from`).
+    pub from: Option<PartialDate>,
+    /// Keep rows that may have happened on or before this date (`--to`).
+    pub to: Option<PartialDate>,
+    /// Keep rows of one of these types, compared case- and punctuation-blind (`--type`).
+    pub types: Vec<String>,
+    /// Keep rows whose country column names one of these countries, by name
+    /// or ISO code (`--country`).
+    pub countries: Vec<String>,
+}
+
+impl Filter {
+    /// Whether the filter keeps every row.
+    pub fn is_empty(&self) -> bool {
+        self.from.is_none()
+            && self.to.is_none()
+            && self.types.is_empty()
+            && self.countries.is_empty()
+    }
+
+    /// Whether a row's dates may fall in the range: a partial date is the
+    /// span it covers, so `2024-03` is kept by `--from 2024-03-15`. A row
+    /// without a date is left out once a range is given.
+    pub fn keeps_date(&self, date: Option<PartialDate>) -> bool {
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        let Some(date) = date else {
+            return false;
+        };
+        self.from.is_none_or(|from| date.end() >= from.start())
+            && self.to.is_none_or(|to| date.start() <= to.end())
+    }
+
+    /// Whether a row's type is one of the wanted types.
+    pub fn keeps_type(&self, kind: &str) -> bool {
+        self.types.is_empty() || {
+            let kind = fold(kind);
+            self.types.iter().any(|t| fold(t) == kind)
+        }
+    }
+
+    /// Drops the rows the filter does not keep from `incidents`, counting
+    /// them in `incidents.filtered`. Rows that could not be read stay errors.
+    pub fn apply(&self, incidents: &mut Incidents, gazetteer: &Gazetteer) {
+        if self.is_empty() {
+            return;
+        }
+        let country_key = |name: &str| -> String {
+            gazetteer
+                .country_code(name)
+                .map_or_else(|| fold(name), |c| c.alpha2.clone())
+        };
+        let wanted: Vec<String> = self.countries.iter().map(|c| country_key(c)).collect();
+        let mut known: HashMap<String, bool> = HashMap::new();
+        let mut keeps_country = |incident: &Incident| -> bool {
+            wanted.is_empty()
+                || *known
+                    .entry(incident.country.clone())
+                    .or_insert_with(|| wanted.contains(&country_key(&incident.country)))
+        };
+        let before = incidents.rows.len();
+        incidents.rows.retain(|incident| {
+            self.keeps_date(incident.date)
+                && self.keeps_type(&incident.kind)
+                && keeps_country(incident)
+        });
+        incidents.filtered += before - incidents.rows.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Option<PartialDate> {
+        Some(PartialDate::parse(text).unwrap())
+    }
+
+    #[test]
+    fn partial_dates_are_spans() {
+        let filter = Filter {
+            from: date("2024-03-15"),
+            to: date("2024-06"),
+            ..Filter::default()
+        };
+        assert!(filter.keeps_date(date("2024-03")));
+        assert!(filter.keeps_date(date("2024")));
+        assert!(filter.keeps_date(date("2024-06-30")));
+        assert!(!filter.keeps_date(date("2024-03-14")));
+        assert!(!filter.keeps_date(date("2024-07-01")));
+        assert!(!filter.keeps_date(date("2023")));
+        assert!(!filter.keeps_date(None));
+        assert!(Filter::default().keeps_date(None));
+    }
+
+    #[test]
+    fn types_ignore_case_and_punctuation() {
+        let filter = Filter {
+            types: vec!["armed attack".into()],
+            ..Filter::default()
+        };
+        assert!(filter.keeps_type("Armed Attack"));
+        assert!(filter.keeps_type("Armed-attack"));
+        assert!(!filter.keeps_type("Bombing"));
+    }
+}
