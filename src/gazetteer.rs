@@ -150,7 +150,7 @@ impl Place {
 /// scripts' variants (Tajik Cyrillic, Persian and Arabic forms).
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase).nfkd() {
+    for c in name.nfkd().flat_map(char::to_lowercase).nfkd() {
         if is_combining_mark(c) {
             continue;
         }
@@ -164,6 +164,7 @@ pub fn fold(name: &str) -> String {
             'đ' | 'ð' => out.push('d'),
             'ı' => out.push('i'),
             'ё' => out.push('е'),
+            'ς' => out.push('σ'),
             'ҳ' => out.push('х'),
             'қ' => out.push('к'),
             'ғ' => out.push('г'),
