@@ -2,10 +2,10 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
 use crate::geocode::{Geocoded, Located, Outcome};
-use crate::incident::{Field, Incident, PartialDate, Schema};
+use crate::incident::{Field, Incident, LonLat, PartialDate, Schema};
 
 /// Rounds a coordinate to 6 decimals (about 0.1 m), the most RFC 7946 needs.
 pub fn round6(v: f64) -> f64 {
@@ -31,7 +31,10 @@ pub const LOCATION_PROPERTIES: [&str; 11] = [
 #[derive(Clone, Debug)]
 pub struct ColumnTypes {
     numeric: Vec<bool>,
+    seen: Vec<bool>,
     names: Vec<String>,
+    /// Property names (input columns, then incimap's) as JSON keys with their colon.
+    keys: Vec<String>,
 }
 
 /// A value written as a JSON number, or `None` if it must stay text to lose
@@ -74,24 +77,36 @@ pub fn property_names(schema: &Schema) -> Vec<String> {
 }
 
 impl ColumnTypes {
-    /// A column is numeric when it is a count or coordinate field, or when
-    /// every non-empty value in it is a number ([`as_number`]). Either way
-    /// every feature gets the same type (or null), so GDAL and geopandas
-    /// infer one field type.
-    pub fn infer<'a>(schema: &Schema, rows: impl Iterator<Item = &'a Incident>) -> ColumnTypes {
+    /// Starts a type inference for `schema`: call [`ColumnTypes::observe`]
+    /// on every row, then [`ColumnTypes::finish`].
+    pub fn start(schema: &Schema) -> ColumnTypes {
         let n = schema.columns.len();
-        let mut numeric = vec![true; n];
-        let mut seen = vec![false; n];
-        for incident in rows {
-            for (i, value) in incident.fields.iter().enumerate().take(n) {
-                if numeric[i] && !value.trim().is_empty() {
-                    seen[i] = true;
-                    numeric[i] = as_number(schema, value).is_some();
-                }
+        ColumnTypes {
+            numeric: vec![true; n],
+            seen: vec![false; n],
+            names: property_names(schema),
+            keys: Vec::new(),
+        }
+    }
+
+    /// Takes one row's values into account.
+    pub fn observe(&mut self, schema: &Schema, incident: &Incident) {
+        for (i, value) in incident.fields.iter().enumerate().take(self.numeric.len()) {
+            if self.numeric[i] && !value.trim().is_empty() {
+                self.seen[i] = true;
+                self.numeric[i] = as_number(schema, value).is_some();
             }
         }
-        for i in 0..n {
-            numeric[i] = match schema.field_of(i) {
+    }
+
+    /// Decides each column's type: a count or coordinate field is numeric, a
+    /// date, place, country or type field is text, and any other column is
+    /// numeric when every non-empty value observed is a number ([`as_number`]).
+    /// Either way every feature gets the same type (or null), so GDAL and
+    /// geopandas infer one field type.
+    pub fn finish(mut self, schema: &Schema) -> ColumnTypes {
+        for i in 0..self.numeric.len() {
+            self.numeric[i] = match schema.field_of(i) {
                 Some(
                     Field::Fatalities
                     | Field::Injuries
@@ -100,13 +115,52 @@ impl ColumnTypes {
                     | Field::GeoPrecision,
                 ) => true,
                 Some(Field::Date | Field::Place | Field::Country | Field::Type) => false,
-                _ => numeric[i] && seen[i],
+                _ => self.numeric[i] && self.seen[i],
             };
         }
-        ColumnTypes {
-            numeric,
-            names: property_names(schema),
+        self.keys = self
+            .names
+            .iter()
+            .chain(
+                LOCATION_PROPERTIES
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>()
+                    .iter(),
+            )
+            .map(|name| format!("{}:", Value::String(name.clone())))
+            .collect();
+        self
+    }
+
+    /// Infers the types from every row at once.
+    pub fn infer<'a>(schema: &Schema, rows: impl Iterator<Item = &'a Incident>) -> ColumnTypes {
+        let mut types = ColumnTypes::start(schema);
+        for incident in rows {
+            types.observe(schema, incident);
         }
+        types.finish(schema)
+    }
+
+    /// Whether every column's type follows from the schema alone, so a
+    /// stream needs no first pass to infer them.
+    pub fn known_from_schema(schema: &Schema) -> bool {
+        (0..schema.columns.len()).all(|i| {
+            matches!(
+                schema.field_of(i),
+                Some(
+                    Field::Fatalities
+                        | Field::Injuries
+                        | Field::Latitude
+                        | Field::Longitude
+                        | Field::GeoPrecision
+                        | Field::Date
+                        | Field::Place
+                        | Field::Country
+                        | Field::Type
+                )
+            )
+        }) || schema.columns.is_empty()
     }
 
     /// Whether column `index` is written as numbers.
@@ -120,70 +174,244 @@ impl ColumnTypes {
     }
 }
 
-/// The GeoJSON properties of one located row: every input column, then how it was located.
-pub fn properties(
+/// A JSON value of one property, written straight into the output.
+enum Prop<'a> {
+    Null,
+    Int(i64),
+    Float(f64),
+    Text(&'a str),
+    Owned(String),
+    Number(Value),
+}
+
+fn write_prop<W: Write>(out: &mut W, value: &Prop<'_>) -> io::Result<()> {
+    match value {
+        Prop::Null => out.write_all(b"null"),
+        Prop::Int(n) => write!(out, "{n}"),
+        Prop::Float(v) => serde_json::to_writer(&mut *out, v).map_err(io::Error::from),
+        Prop::Text(s) => write_text(out, s),
+        Prop::Owned(s) => write_text(out, s),
+        Prop::Number(v) => serde_json::to_writer(&mut *out, v).map_err(io::Error::from),
+    }
+}
+
+/// Writes a JSON string, cleaned of control characters and odd white space ([`crate::text::clean`]).
+fn write_text<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
+    if crate::text::is_clean(s) {
+        serde_json::to_writer(&mut *out, s).map_err(io::Error::from)
+    } else {
+        serde_json::to_writer(&mut *out, &crate::text::clean(s)).map_err(io::Error::from)
+    }
+}
+
+/// Writes one GeoJSON Feature for a located row: a Point, the input line as
+/// its `id`, every input column as a property, then how the row was located.
+fn write_feature<'s, W: Write>(
+    out: &mut W,
     schema: &Schema,
     types: &ColumnTypes,
-    incident: &Incident,
-    outcome: &Outcome,
-) -> Map<String, Value> {
-    let mut props = Map::new();
-    let count = |n: Option<u32>| n.map_or(Value::Null, |n| json!(n));
-    for i in 0..schema.columns.len() {
+    incident: &'s Incident,
+    outcome: &'s Outcome,
+    line: u64,
+    at: LonLat,
+) -> io::Result<()> {
+    out.write_all(b"{\"type\":\"Feature\",\"id\":")?;
+    write!(out, "{line}")?;
+    out.write_all(b",\"geometry\":{\"type\":\"Point\",\"coordinates\":[")?;
+    serde_json::to_writer(&mut *out, &round6(at.lon))?;
+    out.write_all(b",")?;
+    serde_json::to_writer(&mut *out, &round6(at.lat))?;
+    out.write_all(b"]},\"properties\":{")?;
+    let count = |n: Option<u32>| n.map_or(Prop::Null, |n| Prop::Int(n.into()));
+    let columns = schema.columns.len();
+    for i in 0..columns {
         let raw = incident.fields.get(i).map(|s| s.trim()).unwrap_or("");
         let value = match schema.field_of(i) {
             Some(Field::Fatalities) => count(incident.fatalities),
             Some(Field::Injuries) => count(incident.injuries),
             Some(Field::GeoPrecision) => count(incident.geo_precision.map(u32::from)),
-            Some(Field::Latitude) => incident.given.map_or(Value::Null, |g| json!(g.lat)),
-            Some(Field::Longitude) => incident.given.map_or(Value::Null, |g| json!(g.lon)),
-            _ if raw.is_empty() => Value::Null,
-            _ if types.is_numeric(i) => as_number(schema, raw).unwrap_or(Value::Null),
-            _ => Value::String(crate::text::clean(raw)),
+            Some(Field::Latitude) => incident.given.map_or(Prop::Null, |g| Prop::Float(g.lat)),
+            Some(Field::Longitude) => incident.given.map_or(Prop::Null, |g| Prop::Float(g.lon)),
+            _ if raw.is_empty() => Prop::Null,
+            _ if types.is_numeric(i) => as_number(schema, raw).map_or(Prop::Null, Prop::Number),
+            _ => Prop::Text(raw),
         };
-        props.insert(types.name(i).to_string(), value);
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(types.keys[i].as_bytes())?;
+        write_prop(out, &value)?;
     }
-    let text = |s: &str| if s.is_empty() { Value::Null } else { json!(s) };
+    let text = |s: &'s str| {
+        if s.is_empty() {
+            Prop::Null
+        } else {
+            Prop::Text(s)
+        }
+    };
     let matched = outcome.matched.as_ref();
-    let date =
-        |f: fn(&PartialDate) -> String| incident.date.as_ref().map_or(Value::Null, |d| json!(f(d)));
+    let date = |f: fn(&PartialDate) -> String| {
+        incident
+            .date
+            .as_ref()
+            .map_or(Prop::Null, |d| Prop::Owned(f(d)))
+    };
     let values = [
         date(|d| d.to_string()),
         date(|d| d.precision().as_str().to_string()),
         date(|d| d.start().to_string()),
         date(|d| d.end().to_string()),
-        json!(outcome.status.as_str()),
-        outcome.precision.map_or(Value::Null, |p| json!(p.as_str())),
+        Prop::Text(outcome.status.as_str()),
+        outcome
+            .precision
+            .map_or(Prop::Null, |p| Prop::Text(p.as_str())),
         incident
             .geo_precision
             .and_then(|code| schema.layout.describe_precision(code))
-            .map_or(Value::Null, |p| json!(p)),
-        matched.map_or(Value::Null, |m| text(&m.name)),
-        matched.map_or(Value::Null, |m| text(&m.country)),
-        matched.map_or(Value::Null, |m| text(&m.admin1)),
+            .map_or(Prop::Null, Prop::Text),
+        matched.map_or(Prop::Null, |m| text(&m.name)),
+        matched.map_or(Prop::Null, |m| text(&m.country)),
+        matched.map_or(Prop::Null, |m| text(&m.admin1)),
         matched
             .and_then(|m| m.geonameid)
-            .map_or(Value::Null, |id| json!(id)),
+            .map_or(Prop::Null, |id| Prop::Int(id as i64)),
     ];
-    for (name, value) in LOCATION_PROPERTIES.iter().zip(values) {
-        props.insert(name.to_string(), value);
+    for (k, value) in values.iter().enumerate() {
+        if columns + k > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(types.keys[columns + k].as_bytes())?;
+        write_prop(out, value)?;
     }
-    props
+    out.write_all(b"}}")
 }
 
-/// One GeoJSON Feature for a located row; `None` for rows without a location.
-pub fn feature(schema: &Schema, types: &ColumnTypes, row: &Located) -> Option<geojson::Feature> {
-    let (incident, at) = (row.incident.as_ref()?, row.outcome.location?);
-    Some(geojson::Feature {
-        bbox: None,
-        geometry: Some(geojson::Geometry::new(geojson::GeometryValue::new_point([
-            round6(at.lon),
-            round6(at.lat),
-        ]))),
-        id: Some(geojson::feature::Id::Number(row.line.into())),
-        properties: Some(properties(schema, types, incident, &row.outcome)),
-        foreign_members: None,
-    })
+/// Writes located rows as they come, in one of the export [`Format`]s: the
+/// whole output never sits in memory. Call [`Exporter::finish`] at the end.
+pub struct Exporter<W: Write> {
+    sink: Sink<W>,
+    format: Format,
+    schema: Schema,
+    types: ColumnTypes,
+    bbox: [f64; 4],
+    features: usize,
+}
+
+enum Sink<W: Write> {
+    Json(io::BufWriter<W>),
+    Csv(csv::Writer<W>),
+}
+
+impl<W: Write> Exporter<W> {
+    /// Starts the output: the FeatureCollection's opening or the CSV header.
+    pub fn new(
+        format: Format,
+        schema: &Schema,
+        types: ColumnTypes,
+        out: W,
+    ) -> io::Result<Exporter<W>> {
+        let sink = match format {
+            Format::Csv => {
+                let mut csv = csv::WriterBuilder::new()
+                    .flexible(true)
+                    .buffer_capacity(1 << 16)
+                    .from_writer(out);
+                let mut header = schema.columns.clone();
+                header.extend(GEOCODED_COLUMNS.map(String::from));
+                csv.write_record(&header)?;
+                Sink::Csv(csv)
+            }
+            _ => {
+                let mut json = io::BufWriter::with_capacity(1 << 16, out);
+                if format == Format::GeoJson {
+                    json.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
+                }
+                Sink::Json(json)
+            }
+        };
+        Ok(Exporter {
+            sink,
+            format,
+            schema: schema.clone(),
+            types,
+            bbox: [
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::NEG_INFINITY,
+            ],
+            features: 0,
+        })
+    }
+
+    /// Writes one row: a feature if it has a location (GeoJSON formats), or
+    /// a CSV line for every row that was read.
+    pub fn write(&mut self, row: &Located) -> io::Result<()> {
+        let Some(incident) = row.incident.as_ref() else {
+            return Ok(());
+        };
+        let o = &row.outcome;
+        let out = match &mut self.sink {
+            Sink::Csv(csv) => {
+                let coordinate = |f: fn(&LonLat) -> f64| {
+                    o.location
+                        .map(|l| round6(f(&l)).to_string())
+                        .unwrap_or_default()
+                };
+                let mut record = incident.fields.clone();
+                record.resize(self.schema.columns.len(), String::new());
+                record.extend([
+                    coordinate(|l| l.lat),
+                    coordinate(|l| l.lon),
+                    o.precision
+                        .map(|p| p.as_str().to_string())
+                        .unwrap_or_default(),
+                    o.status.to_string(),
+                ]);
+                return csv.write_record(&record).map_err(io::Error::from);
+            }
+            Sink::Json(out) => out,
+        };
+        let Some(at) = o.location else {
+            return Ok(());
+        };
+        self.bbox = [
+            self.bbox[0].min(at.lon),
+            self.bbox[1].min(at.lat),
+            self.bbox[2].max(at.lon),
+            self.bbox[3].max(at.lat),
+        ];
+        match self.format {
+            Format::GeoJson => out.write_all(if self.features == 0 { b"\n" } else { b",\n" })?,
+            _ => out.write_all(&[0x1E])?,
+        }
+        write_feature(out, &self.schema, &self.types, incident, o, row.line, at)?;
+        if self.format == Format::GeoJsonSeq {
+            out.write_all(b"\n")?;
+        }
+        self.features += 1;
+        Ok(())
+    }
+
+    /// Ends the output (the FeatureCollection's `bbox` and closing brace) and flushes it.
+    pub fn finish(self) -> io::Result<W> {
+        match self.sink {
+            Sink::Csv(csv) => csv
+                .into_inner()
+                .map_err(|e| io::Error::other(e.to_string())),
+            Sink::Json(mut out) => {
+                if self.format == Format::GeoJson {
+                    out.write_all(b"\n]")?;
+                    if self.bbox[0].is_finite() {
+                        let bbox: Vec<f64> = self.bbox.iter().map(|v| round6(*v)).collect();
+                        write!(out, ",\"bbox\":{}", serde_json::to_string(&bbox)?)?;
+                    }
+                    out.write_all(b"}\n")?;
+                }
+                out.into_inner().map_err(|e| e.into_error())
+            }
+        }
+    }
 }
 
 /// The column types of a geocoded input, inferred from every row that was read.
@@ -194,59 +422,40 @@ fn column_types(geocoded: &Geocoded) -> ColumnTypes {
     )
 }
 
+fn write_all<W: Write>(format: Format, geocoded: &Geocoded, out: W) -> io::Result<()> {
+    let mut exporter = Exporter::new(format, &geocoded.schema, column_types(geocoded), out)?;
+    for row in &geocoded.rows {
+        exporter.write(row)?;
+    }
+    exporter.finish().map(drop)
+}
+
 /// Writes the located rows as an RFC 7946 FeatureCollection with a `bbox`,
 /// one feature per line. Same rows in, same bytes out.
 pub fn write_geojson<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
-    let types = column_types(geocoded);
-    let mut out = io::BufWriter::new(out);
-    let mut bbox = [
-        f64::INFINITY,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        f64::NEG_INFINITY,
-    ];
-    out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
-    let mut first = true;
-    for row in &geocoded.rows {
-        let Some(feature) = feature(&geocoded.schema, &types, row) else {
-            continue;
-        };
-        if let Some(at) = row.outcome.location {
-            bbox = [
-                bbox[0].min(at.lon),
-                bbox[1].min(at.lat),
-                bbox[2].max(at.lon),
-                bbox[3].max(at.lat),
-            ];
-        }
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        first = false;
-        serde_json::to_writer(&mut out, &feature)?;
-    }
-    out.write_all(b"\n]")?;
-    if bbox[0].is_finite() {
-        let bbox: Vec<f64> = bbox.iter().map(|v| round6(*v)).collect();
-        write!(out, ",\"bbox\":{}", serde_json::to_string(&bbox)?)?;
-    }
-    out.write_all(b"}\n")?;
-    out.flush()
+    write_all(Format::GeoJson, geocoded, out)
 }
 
 /// Writes the located rows as GeoJSON text sequences (RFC 8142): each
 /// feature is the record separator byte 0x1E, one Feature, and a line feed.
 /// Readers can take one feature at a time, however large the file.
 pub fn write_geojson_seq<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
-    let types = column_types(geocoded);
-    let mut out = io::BufWriter::new(out);
-    for row in &geocoded.rows {
-        if let Some(feature) = feature(&geocoded.schema, &types, row) {
-            out.write_all(&[0x1E])?;
-            serde_json::to_writer(&mut out, &feature)?;
-            out.write_all(b"\n")?;
-        }
-    }
-    out.flush()
+    write_all(Format::GeoJsonSeq, geocoded, out)
 }
+
+/// Writes the input rows that were read, with four columns added:
+/// `incimap_latitude`, `incimap_longitude`, `incimap_precision`, `incimap_status`.
+pub fn write_geocoded_csv<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
+    write_all(Format::Csv, geocoded, out)
+}
+
+/// The columns the geocoded CSV adds after the input's.
+pub const GEOCODED_COLUMNS: [&str; 4] = [
+    "incimap_latitude",
+    "incimap_longitude",
+    "incimap_precision",
+    "incimap_status",
+];
 
 /// The formats `incimap export` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -375,49 +584,6 @@ pub fn write_report<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
             o.suggestions.join("; "),
             o.reason.clone(),
         ])?;
-    }
-    csv.flush()
-}
-
-/// Writes the input rows that were read, with four columns added:
-/// `incimap_latitude`, `incimap_longitude`, `incimap_precision`, `incimap_status`.
-pub fn write_geocoded_csv<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
-    let mut csv = csv::WriterBuilder::new().flexible(true).from_writer(out);
-    let mut header = geocoded.schema.columns.clone();
-    header.extend(
-        [
-            "incimap_latitude",
-            "incimap_longitude",
-            "incimap_precision",
-            "incimap_status",
-        ]
-        .map(String::from),
-    );
-    csv.write_record(&header)?;
-    for row in &geocoded.rows {
-        let Some(incident) = &row.incident else {
-            continue;
-        };
-        let o = &row.outcome;
-        let mut record = incident.fields.clone();
-        record.resize(geocoded.schema.columns.len(), String::new());
-        record.push(
-            o.location
-                .map(|l| round6(l.lat).to_string())
-                .unwrap_or_default(),
-        );
-        record.push(
-            o.location
-                .map(|l| round6(l.lon).to_string())
-                .unwrap_or_default(),
-        );
-        record.push(
-            o.precision
-                .map(|p| p.as_str().to_string())
-                .unwrap_or_default(),
-        );
-        record.push(o.status.to_string());
-        csv.write_record(&record)?;
     }
     csv.flush()
 }

@@ -19,6 +19,24 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+/// Whether [`clean`] would leave `text` as it is (a fast check before copying).
+pub fn is_clean(text: &str) -> bool {
+    let mut previous_space = true;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || previous_space {
+                return false;
+            }
+            previous_space = true;
+        } else if c.is_control() || is_invisible_format(c) {
+            return false;
+        } else {
+            previous_space = false;
+        }
+    }
+    !previous_space || text.is_empty()
+}
+
 /// Bidirectional overrides and similar format characters that can disguise text.
 fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
@@ -26,12 +44,27 @@ fn is_invisible_format(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{clean, is_clean};
 
     #[test]
     fn removes_controls_and_folds_space() {
         assert_eq!(clean("  Crocus\tCity\r\nHall\u{7}  "), "Crocus City Hall");
         assert_eq!(clean("a\u{202E}b\u{0}c"), "abc");
         assert_eq!(clean(""), "");
+        for t in ["Crocus City Hall", "", "a", "Куляб"] {
+            assert!(is_clean(t));
+        }
+        for t in [
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{2000}b",
+            "a\u{202E}b",
+            "a\u{1}",
+        ] {
+            assert!(!is_clean(t), "{t:?}");
+            assert!(is_clean(&clean(t)));
+        }
     }
 }
