@@ -299,7 +299,7 @@ pub struct Exporter<W: Write> {
 
 enum Sink<W: Write> {
     Json(io::BufWriter<W>),
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
 }
 
 impl<W: Write> Exporter<W> {
@@ -319,7 +319,7 @@ impl<W: Write> Exporter<W> {
                 let mut header = schema.columns.clone();
                 header.extend(GEOCODED_COLUMNS.map(String::from));
                 csv.write_record(&header)?;
-                Sink::Csv(csv)
+                Sink::Csv(Box::new(csv))
             }
             _ => {
                 let mut json = io::BufWriter::with_capacity(1 << 16, out);
