@@ -545,28 +545,35 @@ pub const REPORT_COLUMNS: [&str; 15] = [
     "reason",
 ];
 
-/// Writes the per-row geocoding report: one row per input row, in line order.
-pub fn write_report<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
-    let mut csv = csv::Writer::from_writer(out);
-    csv.write_record(REPORT_COLUMNS)?;
-    for row in &geocoded.rows {
+/// Writes the per-row geocoding report as rows come: one line per input row.
+pub struct ReportWriter<W: Write> {
+    csv: csv::Writer<W>,
+}
+
+impl<W: Write> ReportWriter<W> {
+    /// Starts the report with its header.
+    pub fn new(out: W) -> io::Result<ReportWriter<W>> {
+        let mut csv = csv::WriterBuilder::new()
+            .buffer_capacity(1 << 16)
+            .from_writer(out);
+        csv.write_record(REPORT_COLUMNS)?;
+        Ok(ReportWriter { csv })
+    }
+
+    /// Writes one row's line.
+    pub fn write(&mut self, row: &Located) -> io::Result<()> {
         let o = &row.outcome;
         let m = o.matched.as_ref();
-        let coordinate = |f: fn(&crate::incident::LonLat) -> f64| {
+        let coordinate = |f: fn(&LonLat) -> f64| {
             o.location
                 .map(|l| round6(f(&l)).to_string())
                 .unwrap_or_default()
         };
-        csv.write_record([
+        let incident = row.incident.as_ref();
+        self.csv.write_record([
             row.line.to_string(),
-            row.incident
-                .as_ref()
-                .map(|i| i.place.clone())
-                .unwrap_or_default(),
-            row.incident
-                .as_ref()
-                .map(|i| i.country.clone())
-                .unwrap_or_default(),
+            incident.map(|i| i.place.clone()).unwrap_or_default(),
+            incident.map(|i| i.country.clone()).unwrap_or_default(),
             o.status.to_string(),
             o.precision
                 .map(|p| p.as_str().to_string())
@@ -584,6 +591,22 @@ pub fn write_report<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
             o.suggestions.join("; "),
             o.reason.clone(),
         ])?;
+        Ok(())
     }
-    csv.flush()
+
+    /// Flushes the report and hands back its output.
+    pub fn finish(self) -> io::Result<W> {
+        self.csv
+            .into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))
+    }
+}
+
+/// Writes the per-row geocoding report: one row per input row, in line order.
+pub fn write_report<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
+    let mut report = ReportWriter::new(out)?;
+    for row in &geocoded.rows {
+        report.write(row)?;
+    }
+    report.finish().map(drop)
 }

@@ -2,8 +2,6 @@
 //! `--country`) between reading and geocoding. Rows left out are counted, not
 //! reported as errors.
 
-use std::collections::HashMap;
-
 use crate::gazetteer::{Gazetteer, fold};
 use crate::incident::{Incident, Incidents, PartialDate};
 
@@ -52,33 +50,42 @@ impl Filter {
         }
     }
 
+    /// Whether a row's country column names one of the wanted countries.
+    pub fn keeps_country(&self, country: &str, gazetteer: &Gazetteer) -> bool {
+        self.countries.is_empty() || {
+            let key = country_key(country, gazetteer);
+            self.countries
+                .iter()
+                .any(|c| country_key(c, gazetteer) == key)
+        }
+    }
+
+    /// Whether the filter keeps a row.
+    pub fn keeps(&self, incident: &Incident, gazetteer: &Gazetteer) -> bool {
+        self.keeps_date(incident.date)
+            && self.keeps_type(&incident.kind)
+            && self.keeps_country(&incident.country, gazetteer)
+    }
+
     /// Drops the rows the filter does not keep from `incidents`, counting
     /// them in `incidents.filtered`. Rows that could not be read stay errors.
     pub fn apply(&self, incidents: &mut Incidents, gazetteer: &Gazetteer) {
         if self.is_empty() {
             return;
         }
-        let country_key = |name: &str| -> String {
-            gazetteer
-                .country_code(name)
-                .map_or_else(|| fold(name), |c| c.alpha2.clone())
-        };
-        let wanted: Vec<String> = self.countries.iter().map(|c| country_key(c)).collect();
-        let mut known: HashMap<String, bool> = HashMap::new();
-        let mut keeps_country = |incident: &Incident| -> bool {
-            wanted.is_empty()
-                || *known
-                    .entry(incident.country.clone())
-                    .or_insert_with(|| wanted.contains(&country_key(&incident.country)))
-        };
         let before = incidents.rows.len();
-        incidents.rows.retain(|incident| {
-            self.keeps_date(incident.date)
-                && self.keeps_type(&incident.kind)
-                && keeps_country(incident)
-        });
+        incidents
+            .rows
+            .retain(|incident| self.keeps(incident, gazetteer));
         incidents.filtered += before - incidents.rows.len();
     }
+}
+
+/// A country named by code or name, as its alpha-2 code when the gazetteer knows it.
+fn country_key(name: &str, gazetteer: &Gazetteer) -> String {
+    gazetteer
+        .country_code(name)
+        .map_or_else(|| fold(name), |c| c.alpha2.clone())
 }
 
 #[cfg(test)]

@@ -276,6 +276,8 @@ pub struct CountryCode {
     pub alpha3: String,
     /// English name, e.g. `Tajikistan`.
     pub name: String,
+    /// The name folded, for matching.
+    key: String,
 }
 
 /// A problem loading a user gazetteer file.
@@ -317,10 +319,12 @@ impl Gazetteer {
             .skip(1)
             .filter_map(|line| {
                 let f: Vec<&str> = line.splitn(5, ',').collect();
+                let name = f.get(3)?.trim_matches('"').to_string();
                 Some(CountryCode {
                     alpha2: f.first()?.to_string(),
                     alpha3: f.get(1)?.to_string(),
-                    name: f.get(3)?.trim_matches('"').to_string(),
+                    key: fold(&name),
+                    name,
                 })
             })
             .collect();
@@ -406,7 +410,7 @@ impl Gazetteer {
         self.countries.iter().find(|c| {
             c.alpha2.eq_ignore_ascii_case(hint)
                 || c.alpha3.eq_ignore_ascii_case(hint)
-                || fold(&c.name) == folded
+                || c.key == folded
         })
     }
 

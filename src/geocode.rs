@@ -166,14 +166,88 @@ impl Geocoded {
 
     /// How many rows have each status, in report order, leaving out zeros.
     pub fn counts(&self) -> Vec<(Status, usize)> {
+        self.tally().counts()
+    }
+
+    /// The counts and problem rows of every row.
+    pub fn tally(&self) -> Tally {
+        let mut tally = Tally::default();
+        for row in &self.rows {
+            tally.add(row);
+        }
+        tally
+    }
+}
+
+/// A row that was not located cleanly: unresolved, ambiguous or invalid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Input line.
+    pub line: u64,
+    /// The place as written.
+    pub place: String,
+    /// Unresolved, ambiguous or invalid.
+    pub status: Status,
+    /// Why.
+    pub reason: String,
+    /// Spelling suggestions, for unresolved rows.
+    pub suggestions: Vec<String>,
+}
+
+/// Counts per status and the problem rows, gathered as rows stream past.
+#[derive(Clone, Debug, Default)]
+pub struct Tally {
+    counts: [usize; Status::ALL.len()],
+    /// Rows that were unresolved, ambiguous or invalid, in input order.
+    pub problems: Vec<Problem>,
+}
+
+impl Tally {
+    /// Counts one row.
+    pub fn add(&mut self, row: &Located) {
+        let o = &row.outcome;
+        if let Some(k) = Status::ALL.iter().position(|s| *s == o.status) {
+            self.counts[k] += 1;
+        }
+        if matches!(
+            o.status,
+            Status::Unresolved | Status::Ambiguous | Status::Invalid
+        ) {
+            self.problems.push(Problem {
+                line: row.line,
+                place: row
+                    .incident
+                    .as_ref()
+                    .map(|i| i.place.clone())
+                    .unwrap_or_default(),
+                status: o.status,
+                reason: o.reason.clone(),
+                suggestions: o.suggestions.clone(),
+            });
+        }
+    }
+
+    /// Rows counted.
+    pub fn rows(&self) -> usize {
+        self.counts.iter().sum()
+    }
+
+    /// Rows with a location.
+    pub fn located(&self) -> usize {
         Status::ALL
             .iter()
-            .map(|s| {
-                (
-                    *s,
-                    self.rows.iter().filter(|r| r.outcome.status == *s).count(),
-                )
-            })
+            .zip(self.counts)
+            .filter(|(s, _)| s.is_located())
+            .map(|(_, n)| n)
+            .sum()
+    }
+
+    /// How many rows have each status, in report order, leaving out zeros.
+    pub fn counts(&self) -> Vec<(Status, usize)> {
+        Status::ALL
+            .iter()
+            .copied()
+            .zip(self.counts)
             .filter(|(_, n)| *n > 0)
             .collect()
     }
@@ -427,19 +501,30 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0088 * a.sqrt().asin()
 }
 
+impl Geocoder<'_> {
+    /// Locates one row as the reader gave it: read, or rejected with a reason.
+    pub fn locate_row(&mut self, row: Result<Incident, RowError>) -> Located {
+        match row {
+            Ok(incident) => Located {
+                line: incident.line,
+                outcome: self.locate(&incident),
+                incident: Some(incident),
+            },
+            Err(error) => invalid(error),
+        }
+    }
+}
+
 /// Locates every row that was read, and carries the rows that were not, in line order.
 pub fn geocode(input: Incidents, gazetteer: &Gazetteer) -> Geocoded {
     let mut geocoder = Geocoder::new(gazetteer);
     let mut rows: Vec<Located> = input
         .rows
         .into_iter()
-        .map(|incident| Located {
-            line: incident.line,
-            outcome: geocoder.locate(&incident),
-            incident: Some(incident),
-        })
+        .map(Ok)
+        .chain(input.errors.into_iter().map(Err))
+        .map(|row| geocoder.locate_row(row))
         .collect();
-    rows.extend(input.errors.into_iter().map(invalid));
     rows.sort_by_key(|r| r.line);
     Geocoded {
         schema: input.schema,

@@ -478,14 +478,7 @@ pub fn read<R: Read>(input: R, name: &str, options: &ReadOptions) -> Result<Inci
         }
     }
     if rows.is_empty() && errors.is_empty() {
-        return Err(InputError::Empty {
-            file: name.to_string(),
-            message: if reader.blank > 0 {
-                "every row under the header is empty".into()
-            } else {
-                "the header has no rows under it".into()
-            },
-        });
+        return Err(reader.no_rows());
     }
     Ok(Incidents {
         warnings: reader.warnings(),
@@ -590,6 +583,18 @@ impl<'a> Reader<'a> {
             });
         }
         Ok(reader)
+    }
+
+    /// The error for an input with a header and no rows under it.
+    pub fn no_rows(&self) -> InputError {
+        InputError::Empty {
+            file: self.name.clone(),
+            message: if self.blank > 0 {
+                "every row under the header is empty".into()
+            } else {
+                "the header has no rows under it".into()
+            },
+        }
     }
 
     /// How the columns were understood.

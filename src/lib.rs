@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod geocode;
 pub mod incident;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod text;
 

@@ -11,7 +11,7 @@ use incimap::filter::Filter;
 use incimap::gazetteer::{Gazetteer, Hints};
 use incimap::geocode::{Geocoded, Status};
 use incimap::incident::{DayOrder, Field, PartialDate, ReadOptions};
-use incimap::{export, extract, geocode, incident, output, render};
+use incimap::{export, extract, geocode, incident, output, pipeline, render};
 
 const CREDITS: &str = "\
 Data credits:
@@ -208,12 +208,21 @@ impl<E: std::fmt::Display> From<E> for Failure {
     }
 }
 
+/// Writes a line to standard error. A closed standard error (`2>&1 | head`)
+/// must not stop a run halfway, so write errors are ignored.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
         Err(Failure(message)) => {
-            eprintln!("incimap: error: {message}");
+            say!("incimap: error: {message}");
             ExitCode::from(1)
         }
     }
@@ -223,101 +232,146 @@ fn load_gazetteer(files: &[PathBuf]) -> Result<Gazetteer, Failure> {
     let mut gazetteer = Gazetteer::embedded();
     for file in files {
         let n = gazetteer.add_file(file)?;
-        eprintln!("incimap: {n} places from {}", file.display());
+        say!("incimap: {n} places from {}", file.display());
     }
     Ok(gazetteer)
 }
 
-/// Reads and geocodes the input, printing the summary.
-fn geocode_input(args: &InputArgs, outputs: &[&Path]) -> Result<Geocoded, Failure> {
-    for out in outputs {
-        if output::same_file(&args.input, out) {
-            return Err(Failure(format!(
-                "{} is the input; refusing to write over it",
-                out.display()
-            )));
+/// Refuses outputs that would overwrite the input.
+fn refuse_input(args: &InputArgs, outputs: &[&Path]) -> Result<(), Failure> {
+    match outputs
+        .iter()
+        .find(|out| output::same_file(&args.input, out))
+    {
+        Some(out) => Err(Failure(format!(
+            "{} is the input; refusing to write over it",
+            out.display()
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// What to tell about a run on the terminal.
+struct Summary<'a> {
+    name: &'a str,
+    layout: String,
+    streamed: &'a pipeline::Streamed,
+}
+
+/// Problem rows listed on the terminal; the report has them all.
+const LISTED_PROBLEMS: usize = 20;
+
+fn print_summary(summary: &Summary<'_>) {
+    let Summary {
+        name,
+        layout,
+        streamed,
+    } = summary;
+    let tally = &streamed.tally;
+    for warning in &streamed.warnings {
+        say!("incimap: warning: {warning}");
+    }
+    let (rows, located) = (tally.rows(), tally.located());
+    say!("incimap: read {rows} rows from {name} ({layout}); located {located} of {rows}");
+    let counts: Vec<String> = tally
+        .counts()
+        .iter()
+        .map(|(s, n)| format!("{n} {s}"))
+        .collect();
+    say!("  by status: {}", counts.join(", "));
+    for p in tally.problems.iter().take(LISTED_PROBLEMS) {
+        match p.status {
+            Status::Unresolved => {
+                let hint = if p.suggestions.is_empty() {
+                    String::new()
+                } else {
+                    format!("; did you mean {}?", p.suggestions.join(" or "))
+                };
+                say!("  {name}, line {}: not located: {}{hint}", p.line, p.reason);
+            }
+            Status::Ambiguous => say!(
+                "  {name}, line {}: `{}` is ambiguous: {}",
+                p.line,
+                p.place,
+                p.reason
+            ),
+            _ => say!("  {name}, line {}: skipped: {}", p.line, p.reason),
         }
     }
+    if tally.problems.len() > LISTED_PROBLEMS {
+        say!(
+            "  ... and {} more rows not located cleanly (see the report)",
+            tally.problems.len() - LISTED_PROBLEMS
+        );
+    }
+    if streamed.filtered > 0 {
+        say!(
+            "  filtered out: {} rows (--from/--to/--type/--country)",
+            streamed.filtered
+        );
+    }
+    if streamed.blank > 0 {
+        say!("  skipped: {} blank rows", streamed.blank);
+    }
+}
+
+/// Reads and geocodes the whole input into memory (for the map), printing the summary.
+fn geocode_input(args: &InputArgs, outputs: &[&Path]) -> Result<Geocoded, Failure> {
+    refuse_input(args, outputs)?;
     let mut read = incident::read_path(&args.input, &args.read_options())?;
     let gazetteer = load_gazetteer(&args.gazetteers)?;
     args.filter().apply(&mut read, &gazetteer);
     let name = args.input.display().to_string();
     let layout = read.schema.describe();
-    for warning in &read.warnings {
-        eprintln!("incimap: warning: {warning}");
-    }
-    let (filtered, blank) = (read.filtered, read.blank);
+    let (filtered, blank, warnings) = (read.filtered, read.blank, read.warnings.clone());
     let geocoded = geocode::geocode(read, &gazetteer);
-    print_summary(&name, &layout, &geocoded);
-    if filtered > 0 {
-        eprintln!("  filtered out: {filtered} rows (--from/--to/--type/--country)");
-    }
-    if blank > 0 {
-        eprintln!("  skipped: {blank} blank rows");
-    }
+    let streamed = pipeline::Streamed {
+        tally: geocoded.tally(),
+        filtered,
+        blank,
+        warnings,
+    };
+    print_summary(&Summary {
+        name: &name,
+        layout,
+        streamed: &streamed,
+    });
     Ok(geocoded)
 }
 
-fn print_summary(name: &str, layout: &str, geocoded: &Geocoded) {
-    let rows = geocoded.rows.len();
-    let located = geocoded.located().count();
-    eprintln!("incimap: read {rows} rows from {name} ({layout}); located {located} of {rows}");
-    let counts: Vec<String> = geocoded
-        .counts()
-        .iter()
-        .map(|(s, n)| format!("{n} {s}"))
-        .collect();
-    eprintln!("  by status: {}", counts.join(", "));
-    for row in &geocoded.rows {
-        let o = &row.outcome;
-        let place = row
-            .incident
-            .as_ref()
-            .map(|i| i.place.as_str())
-            .unwrap_or("");
-        match o.status {
-            Status::Unresolved => {
-                let hint = if o.suggestions.is_empty() {
-                    String::new()
-                } else {
-                    format!("; did you mean {}?", o.suggestions.join(" or "))
-                };
-                eprintln!(
-                    "  {name}, line {}: not located: {}{hint}",
-                    row.line, o.reason
-                );
-            }
-            Status::Invalid => eprintln!("  {name}, line {}: skipped: {}", row.line, o.reason),
-            Status::Ambiguous => {
-                eprintln!(
-                    "  {name}, line {}: `{place}` is ambiguous: {}",
-                    row.line, o.reason
-                )
-            }
-            _ => {}
-        }
-    }
+/// Streams the input through the geocoder into `sink` (export and geocode
+/// write as they read, so inputs of any size fit in memory), printing the summary.
+fn stream_input<W>(
+    args: &InputArgs,
+    outputs: &[&Path],
+    open: impl FnOnce(&incident::Schema, export::ColumnTypes) -> Result<W, Failure>,
+    mut sink: impl FnMut(&mut W, &geocode::Located) -> std::io::Result<()>,
+) -> Result<(W, geocode::Tally), Failure> {
+    refuse_input(args, outputs)?;
+    let source = pipeline::Source::open(&args.input)?;
+    let options = args.read_options();
+    let mut reader = source.reader(&options)?;
+    let gazetteer = load_gazetteer(&args.gazetteers)?;
+    let schema = reader.schema().clone();
+    let types = source.column_types(&schema, &options)?;
+    let mut writer = open(&schema, types)?;
+    let streamed = pipeline::stream(&mut reader, &args.filter(), &gazetteer, |row| {
+        sink(&mut writer, row)
+    })?;
+    print_summary(&Summary {
+        name: source.name(),
+        layout: schema.describe(),
+        streamed: &streamed,
+    });
+    Ok((writer, streamed.tally))
 }
 
-fn strict_failures(geocoded: &Geocoded) -> usize {
-    geocoded
-        .rows
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.outcome.status,
-                Status::Unresolved | Status::Ambiguous | Status::Invalid
-            )
-        })
-        .count()
-}
-
-fn finish(geocoded: &Geocoded, strict: bool, written: &[PathBuf]) -> ExitCode {
+fn finish(tally: &geocode::Tally, strict: bool, written: &[PathBuf]) -> ExitCode {
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-    eprintln!("incimap: wrote {}", names.join(", "));
-    let failures = strict_failures(geocoded);
+    say!("incimap: wrote {}", names.join(", "));
+    let failures = tally.problems.len();
     if strict && failures > 0 {
-        eprintln!("incimap: --strict: {failures} rows are unresolved, ambiguous or invalid");
+        say!("incimap: --strict: {failures} rows are unresolved, ambiguous or invalid");
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
@@ -358,7 +412,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             };
             let map = render::render(&geocoded, &options)?;
             for note in &map.notes {
-                eprintln!("  note: {note}");
+                say!("  note: {note}");
             }
             let geojson = render_bytes(|b| export::write_geojson(&geocoded, b))?;
             let report = render_bytes(|b| export::write_report(&geocoded, b))?;
@@ -366,20 +420,39 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 output::write_atomic(path, bytes)
                     .map_err(|e| format!("{}: {e}", path.display()))?;
             }
-            Ok(finish(&geocoded, input.strict, &paths))
+            Ok(finish(&geocoded.tally(), input.strict, &paths))
         }
         Command::Geocode {
             input,
             output: out,
             report,
         } => {
-            let geocoded = geocode_input(&input, &[&out, &report])?;
-            let csv = render_bytes(|b| export::write_geocoded_csv(&geocoded, b))?;
-            let report_bytes = render_bytes(|b| export::write_report(&geocoded, b))?;
-            output::write_atomic(&report, &report_bytes)
+            let ((csv, report_writer), tally) = stream_input(
+                &input,
+                &[&out, &report],
+                |schema, types| {
+                    let csv = export::Exporter::new(
+                        Format::Csv,
+                        schema,
+                        types,
+                        output::AtomicFile::create(&out)?,
+                    )?;
+                    let report = export::ReportWriter::new(output::AtomicFile::create(&report)?)?;
+                    Ok((csv, report))
+                },
+                |(csv, report), row| {
+                    csv.write(row)?;
+                    report.write(row)
+                },
+            )?;
+            report_writer
+                .finish()?
+                .commit()
                 .map_err(|e| format!("{}: {e}", report.display()))?;
-            output::write_atomic(&out, &csv).map_err(|e| format!("{}: {e}", out.display()))?;
-            Ok(finish(&geocoded, input.strict, &[out, report]))
+            csv.finish()?
+                .commit()
+                .map_err(|e| format!("{}: {e}", out.display()))?;
+            Ok(finish(&tally, input.strict, &[out, report]))
         }
         Command::Export {
             input,
@@ -389,14 +462,28 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let format = match Format::choose(format, &out) {
                 Ok(format) => format,
                 Err(message) => {
-                    eprintln!("incimap: error: {message}");
+                    say!("incimap: error: {message}");
                     return Ok(ExitCode::from(2));
                 }
             };
-            let geocoded = geocode_input(&input, &[&out])?;
-            output::write_atomic_with(&out, |w| format.write(&geocoded, w))
+            let (exporter, tally) = stream_input(
+                &input,
+                &[&out],
+                |schema, types| {
+                    Ok(export::Exporter::new(
+                        format,
+                        schema,
+                        types,
+                        output::AtomicFile::create(&out)?,
+                    )?)
+                },
+                |exporter, row| exporter.write(row),
+            )?;
+            exporter
+                .finish()?
+                .commit()
                 .map_err(|e| format!("{}: {e}", out.display()))?;
-            Ok(finish(&geocoded, input.strict, &[out]))
+            Ok(finish(&tally, input.strict, &[out]))
         }
         Command::Extract {
             input,
@@ -461,7 +548,7 @@ fn extract_article(
 }
 
 fn print_extraction(name: &str, out: &Path, min_confidence: f64, found: &extract::Extraction) {
-    eprintln!(
+    say!(
         "incimap: read {} sentences from {name}; found {} incidents; wrote {} rows to {}",
         found.sentences,
         found.rows.len() + found.below.len(),
@@ -485,7 +572,7 @@ fn print_extraction(name: &str, out: &Path, min_confidence: f64, found: &extract
             )
         })
         .collect();
-    eprintln!(
+    say!(
         "  places: {}",
         if places.is_empty() {
             "none".into()
@@ -494,7 +581,7 @@ fn print_extraction(name: &str, out: &Path, min_confidence: f64, found: &extract
         }
     );
     for r in &found.rows {
-        eprintln!(
+        say!(
             "  row: {} {} in {} ({:.2})",
             r.date
                 .map(|d| d.to_string())
@@ -505,15 +592,19 @@ fn print_extraction(name: &str, out: &Path, min_confidence: f64, found: &extract
         );
     }
     for r in &found.below {
-        eprintln!(
+        say!(
             "  skipped: {} in {}: confidence {:.2} is below --min-confidence {min_confidence}",
-            r.kind, r.place, r.confidence
+            r.kind,
+            r.place,
+            r.confidence
         );
     }
     for s in &found.skipped {
-        eprintln!(
+        say!(
             "  skipped: sentence {}: `{}`: {}",
-            s.sentence, s.text, s.reason
+            s.sentence,
+            s.text,
+            s.reason
         );
     }
 }

@@ -2,7 +2,7 @@
 //! over it, so a failed run never leaves a half-written file over a good one.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically, or to standard output when `path` is `-`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -15,30 +15,71 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    if path.as_os_str() == "-" {
-        let stdout = io::stdout();
-        let mut lock = stdout.lock();
-        write(&mut lock)?;
-        return lock.flush();
+    let mut file = AtomicFile::create(path)?;
+    write(&mut file)?;
+    file.commit()
+}
+
+/// A file being written: a temporary file beside its target (or standard
+/// output for `-`) that takes the target's name only on [`AtomicFile::commit`].
+/// Dropped without a commit, it vanishes and the target is untouched.
+pub struct AtomicFile {
+    target: PathBuf,
+    temp: Option<io::BufWriter<tempfile::NamedTempFile>>,
+    stdout: io::Stdout,
+}
+
+impl AtomicFile {
+    /// Starts writing `path` (`-` for standard output), creating its folder if needed.
+    pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        let temp = if path.as_os_str() == "-" {
+            None
+        } else {
+            let dir = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            std::fs::create_dir_all(dir)?;
+            let temp = tempfile::Builder::new()
+                .prefix(".incimap-")
+                .suffix(".part")
+                .tempfile_in(dir)?;
+            Some(io::BufWriter::with_capacity(1 << 16, temp))
+        };
+        Ok(AtomicFile {
+            target: path.to_path_buf(),
+            temp,
+            stdout: io::stdout(),
+        })
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".incimap-")
-        .suffix(".part")
-        .tempfile_in(dir)?;
-    {
-        let mut buffered = io::BufWriter::new(temp.as_file_mut());
-        write(&mut buffered)?;
-        buffered.flush()?;
+
+    /// Flushes the file to disk and gives it its name.
+    pub fn commit(self) -> io::Result<()> {
+        let Some(temp) = self.temp else {
+            return self.stdout.lock().flush();
+        };
+        let temp = temp.into_inner().map_err(|e| e.into_error())?;
+        keep_permissions(&self.target, temp.as_file())?;
+        temp.as_file().sync_all()?;
+        temp.persist(&self.target).map_err(|e| e.error)?;
+        Ok(())
     }
-    keep_permissions(path, temp.as_file())?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self.temp.as_mut() {
+            Some(temp) => temp.write(buf),
+            None => self.stdout.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self.temp.as_mut() {
+            Some(temp) => temp.flush(),
+            None => self.stdout.flush(),
+        }
+    }
 }
 
 /// Whether two paths name the same existing file (used to refuse writing over the input).
