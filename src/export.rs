@@ -114,7 +114,15 @@ impl ColumnTypes {
                     | Field::Longitude
                     | Field::GeoPrecision,
                 ) => true,
-                Some(Field::Date | Field::Place | Field::Country | Field::Type) => false,
+                Some(
+                    Field::Date
+                    | Field::Place
+                    | Field::Province
+                    | Field::Country
+                    | Field::Type
+                    | Field::Description
+                    | Field::Source,
+                ) => false,
                 _ => self.numeric[i] && self.seen[i],
             };
         }
@@ -156,8 +164,11 @@ impl ColumnTypes {
                         | Field::GeoPrecision
                         | Field::Date
                         | Field::Place
+                        | Field::Province
                         | Field::Country
                         | Field::Type
+                        | Field::Description
+                        | Field::Source
                 )
             )
         }) || schema.columns.is_empty()

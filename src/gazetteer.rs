@@ -533,17 +533,17 @@ impl Gazetteer {
         }
         let distance = if chars <= 5 { 1 } else { 2 };
         let mut found: Vec<(u32, usize)> = Vec::new();
-        // One edit: a Levenshtein automaton over the whole index (small and
-        // fast at distance 1). Two edits: only names that share the first
-        // letters (three), where a typo is rare; walking that range and measuring each
-        // name is much cheaper than a distance-2 automaton.
+        // One edit: every string one deletion, substitution, insertion or
+        // transposition away, looked up exactly (a few thousand look-ups,
+        // far cheaper than walking the index with an automaton). Two edits:
+        // only names that share the first three letters, where a typo is
+        // rare, measured one by one over that range of the index.
         let prefix: String = key.chars().take(3).collect();
         let map = names_map();
         for d in 1..=distance {
             if d == 1 {
-                if let Ok(automaton) = fst::automaton::Levenshtein::new(&key, 1) {
-                    let mut stream = map.search(automaton).into_stream();
-                    while let Some((_, value)) = stream.next() {
+                for edit in one_edit(&key) {
+                    if let Some(value) = map.get(&edit) {
                         found.extend(postings_at(value).into_iter().map(|i| (1, i as usize)));
                     }
                 }
@@ -808,6 +808,51 @@ pub fn build_index(places: &[Place]) -> (Vec<u8>, Vec<u8>) {
 /// The embedded index bytes, for checking they match the embedded table.
 pub fn embedded_index() -> (&'static [u8], &'static [u8]) {
     (NAMES_FST, POSTINGS)
+}
+
+/// Every string one edit away from a folded key: a letter deleted, replaced,
+/// inserted or swapped with the next. Replacements and insertions draw on
+/// the key's own script (Latin letters and digits, plus Cyrillic or Arabic
+/// letters when the key has them).
+fn one_edit(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut alphabet: Vec<char> = ('a'..='z').chain('0'..='9').collect();
+    if chars.iter().any(|c| ('\u{400}'..='\u{4FF}').contains(c)) {
+        alphabet.extend('а'..='я');
+    }
+    if chars.iter().any(|c| ('\u{600}'..='\u{6FF}').contains(c)) {
+        alphabet.extend('\u{621}'..='\u{64A}');
+        alphabet.extend(['پ', 'چ', 'ژ', 'ک', 'گ', 'ی']);
+    }
+    let text = |v: &[char]| v.iter().collect::<String>();
+    let mut edits = Vec::new();
+    for i in 0..chars.len() {
+        let mut v = chars.clone();
+        v.remove(i);
+        edits.push(text(&v));
+        if i + 1 < chars.len() {
+            let mut v = chars.clone();
+            v.swap(i, i + 1);
+            edits.push(text(&v));
+        }
+        for &c in &alphabet {
+            if c != chars[i] {
+                let mut v = chars.clone();
+                v[i] = c;
+                edits.push(text(&v));
+            }
+        }
+    }
+    for i in 0..=chars.len() {
+        for &c in &alphabet {
+            let mut v = chars.clone();
+            v.insert(i, c);
+            edits.push(text(&v));
+        }
+    }
+    edits.sort();
+    edits.dedup();
+    edits
 }
 
 fn levenshtein_within(a: &str, b: &str, limit: u32) -> bool {

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use crate::gazetteer::{Gazetteer, Hints, Kind, Ranked};
 use crate::incident::{Incident, Incidents, LonLat, RowError};
@@ -140,8 +141,8 @@ pub struct Located {
     pub incident: Option<Incident>,
     /// The row's line in the input.
     pub line: u64,
-    /// How it was located.
-    pub outcome: Outcome,
+    /// How it was located (shared by the rows that name the same place).
+    pub outcome: Arc<Outcome>,
 }
 
 /// Everything the geocoder made of one input, in input order.
@@ -159,7 +160,7 @@ impl Geocoded {
         self.rows
             .iter()
             .filter_map(|r| match (&r.incident, r.outcome.location) {
-                (Some(i), Some(_)) => Some((i, &r.outcome)),
+                (Some(i), Some(_)) => Some((i, &*r.outcome)),
                 _ => None,
             })
     }
@@ -256,7 +257,8 @@ impl Tally {
 /// Locates incidents with a gazetteer, caching the answer per distinct name and hints.
 pub struct Geocoder<'g> {
     gazetteer: &'g Gazetteer,
-    cache: HashMap<(String, String, String), Outcome>,
+    cache: HashMap<String, Arc<Outcome>>,
+    key: String,
 }
 
 /// Words after a name that say it is a province.
@@ -277,13 +279,15 @@ impl<'g> Geocoder<'g> {
         Geocoder {
             gazetteer,
             cache: HashMap::new(),
+            key: String::new(),
         }
     }
 
-    /// Locates one incident.
-    pub fn locate(&mut self, incident: &Incident) -> Outcome {
+    /// Locates one incident. Rows with the same place, country and province
+    /// share one answer, computed once.
+    pub fn locate(&mut self, incident: &Incident) -> Arc<Outcome> {
         if let Some(at) = incident.given {
-            return Outcome {
+            return Arc::new(Outcome {
                 status: Status::Given,
                 location: Some(at),
                 precision: Some(Precision::Given),
@@ -292,18 +296,19 @@ impl<'g> Geocoder<'g> {
                 runner_up: None,
                 suggestions: Vec::new(),
                 reason: "coordinates given in the row".into(),
-            };
+            });
         }
-        let key = (
-            incident.place.clone(),
-            incident.country.clone(),
-            incident.province.clone(),
-        );
-        if let Some(hit) = self.cache.get(&key) {
-            return hit.clone();
+        self.key.clear();
+        for part in [&incident.place, &incident.country, &incident.province] {
+            self.key.push_str(part);
+            self.key.push('\u{1F}');
         }
-        let outcome = self.resolve(&incident.place, &incident.country, &incident.province);
-        self.cache.insert(key, outcome.clone());
+        if let Some(hit) = self.cache.get(self.key.as_str()) {
+            return Arc::clone(hit);
+        }
+        let outcome =
+            Arc::new(self.resolve(&incident.place, &incident.country, &incident.province));
+        self.cache.insert(self.key.clone(), Arc::clone(&outcome));
         outcome
     }
 
@@ -537,7 +542,7 @@ pub fn invalid(error: RowError) -> Located {
     Located {
         incident: None,
         line: error.line,
-        outcome: Outcome {
+        outcome: Arc::new(Outcome {
             status: Status::Invalid,
             location: None,
             precision: None,
@@ -549,6 +554,6 @@ pub fn invalid(error: RowError) -> Located {
                 Some(c) => format!("column `{c}`: {}", error.message),
                 None => error.message.clone(),
             },
-        },
+        }),
     }
 }

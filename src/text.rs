@@ -3,6 +3,9 @@
 /// Removes control characters (a line break or tab becomes a space), folds runs
 /// of white space into one space and trims the ends.
 pub fn clean(text: &str) -> String {
+    if is_clean(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
@@ -21,8 +24,26 @@ pub fn clean(text: &str) -> String {
 
 /// Whether [`clean`] would leave `text` as it is (a fast check before copying).
 pub fn is_clean(text: &str) -> bool {
-    let mut previous_space = true;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    // Printable ASCII without double spaces, checked without branches.
+    let (mut odd, mut double, mut space) = (false, false, false);
+    for &b in bytes {
+        odd |= !(0x20..0x7F).contains(&b);
+        double |= space & (b == b' ');
+        space = b == b' ';
+    }
+    if !odd {
+        return !double;
+    }
+    is_clean_unicode(text, false)
+}
+
+/// [`is_clean`] past the first non-ASCII byte.
+fn is_clean_unicode(rest: &str, mut previous_space: bool) -> bool {
+    for c in rest.chars() {
         if c.is_whitespace() {
             if c != ' ' || previous_space {
                 return false;
@@ -34,7 +55,7 @@ pub fn is_clean(text: &str) -> bool {
             previous_space = false;
         }
     }
-    !previous_space || text.is_empty()
+    true
 }
 
 /// Bidirectional overrides and similar format characters that can disguise text.
