@@ -191,7 +191,7 @@ enum Prop<'a> {
     Int(i64),
     Float(f64),
     Text(&'a str),
-    Owned(String),
+    Date(PartialDate),
     Number(Value),
 }
 
@@ -201,7 +201,7 @@ fn write_prop<W: Write>(out: &mut W, value: &Prop<'_>) -> io::Result<()> {
         Prop::Int(n) => write!(out, "{n}"),
         Prop::Float(v) => serde_json::to_writer(&mut *out, v).map_err(io::Error::from),
         Prop::Text(s) => write_text(out, s),
-        Prop::Owned(s) => write_text(out, s),
+        Prop::Date(d) => write!(out, "\"{d}\""),
         Prop::Number(v) => serde_json::to_writer(&mut *out, v).map_err(io::Error::from),
     }
 }
@@ -261,17 +261,12 @@ fn write_feature<'s, W: Write>(
         }
     };
     let matched = outcome.matched.as_ref();
-    let date = |f: fn(&PartialDate) -> String| {
-        incident
-            .date
-            .as_ref()
-            .map_or(Prop::Null, |d| Prop::Owned(f(d)))
-    };
+    let date = |f: fn(&PartialDate) -> Prop<'s>| incident.date.as_ref().map_or(Prop::Null, f);
     let values = [
-        date(|d| d.to_string()),
-        date(|d| d.precision().as_str().to_string()),
-        date(|d| d.start().to_string()),
-        date(|d| d.end().to_string()),
+        date(|d| Prop::Date(*d)),
+        date(|d| Prop::Text(d.precision().as_str())),
+        date(|d| Prop::Date(d.start())),
+        date(|d| Prop::Date(d.end())),
         Prop::Text(outcome.status.as_str()),
         outcome
             .precision

@@ -350,12 +350,11 @@ fn stream_input<W>(
     refuse_input(args, outputs)?;
     let source = pipeline::Source::open(&args.input)?;
     let options = args.read_options();
-    let mut reader = source.reader(&options)?;
+    let schema = source.reader(&options)?.schema().clone();
     let gazetteer = load_gazetteer(&args.gazetteers)?;
-    let schema = reader.schema().clone();
     let types = source.column_types(&schema, &options)?;
     let mut writer = open(&schema, types)?;
-    let streamed = pipeline::stream(&mut reader, &args.filter(), &gazetteer, |row| {
+    let streamed = pipeline::stream(&source, &options, &args.filter(), &gazetteer, |row| {
         sink(&mut writer, row)
     })?;
     print_summary(&Summary {

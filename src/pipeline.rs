@@ -102,35 +102,81 @@ pub enum StreamError {
     Output(#[from] io::Error),
 }
 
-/// Streams every row of `reader` through `filter` and the geocoder into
+/// Rows handed from the reading thread to the geocoding one at a time.
+const BATCH: usize = 2048;
+
+/// What the reading thread tells at the end.
+struct ReadEnd {
+    blank: usize,
+    warnings: Vec<String>,
+    no_rows: InputError,
+}
+
+/// Streams every row of `source` through `filter` and the geocoder into
 /// `sink`, in input order: located rows, unresolved rows and rows that could
-/// not be read alike, each once.
+/// not be read alike, each once. Reading and parsing run on a second thread,
+/// geocoding and writing on this one, with a few batches of rows between.
 pub fn stream(
-    reader: &mut Reader<'_>,
+    source: &Source,
+    options: &ReadOptions,
     filter: &Filter,
     gazetteer: &Gazetteer,
     mut sink: impl FnMut(&Located) -> io::Result<()>,
 ) -> Result<Streamed, StreamError> {
-    let mut geocoder = Geocoder::new(gazetteer);
-    let mut streamed = Streamed::default();
-    let filtering = !filter.is_empty();
-    while let Some(row) = reader.next_row()? {
-        if filtering
-            && row
-                .as_ref()
-                .is_ok_and(|incident| !filter.keeps(incident, gazetteer))
-        {
-            streamed.filtered += 1;
-            continue;
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<RowResult>>(4);
+        let reading = scope.spawn(move || -> Result<ReadEnd, InputError> {
+            let mut reader = source.reader(options)?;
+            let mut batch = Vec::with_capacity(BATCH);
+            while let Some(row) = reader.next_row()? {
+                batch.push(row);
+                if batch.len() == BATCH
+                    && sender
+                        .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
+                        .is_err()
+                {
+                    break;
+                }
+            }
+            let _ = sender.send(batch);
+            Ok(ReadEnd {
+                blank: reader.blank,
+                warnings: reader.warnings(),
+                no_rows: reader.no_rows(),
+            })
+        });
+        // The receiver is dropped when this ends, so a reader blocked on a
+        // full channel wakes up and stops if writing fails.
+        let consumed = (move || -> Result<Streamed, StreamError> {
+            let mut geocoder = Geocoder::new(gazetteer);
+            let mut streamed = Streamed::default();
+            let filtering = !filter.is_empty();
+            for row in receiver.into_iter().flatten() {
+                if filtering
+                    && row
+                        .as_ref()
+                        .is_ok_and(|incident| !filter.keeps(incident, gazetteer))
+                {
+                    streamed.filtered += 1;
+                    continue;
+                }
+                let located = geocoder.locate_row(row);
+                streamed.tally.add(&located);
+                sink(&located)?;
+            }
+            Ok(streamed)
+        })();
+        let end = reading
+            .join()
+            .map_err(|_| io::Error::other("the reading thread panicked"))??;
+        let mut streamed = consumed?;
+        if streamed.tally.rows() == 0 && streamed.filtered == 0 {
+            return Err(end.no_rows.into());
         }
-        let located = geocoder.locate_row(row);
-        streamed.tally.add(&located);
-        sink(&located)?;
-    }
-    if streamed.tally.rows() == 0 && streamed.filtered == 0 {
-        return Err(reader.no_rows().into());
-    }
-    streamed.blank = reader.blank;
-    streamed.warnings = reader.warnings();
-    Ok(streamed)
+        streamed.blank = end.blank;
+        streamed.warnings = end.warnings;
+        Ok(streamed)
+    })
 }
+
+type RowResult = Result<crate::incident::Incident, crate::incident::RowError>;
