@@ -1,44 +1,137 @@
 //! The map: projection, extent, basemap, symbols, labels, legend, scale bar,
-//! title and credits, written as a layered SVG that Inkscape and Illustrator
-//! open as named layers.
+//! inset, timeline, title and credits, written as a layered SVG that Inkscape
+//! and Illustrator open as named layers. PNG and PDF are made from that SVG
+//! ([`formats`]).
 
 pub mod basemap;
 pub mod font;
+pub mod formats;
+pub mod frame;
+pub mod inset;
 pub mod labels;
+pub mod land;
+pub mod legend;
 pub mod projection;
+pub mod style;
 pub mod svg;
 pub mod symbols;
+pub mod timeline;
 
 use std::collections::BTreeMap;
 
-use geo::{BoundingRect, Contains, MapCoords, Simplify};
+use geo::Contains;
 
-use crate::geocode::{Geocoded, Precision, distance_km};
+use crate::geocode::{Geocoded, Outcome, Precision};
 use crate::incident::Incident;
-use labels::{LabelRequest, PlacedLabel, Rect};
+pub use formats::Format;
+use frame::{Frame, MetreBox};
+use labels::{AreaLabel, LabelRequest, PlacedLabel, Rect, Segment};
+use land::Projector;
 use projection::{GeoBox, Projection};
-use svg::{Svg, escape, num};
+pub use style::Style;
+use svg::{Svg, num};
+use symbols::SizeScale;
 
-/// What the map should say and how big it is.
+/// What marker size stands for under `--size-by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizeBy {
+    /// The number killed.
+    Fatalities,
+    /// The number wounded.
+    Injuries,
+}
+
+impl SizeBy {
+    /// Parses `fatalities` or `injuries`.
+    pub fn parse(text: &str) -> Result<SizeBy, String> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "fatalities" | "killed" => Ok(SizeBy::Fatalities),
+            "injuries" | "wounded" => Ok(SizeBy::Injuries),
+            other => Err(format!(
+                "cannot size markers by `{other}`; use fatalities or injuries"
+            )),
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            SizeBy::Fatalities => "Fatalities",
+            SizeBy::Injuries => "Injuries",
+        }
+    }
+
+    fn value(self, incident: &Incident) -> Option<u32> {
+        match self {
+            SizeBy::Fatalities => incident.fatalities,
+            SizeBy::Injuries => incident.injuries,
+        }
+    }
+}
+
+/// Parses a figure dimension into pixels (1 px = 1/96 inch): `1200`,
+/// `1200px`, `180mm`, `18cm` or `7in`.
+pub fn parse_length(text: &str) -> Result<f64, String> {
+    let t = text.trim().to_ascii_lowercase();
+    let (number, per_unit) = [
+        ("px", 1.0),
+        ("mm", 96.0 / 25.4),
+        ("cm", 96.0 / 2.54),
+        ("in", 96.0),
+    ]
+    .into_iter()
+    .find_map(|(unit, f)| t.strip_suffix(unit).map(|n| (n.trim().to_string(), f)))
+    .unwrap_or((t.clone(), 1.0));
+    let v: f64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a length; write e.g. 1200, 1200px or 180mm"))?;
+    let px = v * per_unit;
+    if !(200.0..=20_000.0).contains(&px) {
+        return Err(format!(
+            "`{text}` is {px:.0} px; use between 200 and 20000 px (53 to 5292 mm)"
+        ));
+    }
+    Ok(px)
+}
+
+/// What the map should say, how big it is and how it looks.
 #[derive(Clone, Debug)]
 pub struct MapOptions {
     /// Title; by default "Incidents" with the span of years.
     pub title: Option<String>,
+    /// Subtitle; by default the number of incidents, places and the dates.
+    pub subtitle: Option<String>,
     /// Who collected the data, for the credit line.
     pub source: Option<String>,
     /// Width of the figure in pixels.
     pub width: f64,
-    /// A PROJ string to use instead of the automatic choice.
+    /// Height of the figure in pixels; by default what the extent needs.
+    pub height: Option<f64>,
+    /// A projection name (`lcc`, `albers`, `equalearth`, `robinson`,
+    /// `mercator`...) or a PROJ string, instead of the automatic choice.
     pub projection: Option<String>,
+    /// Scale marker area with a number.
+    pub size_by: Option<SizeBy>,
+    /// Draw the timeline panel (also on when the style's layers say so).
+    pub timeline: bool,
+    /// Draw the inset locator map (also on when the style's layers say so).
+    pub inset: bool,
+    /// Colours, fonts, sizes, layers.
+    pub style: Style,
 }
 
 impl Default for MapOptions {
     fn default() -> Self {
         MapOptions {
             title: None,
+            subtitle: None,
             source: None,
             width: 1200.0,
+            height: None,
             projection: None,
+            size_by: None,
+            timeline: false,
+            inset: false,
+            style: Style::default(),
         }
     }
 }
@@ -56,21 +149,52 @@ pub struct PlacedMarker {
     pub radius: f64,
     /// Rank of the incident's type in the legend.
     pub type_rank: usize,
+    /// Drawn hollow: located to a province or country only.
+    pub hollow: bool,
+}
+
+impl PlacedMarker {
+    /// The box the marker covers, with its outline.
+    pub fn bbox(&self) -> Rect {
+        Rect::around(self.centre.0, self.centre.1, self.radius + 1.0)
+    }
 }
 
 /// Where everything went, for checking the figure without parsing it.
 #[derive(Clone, Debug)]
 pub struct Layout {
+    /// Figure width in pixels.
+    pub width: f64,
+    /// Figure height in pixels.
+    pub height: f64,
     /// The map frame.
     pub frame: Rect,
-    /// Every incident's marker.
+    /// Whether the frame shows the whole globe (world maps).
+    pub globe: bool,
+    /// Every located incident's marker.
     pub markers: Vec<PlacedMarker>,
-    /// Every label drawn.
+    /// Every place label drawn.
     pub labels: Vec<PlacedLabel>,
+    /// Every country name drawn.
+    pub country_labels: Vec<AreaLabel>,
     /// The legend box.
-    pub legend: Rect,
+    pub legend: Option<Rect>,
     /// The scale bar box.
-    pub scale_bar: Rect,
+    pub scale_bar: Option<Rect>,
+    /// The inset locator map box.
+    pub inset: Option<Rect>,
+    /// The timeline panel.
+    pub timeline: Option<Rect>,
+}
+
+impl Layout {
+    /// The boxes drawn over the map (legend, scale bar, inset).
+    pub fn reserved(&self) -> Vec<Rect> {
+        [self.legend, self.scale_bar, self.inset]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
 }
 
 /// A rendered map.
@@ -95,16 +219,13 @@ pub enum RenderError {
     /// The projection given could not be used.
     #[error("{0}")]
     Projection(String),
+    /// The figure is too small for what it must hold.
+    #[error("{0}")]
+    Size(String),
+    /// The timeline could not be drawn.
+    #[error("timeline: {0}")]
+    Timeline(String),
 }
-
-const MARKER_RADIUS: f64 = 6.5;
-const LABEL_SIZE: f64 = 12.0;
-const LAND: &str = "#ece8df";
-const LAND_WITH_INCIDENTS: &str = "#ddd6c6";
-const SEA: &str = "#d4e4ee";
-const BORDER: &str = "#ffffff";
-const INK: &str = "#222222";
-const MUTED: &str = "#5c5c5c";
 
 /// One type of incident in the legend.
 struct TypeEntry {
@@ -127,194 +248,54 @@ fn rank_types<'a>(incidents: impl Iterator<Item = &'a Incident>) -> Vec<TypeEntr
 }
 
 fn type_name(incident: &Incident) -> String {
-    if incident.kind.is_empty() {
+    if incident.kind.trim().is_empty() {
         "Unspecified".into()
     } else {
-        incident.kind.clone()
+        crate::text::clean(incident.kind.trim())
     }
-}
-
-/// Maps projected metres to pixels inside the frame.
-struct Frame {
-    rect: Rect,
-    x0: f64,
-    y1: f64,
-    scale: f64,
-}
-
-impl Frame {
-    fn to_px(&self, (x, y): (f64, f64)) -> (f64, f64) {
-        (
-            self.rect.x0 + (x - self.x0) * self.scale,
-            self.rect.y0 + (self.y1 - y) * self.scale,
-        )
-    }
-
-    fn to_metres(&self, (px, py): (f64, f64)) -> (f64, f64) {
-        (
-            self.x0 + (px - self.rect.x0) / self.scale,
-            self.y1 - (py - self.rect.y0) / self.scale,
-        )
-    }
-}
-
-/// Fits a frame around projected points: a margin around them, at least
-/// 400 km across, and an aspect ratio between 0.55 and 0.9.
-fn fit_frame(points: &[(f64, f64)], left: f64, top: f64, width: f64) -> Frame {
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for &(x, y) in points {
-        x0 = x0.min(x);
-        x1 = x1.max(x);
-        y0 = y0.min(y);
-        y1 = y1.max(y);
-    }
-    let span = (x1 - x0).max(y1 - y0).max(400_000.0);
-    let pad = span * 0.14;
-    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    let mut w = (x1 - x0).max(span * 0.5) + 2.0 * pad;
-    let mut h = (y1 - y0).max(span * 0.3) + 2.0 * pad;
-    let aspect = (h / w).clamp(0.55, 0.9);
-    if h / w < aspect {
-        h = w * aspect;
-    } else {
-        w = h / aspect;
-    }
-    let scale = width / w;
-    Frame {
-        rect: Rect::new(left, top, width, h * scale),
-        x0: cx - w / 2.0,
-        y1: cy + h / 2.0,
-        scale,
-    }
-}
-
-/// The longitude/latitude box a frame shows, from points along its edge.
-fn frame_bounds(frame: &Frame, projection: &Projection) -> GeoBox {
-    let r = frame.rect;
-    let steps = 24;
-    let mut edge = Vec::new();
-    for i in 0..=steps {
-        let t = i as f64 / steps as f64;
-        let x = r.x0 + t * (r.x1 - r.x0);
-        let y = r.y0 + t * (r.y1 - r.y0);
-        edge.extend([(x, r.y0), (x, r.y1), (r.x0, y), (r.x1, y)]);
-    }
-    let points = edge
-        .into_iter()
-        .filter_map(|p| {
-            let (mx, my) = frame.to_metres(p);
-            projection.inverse(mx, my)
-        })
-        .collect::<Vec<_>>();
-    let b = GeoBox::around(points).unwrap_or(GeoBox {
-        west: -180.0,
-        south: -90.0,
-        east: 180.0,
-        north: 90.0,
-    });
-    GeoBox {
-        west: (b.west - 2.0).max(-180.0),
-        south: (b.south - 2.0).max(-90.0),
-        east: (b.east + 2.0).min(180.0),
-        north: (b.north + 2.0).min(90.0),
-    }
-}
-
-/// The basemap layer: sea, then each country clipped to the frame and
-/// simplified to a quarter pixel, holes drawn with the even-odd rule.
-fn draw_basemap(svg: &mut Svg, frame: &Frame, projection: &Projection, sites: &[(f64, f64)]) {
-    let bounds = frame_bounds(frame, projection);
-    let detail = if bounds.east - bounds.west < 14.0 {
-        basemap::Detail::Fine
-    } else {
-        basemap::Detail::Medium
-    };
-    let geo_rect = geo::Rect::new((bounds.west, bounds.south), (bounds.east, bounds.north));
-    let px = frame.rect.inflate(2.0);
-    let px_rect = geo::Rect::new((px.x0, px.y0), (px.x1, px.y1));
-    svg.layer("basemap", "Basemap", "");
-    let r = frame.rect;
-    svg.element(&format!(
-        "<rect id=\"sea\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{SEA}\"/>",
-        num(r.x0),
-        num(r.y0),
-        num(r.x1 - r.x0),
-        num(r.y1 - r.y0)
-    ));
-    svg.group(&format!("id=\"countries\" stroke=\"{BORDER}\" stroke-width=\"0.8\" stroke-linejoin=\"round\" fill-rule=\"evenodd\""));
-    for country in basemap::countries(detail) {
-        let Some(bbox) = country.shape.bounding_rect() else {
-            continue;
-        };
-        if bbox.max().x < geo_rect.min().x
-            || bbox.min().x > geo_rect.max().x
-            || bbox.max().y < geo_rect.min().y
-            || bbox.min().y > geo_rect.max().y
-        {
-            continue;
-        }
-        let near = basemap::clip_to_rect(&country.shape, geo_rect);
-        let projected = near.map_coords(|c| {
-            let p = projection
-                .forward(c.x, c.y)
-                .map(|m| frame.to_px(m))
-                .unwrap_or((px.x0, px.y0));
-            geo::coord! { x: p.0, y: p.1 }
-        });
-        let shape = basemap::clip_to_rect(&projected, px_rect).simplify(0.25);
-        if shape.0.is_empty() {
-            continue;
-        }
-        let rings: Vec<Vec<(f64, f64)>> = shape
-            .0
-            .iter()
-            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
-            .map(|ring| ring.coords().map(|c| (c.x, c.y)).collect())
-            .collect();
-        let has_incident = sites
-            .iter()
-            .any(|&(lon, lat)| country.shape.contains(&geo::point!(x: lon, y: lat)));
-        let fill = if has_incident {
-            LAND_WITH_INCIDENTS
-        } else {
-            LAND
-        };
-        svg.element(&format!(
-            "<path inkscape:label=\"{}\" fill=\"{fill}\" d=\"{}\"/>",
-            escape(&country.name),
-            svg::ring_path(rings.iter().map(Vec::as_slice))
-        ));
-    }
-    svg.end();
-    svg.end();
 }
 
 /// Spreads markers so none covers another: incidents at one place start on a
 /// ring around it, then overlapping markers push each other apart while a
-/// weak pull keeps each near its place.
-fn spread(anchors: &[(f64, f64)], groups: &[Vec<usize>], radius: f64) -> Vec<(f64, f64)> {
+/// weak pull keeps each near its place; all stay inside `bounds`.
+fn spread(
+    anchors: &[(f64, f64)],
+    groups: &[Vec<usize>],
+    radii: &[f64],
+    bounds: Rect,
+) -> Vec<(f64, f64)> {
     let mut pos = anchors.to_vec();
     for group in groups.iter().filter(|g| g.len() > 1) {
         let n = group.len() as f64;
-        let ring = (radius * 1.15 / (std::f64::consts::PI / n).sin()).max(radius * 1.2);
+        let r = group.iter().map(|&i| radii[i]).fold(0.0, f64::max);
+        let ring = (r * 1.15 / (std::f64::consts::PI / n).sin()).max(r * 1.2);
         for (k, &i) in group.iter().enumerate() {
             let a = -std::f64::consts::FRAC_PI_2 + k as f64 * std::f64::consts::TAU / n;
             pos[i] = (anchors[i].0 + ring * a.cos(), anchors[i].1 + ring * a.sin());
         }
     }
     let start = pos.clone();
-    let min_gap = 2.0 * radius + 1.5;
-    for _ in 0..400 {
+    let keep_inside = |p: (f64, f64), r: f64| {
+        let inner = bounds.inflate(-(r + 2.0));
+        (
+            p.0.clamp(inner.x0, inner.x1.max(inner.x0)),
+            p.1.clamp(inner.y0, inner.y1.max(inner.y0)),
+        )
+    };
+    for _ in 0..600 {
         let mut moved = false;
         for i in 0..pos.len() {
             for j in i + 1..pos.len() {
+                let min_gap = radii[i] + radii[j] + 1.5;
                 let (dx, dy) = (pos[j].0 - pos[i].0, pos[j].1 - pos[i].1);
                 let d = (dx * dx + dy * dy).sqrt();
                 if d < min_gap {
                     let (ux, uy) = if d > 1e-6 {
                         (dx / d, dy / d)
                     } else {
-                        (1.0, 0.0)
+                        // Same spot: part along a direction fixed by the pair.
+                        let a = (i * 7 + j * 13) as f64;
+                        (a.cos(), a.sin())
                     };
                     let push = (min_gap - d) / 2.0 + 0.01;
                     pos[i] = (pos[i].0 - ux * push, pos[i].1 - uy * push);
@@ -322,6 +303,9 @@ fn spread(anchors: &[(f64, f64)], groups: &[Vec<usize>], radius: f64) -> Vec<(f6
                     moved = true;
                 }
             }
+        }
+        for (i, p) in pos.iter_mut().enumerate() {
+            *p = keep_inside(*p, radii[i]);
         }
         if !moved {
             break;
@@ -333,50 +317,92 @@ fn spread(anchors: &[(f64, f64)], groups: &[Vec<usize>], radius: f64) -> Vec<(f6
     pos
 }
 
-/// A round distance (1, 2 or 5 times a power of ten) near `target` km.
-fn round_distance(target: f64) -> f64 {
-    let power = 10f64.powf(target.log10().floor());
-    [5.0, 2.0, 1.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|d| *d <= target)
-        .unwrap_or(power)
-}
-
-/// Pixels per kilometre at the centre of the frame, measured along the parallel.
-fn px_per_km(frame: &Frame, projection: &Projection) -> Option<f64> {
-    let c = frame.rect.centre();
-    let (lon, lat) = projection.inverse(frame.to_metres(c).0, frame.to_metres(c).1)?;
-    let a = frame.to_px(projection.forward(lon - 0.05, lat)?);
-    let b = frame.to_px(projection.forward(lon + 0.05, lat)?);
-    let px = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
-    Some(px / distance_km(lat, lon - 0.05, lat, lon + 0.05))
-}
-
-/// Picks the corner box of the frame that covers the fewest markers.
-fn emptiest_corner(frame: Rect, w: f64, h: f64, markers: &[Rect], taken: &[Rect]) -> Rect {
+/// The four corner boxes of the frame: bottom left, bottom right, top right, top left.
+fn corners(frame: Rect, w: f64, h: f64) -> [Rect; 4] {
     let m = 10.0;
-    let corners = [
+    [
         Rect::new(frame.x0 + m, frame.y1 - m - h, w, h),
         Rect::new(frame.x1 - m - w, frame.y1 - m - h, w, h),
         Rect::new(frame.x1 - m - w, frame.y0 + m, w, h),
         Rect::new(frame.x0 + m, frame.y0 + m, w, h),
-    ];
-    corners
-        .into_iter()
-        .filter(|c| !taken.iter().any(|t| t.intersects(c)))
-        .min_by_key(|c| {
+    ]
+}
+
+/// Picks, for each box size in turn, the free corner that covers the fewest
+/// markers. Returns the boxes and whether any covers a marker.
+fn reserve_corners(frame: Rect, sizes: &[(f64, f64)], markers: &[Rect]) -> (Vec<Rect>, bool) {
+    let mut taken: Vec<Rect> = Vec::new();
+    let mut covers = false;
+    for &(w, h) in sizes {
+        let cost = |c: &Rect| {
             markers
                 .iter()
                 .filter(|r| r.inflate(4.0).intersects(c))
                 .count()
-        })
-        .unwrap_or(corners[0])
+        };
+        let choice = corners(frame, w, h)
+            .into_iter()
+            .filter(|c| !taken.iter().any(|t| t.inflate(6.0).intersects(c)))
+            .min_by_key(cost);
+        match choice {
+            Some(c) => {
+                covers |= cost(&c) > 0;
+                taken.push(c);
+            }
+            None => {
+                // No corner left: the box goes over the first corner, and counts as covering.
+                covers = true;
+                taken.push(corners(frame, w, h)[0]);
+            }
+        }
+    }
+    (taken, covers)
+}
+
+/// Greedy line breaking by measured width.
+fn wrap_text(text: &str, font: &font::Font, size: f64, width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if !line.is_empty() && font.width(&candidate, size) > width {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Points in pixels.
+type Points = Vec<(f64, f64)>;
+
+/// The markers for one frame: anchors, radii, spread positions.
+fn place_markers(
+    frame: &Frame,
+    metres: &[(f64, f64)],
+    groups: &[Vec<usize>],
+    radii: &[f64],
+) -> (Points, Points) {
+    let anchors: Vec<(f64, f64)> = metres.iter().map(|&m| frame.to_px(m)).collect();
+    let centres = spread(&anchors, groups, radii, frame.rect);
+    (anchors, centres)
 }
 
 /// Renders the located rows of `geocoded` as an SVG map.
 pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderError> {
-    let located: Vec<(&Incident, &crate::geocode::Outcome)> = geocoded.located().collect();
+    let style = &options.style;
+    let sizes = &style.sizes;
+    let colours = &style.colours;
+    let typeface = &style.typeface;
+    let located: Vec<(&Incident, &Outcome)> = geocoded.located().collect();
     if located.is_empty() {
         return Err(RenderError::NothingToMap);
     }
@@ -386,27 +412,124 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         .collect();
     let extent = GeoBox::around(lonlat.iter().copied()).ok_or(RenderError::NothingToMap)?;
     let projection = match &options.projection {
-        Some(def) => Projection::from_definition(def).map_err(RenderError::Projection)?,
+        Some(choice) => Projection::from_choice(choice, extent).map_err(RenderError::Projection)?,
         None => Projection::for_extent(extent),
     };
-    let metres: Vec<(f64, f64)> = lonlat
-        .iter()
-        .map(|&(lon, lat)| projection.forward(lon, lat).unwrap_or((0.0, 0.0)))
-        .collect();
-    let margin = 24.0;
-    let top = 84.0;
-    let frame = fit_frame(&metres, margin, top, options.width - 2.0 * margin);
-    let r = frame.rect;
+    let mut metres = Vec::with_capacity(lonlat.len());
+    for ((incident, _), &(lon, lat)) in located.iter().zip(&lonlat) {
+        metres.push(projection.forward(lon, lat).ok_or_else(|| {
+            RenderError::Projection(format!(
+                "line {}: ({lon}, {lat}) cannot be shown in `{}`",
+                incident.line,
+                projection.definition()
+            ))
+        })?);
+    }
+
+    // Vertical layout: title block, map frame, timeline, credits.
+    let margin = sizes.margin;
+    let frame_width = options.width - 2.0 * margin;
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| default_title(&located));
+    let title_size = {
+        let w = typeface.bold.width(&title, sizes.title);
+        if w > frame_width {
+            sizes.title * frame_width / w
+        } else {
+            sizes.title
+        }
+    };
+    let title_base = margin + title_size * 0.75;
+    let subtitle_base = title_base + sizes.subtitle * 1.85;
+    let top = subtitle_base + sizes.subtitle * 1.4;
 
     let types = rank_types(located.iter().map(|(i, _)| *i));
     let type_rank = |i: &Incident| {
-        types
+        let name = type_name(i);
+        types.iter().position(|t| t.name == name).unwrap_or(0)
+    };
+    let ranks: Vec<usize> = located.iter().map(|(i, _)| type_rank(i)).collect();
+
+    let timeline_on = options.timeline || style.layers.timeline;
+    let bars = if timeline_on {
+        let events: Vec<_> = located
             .iter()
-            .position(|t| t.name == type_name(i))
-            .unwrap_or(0)
+            .zip(&ranks)
+            .map(|((i, _), &r)| (i.date, r))
+            .collect();
+        timeline::Bars::count(&events, types.len())
+    } else {
+        None
+    };
+    let mut notes: Vec<String> = Vec::new();
+    if timeline_on && bars.is_none() {
+        notes.push("no incident has a date, so there is no timeline".into());
+    }
+    let timeline_height = if bars.is_some() {
+        sizes.timeline + 12.0
+    } else {
+        0.0
+    };
+    let mut credit = String::new();
+    if let Some(source) = options.source.as_deref().filter(|s| !s.trim().is_empty()) {
+        credit.push_str(&format!("Data: {}. ", crate::text::clean(source.trim())));
+    }
+    credit.push_str(&format!(
+        "{}. {}. Map: incimap.",
+        crate::NATURAL_EARTH_CREDIT,
+        crate::GEONAMES_CREDIT
+    ));
+    let credit_lines = if style.layers.credits {
+        wrap_text(&credit, &typeface.regular, sizes.credits, frame_width)
+    } else {
+        Vec::new()
+    };
+    let line_step = sizes.credits * 1.45;
+    // One line more for the list of labels left out, when there is one.
+    let credits_height = 8.0 + (credit_lines.len() + 1) as f64 * line_step;
+    let bottom = timeline_height + credits_height + margin * 0.5;
+    let frame_height = match options.height {
+        Some(h) => {
+            let fh = h - top - bottom;
+            if fh < 120.0 {
+                return Err(RenderError::Size(format!(
+                    "a figure {h:.0} px tall leaves {fh:.0} px for the map; make it taller"
+                )));
+            }
+            Some(fh)
+        }
+        None => None,
     };
 
-    // Sites: distinct locations, in first-seen order.
+    // The area to show: the incidents with room around them, or the globe.
+    let mut area = MetreBox::around(&metres)
+        .ok_or(RenderError::NothingToMap)?
+        .padded();
+    if frame_height.is_none() {
+        area = area.with_aspect((0.55, 0.9));
+    }
+    let globe_box = projection.world_outline().and_then(|outline| {
+        let points: Vec<(f64, f64)> = outline
+            .iter()
+            .filter_map(|&(rel, lat)| projection.forward_relative(rel, lat))
+            .collect();
+        MetreBox::around(&points)
+    });
+    let mut globe = false;
+    if let Some(g) = globe_box
+        && area.w > 0.6 * g.w
+    {
+        area = MetreBox {
+            w: g.w * 1.02,
+            h: g.h * 1.03,
+            ..g
+        };
+        globe = true;
+    }
+
+    // Markers: sites (distinct places, first-seen order), sizes, spread.
     let mut site_of: BTreeMap<(i64, i64), usize> = BTreeMap::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (k, &(lon, lat)) in lonlat.iter().enumerate() {
@@ -417,8 +540,118 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         });
         groups[site].push(k);
     }
-    let anchors: Vec<(f64, f64)> = metres.iter().map(|&m| frame.to_px(m)).collect();
-    let centres = spread(&anchors, &groups, MARKER_RADIUS);
+    let size_scale = options.size_by.map(|by| {
+        let top = located
+            .iter()
+            .filter_map(|(i, _)| by.value(i))
+            .max()
+            .unwrap_or(0);
+        if top == 0 {
+            notes.push(format!(
+                "no row gives {}, so all markers have the smallest size",
+                by.title().to_lowercase()
+            ));
+        }
+        (
+            by,
+            SizeScale {
+                min_radius: sizes.marker * 0.75,
+                max_radius: sizes.marker_max,
+                top: top.max(1),
+            },
+        )
+    });
+    let radii: Vec<f64> = located
+        .iter()
+        .map(|(i, _)| match size_scale {
+            Some((by, scale)) => scale.radius(by.value(i)),
+            None => sizes.marker,
+        })
+        .collect();
+    let hollow: Vec<bool> = located
+        .iter()
+        .map(|(_, o)| matches!(o.precision, Some(Precision::Admin1 | Precision::Country)))
+        .collect();
+
+    let legend_content = legend::Legend {
+        types: types
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                (
+                    format!("{} ({})", t.name, t.count),
+                    symbols::shape(k, colours.palette.len()),
+                    style.type_colour(k).to_string(),
+                )
+            })
+            .collect(),
+        hollow: hollow.iter().any(|&h| h),
+        spread: groups.iter().any(|g| g.len() > 1),
+        size: size_scale.map(|(by, s)| (by.title().to_string(), s)),
+    };
+    let inset_on = (options.inset || style.layers.inset) && !globe;
+    if (options.inset || style.layers.inset) && globe {
+        notes.push("no inset on a world map".into());
+    }
+
+    // Fit the frame; zoom out while the legend, scale bar or inset would
+    // cover a marker.
+    let mut attempt = 0;
+    let (frame, anchors, centres, boxes, scale) = loop {
+        let frame = Frame::fit(area, margin, top, frame_width, frame_height);
+        let (anchors, centres) = place_markers(&frame, &metres, &groups, &radii);
+        let marker_boxes: Vec<Rect> = centres
+            .iter()
+            .zip(&radii)
+            .map(|(c, r)| Rect::around(c.0, c.1, r + 1.0))
+            .collect();
+        let mut wanted = Vec::new();
+        if style.layers.legend {
+            wanted.push(legend_content.size(style));
+        }
+        let scale = if style.layers.scalebar {
+            frame.px_per_km(&projection, globe).map(|(ppk, lat)| {
+                let (km, text) = legend::scale_bar_length(ppk, lat, projection.is_world(), 150.0);
+                let text_width = typeface.regular.width(&text, 11.0);
+                wanted.push(legend::scale_bar_size(text_width, km * ppk));
+                (ppk, km, text)
+            })
+        } else {
+            None
+        };
+        if inset_on {
+            wanted.push(inset::size(frame_width));
+        }
+        let (boxes, covers) = reserve_corners(frame.rect, &wanted, &marker_boxes);
+        attempt += 1;
+        if !covers || attempt >= 6 {
+            if covers {
+                notes.push("the legend, scale bar or inset covers a marker".into());
+            }
+            break (frame, anchors, centres, boxes, scale);
+        }
+        // Room first below the map (while the shape allows), then all round.
+        let max_aspect = if globe { 0.7 } else { 0.9 };
+        area = if frame_height.is_none() && area.h * 1.12 / area.w <= max_aspect {
+            MetreBox {
+                h: area.h * 1.12,
+                cy: area.cy - area.h * 0.06,
+                ..area
+            }
+        } else {
+            MetreBox {
+                w: area.w * 1.15,
+                h: area.h * 1.15,
+                ..area
+            }
+        };
+    };
+    let r = frame.rect;
+    let mut reserved = boxes.into_iter();
+    let legend_box = style.layers.legend.then(|| reserved.next()).flatten();
+    let scale_box = scale.as_ref().and_then(|_| reserved.next());
+    let inset_box = inset_on.then(|| reserved.next()).flatten();
+
     let markers: Vec<PlacedMarker> = located
         .iter()
         .enumerate()
@@ -426,59 +659,324 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
             line: incident.line,
             centre: centres[k],
             anchor: anchors[k],
-            radius: MARKER_RADIUS,
-            type_rank: type_rank(incident),
+            radius: radii[k],
+            type_rank: ranks[k],
+            hollow: hollow[k],
         })
         .collect();
-    let marker_boxes: Vec<Rect> = markers
+    let marker_boxes: Vec<Rect> = markers.iter().map(PlacedMarker::bbox).collect();
+    let displaced: Vec<Segment> = markers
         .iter()
-        .map(|m| Rect::around(m.centre.0, m.centre.1, m.radius + 1.0))
+        .filter(|m| {
+            let (dx, dy) = (m.centre.0 - m.anchor.0, m.centre.1 - m.anchor.1);
+            (dx * dx + dy * dy).sqrt() > m.radius * 0.9
+        })
+        .map(|m| (m.anchor, m.centre))
         .collect();
 
-    let title = options
-        .title
-        .clone()
-        .unwrap_or_else(|| default_title(&located));
-    let mut svg = Svg::new(options.width, r.y1 + 46.0, &title);
+    // Place labels: one per place, most incidents first.
+    let mut obstacles = marker_boxes.clone();
+    obstacles.extend([legend_box, scale_box, inset_box].into_iter().flatten());
+    let (placed, unplaced) = if style.layers.labels {
+        let mut requests: Vec<(usize, LabelRequest)> = groups
+            .iter()
+            .map(|g| {
+                let (incident, outcome) = located[g[0]];
+                let text = outcome
+                    .matched
+                    .as_ref()
+                    .map(|m| m.name.clone())
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| incident.place.clone());
+                let anchor = g
+                    .iter()
+                    .map(|&k| marker_boxes[k])
+                    .reduce(|a, b| a.union(&b))
+                    .unwrap_or(marker_boxes[g[0]]);
+                (
+                    g.len(),
+                    LabelRequest {
+                        text: crate::text::clean(text.trim()),
+                        anchor,
+                    },
+                )
+            })
+            .filter(|(_, r)| !r.text.is_empty())
+            .collect();
+        requests.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
+        let requests: Vec<LabelRequest> = requests.into_iter().map(|(_, r)| r).collect();
+        labels::place(&requests, &obstacles, r, &typeface.regular, sizes.labels)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+
+    // The basemap, in pixels.
+    let projector = Projector {
+        projection: &projection,
+        frame: &frame,
+    };
+    let bounds = frame.relative_bounds(&projection);
+    let km_per_px = 1.0 / (frame.scale * 1000.0);
+    let detail = if km_per_px < 2.0 {
+        basemap::Detail::Fine
+    } else {
+        basemap::Detail::Medium
+    };
+    let countries = land::countries(detail, &projector, bounds, r.inflate(2.0), 0.25);
+    let sea = if globe {
+        land::globe(&projector, r)
+    } else {
+        None
+    };
+
+    // Country names, clear of everything placed so far.
+    let country_labels = if style.layers.country_names {
+        let areas: Vec<(String, geo::MultiPolygon<f64>)> = countries
+            .iter()
+            .map(|c| (c.country.name.to_uppercase(), c.shape.clone()))
+            .collect();
+        let mut blocked: Vec<Rect> = marker_boxes.iter().map(|b| b.inflate(2.0)).collect();
+        blocked.extend(placed.iter().map(|l| l.bbox.inflate(2.0)));
+        blocked.extend([legend_box, scale_box, inset_box].into_iter().flatten());
+        let mut segments = displaced.clone();
+        segments.extend(placed.iter().filter_map(|l| l.leader));
+        labels::place_in_areas(
+            &areas,
+            &blocked,
+            &segments,
+            r,
+            &typeface.regular,
+            sizes.country_names,
+            sizes.country_names * 0.12,
+        )
+    } else {
+        Vec::new()
+    };
+
+    // The document.
+    let mut svg = Svg::new(options.width, &title);
     svg.element(&format!(
-        "<defs><clipPath id=\"frame-clip\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath></defs>",
-        num(r.x0),
-        num(r.y0),
-        num(r.x1 - r.x0),
-        num(r.y1 - r.y0)
+        "<rect id=\"background\" width=\"100%\" height=\"100%\" fill=\"{}\"/>",
+        colours.background
     ));
-    svg.element("<rect id=\"background\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
-    let distinct_sites: Vec<(f64, f64)> = groups.iter().map(|g| lonlat[g[0]]).collect();
-    draw_basemap(&mut svg, &frame, &projection, &distinct_sites);
-
-    // Legend and scale bar sit in the emptiest corners.
-    let legend_font = font::regular();
-    let legend_rows: Vec<String> = types
+    svg.layer("basemap", "Basemap", "");
+    draw_frame_shape(
+        &mut svg,
+        "sea",
+        &format!("fill=\"{}\"", colours.sea),
+        sea.as_ref(),
+        r,
+    );
+    svg.group(&format!(
+        "id=\"countries\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" fill-rule=\"evenodd\"",
+        colours.borders,
+        num(sizes.borders)
+    ));
+    let sites: Vec<geo::Point<f64>> = groups
         .iter()
-        .map(|t| format!("{} ({})", t.name, t.count))
+        .map(|g| geo::Point::new(lonlat[g[0]].0, lonlat[g[0]].1))
         .collect();
-    let hollow = located
-        .iter()
-        .any(|(_, o)| matches!(o.precision, Some(Precision::Admin1 | Precision::Country)));
-    let mut legend_width = legend_rows
-        .iter()
-        .map(|t| legend_font.width(t, 12.0))
-        .fold(font::bold().width("Incident type", 12.0), f64::max)
-        + 46.0;
-    if hollow {
-        legend_width =
-            legend_width.max(legend_font.width("Hollow: province or country only", 11.0) + 24.0);
+    for c in &countries {
+        let has_incident = sites.iter().any(|p| c.country.shape.contains(p));
+        let fill = if has_incident {
+            &colours.land_with_incidents
+        } else {
+            &colours.land
+        };
+        svg.element(&format!(
+            "<path inkscape:label=\"{}\" fill=\"{fill}\" d=\"{}\"/>",
+            svg::escape(&c.country.name),
+            svg::multipolygon_path(&c.shape)
+        ));
     }
-    let legend_height = 36.0 + 20.0 * legend_rows.len() as f64 + if hollow { 18.0 } else { 0.0 };
-    let legend = emptiest_corner(r, legend_width, legend_height, &marker_boxes, &[]);
-    let scale_bar = emptiest_corner(r, 170.0, 34.0, &marker_boxes, &[legend]);
+    svg.end();
+    svg.end();
 
-    // Incidents: leader lines from displaced markers to their places, then markers.
+    if style.layers.graticule {
+        let step = if sizes.graticule_step > 0.0 {
+            sizes.graticule_step
+        } else {
+            land::graticule_step(bounds)
+        };
+        let area = sea.clone().unwrap_or_else(|| {
+            geo::MultiPolygon::new(vec![
+                geo::Rect::new((r.x0, r.y0), (r.x1, r.y1)).to_polygon(),
+            ])
+        });
+        let lines = land::graticule(&projector, bounds, step, &area);
+        svg.layer(
+            "graticule",
+            "Graticule",
+            &format!(
+                "fill=\"none\" stroke=\"{}\" stroke-opacity=\"0.45\" stroke-width=\"{}\"",
+                colours.graticule,
+                num(sizes.graticule)
+            ),
+        );
+        svg.element(&format!(
+            "<path id=\"graticule-{}deg\" d=\"{}\"/>",
+            num(step),
+            svg::lines_path(&lines)
+        ));
+        svg.end();
+    }
+
+    draw_frame_shape(
+        &mut svg,
+        "frame",
+        &format!(
+            "fill=\"none\" stroke=\"{}\" stroke-width=\"0.75\"",
+            colours.frame
+        ),
+        sea.as_ref(),
+        r,
+    );
+
+    draw_incidents(&mut svg, &markers, &located, &groups, style);
+    draw_labels(&mut svg, &placed, &country_labels, style);
+
+    if let Some(b) = legend_box {
+        legend_content.draw(&mut svg, b, style);
+    }
+    if let (Some(b), Some((ppk, km, text))) = (scale_box, &scale) {
+        legend::draw_scale_bar(&mut svg, b, *ppk, *km, text, style);
+    }
+    if let Some(b) = inset_box {
+        inset::draw(&mut svg, b, &projector, style);
+    }
+
+    svg.text_layer("title", "Title", style, None, &colours.text);
+    svg.text(
+        r.x0,
+        title_base,
+        &format!("font-size=\"{}\" font-weight=\"bold\"", num(title_size)),
+        &title,
+    );
+    let subtitle = options
+        .subtitle
+        .clone()
+        .unwrap_or_else(|| default_subtitle(geocoded, &located, groups.len()));
+    svg.text(
+        r.x0,
+        subtitle_base,
+        &format!(
+            "font-size=\"{}\" fill=\"{}\"",
+            num(sizes.subtitle),
+            colours.muted_text
+        ),
+        &subtitle,
+    );
+    svg.end();
+
+    let mut y = r.y1;
+    let timeline_box = match &bars {
+        Some(bars) => {
+            let b = Rect::new(r.x0, y + 12.0, r.width(), sizes.timeline);
+            if let Some(note) =
+                timeline::draw(&mut svg, b, bars, style).map_err(RenderError::Timeline)?
+            {
+                notes.push(note);
+            }
+            y = b.y1;
+            Some(b)
+        }
+        None => None,
+    };
+
+    notes.extend(
+        unplaced
+            .iter()
+            .map(|t| format!("label `{t}` left out: no free space next to its markers")),
+    );
+    if style.layers.credits {
+        svg.text_layer(
+            "credits",
+            "Credits",
+            style,
+            Some(sizes.credits),
+            &colours.muted_text,
+        );
+        let mut lines = credit_lines;
+        if !unplaced.is_empty() {
+            let note = format!("Not labelled for lack of room: {}.", unplaced.join(", "));
+            lines.extend(wrap_text(
+                &note,
+                &typeface.regular,
+                sizes.credits,
+                frame_width,
+            ));
+        }
+        for line in &lines {
+            y += line_step;
+            svg.text(r.x0, y + 4.0, "", line);
+        }
+        svg.end();
+    }
+    let height = match options.height {
+        Some(h) => h,
+        None => (y + line_step + margin * 0.5).max(r.y1 + credits_height),
+    };
+    if located.len() < geocoded.rows.len() {
+        notes.push(format!(
+            "{} of {} rows are not on the map (see the report)",
+            geocoded.rows.len() - located.len(),
+            geocoded.rows.len()
+        ));
+    }
+
+    Ok(Map {
+        svg: svg.finish_with_height(height),
+        layout: Layout {
+            width: options.width,
+            height,
+            frame: r,
+            globe,
+            markers,
+            labels: placed,
+            country_labels,
+            legend: legend_box,
+            scale_bar: scale_box,
+            inset: inset_box,
+            timeline: timeline_box,
+        },
+        notes,
+        projection: projection.definition().to_string(),
+    })
+}
+
+/// Writes the map's area: the globe's outline when there is one, else the frame.
+fn draw_frame_shape(
+    svg: &mut Svg,
+    id: &str,
+    attrs: &str,
+    globe: Option<&geo::MultiPolygon<f64>>,
+    frame: Rect,
+) {
+    match globe {
+        Some(shape) => svg.element(&format!(
+            "<path id=\"{id}\" {attrs} d=\"{}\"/>",
+            svg::multipolygon_path(shape)
+        )),
+        None => svg.rect(frame, &format!("id=\"{id}\" {attrs}")),
+    }
+}
+
+/// The incidents layer: leader lines from displaced markers to their places,
+/// a dot at each such place, then the markers, largest first.
+fn draw_incidents(
+    svg: &mut Svg,
+    markers: &[PlacedMarker],
+    located: &[(&Incident, &Outcome)],
+    groups: &[Vec<usize>],
+    style: &Style,
+) {
+    let c = &style.colours;
     svg.layer("incidents", "Incidents", "");
     svg.group(&format!(
-        "id=\"leaders\" stroke=\"{MUTED}\" stroke-width=\"0.8\" fill=\"none\""
+        "id=\"leaders\" stroke=\"{}\" stroke-width=\"0.8\" fill=\"none\"",
+        c.leaders
     ));
-    for m in &markers {
+    for m in markers {
         let (dx, dy) = (m.centre.0 - m.anchor.0, m.centre.1 - m.anchor.1);
         if (dx * dx + dy * dy).sqrt() > m.radius * 0.9 {
             svg.element(&format!(
@@ -491,7 +989,7 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         }
     }
     svg.end();
-    svg.group(&format!("id=\"places\" fill=\"{INK}\""));
+    svg.group(&format!("id=\"places\" fill=\"{}\"", c.text));
     for group in groups
         .iter()
         .filter(|g| g.iter().any(|&k| markers[k].centre != markers[k].anchor))
@@ -504,152 +1002,86 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         ));
     }
     svg.end();
-    for (m, (incident, outcome)) in markers.iter().zip(&located) {
-        let symbol = symbols::symbol(m.type_rank);
-        let style = match outcome.precision {
-            Some(Precision::Admin1 | Precision::Country) => format!(
-                "fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2.2\"",
-                symbol.colour
-            ),
-            _ => format!(
-                "fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1\"",
-                symbol.colour
-            ),
+    let mut order: Vec<usize> = (0..markers.len()).collect();
+    order.sort_by(|&a, &b| {
+        markers[b]
+            .radius
+            .total_cmp(&markers[a].radius)
+            .then(a.cmp(&b))
+    });
+    svg.group("id=\"markers\"");
+    for k in order {
+        let m = &markers[k];
+        let colour = style.type_colour(m.type_rank);
+        let attrs = if m.hollow {
+            format!("fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"2.2\"")
+        } else {
+            format!(
+                "fill=\"{colour}\" stroke=\"{}\" stroke-width=\"1\"",
+                c.marker_outline
+            )
         };
         svg.element(&symbols::marker(
-            symbol.shape,
+            symbols::shape(m.type_rank, c.palette.len()),
             m.centre.0,
             m.centre.1,
             m.radius,
-            &style,
-            Some(&marker_title(incident)),
+            &attrs,
+            Some(&marker_title(located[k].0)),
         ));
     }
     svg.end();
+    svg.end();
+}
 
-    // Labels: one per place, most incidents first.
-    let mut requests: Vec<(usize, LabelRequest)> = groups
-        .iter()
-        .map(|g| {
-            let (incident, outcome) = located[g[0]];
-            let text = outcome
-                .matched
-                .as_ref()
-                .map(|m| m.name.clone())
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| incident.place.clone());
-            let anchor = g
-                .iter()
-                .map(|&k| marker_boxes[k])
-                .reduce(|a, b| a.union(&b))
-                .unwrap_or(marker_boxes[g[0]]);
-            (g.len(), LabelRequest { text, anchor })
-        })
-        .filter(|(_, r)| !r.text.is_empty())
-        .collect();
-    requests.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
-    let requests: Vec<LabelRequest> = requests.into_iter().map(|(_, r)| r).collect();
-    let mut obstacles = marker_boxes.clone();
-    obstacles.push(legend);
-    obstacles.push(scale_bar);
-    let (placed, unplaced) = labels::place(&requests, &obstacles, r, font::regular(), LABEL_SIZE);
-    svg.layer(
-        "labels",
-        "Labels",
-        &format!(
-            "font-family=\"{}, sans-serif\" font-size=\"{LABEL_SIZE}\" fill=\"{INK}\"",
-            font::FAMILY
-        ),
-    );
-    for label in &placed {
+/// The labels layer: country names, then place labels with their leaders.
+fn draw_labels(svg: &mut Svg, placed: &[PlacedLabel], countries: &[AreaLabel], style: &Style) {
+    let c = &style.colours;
+    svg.text_layer("labels", "Labels", style, None, &c.text);
+    svg.group(&format!(
+        "id=\"country-names\" fill=\"{}\" text-anchor=\"middle\"",
+        c.country_names
+    ));
+    for label in countries {
+        for (line, &(x, y)) in label.lines.iter().zip(&label.baselines) {
+            // letter-spacing adds space after the last letter too: shift by half of it.
+            svg.text(
+                x + label.spacing / 2.0,
+                y,
+                &format!(
+                    "font-size=\"{}\" letter-spacing=\"{}\"",
+                    num(label.size),
+                    num(label.spacing)
+                ),
+                line,
+            );
+        }
+    }
+    svg.end();
+    svg.group(&format!(
+        "id=\"place-labels\" font-size=\"{}\"",
+        num(style.sizes.labels)
+    ));
+    for label in placed {
         if let Some((a, b)) = label.leader {
             svg.element(&format!(
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{MUTED}\" stroke-width=\"0.7\"/>",
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"0.7\"/>",
                 num(a.0),
                 num(a.1),
                 num(b.0),
-                num(b.1)
+                num(b.1),
+                c.leaders
             ));
         }
-        svg.text(label.x, label.y, "stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"", &label.text);
+        svg.text(
+            label.x,
+            label.y,
+            "stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+            &label.text,
+        );
     }
     svg.end();
-
-    draw_legend(&mut svg, legend, &types, hollow);
-    draw_scale_bar(&mut svg, scale_bar, &frame, &projection);
-
-    svg.element(&format!(
-        "<rect id=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#8a8a8a\" stroke-width=\"0.75\"/>",
-        num(r.x0),
-        num(r.y0),
-        num(r.x1 - r.x0),
-        num(r.y1 - r.y0)
-    ));
-
-    svg.layer(
-        "title",
-        "Title",
-        &format!(
-            "font-family=\"{}, sans-serif\" fill=\"{INK}\"",
-            font::FAMILY
-        ),
-    );
-    svg.text(r.x0, 42.0, "font-size=\"24\" font-weight=\"bold\"", &title);
-    svg.text(
-        r.x0,
-        66.0,
-        &format!("font-size=\"13\" fill=\"{MUTED}\""),
-        &subtitle(geocoded, &located, groups.len()),
-    );
     svg.end();
-
-    let mut notes: Vec<String> = unplaced
-        .iter()
-        .map(|t| format!("label `{t}` left out: no free space next to its markers"))
-        .collect();
-    let mut credit = String::new();
-    if let Some(source) = options.source.as_deref().filter(|s| !s.trim().is_empty()) {
-        credit.push_str(&format!("Data: {}. ", source.trim()));
-    }
-    credit.push_str(&format!(
-        "{}. {}. Map: incimap.",
-        crate::NATURAL_EARTH_CREDIT,
-        crate::GEONAMES_CREDIT
-    ));
-    svg.layer(
-        "credits",
-        "Credits",
-        &format!(
-            "font-family=\"{}, sans-serif\" font-size=\"10\" fill=\"{MUTED}\"",
-            font::FAMILY
-        ),
-    );
-    svg.text(r.x0, r.y1 + 18.0, "", &credit);
-    if !unplaced.is_empty() {
-        let note = format!("Not labelled for lack of room: {}.", unplaced.join(", "));
-        svg.text(r.x0, r.y1 + 32.0, "", &note);
-    }
-    svg.end();
-    if located.len() < geocoded.rows.len() {
-        notes.push(format!(
-            "{} of {} rows are not on the map (see the report)",
-            geocoded.rows.len() - located.len(),
-            geocoded.rows.len()
-        ));
-    }
-
-    Ok(Map {
-        svg: svg.finish(),
-        layout: Layout {
-            frame: r,
-            markers,
-            labels: placed,
-            legend,
-            scale_bar,
-        },
-        notes,
-        projection: projection.definition().to_string(),
-    })
 }
 
 fn marker_title(incident: &Incident) -> String {
@@ -669,7 +1101,7 @@ fn marker_title(incident: &Incident) -> String {
     parts.join(" · ")
 }
 
-fn default_title(located: &[(&Incident, &crate::geocode::Outcome)]) -> String {
+fn default_title(located: &[(&Incident, &Outcome)]) -> String {
     let years: Vec<i32> = located
         .iter()
         .filter_map(|(i, _)| i.date.map(|d| d.year))
@@ -681,9 +1113,9 @@ fn default_title(located: &[(&Incident, &crate::geocode::Outcome)]) -> String {
     }
 }
 
-fn subtitle(
+fn default_subtitle(
     geocoded: &Geocoded,
-    located: &[(&Incident, &crate::geocode::Outcome)],
+    located: &[(&Incident, &Outcome)],
     places: usize,
 ) -> String {
     let n = located.len();
@@ -706,122 +1138,46 @@ fn subtitle(
     s
 }
 
-fn draw_legend(svg: &mut Svg, b: Rect, types: &[TypeEntry], hollow: bool) {
-    svg.layer(
-        "legend",
-        "Legend",
-        &format!(
-            "font-family=\"{}, sans-serif\" fill=\"{INK}\"",
-            font::FAMILY
-        ),
-    );
-    svg.element(&format!(
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#b0b0b0\" stroke-width=\"0.6\"/>",
-        num(b.x0),
-        num(b.y0),
-        num(b.x1 - b.x0),
-        num(b.y1 - b.y0)
-    ));
-    svg.text(
-        b.x0 + 12.0,
-        b.y0 + 20.0,
-        "font-size=\"12\" font-weight=\"bold\"",
-        "Incident type",
-    );
-    for (k, t) in types.iter().enumerate() {
-        let y = b.y0 + 38.0 + 20.0 * k as f64;
-        let s = symbols::symbol(k);
-        svg.element(&symbols::marker(
-            s.shape,
-            b.x0 + 20.0,
-            y - 4.0,
-            MARKER_RADIUS,
-            &format!(
-                "fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1\"",
-                s.colour
-            ),
-            None,
-        ));
-        svg.text(
-            b.x0 + 36.0,
-            y,
-            "font-size=\"12\"",
-            &format!("{} ({})", t.name, t.count),
-        );
-    }
-    if hollow {
-        svg.text(
-            b.x0 + 12.0,
-            b.y1 - 10.0,
-            &format!("font-size=\"11\" fill=\"{MUTED}\""),
-            "Hollow: province or country only",
-        );
-    }
-    svg.end();
-}
-
-fn draw_scale_bar(svg: &mut Svg, b: Rect, frame: &Frame, projection: &Projection) {
-    let Some(ppk) = px_per_km(frame, projection) else {
-        return;
-    };
-    let km = round_distance((b.x1 - b.x0 - 20.0) / ppk);
-    let len = km * ppk;
-    let (x, y) = (b.x0 + 10.0, b.y1 - 10.0);
-    svg.layer(
-        "scalebar",
-        "Scale bar",
-        &format!(
-            "font-family=\"{}, sans-serif\" font-size=\"11\" fill=\"{INK}\"",
-            font::FAMILY
-        ),
-    );
-    svg.element(&format!(
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"4\" fill=\"{INK}\" stroke=\"#ffffff\" stroke-width=\"0.8\"/>",
-        num(x),
-        num(y - 4.0),
-        num(len)
-    ));
-    svg.element(&format!(
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"4\" fill=\"#ffffff\"/>",
-        num(x + len / 2.0),
-        num(y - 3.2),
-        num(len / 2.0 - 0.8)
-    ));
-    let text = if km >= 1.0 {
-        format!("{} km", km)
-    } else {
-        format!("{} m", km * 1000.0)
-    };
-    svg.text(
-        x,
-        y - 9.0,
-        "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"",
-        &text,
-    );
-    svg.end();
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn round_distances() {
-        assert_eq!(round_distance(730.0), 500.0);
-        assert_eq!(round_distance(199.0), 100.0);
-        assert_eq!(round_distance(2.5), 2.0);
-    }
-
-    #[test]
     fn spread_separates_colocated_markers() {
         let anchors = vec![(100.0, 100.0); 5];
         let groups = vec![(0..5).collect::<Vec<_>>()];
-        let pos = spread(&anchors, &groups, 6.0);
+        let radii = [6.0, 6.0, 10.0, 6.0, 14.0];
+        let bounds = Rect::new(0.0, 0.0, 300.0, 300.0);
+        let pos = spread(&anchors, &groups, &radii, bounds);
         for i in 0..5 {
+            assert!(bounds.contains(&Rect::around(pos[i].0, pos[i].1, radii[i])));
             for j in i + 1..5 {
                 let d = ((pos[i].0 - pos[j].0).powi(2) + (pos[i].1 - pos[j].1).powi(2)).sqrt();
-                assert!(d >= 12.0, "markers {i} and {j} are {d} px apart");
+                assert!(
+                    d >= radii[i] + radii[j],
+                    "markers {i} and {j} are {d} px apart"
+                );
             }
         }
+    }
+
+    #[test]
+    fn lengths_in_px_mm_and_inches() {
+        assert_eq!(parse_length("1200").unwrap(), 1200.0);
+        assert_eq!(parse_length("800px").unwrap(), 800.0);
+        assert!((parse_length("180mm").unwrap() - 680.315).abs() < 0.01);
+        assert!((parse_length("7 in").unwrap() - 672.0).abs() < 1e-9);
+        assert!(parse_length("wide").is_err());
+        assert!(parse_length("10").is_err());
+    }
+
+    #[test]
+    fn corners_avoid_markers_and_each_other() {
+        let frame = Rect::new(0.0, 0.0, 400.0, 300.0);
+        let marker = Rect::around(30.0, 280.0, 6.0);
+        let (boxes, covers) = reserve_corners(frame, &[(100.0, 80.0), (100.0, 30.0)], &[marker]);
+        assert!(!covers);
+        assert!(!boxes[0].intersects(&marker) && !boxes[1].intersects(&marker));
+        assert!(!boxes[0].intersects(&boxes[1]));
     }
 }
