@@ -11,18 +11,11 @@ fn incimap(args: &[&str]) -> Output {
 }
 
 fn data(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-        .display()
-        .to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name).display().to_string()
 }
 
 fn example() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples/incidents.csv")
-        .display()
-        .to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/incidents.csv").display().to_string()
 }
 
 fn map_into(input: &str, dir: &Path) -> Output {
@@ -59,33 +52,16 @@ fn map_of_the_example_has_named_layers_and_rfc7946_points() {
     let dir = tempfile::tempdir().unwrap();
     let out = map_into(&example(), dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("located 10 of 10"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("located 10 of 10"), "{}", stderr(&out));
 
     let svg = std::fs::read_to_string(dir.path().join("map.svg")).unwrap();
     let ids = layer_ids(&svg);
-    for layer in [
-        "basemap",
-        "incidents",
-        "labels",
-        "legend",
-        "credits",
-        "scalebar",
-    ] {
-        assert!(
-            ids.iter().any(|i| i == layer),
-            "no layer {layer} in {ids:?}"
-        );
+    for layer in ["basemap", "incidents", "labels", "legend", "credits", "scalebar"] {
+        assert!(ids.iter().any(|i| i == layer), "no layer {layer} in {ids:?}");
     }
     assert!(svg.contains("GeoNames (CC BY 4.0)"));
     assert!(svg.contains("Natural Earth"));
-    assert!(
-        svg.contains(">Jalal-Abad</text>"),
-        "the label uses the name as written"
-    );
+    assert!(svg.contains(">Jalal-Abad</text>"), "the label uses the name as written");
 
     let text = std::fs::read_to_string(dir.path().join("incidents.geojson")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -97,10 +73,7 @@ fn map_of_the_example_has_named_layers_and_rfc7946_points() {
         let c = f["geometry"]["coordinates"].as_array().unwrap();
         assert_eq!(f["geometry"]["type"], "Point");
         let (lon, lat) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
-        assert!(
-            (20.0..80.0).contains(&lon) && (30.0..60.0).contains(&lat),
-            "[lon, lat] order: {c:?}"
-        );
+        assert!((20.0..80.0).contains(&lon) && (30.0..60.0).contains(&lat), "[lon, lat] order: {c:?}");
         for v in c {
             let decimals = v.to_string().split('.').nth(1).map_or(0, str::len);
             assert!(decimals <= 6, "{v} has {decimals} decimals");
@@ -135,26 +108,15 @@ fn rows_that_cannot_be_located_are_listed_and_the_rest_mapped() {
     let err = stderr(&out);
     assert!(err.contains("line 3: not located"), "{err}");
     assert!(err.contains("Khujand, TJ"), "suggestion missing: {err}");
-    assert!(
-        err.contains("line 4: skipped: column `fatalities`"),
-        "{err}"
-    );
+    assert!(err.contains("line 4: skipped: column `fatalities`"), "{err}");
     assert!(err.contains("line 5: skipped: column `date`"), "{err}");
     assert!(err.contains("line 6: skipped"), "{err}");
     let report = std::fs::read_to_string(dir.path().join("geocode-report.csv")).unwrap();
     assert_eq!(report.lines().count(), 6, "one report row per input row");
-    let json: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join("incidents.geojson")).unwrap())
-            .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("incidents.geojson")).unwrap()).unwrap();
     assert_eq!(json["features"].as_array().unwrap().len(), 1);
 
-    let strict = incimap(&[
-        "map",
-        &data("some_unlocated.csv"),
-        "-o",
-        dir.path().to_str().unwrap(),
-        "--strict",
-    ]);
+    let strict = incimap(&["map", &data("some_unlocated.csv"), "-o", dir.path().to_str().unwrap(), "--strict"]);
     assert_eq!(strict.status.code(), Some(1));
 }
 
@@ -165,11 +127,7 @@ fn assert_fails_cleanly(input: &str, expect: &str) {
     let err = stderr(&out);
     assert!(err.contains(expect), "expected `{expect}` in: {err}");
     assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
-    assert_eq!(
-        std::fs::read_dir(dir.path()).unwrap().count(),
-        0,
-        "no output written"
-    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no output written");
 }
 
 #[test]
@@ -198,14 +156,9 @@ fn given_coordinates_win_and_other_columns_travel() {
     let dir = tempfile::tempdir().unwrap();
     let out = map_into(&data("given_coordinates.csv"), dir.path());
     assert!(out.status.success(), "{}", stderr(&out));
-    let json: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.path().join("incidents.geojson")).unwrap())
-            .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("incidents.geojson")).unwrap()).unwrap();
     let f = &json["features"][1];
-    assert_eq!(
-        f["geometry"]["coordinates"],
-        serde_json::json!([37.62, 55.75])
-    );
+    assert_eq!(f["geometry"]["coordinates"], serde_json::json!([37.62, 55.75]));
     assert_eq!(f["properties"]["actor"], "Group B");
     assert_eq!(f["properties"]["incimap_status"], "given");
 }
@@ -216,12 +169,7 @@ fn refuses_to_write_over_its_input() {
     let input: PathBuf = dir.path().join("in.csv");
     std::fs::copy(example(), &input).unwrap();
     let before = std::fs::read(&input).unwrap();
-    let out = incimap(&[
-        "export",
-        input.to_str().unwrap(),
-        "-o",
-        input.to_str().unwrap(),
-    ]);
+    let out = incimap(&["export", input.to_str().unwrap(), "-o", input.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read(&input).unwrap(), before);
 }

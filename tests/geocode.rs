@@ -23,22 +23,10 @@ fn design_card_places_resolve_without_a_country() {
     let gazetteer = Gazetteer::embedded();
     let geocoded = incimap::geocode::geocode(read, &gazetteer);
     for (row, (name, lat, lon)) in geocoded.rows.iter().zip(DESIGN_CARD) {
-        let at = row
-            .outcome
-            .location
-            .unwrap_or_else(|| panic!("{name} not located: {}", row.outcome.reason));
+        let at = row.outcome.location.unwrap_or_else(|| panic!("{name} not located: {}", row.outcome.reason));
         let km = distance_km(at.lat, at.lon, lat, lon);
-        assert!(
-            km < 15.0,
-            "{name} is {km:.0} km from GeoNames' point ({})",
-            row.outcome.reason
-        );
-        assert_ne!(
-            row.outcome.status,
-            Status::Ambiguous,
-            "{name}: {}",
-            row.outcome.reason
-        );
+        assert!(km < 15.0, "{name} is {km:.0} km from GeoNames' point ({})", row.outcome.reason);
+        assert_ne!(row.outcome.status, Status::Ambiguous, "{name}: {}", row.outcome.reason);
     }
 }
 
@@ -57,8 +45,5 @@ fn embedded_index_matches_the_embedded_table() {
     let g = Gazetteer::embedded();
     let (fst, postings) = incimap::gazetteer::build_index(g.places());
     let (embedded_fst, embedded_postings) = incimap::gazetteer::embedded_index();
-    assert!(
-        fst == embedded_fst && postings == embedded_postings,
-        "rebuild with `cargo run --release --bin incimap-build-data`"
-    );
+    assert!(fst == embedded_fst && postings == embedded_postings, "rebuild with `cargo run --release --bin incimap-build-data`");
 }
