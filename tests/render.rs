@@ -358,6 +358,18 @@ fn countries_do_not_streak_across_the_antimeridian() {
 
 /// The ids of the Inkscape layers, in document order. (Well-formedness is
 /// checked where the SVG is parsed for PNG and PDF.)
+#[test]
+fn points_around_a_pole_get_a_polar_map() {
+    let g = geocoded("tests/data/render/arctic.csv");
+    let map = draw(&g, &MapOptions::default());
+    assert!(map.projection.starts_with("+proj=laea +lat_0=90"), "{}", map.projection);
+    assert_clean(&map.layout, &located_lines(&g));
+    assert!(longest_country_segment(&map) < 100.0);
+    for country in ["Greenland", "Norway", "Russia", "Canada"] {
+        assert!(map.svg.contains(&format!("inkscape:label=\"{country}\"")), "{country} missing");
+    }
+}
+
 fn layer_ids(svg: &str) -> Vec<String> {
     svg.split("<g ")
         .skip(1)

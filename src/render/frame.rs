@@ -73,6 +73,22 @@ impl MetreBox {
     }
 }
 
+impl MetreBox {
+    /// The box moved (and if need be shrunk) to lie within `outer`.
+    pub fn within(&self, outer: &MetreBox) -> MetreBox {
+        let fit = |c: f64, len: f64, oc: f64, olen: f64| {
+            let len = len.min(olen);
+            let lo = (c - len / 2.0)
+                .max(oc - olen / 2.0)
+                .min(oc + olen / 2.0 - len);
+            (lo + len / 2.0, len)
+        };
+        let (cx, w) = fit(self.cx, self.w, outer.cx, outer.w);
+        let (cy, h) = fit(self.cy, self.h, outer.cy, outer.h);
+        MetreBox { cx, cy, w, h }
+    }
+}
+
 impl Frame {
     /// The frame at `left`, `top`, `width` px wide that shows `area`: with no
     /// `height`, as tall as the area's shape asks; with one, the area is
@@ -231,6 +247,31 @@ mod tests {
         assert!((x - 200.0).abs() < 1e-9 && (y - 200.0).abs() < 1e-9);
         let back = f.to_metres(f.to_px((123.0, 456.0)));
         assert!((back.0 - 123.0).abs() < 1e-6 && (back.1 - 456.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_box_moves_inside_another() {
+        let outer = MetreBox {
+            cx: 0.0,
+            cy: 0.0,
+            w: 100.0,
+            h: 50.0,
+        };
+        let b = MetreBox {
+            cx: 40.0,
+            cy: 20.0,
+            w: 40.0,
+            h: 80.0,
+        };
+        assert_eq!(
+            b.within(&outer),
+            MetreBox {
+                cx: 30.0,
+                cy: 0.0,
+                w: 40.0,
+                h: 50.0
+            }
+        );
     }
 
     #[test]

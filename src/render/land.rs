@@ -3,8 +3,8 @@
 //! globe's outline (the sea of a world map); and the graticule.
 
 use geo::{
-    Area, BooleanOps, BoundingRect, Coord, Densify, Euclidean, LineString, MapCoords,
-    MultiLineString, MultiPolygon, Polygon, Rect as GeoRect, Simplify,
+    BooleanOps, BoundingRect, Coord, Densify, Euclidean, LineString, MapCoords, MultiLineString,
+    MultiPolygon, Polygon, Rect as GeoRect, Simplify,
 };
 
 use super::basemap::{self, Country, Detail};
@@ -179,21 +179,22 @@ pub fn globe(projector: &Projector, clip: Rect) -> Option<MultiPolygon<f64>> {
     Some(basemap::clip_to_rect(&polygon, px_rect))
 }
 
-/// Degrees between graticule lines: about four to eight lines across.
-pub fn graticule_step(bounds: GeoBox) -> f64 {
-    let (lon, lat) = (bounds.east - bounds.west, bounds.north - bounds.south);
+/// Degrees between graticule lines for a span: about four to eight lines.
+pub fn graticule_step(span: f64, most: f64) -> f64 {
     [1.0, 2.0, 5.0, 10.0, 15.0, 20.0, 30.0]
         .into_iter()
-        .find(|s| lon / s <= 12.0 && lat / s <= 8.0)
+        .find(|s| span / s <= most)
         .unwrap_or(30.0)
 }
 
-/// Meridians and parallels every `step` degrees inside `bounds`, in pixels,
-/// clipped to `area`.
+/// Meridians every `lon_step` and parallels every `lat_step` degrees inside
+/// `bounds`, in pixels, clipped to `area`. On a world projection meridians
+/// run from pole to pole; elsewhere they stop at the last parallel before the
+/// pole, where they would crowd together, except every 90th.
 pub fn graticule(
     projector: &Projector,
     bounds: GeoBox,
-    step: f64,
+    (lon_step, lat_step): (f64, f64),
     area: &MultiPolygon<f64>,
 ) -> MultiLineString<f64> {
     let lon0 = projector.projection.lon0();
@@ -210,23 +211,29 @@ pub fn graticule(
         let n = ((b - a) / 0.5).ceil().max(1.0) as usize;
         (0..=n).map(move |i| a + (b - a) * i as f64 / n as f64)
     };
-    // Meridians (not the seam, which is the globe's edge) stop short of the
-    // poles, where they would crowd together.
-    let (lat_lo, lat_hi) = (bounds.south.max(-80.0), bounds.north.min(80.0));
-    let mut k = (-180.0 / step).ceil() as i64;
-    while (k as f64) * step < 180.0 {
-        let rel = wrap(k as f64 * step - lon0);
+    let last_parallel = ((90.0 - 1e-9) / lat_step).floor() * lat_step;
+    let mut k = (-180.0 / lon_step).ceil() as i64;
+    while (k as f64) * lon_step < 180.0 {
+        let lon = k as f64 * lon_step;
+        let rel = wrap(lon - lon0);
+        // Not the seam, which is the globe's edge.
         if rel > bounds.west && rel < bounds.east && rel.abs() < 179.999 {
-            lines.extend(line(
-                samples(lat_lo, lat_hi).map(|lat| (rel, lat)).collect(),
-            ));
+            let reach = if projector.projection.is_world() || lon % 90.0 == 0.0 {
+                90.0
+            } else {
+                last_parallel
+            };
+            let (lo, hi) = (bounds.south.max(-reach), bounds.north.min(reach));
+            if lo < hi {
+                lines.extend(line(samples(lo, hi).map(|lat| (rel, lat)).collect()));
+            }
         }
         k += 1;
     }
-    let mut k = (-90.0 / step).ceil() as i64;
-    while (k as f64) * step < 90.0 {
-        let lat = k as f64 * step;
-        if lat > bounds.south && lat < bounds.north && lat.abs() < 90.0 {
+    let mut k = (-90.0 / lat_step).ceil() as i64;
+    while (k as f64) * lat_step < 90.0 {
+        let lat = k as f64 * lat_step;
+        if lat > bounds.south && lat < bounds.north {
             lines.extend(line(
                 samples(bounds.west, bounds.east)
                     .map(|rel| (rel, lat))
@@ -236,29 +243,6 @@ pub fn graticule(
         k += 1;
     }
     area.clip(&MultiLineString::new(lines), false)
-}
-
-/// Whether any segment of the shape's outline is longer than `limit` pixels,
-/// leaving out segments along the clip box (where clipping draws straight
-/// edges on purpose).
-pub fn longest_segment(shape: &MultiPolygon<f64>, clip: Rect) -> f64 {
-    let on_edge = |a: Coord<f64>, b: Coord<f64>| {
-        let near = |u: f64, v: f64| (u - v).abs() < 0.01;
-        (near(a.x, b.x) && (near(a.x, clip.x0) || near(a.x, clip.x1)))
-            || (near(a.y, b.y) && (near(a.y, clip.y0) || near(a.y, clip.y1)))
-    };
-    shape
-        .iter()
-        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
-        .flat_map(|ring| ring.lines())
-        .filter(|l| !on_edge(l.start, l.end))
-        .map(|l| ((l.end.x - l.start.x).powi(2) + (l.end.y - l.start.y).powi(2)).sqrt())
-        .fold(0.0, f64::max)
-}
-
-/// The area of a shape in square pixels.
-pub fn area(shape: &MultiPolygon<f64>) -> f64 {
-    shape.unsigned_area()
 }
 
 #[cfg(test)]

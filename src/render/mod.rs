@@ -518,15 +518,22 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         MetreBox::around(&points)
     });
     let mut globe = false;
-    if let Some(g) = globe_box
-        && area.w > 0.6 * g.w
-    {
-        area = MetreBox {
-            w: g.w * 1.02,
-            h: g.h * 1.03,
-            ..g
-        };
-        globe = true;
+    if let Some(g) = globe_box {
+        if area.w > 0.6 * g.w {
+            area = MetreBox {
+                w: g.w * 1.02,
+                h: g.h * 1.03,
+                ..g
+            };
+            globe = true;
+        } else {
+            // Part of a world map: show no space beyond the globe's edge.
+            area = area.within(&MetreBox {
+                w: g.w * 1.02,
+                h: g.h * 1.03,
+                ..g
+            });
+        }
     }
 
     // Markers: sites (distinct places, first-seen order), sizes, spread.
@@ -723,11 +730,9 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         basemap::Detail::Medium
     };
     let countries = land::countries(detail, &projector, bounds, r.inflate(2.0), 0.25);
-    let sea = if globe {
-        land::globe(&projector, r)
-    } else {
-        None
-    };
+    // World projections show the globe's outline wherever the frame reaches
+    // it; the frame is drawn along the same shape.
+    let sea = land::globe(&projector, r);
 
     // Country names, clear of everything placed so far.
     let country_labels = if style.layers.country_names {
@@ -777,7 +782,7 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         .map(|g| geo::Point::new(lonlat[g[0]].0, lonlat[g[0]].1))
         .collect();
     for c in &countries {
-        let has_incident = sites.iter().any(|p| c.country.shape.contains(p));
+        let has_incident = sites.iter().any(|p| holds(&c.country.shape, p));
         let fill = if has_incident {
             &colours.land_with_incidents
         } else {
@@ -794,9 +799,12 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
 
     if style.layers.graticule {
         let step = if sizes.graticule_step > 0.0 {
-            sizes.graticule_step
+            (sizes.graticule_step, sizes.graticule_step)
         } else {
-            land::graticule_step(bounds)
+            (
+                land::graticule_step(bounds.east - bounds.west, 12.0),
+                land::graticule_step(bounds.north - bounds.south, 8.0),
+            )
         };
         let area = sea.clone().unwrap_or_else(|| {
             geo::MultiPolygon::new(vec![
@@ -814,8 +822,9 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
             ),
         );
         svg.element(&format!(
-            "<path id=\"graticule-{}deg\" d=\"{}\"/>",
-            num(step),
+            "<path id=\"graticule-{}x{}deg\" d=\"{}\"/>",
+            num(step.0),
+            num(step.1),
             svg::lines_path(&lines)
         ));
         svg.end();
@@ -942,6 +951,19 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         notes,
         projection: projection.definition().to_string(),
     })
+}
+
+/// Whether a place lies in a country, or within 0.1° of its outline (places
+/// on the coast may fall just outside the generalised shape).
+fn holds(shape: &geo::MultiPolygon<f64>, p: &geo::Point<f64>) -> bool {
+    use geo::{BoundingRect, Distance, Euclidean};
+    let near = shape.bounding_rect().is_some_and(|b| {
+        p.x() >= b.min().x - 0.1
+            && p.x() <= b.max().x + 0.1
+            && p.y() >= b.min().y - 0.1
+            && p.y() <= b.max().y + 0.1
+    });
+    near && (shape.contains(p) || Euclidean.distance(p, shape) < 0.1)
 }
 
 /// Writes the map's area: the globe's outline when there is one, else the frame.

@@ -212,12 +212,21 @@ impl Projection {
         }
     }
 
-    /// A projection that suits the extent: Equal Earth for world-wide extents
-    /// (more than 120° of longitude or 60° of latitude), a Lambert conformal
+    /// A projection that suits the extent: a polar azimuthal equal-area for
+    /// points all north of 50°N (or south of 50°S) spread over more than 90°
+    /// of longitude; Equal Earth for world-wide extents (more than 120° of
+    /// longitude or 60° of latitude); a Lambert conformal
     /// conic with standard parallels one sixth inside the extent for regions
     /// north or south of the tropics, and Mercator for regions across the
     /// equator, where a conic has no good parallels.
     pub fn for_extent(extent: GeoBox) -> Projection {
+        // Around a pole: an azimuthal equal-area map centred on it.
+        if extent.lon_span() > 90.0 && (extent.south >= 50.0 || extent.north <= -50.0) {
+            let pole = if extent.south >= 50.0 { 90 } else { -90 };
+            let lon0 = round_to(extent.centre_lon(), 10.0);
+            return Projection::from_definition(&format!("+proj=laea +lat_0={pole} +lon_0={lon0}"))
+                .expect("generated projection is valid");
+        }
         let proj = if is_world_wide(extent) {
             "eqearth"
         } else if standard_parallels(extent).is_some() {
