@@ -107,6 +107,13 @@ impl Rect {
         t1 - t0 > 1e-9
     }
 
+    /// The distance between the two boxes (0 when they touch or overlap).
+    pub fn gap(&self, other: &Rect) -> f64 {
+        let dx = (other.x0 - self.x1).max(self.x0 - other.x1).max(0.0);
+        let dy = (other.y0 - self.y1).max(self.y0 - other.y1).max(0.0);
+        (dx * dx + dy * dy).sqrt()
+    }
+
     /// Width.
     pub fn width(&self) -> f64 {
         self.x1 - self.x0
@@ -175,11 +182,13 @@ const GAPS: [f64; 6] = [3.0, 14.0, 28.0, 46.0, 70.0, 100.0];
 /// that found no free position.
 pub fn place(
     requests: &[LabelRequest],
-    obstacles: &[Rect],
+    markers: &[Rect],
+    reserved: &[Rect],
     frame: Rect,
     font: &Font,
     size: f64,
 ) -> (Vec<PlacedLabel>, Vec<String>) {
+    let obstacles: Vec<Rect> = markers.iter().chain(reserved).copied().collect();
     let ascent = font.ascent(size);
     let height = ascent + font.descent(size);
     let inside = frame.inflate(-3.0);
@@ -231,16 +240,32 @@ pub fn place(
             };
             let crosses_obstacle = obstacles
                 .iter()
-                .filter(|o| !o.intersects(&a.inflate(0.5)))
+                .filter(|o| !a.inflate(0.01).contains(o))
                 .any(|o| o.crossed_by(p, q));
             (!strict || !crosses_obstacle)
                 && !placed.iter().any(|l| {
                     l.bbox.crossed_by(p, q) || l.leader.is_some_and(|s| segments_cross(s, (p, q)))
                 })
         };
+        // A label must not hug another place's marker, or a reader may take
+        // it for that marker's: right next to its own markers it sits closer
+        // to them than to any other; at the end of a leader it keeps clear
+        // of other markers.
+        let clear_of_others = |bbox: &Rect, leader: &Option<Segment>| {
+            let own = if leader.is_some() {
+                size
+            } else {
+                a.gap(bbox) + size / 2.0
+            };
+            markers
+                .iter()
+                .filter(|m| !a.inflate(0.01).contains(m))
+                .all(|m| m.gap(bbox) > own)
+        };
         let chosen = free
             .iter()
-            .find(|(_, leader)| leader_clear(leader, true))
+            .find(|(bbox, leader)| leader_clear(leader, true) && clear_of_others(bbox, leader))
+            .or_else(|| free.iter().find(|(_, leader)| leader_clear(leader, true)))
             .or_else(|| free.iter().find(|(_, leader)| leader_clear(leader, false)));
         match chosen {
             Some(&(bbox, leader)) => placed.push(PlacedLabel {
@@ -411,7 +436,7 @@ mod tests {
             })
             .collect();
         let obstacles: Vec<Rect> = requests.iter().map(|r| r.anchor).collect();
-        let (placed, unplaced) = place(&requests, &obstacles, frame, &font::regular(), 12.0);
+        let (placed, unplaced) = place(&requests, &obstacles, &[], frame, &font::regular(), 12.0);
         assert_eq!(placed.len() + unplaced.len(), 6);
         assert!(placed.len() >= 5);
         for (i, a) in placed.iter().enumerate() {
@@ -435,7 +460,7 @@ mod tests {
             text: "A name far too long for this frame".into(),
             anchor: Rect::around(30.0, 10.0, 3.0),
         }];
-        let (placed, unplaced) = place(&requests, &[], frame, &font::regular(), 12.0);
+        let (placed, unplaced) = place(&requests, &[], &[], frame, &font::regular(), 12.0);
         assert!(placed.is_empty());
         assert_eq!(
             unplaced,

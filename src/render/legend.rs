@@ -16,15 +16,33 @@ pub struct Legend {
     pub spread: bool,
     /// The size key: what the size stands for, and the scale.
     pub size: Option<(String, SizeScale)>,
+    /// Columns the rows are set in (top to bottom, then left to right).
+    pub columns: usize,
 }
 
-/// Markup for a legend symbol centred at a given height.
-type MarkerAt = Box<dyn Fn(f64) -> String>;
+/// One row of the legend: its symbol and its text.
+enum Row<'a> {
+    Type(Shape, &'a str, &'a str),
+    Hollow,
+    Spread,
+}
+
+impl Row<'_> {
+    fn text(&self) -> &str {
+        match self {
+            Row::Type(_, text, _) => text,
+            Row::Hollow => HOLLOW_TEXT,
+            Row::Spread => SPREAD_TEXT,
+        }
+    }
+}
 
 const PAD: f64 = 12.0;
+const COLUMN_GAP: f64 = 16.0;
 const HOLLOW_TEXT: &str = "Province or country only";
 const SPREAD_TEXT: &str = "Shared place, markers spread";
 const ZERO_TEXT: &str = "0 or n/a";
+const HEADING: &str = "Incident type";
 
 impl Legend {
     fn row_height(style: &Style) -> f64 {
@@ -39,6 +57,52 @@ impl Legend {
         self.size
             .as_ref()
             .map_or(0.0, |(_, s)| 2.0 * s.max_radius + 2.0)
+    }
+
+    fn rows(&self) -> Vec<Row<'_>> {
+        let mut rows: Vec<Row> = self
+            .types
+            .iter()
+            .map(|(text, shape, colour)| Row::Type(*shape, text, colour))
+            .collect();
+        if self.hollow {
+            rows.push(Row::Hollow);
+        }
+        if self.spread {
+            rows.push(Row::Spread);
+        }
+        rows
+    }
+
+    /// The rows of each column.
+    fn column_rows(&self) -> Vec<Vec<Row<'_>>> {
+        let rows = self.rows();
+        let per_column = rows.len().div_ceil(self.columns.max(1)).max(1);
+        let mut columns: Vec<Vec<Row>> = Vec::new();
+        for (i, row) in rows.into_iter().enumerate() {
+            if i % per_column == 0 {
+                columns.push(Vec::new());
+            }
+            if let Some(c) = columns.last_mut() {
+                c.push(row);
+            }
+        }
+        columns
+    }
+
+    /// Widths of the row columns.
+    fn column_widths(&self, style: &Style) -> Vec<f64> {
+        let f = &style.typeface;
+        let s = style.sizes.legend;
+        self.column_rows()
+            .iter()
+            .map(|rows| {
+                rows.iter()
+                    .map(|r| f.regular.width(r.text(), s))
+                    .fold(0.0, f64::max)
+                    + Legend::symbol_column(style)
+            })
+            .collect()
     }
 
     /// The size key's circles, largest first: (value text, radius).
@@ -56,24 +120,14 @@ impl Legend {
     pub fn size(&self, style: &Style) -> (f64, f64) {
         let f = &style.typeface;
         let s = style.sizes.legend;
-        let row = Legend::row_height(style);
-        let mut texts: Vec<(&str, f64)> = self.types.iter().map(|t| (t.0.as_str(), s)).collect();
-        if self.hollow {
-            texts.push((HOLLOW_TEXT, s));
-        }
-        if self.spread {
-            texts.push((SPREAD_TEXT, s));
-        }
-        let mut width = texts
-            .iter()
-            .map(|(t, size)| f.regular.width(t, *size))
-            .fold(f.bold.width("Incident type", s), f64::max)
-            + Legend::symbol_column(style);
-        let rows = texts.len() as f64;
-        let mut height = PAD + s * 1.4 + rows * row + PAD * 0.5;
+        let widths = self.column_widths(style);
+        let mut width = (widths.iter().sum::<f64>()
+            + COLUMN_GAP * widths.len().saturating_sub(1) as f64)
+            .max(f.bold.width(HEADING, s));
+        let rows = self.rows().len().div_ceil(self.columns.max(1)) as f64;
+        let mut height = PAD + s * 1.4 + rows * Legend::row_height(style) + PAD * 0.5;
         if let Some((title, scale)) = &self.size {
-            let circles = Legend::key_circles(scale);
-            let key_width: f64 = circles
+            let key_width: f64 = Legend::key_circles(scale)
                 .iter()
                 .map(|(t, r)| (2.0 * r).max(f.regular.width(t, s * 0.85)) + 8.0)
                 .sum();
@@ -94,63 +148,59 @@ impl Legend {
             "rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#b0b0b0\" stroke-width=\"0.6\"",
         );
         let ascent = style.typeface.regular.ascent(s);
-        let mut y = b.y0 + PAD + ascent;
-        svg.text(b.x0 + PAD, y, "font-weight=\"bold\"", "Incident type");
-        y += s * 0.4;
-        let sx = b.x0 + PAD + Legend::symbol_column(style) / 2.0 - 5.0;
-        let tx = b.x0 + PAD + Legend::symbol_column(style);
+        svg.text(
+            b.x0 + PAD,
+            b.y0 + PAD + ascent,
+            "font-weight=\"bold\"",
+            HEADING,
+        );
+        let top = b.y0 + PAD + ascent + s * 0.4;
         let r = style.sizes.marker;
-        let mut rows: Vec<(MarkerAt, &str)> = Vec::new();
-        for (text, shape, colour) in &self.types {
-            let style = format!(
-                "fill=\"{colour}\" stroke=\"{}\" stroke-width=\"1\"",
-                c.marker_outline
-            );
-            let shape = *shape;
-            rows.push((
-                Box::new(move |cy| symbols::marker(shape, sx, cy, r, &style, None)),
-                text,
-            ));
-        }
-        if self.hollow {
-            let stroke = c.muted_text.clone();
-            rows.push((
-                Box::new(move |cy| {
-                    format!(
-                        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"{stroke}\" stroke-width=\"2.2\"/>",
+        let mut x = b.x0 + PAD;
+        let mut bottom = top;
+        for (rows, width) in self.column_rows().iter().zip(self.column_widths(style)) {
+            let sx = x + Legend::symbol_column(style) / 2.0 - 5.0;
+            let tx = x + Legend::symbol_column(style);
+            for (i, entry) in rows.iter().enumerate() {
+                let cy = top + row * (i as f64 + 0.5);
+                svg.element(&match entry {
+                    Row::Type(shape, _, colour) => symbols::marker(
+                        *shape,
+                        sx,
+                        cy,
+                        r,
+                        &format!(
+                            "fill=\"{colour}\" stroke=\"{}\" stroke-width=\"1\"",
+                            c.marker_outline
+                        ),
+                        None,
+                    ),
+                    Row::Hollow => format!(
+                        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2.2\"/>",
                         num(sx),
                         num(cy),
-                        num(r)
-                    )
-                }),
-                HOLLOW_TEXT,
-            ));
-        }
-        if self.spread {
-            let (leader, dot) = (c.leaders.clone(), c.text.clone());
-            rows.push((
-                Box::new(move |cy| {
-                    format!(
-                        "<g><line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{leader}\" stroke-width=\"0.8\"/><circle cx=\"{}\" cy=\"{y}\" r=\"1.8\" fill=\"{dot}\"/></g>",
+                        num(r),
+                        c.muted_text
+                    ),
+                    Row::Spread => format!(
+                        "<g><line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{}\" stroke-width=\"0.8\"/><circle cx=\"{}\" cy=\"{y}\" r=\"1.8\" fill=\"{}\"/></g>",
                         num(sx - 5.0),
                         num(sx + 7.0),
+                        c.leaders,
                         num(sx - 5.0),
+                        c.text,
                         y = num(cy)
-                    )
-                }),
-                SPREAD_TEXT,
-            ));
-        }
-        for (marker, text) in rows {
-            let centre = y + row / 2.0;
-            svg.element(&marker(centre));
-            svg.text(tx, centre + ascent / 2.0, "", text);
-            y += row;
+                    ),
+                });
+                svg.text(tx, cy + ascent / 2.0, "", entry.text());
+                bottom = bottom.max(cy + row / 2.0);
+            }
+            x += width + COLUMN_GAP;
         }
         if let Some((title, scale)) = &self.size {
-            y += s * 0.5 + ascent;
+            let y = bottom + s * 0.5 + ascent;
             svg.text(b.x0 + PAD, y, "font-weight=\"bold\"", title);
-            let bottom = y + s * 0.6 + self.key_height();
+            let base = y + s * 0.6 + self.key_height();
             let mut x = b.x0 + PAD;
             for (text, radius) in Legend::key_circles(scale) {
                 let w = (2.0 * radius).max(style.typeface.regular.width(&text, s * 0.85));
@@ -158,14 +208,14 @@ impl Legend {
                 svg.element(&format!(
                     "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" fill-opacity=\"0.12\" stroke=\"{}\" stroke-width=\"1\"/>",
                     num(cx),
-                    num(bottom - radius),
+                    num(base - radius),
                     num(radius),
                     c.text,
                     c.text
                 ));
                 svg.text(
                     cx,
-                    bottom + s * 1.15,
+                    base + s * 1.15,
                     &format!("font-size=\"{}\" text-anchor=\"middle\"", num(s * 0.85)),
                     &text,
                 );

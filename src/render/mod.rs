@@ -317,6 +317,62 @@ fn spread(
     pos
 }
 
+/// Where the legend goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LegendPlace {
+    /// In a corner of the map frame.
+    Corner,
+    /// To the right of the frame.
+    Beside,
+    /// Under the frame.
+    Below,
+    /// Not drawn.
+    Off,
+}
+
+/// Where a legend that fits no corner goes: beside the map when there is
+/// room, else under it. Returns the place, the columns and the size.
+fn legend_outside(
+    beside: Option<(usize, (f64, f64))>,
+    below: Option<(usize, (f64, f64))>,
+) -> (LegendPlace, usize, f64, f64) {
+    match (beside, below) {
+        (Some((c, (w, h))), _) => (LegendPlace::Beside, c, w, h),
+        (None, Some((c, (w, h)))) => (LegendPlace::Below, c, w, h),
+        (None, None) => (LegendPlace::Off, 1, 0.0, 0.0),
+    }
+}
+
+/// Makes room for a legend beside the map (a narrower map) or under it (a
+/// shorter map, when the figure's height is fixed).
+fn shape_for_legend(
+    place: LegendPlace,
+    width: f64,
+    height: f64,
+    map_width: &mut f64,
+    frame_height: &mut Option<f64>,
+    figure_height: Option<f64>,
+) -> Result<(), RenderError> {
+    match place {
+        LegendPlace::Beside => *map_width -= width + 12.0,
+        LegendPlace::Below => {
+            if let Some(fh) = frame_height.as_mut() {
+                *fh -= height + 12.0;
+                if *fh < 120.0 {
+                    return Err(RenderError::Size(format!(
+                        "a figure {:.0} px tall leaves {:.0} px for the map once the legend \
+                         and the other panels are in; make it taller",
+                        figure_height.unwrap_or_default(),
+                        *fh
+                    )));
+                }
+            }
+        }
+        LegendPlace::Corner | LegendPlace::Off => {}
+    }
+    Ok(())
+}
+
 /// The four corner boxes of the frame: bottom left, bottom right, top right, top left.
 fn corners(frame: Rect, w: f64, h: f64) -> [Rect; 4] {
     let m = 10.0;
@@ -467,8 +523,13 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
     if timeline_on && bars.is_none() {
         notes.push("no incident has a date, so there is no timeline".into());
     }
+    // A fixed-size figure gives the timeline at most a quarter of its height.
+    let timeline_px = match options.height {
+        Some(h) => sizes.timeline.min((h - top) * 0.25),
+        None => sizes.timeline,
+    };
     let timeline_height = if bars.is_some() {
-        sizes.timeline + 12.0
+        timeline_px + 12.0
     } else {
         0.0
     };
@@ -490,7 +551,7 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
     // One line more for the list of labels left out, when there is one.
     let credits_height = 8.0 + (credit_lines.len() + 1) as f64 * line_step;
     let bottom = timeline_height + credits_height + margin * 0.5;
-    let frame_height = match options.height {
+    let mut frame_height = match options.height {
         Some(h) => {
             let fh = h - top - bottom;
             if fh < 120.0 {
@@ -580,7 +641,7 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         .map(|(_, o)| matches!(o.precision, Some(Precision::Admin1 | Precision::Country)))
         .collect();
 
-    let legend_content = legend::Legend {
+    let mut legend_content = legend::Legend {
         types: types
             .iter()
             .enumerate()
@@ -595,7 +656,62 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         hollow: hollow.iter().any(|&h| h),
         spread: groups.iter().any(|g| g.len() > 1),
         size: size_scale.map(|(by, s)| (by.title().to_string(), s)),
+        columns: 1,
     };
+    // The legend goes in a corner of the map, in as few columns as keep it
+    // low; if it is still too tall, beside the map; if there is no room
+    // there, under it.
+    let frame_guess = frame_height.unwrap_or(area.h * frame_width / area.w);
+    let mut legend_place = LegendPlace::Off;
+    let mut map_width = frame_width;
+    // The layouts to fall back on when a corner does not work out.
+    let mut beside: Option<(usize, (f64, f64))> = None;
+    let mut below: Option<(usize, (f64, f64))> = None;
+    if style.layers.legend {
+        let layouts: Vec<(usize, (f64, f64))> = (1..=4)
+            .map(|columns| {
+                legend_content.columns = columns;
+                (columns, legend_content.size(style))
+            })
+            .collect();
+        let corner = layouts
+            .iter()
+            .find(|(_, (w, h))| *h <= 0.6 * frame_guess && *w <= 0.5 * frame_width)
+            .copied();
+        beside = layouts
+            .iter()
+            .find(|(_, (w, h))| {
+                *h <= frame_height.unwrap_or(f64::INFINITY)
+                    && frame_width - w - 12.0 >= 0.55 * frame_width
+            })
+            .copied();
+        below = layouts
+            .iter()
+            .filter(|(_, (w, _))| *w <= frame_width)
+            .min_by(|a, b| a.1.1.total_cmp(&b.1.1))
+            .or(layouts.first())
+            .copied();
+        legend_content.columns = match corner {
+            Some((columns, _)) => {
+                legend_place = LegendPlace::Corner;
+                columns
+            }
+            None => {
+                let (place, columns, width, height) = legend_outside(beside, below);
+                legend_place = place;
+                shape_for_legend(
+                    place,
+                    width,
+                    height,
+                    &mut map_width,
+                    &mut frame_height,
+                    options.height,
+                )?;
+                columns
+            }
+        };
+    }
+    let mut legend_size = legend_content.size(style);
     let inset_on = (options.inset || style.layers.inset) && !globe;
     if (options.inset || style.layers.inset) && globe {
         notes.push("no inset on a world map".into());
@@ -604,8 +720,9 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
     // Fit the frame; zoom out while the legend, scale bar or inset would
     // cover a marker.
     let mut attempt = 0;
+    let start_area = area;
     let (frame, anchors, centres, boxes, scale) = loop {
-        let frame = Frame::fit(area, margin, top, frame_width, frame_height);
+        let frame = Frame::fit(area, margin, top, map_width, frame_height);
         let (anchors, centres) = place_markers(&frame, &metres, &groups, &radii);
         let marker_boxes: Vec<Rect> = centres
             .iter()
@@ -613,8 +730,8 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
             .map(|(c, r)| Rect::around(c.0, c.1, r + 1.0))
             .collect();
         let mut wanted = Vec::new();
-        if style.layers.legend {
-            wanted.push(legend_content.size(style));
+        if legend_place == LegendPlace::Corner {
+            wanted.push(legend_size);
         }
         let scale = if style.layers.scalebar {
             frame.px_per_km(&projection, globe).map(|(ppk, lat)| {
@@ -627,10 +744,28 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
             None
         };
         if inset_on {
-            wanted.push(inset::size(frame_width));
+            wanted.push(inset::size(map_width));
         }
         let (boxes, covers) = reserve_corners(frame.rect, &wanted, &marker_boxes);
         attempt += 1;
+        if covers && legend_place == LegendPlace::Corner && attempt >= 3 {
+            // The corners are taken: the legend goes beside or under the map.
+            let (place, columns, width, height) = legend_outside(beside, below);
+            legend_place = place;
+            legend_content.columns = columns;
+            legend_size = legend_content.size(style);
+            shape_for_legend(
+                place,
+                width,
+                height,
+                &mut map_width,
+                &mut frame_height,
+                options.height,
+            )?;
+            area = start_area;
+            attempt = 0;
+            continue;
+        }
         if !covers || attempt >= 6 {
             if covers {
                 notes.push("the legend, scale bar or inset covers a marker".into());
@@ -655,9 +790,20 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
     };
     let r = frame.rect;
     let mut reserved = boxes.into_iter();
-    let legend_box = style.layers.legend.then(|| reserved.next()).flatten();
-    let scale_box = scale.as_ref().and_then(|_| reserved.next());
+    let legend_box = match legend_place {
+        LegendPlace::Corner => reserved.next(),
+        LegendPlace::Beside => Some(Rect::new(r.x1 + 12.0, r.y0, legend_size.0, legend_size.1)),
+        LegendPlace::Below => Some(Rect::new(r.x0, r.y1 + 12.0, legend_size.0, legend_size.1)),
+        LegendPlace::Off => None,
+    };
+    // What does not fit in the frame is left out, and said.
+    let fits = |b: &Rect| r.inflate(-4.0).contains(b);
+    let scale_box = scale.as_ref().and_then(|_| reserved.next()).filter(fits);
     let inset_box = inset_on.then(|| reserved.next()).flatten();
+    if inset_box.is_some_and(|b| !fits(&b)) {
+        notes.push("the inset does not fit in the map frame; left out".into());
+    }
+    let inset_box = inset_box.filter(fits);
 
     let markers: Vec<PlacedMarker> = located
         .iter()
@@ -682,8 +828,10 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         .collect();
 
     // Place labels: one per place, most incidents first.
-    let mut obstacles = marker_boxes.clone();
-    obstacles.extend([legend_box, scale_box, inset_box].into_iter().flatten());
+    let reserved: Vec<Rect> = [legend_box, scale_box, inset_box]
+        .into_iter()
+        .flatten()
+        .collect();
     let (placed, unplaced) = if style.layers.labels {
         let mut requests: Vec<(usize, LabelRequest)> = groups
             .iter()
@@ -712,7 +860,14 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
             .collect();
         requests.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
         let requests: Vec<LabelRequest> = requests.into_iter().map(|(_, r)| r).collect();
-        labels::place(&requests, &obstacles, r, &typeface.regular, sizes.labels)
+        labels::place(
+            &requests,
+            &marker_boxes,
+            &reserved,
+            r,
+            &typeface.regular,
+            sizes.labels,
+        )
     } else {
         (Vec::new(), Vec::new())
     };
@@ -742,7 +897,7 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
             .collect();
         let mut blocked: Vec<Rect> = marker_boxes.iter().map(|b| b.inflate(2.0)).collect();
         blocked.extend(placed.iter().map(|l| l.bbox.inflate(2.0)));
-        blocked.extend([legend_box, scale_box, inset_box].into_iter().flatten());
+        blocked.extend(&reserved);
         let mut segments = displaced.clone();
         segments.extend(placed.iter().filter_map(|l| l.leader));
         labels::place_in_areas(
@@ -877,10 +1032,10 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
     );
     svg.end();
 
-    let mut y = r.y1;
+    let mut y = legend_box.map_or(r.y1, |b| b.y1.max(r.y1));
     let timeline_box = match &bars {
         Some(bars) => {
-            let b = Rect::new(r.x0, y + 12.0, r.width(), sizes.timeline);
+            let b = Rect::new(r.x0, y + 12.0, frame_width, timeline_px);
             if let Some(note) =
                 timeline::draw(&mut svg, b, bars, style).map_err(RenderError::Timeline)?
             {

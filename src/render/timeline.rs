@@ -174,7 +174,7 @@ fn plot(bars: &Bars, w: u32, h: u32, style: &Style) -> Result<String, String> {
             .disable_x_mesh()
             .x_labels(n as usize + 1)
             .x_label_formatter(&x_label)
-            .y_labels((top as usize).min(5) + 1)
+            .y_labels((top as usize).min(((f64::from(h) - 50.0) / 18.0).max(1.0) as usize) + 1)
             .y_label_formatter(&|v| v.to_string())
             .label_style(text(10.5))
             .axis_style(muted)
