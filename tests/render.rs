@@ -233,6 +233,13 @@ fn the_world_map_is_clean_and_shows_the_globe() {
             "{}",
             map.projection
         );
+        // South Africa keeps its hole where Lesotho is.
+        let at = map
+            .svg
+            .find("inkscape:label=\"South Africa\"")
+            .expect("South Africa drawn");
+        let path = &map.svg[at..at + map.svg[at..].find("/>").unwrap()];
+        assert!(path.matches('M').count() >= 2, "South Africa has no hole");
     }
 }
 
@@ -530,6 +537,45 @@ fn a_style_file_changes_colours_and_layers() {
     assert!(map.svg.contains("fill=\"#123456\""));
     assert!(map.svg.contains("fill=\"#aa0000\"") && map.svg.contains("fill=\"#0000aa\""));
     assert!(!map.svg.contains("#0072B2"));
+}
+
+#[test]
+fn the_readme_documents_every_style_key_with_its_default() {
+    let readme = std::fs::read_to_string(path("README.md")).unwrap();
+    let start = readme
+        .find("```toml\n[colours]")
+        .expect("a style block in the README")
+        + 8;
+    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    let documented: toml::Table = toml::from_str(block).unwrap();
+    let defaults: toml::Table = toml::from_str(&Style::default().to_toml()).unwrap();
+    for (section, keys) in &defaults {
+        let doc = documented[section].as_table().unwrap();
+        for (key, value) in keys.as_table().unwrap() {
+            let number = |v: &toml::Value| v.as_float().or(v.as_integer().map(|i| i as f64));
+            match (doc.get(key), number(value)) {
+                (Some(d), Some(v)) => assert_eq!(number(d), Some(v), "README: [{section}] {key}"),
+                (d, _) => assert_eq!(d, Some(value), "README: [{section}] {key}"),
+            }
+        }
+    }
+    for (section, keys) in &documented {
+        for key in keys.as_table().unwrap().keys() {
+            let known = defaults[section].as_table().unwrap().contains_key(key);
+            assert!(
+                known || (section == "fonts" && ["regular", "bold"].contains(&key.as_str())),
+                "[{section}] {key}"
+            );
+        }
+    }
+    // The font keys work: the embedded font's own file, by path.
+    let style = Style::from_toml(
+        "[fonts]\nregular = \"fonts/DejaVuSans.ttf\"\n",
+        "test.toml",
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    )
+    .unwrap();
+    assert_eq!(style.typeface.family, "DejaVu Sans");
 }
 
 #[test]

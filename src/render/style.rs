@@ -5,13 +5,13 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::font::{Font, Typeface};
 use super::symbols::PALETTE;
 
 /// Colours, as `#rgb` or `#rrggbb` (or `none` where nothing should be drawn).
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Colours {
     /// Behind everything.
@@ -66,7 +66,7 @@ impl Default for Colours {
 }
 
 /// Font files and the family the SVG names.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Fonts {
     /// Family written into the SVG; by default the regular file's own family name.
@@ -78,7 +78,7 @@ pub struct Fonts {
 }
 
 /// Sizes in pixels (1 px = 1/96 inch).
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Sizes {
     /// Space around the figure.
@@ -130,7 +130,7 @@ impl Default for Sizes {
 }
 
 /// Which layers are drawn. `--inset` and `--timeline` switch those two on.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Layers {
     /// Lines of latitude and longitude.
@@ -229,6 +229,29 @@ pub enum StyleError {
 }
 
 impl Style {
+    /// The style as TOML: every key with its value (font files are not
+    /// known once loaded, so `[fonts]` holds the family only).
+    pub fn to_toml(&self) -> String {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            colours: &'a Colours,
+            fonts: Fonts,
+            sizes: &'a Sizes,
+            layers: &'a Layers,
+        }
+        let out = Out {
+            colours: &self.colours,
+            fonts: Fonts {
+                family: Some(self.typeface.family.clone()),
+                regular: None,
+                bold: None,
+            },
+            sizes: &self.sizes,
+            layers: &self.layers,
+        };
+        toml::to_string(&out).unwrap_or_default()
+    }
+
     /// Reads a style file; font paths in it are relative to its folder.
     pub fn load(path: &Path) -> Result<Style, StyleError> {
         let file = path.display().to_string();
