@@ -11,26 +11,27 @@ pub mod inset;
 pub mod labels;
 pub mod land;
 pub mod legend;
+mod page;
 pub mod projection;
+mod sites;
 pub mod style;
 pub mod svg;
 pub mod symbols;
 pub mod timeline;
 
-use std::collections::BTreeMap;
-
 use geo::Contains;
 
-use crate::geocode::{Geocoded, Outcome, Precision};
+use crate::geocode::{Geocoded, Outcome};
 use crate::incident::Incident;
 pub use formats::Format;
-use frame::{Frame, MetreBox};
-use labels::{AreaLabel, LabelRequest, PlacedLabel, Rect, Segment};
-use land::Projector;
+use frame::MetreBox;
+use labels::{AreaLabel, PlacedLabel, Rect, Segment};
+use land::{LandShape, Projector};
+use page::{Fitting, Header, Plan};
 use projection::{GeoBox, Projection};
+use sites::Sites;
 pub use style::Style;
 use svg::{Svg, num};
-use symbols::SizeScale;
 
 /// What marker size stands for under `--size-by`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,14 +54,14 @@ impl SizeBy {
         }
     }
 
-    fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             SizeBy::Fatalities => "Fatalities",
             SizeBy::Injuries => "Injuries",
         }
     }
 
-    fn value(self, incident: &Incident) -> Option<u32> {
+    pub(crate) fn value(self, incident: &Incident) -> Option<u32> {
         match self {
             SizeBy::Fatalities => incident.fatalities,
             SizeBy::Injuries => incident.injuries,
@@ -154,6 +155,12 @@ pub struct PlacedMarker {
 }
 
 impl PlacedMarker {
+    /// Whether the marker was moved off its place to stay visible.
+    pub fn displaced(&self) -> bool {
+        let (dx, dy) = (self.centre.0 - self.anchor.0, self.centre.1 - self.anchor.1);
+        (dx * dx + dy * dy).sqrt() > self.radius * 0.9
+    }
+
     /// The box the marker covers, with its outline.
     pub fn bbox(&self) -> Rect {
         Rect::around(self.centre.0, self.centre.1, self.radius + 1.0)
@@ -227,659 +234,118 @@ pub enum RenderError {
     Timeline(String),
 }
 
-/// One type of incident in the legend.
-struct TypeEntry {
-    name: String,
-    count: usize,
-}
-
-/// Types ranked most frequent first, ties by name; empty types are "Unspecified".
-fn rank_types<'a>(incidents: impl Iterator<Item = &'a Incident>) -> Vec<TypeEntry> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for i in incidents {
-        *counts.entry(type_name(i)).or_default() += 1;
-    }
-    let mut entries: Vec<TypeEntry> = counts
-        .into_iter()
-        .map(|(name, count)| TypeEntry { name, count })
-        .collect();
-    entries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    entries
-}
-
-fn type_name(incident: &Incident) -> String {
-    if incident.kind.trim().is_empty() {
-        "Unspecified".into()
-    } else {
-        crate::text::clean(incident.kind.trim())
-    }
-}
-
-/// Spreads markers so none covers another: incidents at one place start on a
-/// ring around it, then overlapping markers push each other apart while a
-/// weak pull keeps each near its place; all stay inside `bounds`.
-fn spread(
-    anchors: &[(f64, f64)],
-    groups: &[Vec<usize>],
-    radii: &[f64],
-    bounds: Rect,
-) -> Vec<(f64, f64)> {
-    let mut pos = anchors.to_vec();
-    for group in groups.iter().filter(|g| g.len() > 1) {
-        let n = group.len() as f64;
-        let r = group.iter().map(|&i| radii[i]).fold(0.0, f64::max);
-        let ring = (r * 1.15 / (std::f64::consts::PI / n).sin()).max(r * 1.2);
-        for (k, &i) in group.iter().enumerate() {
-            let a = -std::f64::consts::FRAC_PI_2 + k as f64 * std::f64::consts::TAU / n;
-            pos[i] = (anchors[i].0 + ring * a.cos(), anchors[i].1 + ring * a.sin());
-        }
-    }
-    let start = pos.clone();
-    let keep_inside = |p: (f64, f64), r: f64| {
-        let inner = bounds.inflate(-(r + 2.0));
-        (
-            p.0.clamp(inner.x0, inner.x1.max(inner.x0)),
-            p.1.clamp(inner.y0, inner.y1.max(inner.y0)),
-        )
-    };
-    for _ in 0..600 {
-        let mut moved = false;
-        for i in 0..pos.len() {
-            for j in i + 1..pos.len() {
-                let min_gap = radii[i] + radii[j] + 1.5;
-                let (dx, dy) = (pos[j].0 - pos[i].0, pos[j].1 - pos[i].1);
-                let d = (dx * dx + dy * dy).sqrt();
-                if d < min_gap {
-                    let (ux, uy) = if d > 1e-6 {
-                        (dx / d, dy / d)
-                    } else {
-                        // Same spot: part along a direction fixed by the pair.
-                        let a = (i * 7 + j * 13) as f64;
-                        (a.cos(), a.sin())
-                    };
-                    let push = (min_gap - d) / 2.0 + 0.01;
-                    pos[i] = (pos[i].0 - ux * push, pos[i].1 - uy * push);
-                    pos[j] = (pos[j].0 + ux * push, pos[j].1 + uy * push);
-                    moved = true;
-                }
-            }
-        }
-        for (i, p) in pos.iter_mut().enumerate() {
-            *p = keep_inside(*p, radii[i]);
-        }
-        if !moved {
-            break;
-        }
-        for (p, s) in pos.iter_mut().zip(&start) {
-            *p = (p.0 + (s.0 - p.0) * 0.02, p.1 + (s.1 - p.1) * 0.02);
-        }
-    }
-    pos
-}
-
-/// Where the legend goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum LegendPlace {
-    /// In a corner of the map frame.
-    Corner,
-    /// To the right of the frame.
-    Beside,
-    /// Under the frame.
-    Below,
-    /// Not drawn.
-    Off,
-}
-
-/// Where a legend that fits no corner goes: beside the map when there is
-/// room, else under it. Returns the place, the columns and the size.
-fn legend_outside(
-    beside: Option<(usize, (f64, f64))>,
-    below: Option<(usize, (f64, f64))>,
-) -> (LegendPlace, usize, f64, f64) {
-    match (beside, below) {
-        (Some((c, (w, h))), _) => (LegendPlace::Beside, c, w, h),
-        (None, Some((c, (w, h)))) => (LegendPlace::Below, c, w, h),
-        (None, None) => (LegendPlace::Off, 1, 0.0, 0.0),
-    }
-}
-
-/// Makes room for a legend beside the map (a narrower map) or under it (a
-/// shorter map, when the figure's height is fixed).
-fn shape_for_legend(
-    place: LegendPlace,
-    width: f64,
-    height: f64,
-    map_width: &mut f64,
-    frame_height: &mut Option<f64>,
-    figure_height: Option<f64>,
-) -> Result<(), RenderError> {
-    match place {
-        LegendPlace::Beside => *map_width -= width + 12.0,
-        LegendPlace::Below => {
-            if let Some(fh) = frame_height.as_mut() {
-                *fh -= height + 12.0;
-                if *fh < 120.0 {
-                    return Err(RenderError::Size(format!(
-                        "a figure {:.0} px tall leaves {:.0} px for the map once the legend \
-                         and the other panels are in; make it taller",
-                        figure_height.unwrap_or_default(),
-                        *fh
-                    )));
-                }
-            }
-        }
-        LegendPlace::Corner | LegendPlace::Off => {}
-    }
-    Ok(())
-}
-
-/// The four corner boxes of the frame: bottom left, bottom right, top right, top left.
-fn corners(frame: Rect, w: f64, h: f64) -> [Rect; 4] {
-    let m = 10.0;
-    [
-        Rect::new(frame.x0 + m, frame.y1 - m - h, w, h),
-        Rect::new(frame.x1 - m - w, frame.y1 - m - h, w, h),
-        Rect::new(frame.x1 - m - w, frame.y0 + m, w, h),
-        Rect::new(frame.x0 + m, frame.y0 + m, w, h),
-    ]
-}
-
-/// Picks, for each box size in turn, the free corner that covers the fewest
-/// markers. Returns the boxes and whether any covers a marker.
-fn reserve_corners(frame: Rect, sizes: &[(f64, f64)], markers: &[Rect]) -> (Vec<Rect>, bool) {
-    let mut taken: Vec<Rect> = Vec::new();
-    let mut covers = false;
-    for &(w, h) in sizes {
-        let cost = |c: &Rect| {
-            markers
-                .iter()
-                .filter(|r| r.inflate(4.0).intersects(c))
-                .count()
-        };
-        let choice = corners(frame, w, h)
-            .into_iter()
-            .filter(|c| !taken.iter().any(|t| t.inflate(6.0).intersects(c)))
-            .min_by_key(cost);
-        match choice {
-            Some(c) => {
-                covers |= cost(&c) > 0;
-                taken.push(c);
-            }
-            None => {
-                // No corner left: the box goes over the first corner, and counts as covering.
-                covers = true;
-                taken.push(corners(frame, w, h)[0]);
-            }
-        }
-    }
-    (taken, covers)
-}
-
-/// Greedy line breaking by measured width.
-fn wrap_text(text: &str, font: &font::Font, size: f64, width: f64) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if !line.is_empty() && font.width(&candidate, size) > width {
-            lines.push(std::mem::replace(&mut line, word.to_string()));
-        } else {
-            line = candidate;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// Points in pixels.
-type Points = Vec<(f64, f64)>;
-
-/// The markers for one frame: anchors, radii, spread positions.
-fn place_markers(
-    frame: &Frame,
-    metres: &[(f64, f64)],
-    groups: &[Vec<usize>],
-    radii: &[f64],
-) -> (Points, Points) {
-    let anchors: Vec<(f64, f64)> = metres.iter().map(|&m| frame.to_px(m)).collect();
-    let centres = spread(&anchors, groups, radii, frame.rect);
-    (anchors, centres)
-}
-
 /// Renders the located rows of `geocoded` as an SVG map.
 pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderError> {
     let style = &options.style;
     let sizes = &style.sizes;
-    let colours = &style.colours;
-    let typeface = &style.typeface;
     let located: Vec<(&Incident, &Outcome)> = geocoded.located().collect();
     if located.is_empty() {
         return Err(RenderError::NothingToMap);
     }
-    let lonlat: Vec<(f64, f64)> = located
-        .iter()
-        .map(|(_, o)| o.location.map(|l| (l.lon, l.lat)).unwrap_or_default())
-        .collect();
-    let extent = GeoBox::around(lonlat.iter().copied()).ok_or(RenderError::NothingToMap)?;
+    let mut notes: Vec<String> = Vec::new();
+    let sites = Sites::new(located, options, &mut notes);
+    let extent = GeoBox::around(sites.lonlat.iter().copied()).ok_or(RenderError::NothingToMap)?;
     let projection = match &options.projection {
         Some(choice) => Projection::from_choice(choice, extent).map_err(RenderError::Projection)?,
         None => Projection::for_extent(extent),
     };
-    let mut metres = Vec::with_capacity(lonlat.len());
-    for ((incident, _), &(lon, lat)) in located.iter().zip(&lonlat) {
-        metres.push(projection.forward(lon, lat).ok_or_else(|| {
-            RenderError::Projection(format!(
-                "line {}: ({lon}, {lat}) cannot be shown in `{}`",
-                incident.line,
-                projection.definition()
-            ))
-        })?);
-    }
+    let metres = sites.project(&projection)?;
 
-    // Vertical layout: title block, map frame, timeline, credits.
+    // From the top: title block, map frame, timeline, credits.
     let margin = sizes.margin;
-    let frame_width = options.width - 2.0 * margin;
+    let width = options.width - 2.0 * margin;
     let title = options
         .title
         .clone()
-        .unwrap_or_else(|| default_title(&located));
-    let title_size = {
-        let w = typeface.bold.width(&title, sizes.title);
-        if w > frame_width {
-            sizes.title * frame_width / w
-        } else {
-            sizes.title
-        }
-    };
-    let title_base = margin + title_size * 0.75;
-    let subtitle_base = title_base + sizes.subtitle * 1.85;
-    let top = subtitle_base + sizes.subtitle * 1.4;
-
-    let types = rank_types(located.iter().map(|(i, _)| *i));
-    let type_rank = |i: &Incident| {
-        let name = type_name(i);
-        types.iter().position(|t| t.name == name).unwrap_or(0)
-    };
-    let ranks: Vec<usize> = located.iter().map(|(i, _)| type_rank(i)).collect();
-
-    let timeline_on = options.timeline || style.layers.timeline;
-    let bars = if timeline_on {
-        let events: Vec<_> = located
+        .unwrap_or_else(|| page::default_title(&sites.located));
+    let header = Header::new(title, style, width);
+    let bars = if options.timeline || style.layers.timeline {
+        let events: Vec<_> = sites
+            .located
             .iter()
-            .zip(&ranks)
+            .zip(&sites.ranks)
             .map(|((i, _), &r)| (i.date, r))
             .collect();
-        timeline::Bars::count(&events, types.len())
+        let bars = timeline::Bars::count(&events, sites.types.len());
+        if bars.is_none() {
+            notes.push("no incident has a date, so there is no timeline".into());
+        }
+        bars
     } else {
         None
     };
-    let mut notes: Vec<String> = Vec::new();
-    if timeline_on && bars.is_none() {
-        notes.push("no incident has a date, so there is no timeline".into());
-    }
     // A fixed-size figure gives the timeline at most a quarter of its height.
     let timeline_px = match options.height {
-        Some(h) => sizes.timeline.min((h - top) * 0.25),
+        Some(h) => sizes.timeline.min((h - header.bottom) * 0.25),
         None => sizes.timeline,
     };
-    let timeline_height = if bars.is_some() {
-        timeline_px + 12.0
-    } else {
-        0.0
-    };
-    let mut credit = String::new();
-    if let Some(source) = options.source.as_deref().filter(|s| !s.trim().is_empty()) {
-        credit.push_str(&format!("Data: {}. ", crate::text::clean(source.trim())));
-    }
-    credit.push_str(&format!(
-        "{}. {}. Map: incimap.",
-        crate::NATURAL_EARTH_CREDIT,
-        crate::GEONAMES_CREDIT
-    ));
-    let credit_lines = if style.layers.credits {
-        wrap_text(&credit, &typeface.regular, sizes.credits, frame_width)
-    } else {
-        Vec::new()
-    };
+    let credit_lines = page::credit_lines(options.source.as_deref(), style, width);
     let line_step = sizes.credits * 1.45;
     // One line more for the list of labels left out, when there is one.
     let credits_height = 8.0 + (credit_lines.len() + 1) as f64 * line_step;
-    let bottom = timeline_height + credits_height + margin * 0.5;
-    let mut frame_height = match options.height {
-        Some(h) => {
-            let fh = h - top - bottom;
-            if fh < 120.0 {
-                return Err(RenderError::Size(format!(
-                    "a figure {h:.0} px tall leaves {fh:.0} px for the map; make it taller"
-                )));
-            }
-            Some(fh)
+    let bottom = bars.as_ref().map_or(0.0, |_| timeline_px + 12.0) + credits_height + margin * 0.5;
+    let frame_height = match options.height {
+        Some(h) if h - header.bottom - bottom < 120.0 => {
+            return Err(RenderError::Size(format!(
+                "a figure {h:.0} px tall leaves {:.0} px for the map; make it taller",
+                h - header.bottom - bottom
+            )));
         }
+        Some(h) => Some(h - header.bottom - bottom),
         None => None,
     };
 
-    // The area to show: the incidents with room around them, or the globe.
-    let mut area = MetreBox::around(&metres)
-        .ok_or(RenderError::NothingToMap)?
-        .padded();
-    if frame_height.is_none() {
-        area = area.with_aspect((0.55, 0.9));
-    }
-    let globe_box = projection.world_outline().and_then(|outline| {
-        let points: Vec<(f64, f64)> = outline
-            .iter()
-            .filter_map(|&(rel, lat)| projection.forward_relative(rel, lat))
-            .collect();
-        MetreBox::around(&points)
-    });
-    let mut globe = false;
-    if let Some(g) = globe_box {
-        if area.w > 0.6 * g.w {
-            area = MetreBox {
-                w: g.w * 1.02,
-                h: g.h * 1.03,
-                ..g
-            };
-            globe = true;
-        } else {
-            // Part of a world map: show no space beyond the globe's edge.
-            area = area.within(&MetreBox {
-                w: g.w * 1.02,
-                h: g.h * 1.03,
-                ..g
-            });
-        }
-    }
-
-    // Markers: sites (distinct places, first-seen order), sizes, spread.
-    let mut site_of: BTreeMap<(i64, i64), usize> = BTreeMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (k, &(lon, lat)) in lonlat.iter().enumerate() {
-        let key = ((lon * 1e5).round() as i64, (lat * 1e5).round() as i64);
-        let site = *site_of.entry(key).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[site].push(k);
-    }
-    let size_scale = options.size_by.map(|by| {
-        let top = located
-            .iter()
-            .filter_map(|(i, _)| by.value(i))
-            .max()
-            .unwrap_or(0);
-        if top == 0 {
-            notes.push(format!(
-                "no row gives {}, so all markers have the smallest size",
-                by.title().to_lowercase()
-            ));
-        }
-        (
-            by,
-            SizeScale {
-                min_radius: sizes.marker * 0.75,
-                max_radius: sizes.marker_max,
-                top: top.max(1),
-            },
-        )
-    });
-    let radii: Vec<f64> = located
-        .iter()
-        .map(|(i, _)| match size_scale {
-            Some((by, scale)) => scale.radius(by.value(i)),
-            None => sizes.marker,
-        })
-        .collect();
-    let hollow: Vec<bool> = located
-        .iter()
-        .map(|(_, o)| matches!(o.precision, Some(Precision::Admin1 | Precision::Country)))
-        .collect();
-
-    let mut legend_content = legend::Legend {
-        types: types
-            .iter()
-            .enumerate()
-            .map(|(k, t)| {
-                (
-                    format!("{} ({})", t.name, t.count),
-                    symbols::shape(k, colours.palette.len()),
-                    style.type_colour(k).to_string(),
-                )
-            })
-            .collect(),
-        hollow: hollow.iter().any(|&h| h),
-        spread: groups.iter().any(|g| g.len() > 1),
-        size: size_scale.map(|(by, s)| (by.title().to_string(), s)),
-        columns: 1,
-    };
-    // The legend goes in a corner of the map, in as few columns as keep it
-    // low; if it is still too tall, beside the map; if there is no room
-    // there, under it.
-    let frame_guess = frame_height.unwrap_or(area.h * frame_width / area.w);
-    let mut legend_place = LegendPlace::Off;
-    let mut map_width = frame_width;
-    // The layouts to fall back on when a corner does not work out.
-    let mut beside: Option<(usize, (f64, f64))> = None;
-    let mut below: Option<(usize, (f64, f64))> = None;
-    if style.layers.legend {
-        let layouts: Vec<(usize, (f64, f64))> = (1..=4)
-            .map(|columns| {
-                legend_content.columns = columns;
-                (columns, legend_content.size(style))
-            })
-            .collect();
-        let corner = layouts
-            .iter()
-            .find(|(_, (w, h))| *h <= 0.6 * frame_guess && *w <= 0.5 * frame_width)
-            .copied();
-        beside = layouts
-            .iter()
-            .find(|(_, (w, h))| {
-                *h <= frame_height.unwrap_or(f64::INFINITY)
-                    && frame_width - w - 12.0 >= 0.55 * frame_width
-            })
-            .copied();
-        below = layouts
-            .iter()
-            .filter(|(_, (w, _))| *w <= frame_width)
-            .min_by(|a, b| a.1.1.total_cmp(&b.1.1))
-            .or(layouts.first())
-            .copied();
-        legend_content.columns = match corner {
-            Some((columns, _)) => {
-                legend_place = LegendPlace::Corner;
-                columns
-            }
-            None => {
-                let (place, columns, width, height) = legend_outside(beside, below);
-                legend_place = place;
-                shape_for_legend(
-                    place,
-                    width,
-                    height,
-                    &mut map_width,
-                    &mut frame_height,
-                    options.height,
-                )?;
-                columns
-            }
-        };
-    }
-    let mut legend_size = legend_content.size(style);
-    let inset_on = (options.inset || style.layers.inset) && !globe;
+    let (area, globe) = map_area(&metres, &projection, frame_height.is_none())?;
+    let inset = (options.inset || style.layers.inset) && !globe;
     if (options.inset || style.layers.inset) && globe {
         notes.push("no inset on a world map".into());
     }
-
-    // Fit the frame; zoom out while the legend, scale bar or inset would
-    // cover a marker.
-    let mut attempt = 0;
-    let start_area = area;
-    let (frame, anchors, centres, boxes, scale) = loop {
-        let frame = Frame::fit(area, margin, top, map_width, frame_height);
-        let (anchors, centres) = place_markers(&frame, &metres, &groups, &radii);
-        let marker_boxes: Vec<Rect> = centres
-            .iter()
-            .zip(&radii)
-            .map(|(c, r)| Rect::around(c.0, c.1, r + 1.0))
-            .collect();
-        let mut wanted = Vec::new();
-        if legend_place == LegendPlace::Corner {
-            wanted.push(legend_size);
-        }
-        let scale = if style.layers.scalebar {
-            frame.px_per_km(&projection, globe).map(|(ppk, lat)| {
-                let (km, text) = legend::scale_bar_length(ppk, lat, projection.is_world(), 150.0);
-                let text_width = typeface.regular.width(&text, 11.0);
-                wanted.push(legend::scale_bar_size(text_width, km * ppk));
-                (ppk, km, text)
-            })
-        } else {
-            None
-        };
-        if inset_on {
-            wanted.push(inset::size(map_width));
-        }
-        let (boxes, covers) = reserve_corners(frame.rect, &wanted, &marker_boxes);
-        attempt += 1;
-        if covers && legend_place == LegendPlace::Corner && attempt >= 3 {
-            // The corners are taken: the legend goes beside or under the map.
-            let (place, columns, width, height) = legend_outside(beside, below);
-            legend_place = place;
-            legend_content.columns = columns;
-            legend_size = legend_content.size(style);
-            shape_for_legend(
-                place,
-                width,
-                height,
-                &mut map_width,
-                &mut frame_height,
-                options.height,
-            )?;
-            area = start_area;
-            attempt = 0;
-            continue;
-        }
-        if !covers || attempt >= 6 {
-            if covers {
-                notes.push("the legend, scale bar or inset covers a marker".into());
-            }
-            break (frame, anchors, centres, boxes, scale);
-        }
-        // Room first below the map (while the shape allows), then all round.
-        let max_aspect = if globe { 0.7 } else { 0.9 };
-        area = if frame_height.is_none() && area.h * 1.12 / area.w <= max_aspect {
-            MetreBox {
-                h: area.h * 1.12,
-                cy: area.cy - area.h * 0.06,
-                ..area
-            }
-        } else {
-            MetreBox {
-                w: area.w * 1.15,
-                h: area.h * 1.15,
-                ..area
-            }
-        };
+    let mut plan = Plan::new(
+        sites.legend(style),
+        style,
+        width,
+        frame_height,
+        options.height,
+        &area,
+    )?;
+    let fitting = Fitting {
+        sites: &sites,
+        metres: &metres,
+        projection: &projection,
+        globe,
+        inset,
+        origin: (margin, header.bottom),
+        style,
     };
+    let fitted = page::fit(&fitting, &mut plan, area, &mut notes)?;
+    let frame = fitted.frame;
     let r = frame.rect;
-    let mut reserved = boxes.into_iter();
-    let legend_box = match legend_place {
-        LegendPlace::Corner => reserved.next(),
-        LegendPlace::Beside => Some(Rect::new(r.x1 + 12.0, r.y0, legend_size.0, legend_size.1)),
-        LegendPlace::Below => Some(Rect::new(r.x0, r.y1 + 12.0, legend_size.0, legend_size.1)),
-        LegendPlace::Off => None,
-    };
-    // What does not fit in the frame is left out, and said.
-    let fits = |b: &Rect| r.inflate(-4.0).contains(b);
-    let scale_box = scale.as_ref().and_then(|_| reserved.next()).filter(fits);
-    let inset_box = inset_on.then(|| reserved.next()).flatten();
-    if inset_box.is_some_and(|b| !fits(&b)) {
-        notes.push("the inset does not fit in the map frame; left out".into());
-    }
-    let inset_box = inset_box.filter(fits);
-
-    let markers: Vec<PlacedMarker> = located
-        .iter()
-        .enumerate()
-        .map(|(k, (incident, _))| PlacedMarker {
-            line: incident.line,
-            centre: centres[k],
-            anchor: anchors[k],
-            radius: radii[k],
-            type_rank: ranks[k],
-            hollow: hollow[k],
-        })
-        .collect();
+    let markers = sites.markers(&fitted.anchors, &fitted.centres);
     let marker_boxes: Vec<Rect> = markers.iter().map(PlacedMarker::bbox).collect();
-    let displaced: Vec<Segment> = markers
-        .iter()
-        .filter(|m| {
-            let (dx, dy) = (m.centre.0 - m.anchor.0, m.centre.1 - m.anchor.1);
-            (dx * dx + dy * dy).sqrt() > m.radius * 0.9
-        })
-        .map(|m| (m.anchor, m.centre))
-        .collect();
+    let reserved: Vec<Rect> = [
+        fitted.legend,
+        fitted.scale.as_ref().map(|s| s.1),
+        fitted.inset,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
 
-    // Place labels: one per place, most incidents first.
-    let reserved: Vec<Rect> = [legend_box, scale_box, inset_box]
-        .into_iter()
-        .flatten()
-        .collect();
+    // Place labels, then the basemap, then country names clear of both.
     let (placed, unplaced) = if style.layers.labels {
-        let mut requests: Vec<(usize, LabelRequest)> = groups
-            .iter()
-            .map(|g| {
-                let (incident, outcome) = located[g[0]];
-                let text = outcome
-                    .matched
-                    .as_ref()
-                    .map(|m| m.name.clone())
-                    .filter(|n| !n.trim().is_empty())
-                    .unwrap_or_else(|| incident.place.clone());
-                let anchor = g
-                    .iter()
-                    .map(|&k| marker_boxes[k])
-                    .reduce(|a, b| a.union(&b))
-                    .unwrap_or(marker_boxes[g[0]]);
-                (
-                    g.len(),
-                    LabelRequest {
-                        text: crate::text::clean(text.trim()),
-                        anchor,
-                    },
-                )
-            })
-            .filter(|(_, r)| !r.text.is_empty())
-            .collect();
-        requests.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
-        let requests: Vec<LabelRequest> = requests.into_iter().map(|(_, r)| r).collect();
-        labels::place(
-            &requests,
-            &marker_boxes,
-            &reserved,
-            r,
-            &typeface.regular,
-            sizes.labels,
-        )
+        let requests = sites.label_requests(&marker_boxes);
+        let font = &style.typeface.regular;
+        labels::place(&requests, &marker_boxes, &reserved, r, font, sizes.labels)
     } else {
         (Vec::new(), Vec::new())
     };
-
-    // The basemap, in pixels.
     let projector = Projector {
         projection: &projection,
         frame: &frame,
     };
     let bounds = frame.relative_bounds(&projection);
-    let km_per_px = 1.0 / (frame.scale * 1000.0);
-    let detail = if km_per_px < 2.0 {
+    // 1:10m when a pixel is under 2 km.
+    let detail = if 1.0 / (frame.scale * 1000.0) < 2.0 {
         basemap::Detail::Fine
     } else {
         basemap::Detail::Medium
@@ -888,202 +354,93 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
     // World projections show the globe's outline wherever the frame reaches
     // it; the frame is drawn along the same shape.
     let sea = land::globe(&projector, r);
-
-    // Country names, clear of everything placed so far.
     let country_labels = if style.layers.country_names {
-        let areas: Vec<(String, geo::MultiPolygon<f64>)> = countries
-            .iter()
-            .map(|c| (c.country.name.to_uppercase(), c.shape.clone()))
-            .collect();
         let mut blocked: Vec<Rect> = marker_boxes.iter().map(|b| b.inflate(2.0)).collect();
         blocked.extend(placed.iter().map(|l| l.bbox.inflate(2.0)));
         blocked.extend(&reserved);
-        let mut segments = displaced.clone();
+        let mut segments: Vec<Segment> = markers
+            .iter()
+            .filter(|m| m.displaced())
+            .map(|m| (m.anchor, m.centre))
+            .collect();
         segments.extend(placed.iter().filter_map(|l| l.leader));
-        labels::place_in_areas(
-            &areas,
-            &blocked,
-            &segments,
-            r,
-            &typeface.regular,
-            sizes.country_names,
-            sizes.country_names * 0.12,
-        )
+        name_countries(&countries, &blocked, &segments, r, style)
     } else {
         Vec::new()
     };
 
-    // The document.
-    let mut svg = Svg::new(options.width, &title);
+    // The document, layer by layer.
+    let mut svg = Svg::new(options.width, &header.title);
     svg.element(&format!(
         "<rect id=\"background\" width=\"100%\" height=\"100%\" fill=\"{}\"/>",
-        colours.background
+        style.colours.background
     ));
-    svg.layer("basemap", "Basemap", "");
-    draw_frame_shape(
+    draw_basemap(
         &mut svg,
-        "sea",
-        &format!("fill=\"{}\"", colours.sea),
+        &countries,
         sea.as_ref(),
         r,
+        &sites.places(),
+        style,
     );
-    svg.group(&format!(
-        "id=\"countries\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" fill-rule=\"evenodd\"",
-        colours.borders,
-        num(sizes.borders)
-    ));
-    let sites: Vec<geo::Point<f64>> = groups
-        .iter()
-        .map(|g| geo::Point::new(lonlat[g[0]].0, lonlat[g[0]].1))
-        .collect();
-    for c in &countries {
-        let has_incident = sites.iter().any(|p| holds(&c.country.shape, p));
-        let fill = if has_incident {
-            &colours.land_with_incidents
-        } else {
-            &colours.land
-        };
-        svg.element(&format!(
-            "<path inkscape:label=\"{}\" fill=\"{fill}\" d=\"{}\"/>",
-            svg::escape(&c.country.name),
-            svg::multipolygon_path(&c.shape)
-        ));
-    }
-    svg.end();
-    svg.end();
-
     if style.layers.graticule {
-        let step = if sizes.graticule_step > 0.0 {
-            (sizes.graticule_step, sizes.graticule_step)
-        } else {
-            (
-                land::graticule_step(bounds.east - bounds.west, 12.0),
-                land::graticule_step(bounds.north - bounds.south, 8.0),
-            )
-        };
-        let area = sea.clone().unwrap_or_else(|| {
-            geo::MultiPolygon::new(vec![
-                geo::Rect::new((r.x0, r.y0), (r.x1, r.y1)).to_polygon(),
-            ])
-        });
-        let lines = land::graticule(&projector, bounds, step, &area);
-        svg.layer(
-            "graticule",
-            "Graticule",
-            &format!(
-                "fill=\"none\" stroke=\"{}\" stroke-opacity=\"0.45\" stroke-width=\"{}\"",
-                colours.graticule,
-                num(sizes.graticule)
-            ),
-        );
-        svg.element(&format!(
-            "<path id=\"graticule-{}x{}deg\" d=\"{}\"/>",
-            num(step.0),
-            num(step.1),
-            svg::lines_path(&lines)
-        ));
-        svg.end();
+        draw_graticule(&mut svg, &projector, bounds, sea.as_ref(), style);
     }
-
-    draw_frame_shape(
-        &mut svg,
-        "frame",
-        &format!(
-            "fill=\"none\" stroke=\"{}\" stroke-width=\"0.75\"",
-            colours.frame
-        ),
-        sea.as_ref(),
-        r,
+    let frame_attrs = format!(
+        "fill=\"none\" stroke=\"{}\" stroke-width=\"0.75\"",
+        style.colours.frame
     );
-
-    draw_incidents(&mut svg, &markers, &located, &groups, style);
+    draw_frame_shape(&mut svg, "frame", &frame_attrs, sea.as_ref(), r);
+    sites::draw_incidents(&mut svg, &markers, &sites.located, &sites.groups, style);
     draw_labels(&mut svg, &placed, &country_labels, style);
-
-    if let Some(b) = legend_box {
-        legend_content.draw(&mut svg, b, style);
+    if let Some(b) = fitted.legend {
+        plan.legend.draw(&mut svg, b, style);
     }
-    if let (Some(b), Some((ppk, km, text))) = (scale_box, &scale) {
-        legend::draw_scale_bar(&mut svg, b, *ppk, *km, text, style);
+    if let Some(((ppk, km, text), b)) = &fitted.scale {
+        legend::draw_scale_bar(&mut svg, *b, *ppk, *km, text, style);
     }
-    if let Some(b) = inset_box {
+    if let Some(b) = fitted.inset {
         inset::draw(&mut svg, b, &projector, style);
     }
-
-    svg.text_layer("title", "Title", style, None, &colours.text);
-    svg.text(
-        r.x0,
-        title_base,
-        &format!("font-size=\"{}\" font-weight=\"bold\"", num(title_size)),
-        &title,
-    );
     let subtitle = options
         .subtitle
         .clone()
-        .unwrap_or_else(|| default_subtitle(geocoded, &located, groups.len()));
-    svg.text(
-        r.x0,
-        subtitle_base,
-        &format!(
-            "font-size=\"{}\" fill=\"{}\"",
-            num(sizes.subtitle),
-            colours.muted_text
-        ),
-        &subtitle,
-    );
-    svg.end();
+        .unwrap_or_else(|| page::default_subtitle(geocoded, &sites.located, sites.groups.len()));
+    header.draw(&mut svg, r.x0, &subtitle, style);
 
-    let mut y = legend_box.map_or(r.y1, |b| b.y1.max(r.y1));
+    let mut y = fitted.legend.map_or(r.y1, |b| b.y1.max(r.y1));
     let timeline_box = match &bars {
         Some(bars) => {
-            let b = Rect::new(r.x0, y + 12.0, frame_width, timeline_px);
-            if let Some(note) =
-                timeline::draw(&mut svg, b, bars, style).map_err(RenderError::Timeline)?
-            {
-                notes.push(note);
-            }
+            let b = Rect::new(r.x0, y + 12.0, width, timeline_px);
+            let note = timeline::draw(&mut svg, b, bars, style).map_err(RenderError::Timeline)?;
+            notes.extend(note);
             y = b.y1;
             Some(b)
         }
         None => None,
     };
-
     notes.extend(
         unplaced
             .iter()
             .map(|t| format!("label `{t}` left out: no free space next to its markers")),
     );
     if style.layers.credits {
-        svg.text_layer(
-            "credits",
-            "Credits",
-            style,
-            Some(sizes.credits),
-            &colours.muted_text,
-        );
         let mut lines = credit_lines;
         if !unplaced.is_empty() {
             let note = format!("Not labelled for lack of room: {}.", unplaced.join(", "));
-            lines.extend(wrap_text(
-                &note,
-                &typeface.regular,
-                sizes.credits,
-                frame_width,
-            ));
+            let font = &style.typeface.regular;
+            lines.extend(page::wrap_text(&note, font, sizes.credits, width));
         }
-        for line in &lines {
-            y += line_step;
-            svg.text(r.x0, y + 4.0, "", line);
-        }
-        svg.end();
+        y = page::draw_credits(&mut svg, r.x0, y, &lines, style);
     }
     let height = match options.height {
         Some(h) => h,
         None => (y + line_step + margin * 0.5).max(r.y1 + credits_height),
     };
-    if located.len() < geocoded.rows.len() {
+    if sites.located.len() < geocoded.rows.len() {
         notes.push(format!(
             "{} of {} rows are not on the map (see the report)",
-            geocoded.rows.len() - located.len(),
+            geocoded.rows.len() - sites.located.len(),
             geocoded.rows.len()
         ));
     }
@@ -1098,14 +455,154 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
             markers,
             labels: placed,
             country_labels,
-            legend: legend_box,
-            scale_bar: scale_box,
-            inset: inset_box,
+            legend: fitted.legend,
+            scale_bar: fitted.scale.map(|s| s.1),
+            inset: fitted.inset,
             timeline: timeline_box,
         },
         notes,
         projection: projection.definition().to_string(),
     })
+}
+
+/// The area to show, in metres: the incidents with room around them (shaped
+/// between 0.55 and 0.9 tall per wide when the height is free), or, on a
+/// world projection, the whole globe when they spread over most of it.
+/// Returns the area and whether it is the globe.
+fn map_area(
+    metres: &[(f64, f64)],
+    projection: &Projection,
+    free_height: bool,
+) -> Result<(MetreBox, bool), RenderError> {
+    let mut area = MetreBox::around(metres)
+        .ok_or(RenderError::NothingToMap)?
+        .padded();
+    if free_height {
+        area = area.with_aspect((0.55, 0.9));
+    }
+    let globe = projection.world_outline().and_then(|outline| {
+        let points: Vec<(f64, f64)> = outline
+            .iter()
+            .filter_map(|&(rel, lat)| projection.forward_relative(rel, lat))
+            .collect();
+        MetreBox::around(&points)
+    });
+    Ok(match globe {
+        Some(g) => {
+            let g = MetreBox {
+                w: g.w * 1.02,
+                h: g.h * 1.03,
+                ..g
+            };
+            if area.w > 0.6 * g.w {
+                (g, true)
+            } else {
+                // Part of a world map: no space beyond the globe's edge.
+                (area.within(&g), false)
+            }
+        }
+        None => (area, false),
+    })
+}
+
+/// Country names inside their countries, clear of `blocked` and `segments`.
+fn name_countries(
+    countries: &[LandShape],
+    blocked: &[Rect],
+    segments: &[Segment],
+    frame: Rect,
+    style: &Style,
+) -> Vec<AreaLabel> {
+    let areas: Vec<(String, geo::MultiPolygon<f64>)> = countries
+        .iter()
+        .map(|c| (c.country.name.to_uppercase(), c.shape.clone()))
+        .collect();
+    let size = style.sizes.country_names;
+    labels::place_in_areas(
+        &areas,
+        blocked,
+        segments,
+        frame,
+        &style.typeface.regular,
+        size,
+        size * 0.12,
+    )
+}
+
+/// The basemap layer: the sea (the frame, or the globe's outline), then the
+/// countries, darker where there are incidents.
+fn draw_basemap(
+    svg: &mut Svg,
+    countries: &[LandShape],
+    sea: Option<&geo::MultiPolygon<f64>>,
+    frame: Rect,
+    places: &[geo::Point<f64>],
+    style: &Style,
+) {
+    let c = &style.colours;
+    svg.layer("basemap", "Basemap", "");
+    draw_frame_shape(svg, "sea", &format!("fill=\"{}\"", c.sea), sea, frame);
+    svg.group(&format!(
+        "id=\"countries\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" fill-rule=\"evenodd\"",
+        c.borders,
+        num(style.sizes.borders)
+    ));
+    for country in countries {
+        let fill = if places.iter().any(|p| holds(&country.country.shape, p)) {
+            &c.land_with_incidents
+        } else {
+            &c.land
+        };
+        svg.element(&format!(
+            "<path inkscape:label=\"{}\" fill=\"{fill}\" d=\"{}\"/>",
+            svg::escape(&country.country.name),
+            svg::multipolygon_path(&country.shape)
+        ));
+    }
+    svg.end();
+    svg.end();
+}
+
+/// The graticule layer: faint meridians and parallels inside the sea.
+fn draw_graticule(
+    svg: &mut Svg,
+    projector: &Projector,
+    bounds: GeoBox,
+    sea: Option<&geo::MultiPolygon<f64>>,
+    style: &Style,
+) {
+    let sizes = &style.sizes;
+    let step = if sizes.graticule_step > 0.0 {
+        (sizes.graticule_step, sizes.graticule_step)
+    } else {
+        (
+            land::graticule_step(bounds.east - bounds.west, 12.0),
+            land::graticule_step(bounds.north - bounds.south, 8.0),
+        )
+    };
+    let r = projector.frame.rect;
+    let area = sea.cloned().unwrap_or_else(|| {
+        geo::MultiPolygon::new(vec![
+            geo::Rect::new((r.x0, r.y0), (r.x1, r.y1)).to_polygon(),
+        ])
+    });
+    let lines = land::graticule(projector, bounds, step, &area);
+    svg.layer(
+        "graticule",
+        "Graticule",
+        &format!(
+            "fill=\"none\" stroke=\"{}\" stroke-opacity=\"0.45\" stroke-width=\"{}\"",
+            style.colours.graticule,
+            num(sizes.graticule)
+        ),
+    );
+    svg.element(&format!(
+        "<path id=\"graticule-{}x{}deg\" d=\"{}\"/>",
+        num(step.0),
+        num(step.1),
+        svg::lines_path(&lines)
+    ));
+    svg.end();
 }
 
 /// Whether a place lies in a country, or within 0.1° of its outline (places
@@ -1136,79 +633,6 @@ fn draw_frame_shape(
         )),
         None => svg.rect(frame, &format!("id=\"{id}\" {attrs}")),
     }
-}
-
-/// The incidents layer: leader lines from displaced markers to their places,
-/// a dot at each such place, then the markers, largest first.
-fn draw_incidents(
-    svg: &mut Svg,
-    markers: &[PlacedMarker],
-    located: &[(&Incident, &Outcome)],
-    groups: &[Vec<usize>],
-    style: &Style,
-) {
-    let c = &style.colours;
-    svg.layer("incidents", "Incidents", "");
-    svg.group(&format!(
-        "id=\"leaders\" stroke=\"{}\" stroke-width=\"0.8\" fill=\"none\"",
-        c.leaders
-    ));
-    for m in markers {
-        let (dx, dy) = (m.centre.0 - m.anchor.0, m.centre.1 - m.anchor.1);
-        if (dx * dx + dy * dy).sqrt() > m.radius * 0.9 {
-            svg.element(&format!(
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
-                num(m.anchor.0),
-                num(m.anchor.1),
-                num(m.centre.0),
-                num(m.centre.1)
-            ));
-        }
-    }
-    svg.end();
-    svg.group(&format!("id=\"places\" fill=\"{}\"", c.text));
-    for group in groups
-        .iter()
-        .filter(|g| g.iter().any(|&k| markers[k].centre != markers[k].anchor))
-    {
-        let a = markers[group[0]].anchor;
-        svg.element(&format!(
-            "<circle cx=\"{}\" cy=\"{}\" r=\"1.8\"/>",
-            num(a.0),
-            num(a.1)
-        ));
-    }
-    svg.end();
-    let mut order: Vec<usize> = (0..markers.len()).collect();
-    order.sort_by(|&a, &b| {
-        markers[b]
-            .radius
-            .total_cmp(&markers[a].radius)
-            .then(a.cmp(&b))
-    });
-    svg.group("id=\"markers\"");
-    for k in order {
-        let m = &markers[k];
-        let colour = style.type_colour(m.type_rank);
-        let attrs = if m.hollow {
-            format!("fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"2.2\"")
-        } else {
-            format!(
-                "fill=\"{colour}\" stroke=\"{}\" stroke-width=\"1\"",
-                c.marker_outline
-            )
-        };
-        svg.element(&symbols::marker(
-            symbols::shape(m.type_rank, c.palette.len()),
-            m.centre.0,
-            m.centre.1,
-            m.radius,
-            &attrs,
-            Some(&marker_title(located[k].0)),
-        ));
-    }
-    svg.end();
-    svg.end();
 }
 
 /// The labels layer: country names, then place labels with their leaders.
@@ -1261,82 +685,9 @@ fn draw_labels(svg: &mut Svg, placed: &[PlacedLabel], countries: &[AreaLabel], s
     svg.end();
 }
 
-fn marker_title(incident: &Incident) -> String {
-    let mut parts = vec![type_name(incident)];
-    if let Some(d) = incident.date {
-        parts.push(d.to_string());
-    }
-    if !incident.place.is_empty() {
-        parts.push(incident.place.clone());
-    }
-    if let Some(f) = incident.fatalities {
-        parts.push(format!("{f} killed"));
-    }
-    if let Some(n) = incident.injuries {
-        parts.push(format!("{n} wounded"));
-    }
-    parts.join(" · ")
-}
-
-fn default_title(located: &[(&Incident, &Outcome)]) -> String {
-    let years: Vec<i32> = located
-        .iter()
-        .filter_map(|(i, _)| i.date.map(|d| d.year))
-        .collect();
-    match (years.iter().min(), years.iter().max()) {
-        (Some(a), Some(b)) if a == b => format!("Incidents, {a}"),
-        (Some(a), Some(b)) => format!("Incidents, {a}–{b}"),
-        _ => "Incidents".into(),
-    }
-}
-
-fn default_subtitle(
-    geocoded: &Geocoded,
-    located: &[(&Incident, &Outcome)],
-    places: usize,
-) -> String {
-    let n = located.len();
-    let mut s = format!(
-        "{n} incident{} at {places} place{}",
-        if n == 1 { "" } else { "s" },
-        if places == 1 { "" } else { "s" }
-    );
-    let dates: Vec<_> = located.iter().filter_map(|(i, _)| i.date).collect();
-    if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
-        s.push_str(&format!(", {a} to {b}"));
-    }
-    let missing = geocoded.rows.len() - n;
-    if missing > 0 {
-        s.push_str(&format!(
-            " · {missing} row{} not located, not shown",
-            if missing == 1 { "" } else { "s" }
-        ));
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn spread_separates_colocated_markers() {
-        let anchors = vec![(100.0, 100.0); 5];
-        let groups = vec![(0..5).collect::<Vec<_>>()];
-        let radii = [6.0, 6.0, 10.0, 6.0, 14.0];
-        let bounds = Rect::new(0.0, 0.0, 300.0, 300.0);
-        let pos = spread(&anchors, &groups, &radii, bounds);
-        for i in 0..5 {
-            assert!(bounds.contains(&Rect::around(pos[i].0, pos[i].1, radii[i])));
-            for j in i + 1..5 {
-                let d = ((pos[i].0 - pos[j].0).powi(2) + (pos[i].1 - pos[j].1).powi(2)).sqrt();
-                assert!(
-                    d >= radii[i] + radii[j],
-                    "markers {i} and {j} are {d} px apart"
-                );
-            }
-        }
-    }
 
     #[test]
     fn lengths_in_px_mm_and_inches() {
@@ -1346,15 +697,5 @@ mod tests {
         assert!((parse_length("7 in").unwrap() - 672.0).abs() < 1e-9);
         assert!(parse_length("wide").is_err());
         assert!(parse_length("10").is_err());
-    }
-
-    #[test]
-    fn corners_avoid_markers_and_each_other() {
-        let frame = Rect::new(0.0, 0.0, 400.0, 300.0);
-        let marker = Rect::around(30.0, 280.0, 6.0);
-        let (boxes, covers) = reserve_corners(frame, &[(100.0, 80.0), (100.0, 30.0)], &[marker]);
-        assert!(!covers);
-        assert!(!boxes[0].intersects(&marker) && !boxes[1].intersects(&marker));
-        assert!(!boxes[0].intersects(&boxes[1]));
     }
 }
