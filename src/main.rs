@@ -311,14 +311,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             for note in &map.notes {
                 eprintln!("  note: {note}");
             }
-            let typeface = &options.style.typeface;
             let mut outputs: Vec<Vec<u8>> = Vec::new();
             for f in &format {
-                outputs.push(match f {
-                    render::Format::Svg => map.svg.clone().into_bytes(),
-                    render::Format::Png => render::formats::png(&map.svg, dpi, typeface)?,
-                    render::Format::Pdf => render::formats::pdf(&map.svg, typeface)?,
-                });
+                let typeface = &options.style.typeface;
+                outputs.push(render::formats::encode(&map.svg, *f, dpi, typeface)?);
             }
             outputs.push(render_bytes(|b| export::write_geojson(&geocoded, b))?);
             outputs.push(render_bytes(|b| export::write_report(&geocoded, b))?);

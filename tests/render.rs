@@ -579,6 +579,31 @@ fn the_readme_documents_every_style_key_with_its_default() {
 }
 
 #[test]
+fn input_text_never_becomes_markup() {
+    let csv = "date,place,type,latitude,longitude\n\
+               2024-01-01,\"Tom & Jerry <b>\",\"<script>alert(1)</script>\",38.56,68.78\n\
+               2024-01-02,\"Bell\u{7}town\",Arson,40.28,69.62\n";
+    let g = geocoded_text(csv);
+    let options = MapOptions {
+        title: Some("Title </text><script>".into()),
+        source: Some("\"><g onload=\"x\">".into()),
+        timeline: true,
+        ..MapOptions::default()
+    };
+    let map = draw(&g, &options);
+    assert!(
+        !map.svg.contains("<script") && !map.svg.contains("<b>") && !map.svg.contains("<g onload")
+    );
+    assert!(
+        map.svg
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt; (1)")
+    );
+    assert!(map.svg.contains(">Belltown</text>"));
+    // The document parses (resvg reads it as strict XML).
+    render::formats::png(&map.svg, 24.0, &options.style.typeface).unwrap();
+}
+
+#[test]
 fn province_and_country_rows_are_hollow() {
     let csv = "date,place,country,type\n2024-01-01,Sughd,TJ,Arrests\n2024-02-01,Khatlon,TJ,Arrests\n2024-03-01,Khujand,TJ,Arrests\n";
     let g = geocoded_text(csv);
@@ -587,4 +612,69 @@ fn province_and_country_rows_are_hollow() {
     assert_eq!(hollow, vec![true, true, false]);
     assert!(map.svg.contains("Province or country only"));
     assert_clean(&map.layout, &located_lines(&g));
+}
+
+#[test]
+fn the_command_line_writes_every_format_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_incimap"))
+        .args([
+            "map",
+            path("examples/incidents.csv").to_str().unwrap(),
+            "-o",
+        ])
+        .arg(dir.path())
+        .args([
+            "--format",
+            "svg,png,pdf",
+            "--size-by",
+            "fatalities",
+            "--timeline",
+            "--inset",
+        ])
+        .args(["--width", "180mm", "--height", "180mm", "--dpi", "150"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let png = std::fs::read(dir.path().join("map.png")).unwrap();
+    // 180 mm at 150 dpi.
+    assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 1063);
+    assert!(
+        std::fs::read(dir.path().join("map.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+    let svg = std::fs::read_to_string(dir.path().join("map.svg")).unwrap();
+    assert!(svg.contains("id=\"timeline\"") && svg.contains("id=\"inset\""));
+
+    let usage = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_incimap"))
+            .args([
+                "map",
+                path("examples/incidents.csv").to_str().unwrap(),
+                "-o",
+            ])
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for bad in [
+        ["--format", "jpg"],
+        ["--width", "wide"],
+        ["--size-by", "cost"],
+        ["--dpi", "0"],
+    ] {
+        let out = usage(&bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+    let style = dir.path().join("bad.toml");
+    std::fs::write(&style, "[colours]\nsea = \"blue\"\n").unwrap();
+    let out = usage(&["--style", style.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("colours.sea"));
 }

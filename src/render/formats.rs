@@ -67,6 +67,20 @@ pub enum FormatError {
     Pdf(String),
 }
 
+/// The map's SVG in `format`: as is, rasterised at `dpi`, or as PDF.
+pub fn encode(
+    svg: &str,
+    format: Format,
+    dpi: f64,
+    typeface: &Typeface,
+) -> Result<Vec<u8>, FormatError> {
+    match format {
+        Format::Svg => Ok(svg.as_bytes().to_vec()),
+        Format::Png => png(svg, dpi, typeface),
+        Format::Pdf => pdf(svg, typeface),
+    }
+}
+
 fn parse(svg: &str, typeface: &Typeface) -> Result<usvg::Tree, FormatError> {
     let mut fonts = usvg::fontdb::Database::new();
     fonts.load_font_data(typeface.regular.data().to_vec());
