@@ -44,12 +44,37 @@ enum Command {
         /// Who collected the data, for the credit line.
         #[arg(long)]
         source: Option<String>,
-        /// Figure width in pixels.
-        #[arg(long, default_value_t = 1200.0)]
+        /// Subtitle (default: how many incidents at how many places, and the dates).
+        #[arg(long)]
+        subtitle: Option<String>,
+        /// Figure width: pixels, or with a unit: 180mm, 18cm, 7in.
+        #[arg(long, default_value = "1200", value_parser = render::parse_length)]
         width: f64,
-        /// A PROJ string to use instead of the automatic projection.
+        /// Figure height, like --width (default: what the extent needs).
+        #[arg(long, value_parser = render::parse_length)]
+        height: Option<f64>,
+        /// Projection: lcc, albers, equalearth, robinson, mercator, mollweide, laea,
+        /// platecarree, or a PROJ string (default: chosen from the extent).
         #[arg(long)]
         projection: Option<String>,
+        /// Scale marker area with a number: fatalities or injuries.
+        #[arg(long, value_name = "FIELD", value_parser = render::SizeBy::parse)]
+        size_by: Option<render::SizeBy>,
+        /// Add a timeline of incidents per month or year under the map.
+        #[arg(long)]
+        timeline: bool,
+        /// Add an inset locator map showing where the map lies in the world.
+        #[arg(long)]
+        inset: bool,
+        /// Style file (TOML): colours, fonts, sizes, layers; see the README.
+        #[arg(long, value_name = "FILE.toml")]
+        style: Option<PathBuf>,
+        /// Map formats, comma-separated: svg, png, pdf.
+        #[arg(long, value_delimiter = ',', default_value = "svg", value_parser = render::Format::parse)]
+        format: Vec<render::Format>,
+        /// Resolution of the PNG in dots per inch (96 gives one pixel per SVG pixel).
+        #[arg(long, default_value = "96", value_parser = render::formats::parse_dpi)]
+        dpi: f64,
     },
     /// Geocode INPUT: write the input rows with coordinates added, and the report.
     #[command(after_help = CREDITS)]
@@ -390,32 +415,58 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             input,
             output: dir,
             title,
+            subtitle,
             source,
             width,
+            height,
             projection,
+            size_by,
+            timeline,
+            inset,
+            style,
+            mut format,
+            dpi,
         } => {
-            let paths = [
-                dir.join("map.svg"),
-                dir.join("incidents.geojson"),
-                dir.join("geocode-report.csv"),
-            ];
+            format.sort();
+            format.dedup();
+            let mut paths: Vec<PathBuf> = format
+                .iter()
+                .map(|f| dir.join(format!("map.{}", f.extension())))
+                .collect();
+            paths.push(dir.join("incidents.geojson"));
+            paths.push(dir.join("geocode-report.csv"));
+            let style = match &style {
+                Some(file) => render::Style::load(file)?,
+                None => render::Style::default(),
+            };
             let geocoded = geocode_input(
                 &input,
                 &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
             )?;
             let options = render::MapOptions {
                 title,
+                subtitle,
                 source,
                 width,
+                height,
                 projection,
+                size_by,
+                timeline,
+                inset,
+                style,
             };
             let map = render::render(&geocoded, &options)?;
             for note in &map.notes {
                 say!("  note: {note}");
             }
-            let geojson = render_bytes(|b| export::write_geojson(&geocoded, b))?;
-            let report = render_bytes(|b| export::write_report(&geocoded, b))?;
-            for (path, bytes) in paths.iter().zip([map.svg.as_bytes(), &geojson, &report]) {
+            let mut outputs: Vec<Vec<u8>> = Vec::new();
+            for f in &format {
+                let typeface = &options.style.typeface;
+                outputs.push(render::formats::encode(&map.svg, *f, dpi, typeface)?);
+            }
+            outputs.push(render_bytes(|b| export::write_geojson(&geocoded, b))?);
+            outputs.push(render_bytes(|b| export::write_report(&geocoded, b))?);
+            for (path, bytes) in paths.iter().zip(&outputs) {
                 output::write_atomic(path, bytes)
                     .map_err(|e| format!("{}: {e}", path.display()))?;
             }

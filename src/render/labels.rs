@@ -75,6 +75,55 @@ impl Rect {
         ((self.x0 + self.x1) / 2.0, (self.y0 + self.y1) / 2.0)
     }
 
+    /// Whether the point lies inside the box (edges included).
+    pub fn contains_point(&self, (x, y): (f64, f64)) -> bool {
+        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
+    }
+
+    /// Whether the segment from `a` to `b` passes through the box's inside
+    /// (Liang–Barsky clipping).
+    pub fn crossed_by(&self, a: (f64, f64), b: (f64, f64)) -> bool {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let (mut t0, mut t1) = (0.0f64, 1.0f64);
+        for (p, q) in [
+            (-dx, a.0 - self.x0),
+            (dx, self.x1 - a.0),
+            (-dy, a.1 - self.y0),
+            (dy, self.y1 - a.1),
+        ] {
+            if p == 0.0 {
+                if q <= 0.0 {
+                    return false;
+                }
+            } else {
+                let t = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(t);
+                } else {
+                    t1 = t1.min(t);
+                }
+            }
+        }
+        t1 - t0 > 1e-9
+    }
+
+    /// The distance between the two boxes (0 when they touch or overlap).
+    pub fn gap(&self, other: &Rect) -> f64 {
+        let dx = (other.x0 - self.x1).max(self.x0 - other.x1).max(0.0);
+        let dy = (other.y0 - self.y1).max(self.y0 - other.y1).max(0.0);
+        (dx * dx + dy * dy).sqrt()
+    }
+
+    /// Width.
+    pub fn width(&self) -> f64 {
+        self.x1 - self.x0
+    }
+
+    /// Height.
+    pub fn height(&self) -> f64 {
+        self.y1 - self.y0
+    }
+
     /// The point of this box nearest to `p`.
     pub fn nearest(&self, p: (f64, f64)) -> (f64, f64) {
         (p.0.clamp(self.x0, self.x1), p.1.clamp(self.y0, self.y1))
@@ -103,17 +152,43 @@ pub struct PlacedLabel {
     pub y: f64,
     /// A leader line from the anchor to the label, when the label sits away from it.
     pub leader: Option<((f64, f64), (f64, f64))>,
+    /// The box around the markers the label names.
+    pub anchor: Rect,
 }
 
+/// A segment in pixels, such as a leader line.
+pub type Segment = ((f64, f64), (f64, f64));
+
+/// Whether two segments cross (touching ends do not count).
+pub fn segments_cross(a: Segment, b: Segment) -> bool {
+    let cross = |o: (f64, f64), p: (f64, f64), q: (f64, f64)| {
+        (p.0 - o.0) * (q.1 - o.1) - (p.1 - o.1) * (q.0 - o.0)
+    };
+    let d1 = cross(b.0, b.1, a.0);
+    let d2 = cross(b.0, b.1, a.1);
+    let d3 = cross(a.0, a.1, b.0);
+    let d4 = cross(a.0, a.1, b.1);
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
+/// Distances from the anchor tried in turn; the first needs no leader line.
+const GAPS: [f64; 6] = [3.0, 14.0, 28.0, 46.0, 70.0, 100.0];
+
 /// Places labels in order (the most important first) around their anchors.
-/// Returns the placed labels and the texts that found no free position.
+/// Each label takes the first free position, nearest first; a position away
+/// from the anchor gets a leader line, which must not cross a marker, another
+/// label or another leader, unless no position allows that (a leader may then
+/// cross a marker, never a label). Returns the placed labels and the texts
+/// that found no free position.
 pub fn place(
     requests: &[LabelRequest],
-    obstacles: &[Rect],
+    markers: &[Rect],
+    reserved: &[Rect],
     frame: Rect,
     font: &Font,
     size: f64,
 ) -> (Vec<PlacedLabel>, Vec<String>) {
+    let obstacles: Vec<Rect> = markers.iter().chain(reserved).copied().collect();
     let ascent = font.ascent(size);
     let height = ascent + font.descent(size);
     let inside = frame.inflate(-3.0);
@@ -134,9 +209,8 @@ pub fn place(
         let width = font.width(&request.text, size);
         let a = request.anchor;
         let (cx, cy) = a.centre();
-        let mut found = None;
-        'search: for (step, gap) in [3.0, 14.0, 28.0, 46.0, 70.0].into_iter().enumerate() {
-            for (dx, dy) in directions {
+        let candidates = GAPS.iter().enumerate().flat_map(|(step, &gap)| {
+            directions.iter().map(move |&(dx, dy)| {
                 let x = match dx {
                     d if d > 0.0 => a.x1 + gap,
                     d if d < 0.0 => a.x0 - gap - width,
@@ -148,29 +222,203 @@ pub fn place(
                     _ => cy - height / 2.0,
                 };
                 let bbox = Rect::new(x, y, width, height);
-                let clear = inside.contains(&bbox)
-                    && !obstacles.iter().any(|o| o.intersects(&bbox))
-                    && !placed.iter().any(|p| p.bbox.inflate(2.0).intersects(&bbox));
-                if clear {
-                    let leader =
-                        (step > 0).then(|| (a.nearest(bbox.centre()), bbox.nearest(a.centre())));
-                    found = Some(PlacedLabel {
-                        text: request.text.clone(),
-                        bbox,
-                        x,
-                        y: y + ascent,
-                        leader,
-                    });
-                    break 'search;
-                }
-            }
-        }
-        match found {
-            Some(label) => placed.push(label),
+                let leader =
+                    (step > 0).then(|| (a.nearest(bbox.centre()), bbox.nearest(a.centre())));
+                (bbox, leader)
+            })
+        });
+        let free: Vec<(Rect, Option<Segment>)> = candidates
+            .filter(|(bbox, _)| {
+                inside.contains(bbox)
+                    && !obstacles.iter().any(|o| o.intersects(bbox))
+                    && !placed.iter().any(|p| p.bbox.inflate(2.0).intersects(bbox))
+            })
+            .collect();
+        let leader_clear = |leader: &Option<Segment>, strict: bool| {
+            let Some((p, q)) = *leader else {
+                return true;
+            };
+            let crosses_obstacle = obstacles
+                .iter()
+                .filter(|o| !a.inflate(0.01).contains(o))
+                .any(|o| o.crossed_by(p, q));
+            (!strict || !crosses_obstacle)
+                && !placed.iter().any(|l| {
+                    l.bbox.crossed_by(p, q) || l.leader.is_some_and(|s| segments_cross(s, (p, q)))
+                })
+        };
+        // A label must not hug another place's marker, or a reader may take
+        // it for that marker's: right next to its own markers it sits closer
+        // to them than to any other; at the end of a leader it keeps clear
+        // of other markers.
+        let clear_of_others = |bbox: &Rect, leader: &Option<Segment>| {
+            let own = if leader.is_some() {
+                size
+            } else {
+                a.gap(bbox) + size / 2.0
+            };
+            markers
+                .iter()
+                .filter(|m| !a.inflate(0.01).contains(m))
+                .all(|m| m.gap(bbox) > own)
+        };
+        let chosen = free
+            .iter()
+            .find(|(bbox, leader)| leader_clear(leader, true) && clear_of_others(bbox, leader))
+            .or_else(|| free.iter().find(|(_, leader)| leader_clear(leader, true)))
+            .or_else(|| free.iter().find(|(_, leader)| leader_clear(leader, false)));
+        match chosen {
+            Some(&(bbox, leader)) => placed.push(PlacedLabel {
+                text: request.text.clone(),
+                bbox,
+                x: bbox.x0,
+                y: bbox.y0 + ascent,
+                leader,
+                anchor: a,
+            }),
             None => unplaced.push(request.text.clone()),
         }
     }
     (placed, unplaced)
+}
+
+/// A name set inside an area (a country), one or two lines, centred.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaLabel {
+    /// The name as given.
+    pub text: String,
+    /// The lines as drawn.
+    pub lines: Vec<String>,
+    /// Font size.
+    pub size: f64,
+    /// Extra space after each character.
+    pub spacing: f64,
+    /// The box the text occupies.
+    pub bbox: Rect,
+    /// Baselines of the lines, at the horizontal centre.
+    pub baselines: Vec<(f64, f64)>,
+}
+
+/// The ways to set a name: one line, then two lines split at the space
+/// nearest the middle; each at full size and a little smaller.
+fn settings(text: &str, size: f64) -> Vec<(Vec<String>, f64)> {
+    let mut lines = vec![vec![text.to_string()]];
+    let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+    if let Some(&cut) = spaces
+        .iter()
+        .min_by_key(|&&i| (2 * i as i64 - text.len() as i64).abs())
+    {
+        lines.push(vec![text[..cut].to_string(), text[cut + 1..].to_string()]);
+    }
+    let mut out = Vec::new();
+    for scale in [1.0, 0.85] {
+        for l in &lines {
+            out.push((l.clone(), size * scale));
+        }
+    }
+    out
+}
+
+/// Places names inside their areas (biggest area first): each name goes
+/// where it lies wholly inside the area, farthest from the area's edge, and
+/// clear of the obstacles, the segments (leader lines) and the names already
+/// placed. A name that fits nowhere is left out: an area name is context.
+pub fn place_in_areas(
+    areas: &[(String, geo::MultiPolygon<f64>)],
+    obstacles: &[Rect],
+    segments: &[Segment],
+    frame: Rect,
+    font: &Font,
+    size: f64,
+    spacing: f64,
+) -> Vec<AreaLabel> {
+    use geo::{Area, BoundingRect, Contains, Distance, Euclidean};
+    let inside = frame.inflate(-4.0);
+    let mut order: Vec<(f64, usize, &geo::Polygon<f64>)> = areas
+        .iter()
+        .enumerate()
+        .filter_map(|(k, (_, shape))| {
+            let biggest = shape
+                .iter()
+                .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
+            Some((biggest.unsigned_area(), k, biggest))
+        })
+        .collect();
+    order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut placed: Vec<AreaLabel> = Vec::new();
+    for (area, k, polygon) in order {
+        let text = &areas[k].0;
+        let Some(bounds) = polygon.bounding_rect() else {
+            continue;
+        };
+        let ascent = font.ascent(size);
+        if area < (ascent * 3.0).powi(2) || text.is_empty() {
+            continue;
+        }
+        let (bw, bh) = (bounds.width(), bounds.height());
+        let step = (bw.min(bh) / 12.0).max(2.0);
+        let mut centres = Vec::new();
+        let mut y = bounds.min().y + step / 2.0;
+        while y < bounds.max().y {
+            let mut x = bounds.min().x + step / 2.0;
+            while x < bounds.max().x {
+                let point = geo::Point::new(x, y);
+                if polygon.contains(&point) {
+                    let depth = Euclidean.distance(&point, polygon.exterior());
+                    let depth = polygon
+                        .interiors()
+                        .iter()
+                        .map(|h| Euclidean.distance(&point, h))
+                        .fold(depth, f64::min);
+                    centres.push((depth, x, y));
+                }
+                x += step;
+            }
+            y += step;
+        }
+        centres.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(a.2.total_cmp(&b.2))
+                .then(a.1.total_cmp(&b.1))
+        });
+        'settings: for (lines, sz) in settings(text, size) {
+            let asc = font.ascent(sz);
+            let line_height = sz * 1.2;
+            let w = lines
+                .iter()
+                .map(|l| font.width(l, sz) + spacing * l.chars().count() as f64)
+                .fold(0.0, f64::max);
+            let h = asc + line_height * (lines.len() - 1) as f64;
+            for &(_, cx, cy) in &centres {
+                let bbox = Rect::new(cx - w / 2.0, cy - h / 2.0, w, h);
+                let free = inside.contains(&bbox)
+                    && !obstacles.iter().any(|o| o.intersects(&bbox))
+                    && !placed.iter().any(|p| p.bbox.inflate(6.0).intersects(&bbox))
+                    && !segments.iter().any(|&(p, q)| bbox.crossed_by(p, q));
+                if !free {
+                    continue;
+                }
+                let r = bbox.inflate(1.0);
+                let rect = geo::Rect::new((r.x0, r.y0), (r.x1, r.y1)).to_polygon();
+                if !polygon.contains(&rect) {
+                    continue;
+                }
+                let baselines = (0..lines.len())
+                    .map(|i| (cx, bbox.y0 + asc + line_height * i as f64))
+                    .collect();
+                placed.push(AreaLabel {
+                    text: text.clone(),
+                    lines,
+                    size: sz,
+                    spacing,
+                    bbox,
+                    baselines,
+                });
+                break 'settings;
+            }
+        }
+    }
+    placed
 }
 
 #[cfg(test)]
@@ -188,7 +436,7 @@ mod tests {
             })
             .collect();
         let obstacles: Vec<Rect> = requests.iter().map(|r| r.anchor).collect();
-        let (placed, unplaced) = place(&requests, &obstacles, frame, font::regular(), 12.0);
+        let (placed, unplaced) = place(&requests, &obstacles, &[], frame, &font::regular(), 12.0);
         assert_eq!(placed.len() + unplaced.len(), 6);
         assert!(placed.len() >= 5);
         for (i, a) in placed.iter().enumerate() {
@@ -212,7 +460,7 @@ mod tests {
             text: "A name far too long for this frame".into(),
             anchor: Rect::around(30.0, 10.0, 3.0),
         }];
-        let (placed, unplaced) = place(&requests, &[], frame, font::regular(), 12.0);
+        let (placed, unplaced) = place(&requests, &[], &[], frame, &font::regular(), 12.0);
         assert!(placed.is_empty());
         assert_eq!(
             unplaced,

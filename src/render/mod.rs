@@ -1,45 +1,139 @@
 //! The map: projection, extent, basemap, symbols, labels, legend, scale bar,
-//! title and credits, written as a layered SVG that Inkscape and Illustrator
-//! open as named layers.
+//! inset, timeline, title and credits, written as a layered SVG that Inkscape
+//! and Illustrator open as named layers. PNG and PDF are made from that SVG
+//! ([`formats`]).
 
 pub mod aggregate;
 pub mod basemap;
 pub mod font;
+pub mod formats;
+pub mod frame;
+pub mod inset;
 pub mod labels;
+pub mod land;
+pub mod legend;
+mod page;
 pub mod projection;
+mod sites;
+pub mod style;
 pub mod svg;
 pub mod symbols;
+pub mod timeline;
 
-use std::collections::BTreeMap;
+use geo::Contains;
 
-use geo::{BoundingRect, Contains, MapCoords, Simplify};
-
-use crate::geocode::{Geocoded, Precision, distance_km};
+use crate::geocode::{Geocoded, Outcome};
 use crate::incident::Incident;
-use labels::{LabelRequest, PlacedLabel, Rect};
+pub use formats::Format;
+use frame::MetreBox;
+use labels::{AreaLabel, PlacedLabel, Rect, Segment};
+use land::{LandShape, Projector};
+use page::{Fitting, Header, Plan};
 use projection::{GeoBox, Projection};
-use svg::{Svg, escape, num};
+use sites::Sites;
+pub use style::Style;
+use svg::{Svg, num};
 
-/// What the map should say and how big it is.
+/// What marker size stands for under `--size-by`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizeBy {
+    /// The number killed.
+    Fatalities,
+    /// The number wounded.
+    Injuries,
+}
+
+impl SizeBy {
+    /// Parses `fatalities` or `injuries`.
+    pub fn parse(text: &str) -> Result<SizeBy, String> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "fatalities" | "killed" => Ok(SizeBy::Fatalities),
+            "injuries" | "wounded" => Ok(SizeBy::Injuries),
+            other => Err(format!(
+                "cannot size markers by `{other}`; use fatalities or injuries"
+            )),
+        }
+    }
+
+    pub(crate) fn title(self) -> &'static str {
+        match self {
+            SizeBy::Fatalities => "Fatalities",
+            SizeBy::Injuries => "Injuries",
+        }
+    }
+
+    pub(crate) fn value(self, incident: &Incident) -> Option<u32> {
+        match self {
+            SizeBy::Fatalities => incident.fatalities,
+            SizeBy::Injuries => incident.injuries,
+        }
+    }
+}
+
+/// Parses a figure dimension into pixels (1 px = 1/96 inch): `1200`,
+/// `1200px`, `180mm`, `18cm` or `7in`.
+pub fn parse_length(text: &str) -> Result<f64, String> {
+    let t = text.trim().to_ascii_lowercase();
+    let (number, per_unit) = [
+        ("px", 1.0),
+        ("mm", 96.0 / 25.4),
+        ("cm", 96.0 / 2.54),
+        ("in", 96.0),
+    ]
+    .into_iter()
+    .find_map(|(unit, f)| t.strip_suffix(unit).map(|n| (n.trim().to_string(), f)))
+    .unwrap_or((t.clone(), 1.0));
+    let v: f64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a length; write e.g. 1200, 1200px or 180mm"))?;
+    let px = v * per_unit;
+    if !(200.0..=20_000.0).contains(&px) {
+        return Err(format!(
+            "`{text}` is {px:.0} px; use between 200 and 20000 px (53 to 5292 mm)"
+        ));
+    }
+    Ok(px)
+}
+
+/// What the map should say, how big it is and how it looks.
 #[derive(Clone, Debug)]
 pub struct MapOptions {
     /// Title; by default "Incidents" with the span of years.
     pub title: Option<String>,
+    /// Subtitle; by default the number of incidents, places and the dates.
+    pub subtitle: Option<String>,
     /// Who collected the data, for the credit line.
     pub source: Option<String>,
     /// Width of the figure in pixels.
     pub width: f64,
-    /// A PROJ string to use instead of the automatic choice.
+    /// Height of the figure in pixels; by default what the extent needs.
+    pub height: Option<f64>,
+    /// A projection name (`lcc`, `albers`, `equalearth`, `robinson`,
+    /// `mercator`...) or a PROJ string, instead of the automatic choice.
     pub projection: Option<String>,
+    /// Scale marker area with a number.
+    pub size_by: Option<SizeBy>,
+    /// Draw the timeline panel (also on when the style's layers say so).
+    pub timeline: bool,
+    /// Draw the inset locator map (also on when the style's layers say so).
+    pub inset: bool,
+    /// Colours, fonts, sizes, layers.
+    pub style: Style,
 }
 
 impl Default for MapOptions {
     fn default() -> Self {
         MapOptions {
             title: None,
+            subtitle: None,
             source: None,
             width: 1200.0,
+            height: None,
             projection: None,
+            size_by: None,
+            timeline: false,
+            inset: false,
+            style: Style::default(),
         }
     }
 }
@@ -57,21 +151,58 @@ pub struct PlacedMarker {
     pub radius: f64,
     /// Rank of the incident's type in the legend.
     pub type_rank: usize,
+    /// Drawn hollow: located to a province or country only.
+    pub hollow: bool,
+}
+
+impl PlacedMarker {
+    /// Whether the marker was moved off its place to stay visible.
+    pub fn displaced(&self) -> bool {
+        let (dx, dy) = (self.centre.0 - self.anchor.0, self.centre.1 - self.anchor.1);
+        (dx * dx + dy * dy).sqrt() > self.radius * 0.9
+    }
+
+    /// The box the marker covers, with its outline.
+    pub fn bbox(&self) -> Rect {
+        Rect::around(self.centre.0, self.centre.1, self.radius + 1.0)
+    }
 }
 
 /// Where everything went, for checking the figure without parsing it.
 #[derive(Clone, Debug)]
 pub struct Layout {
+    /// Figure width in pixels.
+    pub width: f64,
+    /// Figure height in pixels.
+    pub height: f64,
     /// The map frame.
     pub frame: Rect,
-    /// Every incident's marker.
+    /// Whether the frame shows the whole globe (world maps).
+    pub globe: bool,
+    /// Every located incident's marker.
     pub markers: Vec<PlacedMarker>,
-    /// Every label drawn.
+    /// Every place label drawn.
     pub labels: Vec<PlacedLabel>,
+    /// Every country name drawn.
+    pub country_labels: Vec<AreaLabel>,
     /// The legend box.
-    pub legend: Rect,
+    pub legend: Option<Rect>,
     /// The scale bar box.
-    pub scale_bar: Rect,
+    pub scale_bar: Option<Rect>,
+    /// The inset locator map box.
+    pub inset: Option<Rect>,
+    /// The timeline panel.
+    pub timeline: Option<Rect>,
+}
+
+impl Layout {
+    /// The boxes drawn over the map (legend, scale bar, inset).
+    pub fn reserved(&self) -> Vec<Rect> {
+        [self.legend, self.scale_bar, self.inset]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
 }
 
 /// A rendered map.
@@ -96,709 +227,462 @@ pub enum RenderError {
     /// The projection given could not be used.
     #[error("{0}")]
     Projection(String),
-}
-
-const MARKER_RADIUS: f64 = 6.5;
-const LABEL_SIZE: f64 = 12.0;
-const LAND: &str = "#ece8df";
-const LAND_WITH_INCIDENTS: &str = "#ddd6c6";
-const SEA: &str = "#d4e4ee";
-const BORDER: &str = "#ffffff";
-const INK: &str = "#222222";
-const MUTED: &str = "#5c5c5c";
-
-/// One type of incident in the legend.
-struct TypeEntry {
-    name: String,
-    count: usize,
-}
-
-/// Types ranked most frequent first, ties by name; empty types are "Unspecified".
-fn rank_types<'a>(incidents: impl Iterator<Item = &'a Incident>) -> Vec<TypeEntry> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for i in incidents {
-        *counts.entry(type_name(i)).or_default() += 1;
-    }
-    let mut entries: Vec<TypeEntry> = counts
-        .into_iter()
-        .map(|(name, count)| TypeEntry { name, count })
-        .collect();
-    entries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    entries
-}
-
-fn type_name(incident: &Incident) -> String {
-    if incident.kind.is_empty() {
-        "Unspecified".into()
-    } else {
-        incident.kind.clone()
-    }
-}
-
-/// Maps projected metres to pixels inside the frame.
-struct Frame {
-    rect: Rect,
-    x0: f64,
-    y1: f64,
-    scale: f64,
-}
-
-impl Frame {
-    fn to_px(&self, (x, y): (f64, f64)) -> (f64, f64) {
-        (
-            self.rect.x0 + (x - self.x0) * self.scale,
-            self.rect.y0 + (self.y1 - y) * self.scale,
-        )
-    }
-
-    fn to_metres(&self, (px, py): (f64, f64)) -> (f64, f64) {
-        (
-            self.x0 + (px - self.rect.x0) / self.scale,
-            self.y1 - (py - self.rect.y0) / self.scale,
-        )
-    }
-}
-
-/// Fits a frame around projected points: a margin around them, at least
-/// 400 km across, and an aspect ratio between 0.55 and 0.9.
-fn fit_frame(points: &[(f64, f64)], left: f64, top: f64, width: f64) -> Frame {
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for &(x, y) in points {
-        x0 = x0.min(x);
-        x1 = x1.max(x);
-        y0 = y0.min(y);
-        y1 = y1.max(y);
-    }
-    let span = (x1 - x0).max(y1 - y0).max(400_000.0);
-    let pad = span * 0.14;
-    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    let mut w = (x1 - x0).max(span * 0.5) + 2.0 * pad;
-    let mut h = (y1 - y0).max(span * 0.3) + 2.0 * pad;
-    let aspect = (h / w).clamp(0.55, 0.9);
-    if h / w < aspect {
-        h = w * aspect;
-    } else {
-        w = h / aspect;
-    }
-    let scale = width / w;
-    Frame {
-        rect: Rect::new(left, top, width, h * scale),
-        x0: cx - w / 2.0,
-        y1: cy + h / 2.0,
-        scale,
-    }
-}
-
-/// The longitude/latitude box a frame shows, from points along its edge.
-fn frame_bounds(frame: &Frame, projection: &Projection) -> GeoBox {
-    let r = frame.rect;
-    let steps = 24;
-    let mut edge = Vec::new();
-    for i in 0..=steps {
-        let t = i as f64 / steps as f64;
-        let x = r.x0 + t * (r.x1 - r.x0);
-        let y = r.y0 + t * (r.y1 - r.y0);
-        edge.extend([(x, r.y0), (x, r.y1), (r.x0, y), (r.x1, y)]);
-    }
-    let points = edge
-        .into_iter()
-        .filter_map(|p| {
-            let (mx, my) = frame.to_metres(p);
-            projection.inverse(mx, my)
-        })
-        .collect::<Vec<_>>();
-    let b = GeoBox::around(points).unwrap_or(GeoBox {
-        west: -180.0,
-        south: -90.0,
-        east: 180.0,
-        north: 90.0,
-    });
-    GeoBox {
-        west: (b.west - 2.0).max(-180.0),
-        south: (b.south - 2.0).max(-90.0),
-        east: (b.east + 2.0).min(180.0),
-        north: (b.north + 2.0).min(90.0),
-    }
-}
-
-/// The basemap layer: sea, then each country clipped to the frame and
-/// simplified to a quarter pixel, holes drawn with the even-odd rule.
-fn draw_basemap(svg: &mut Svg, frame: &Frame, projection: &Projection, sites: &[(f64, f64)]) {
-    let bounds = frame_bounds(frame, projection);
-    let detail = if bounds.east - bounds.west < 14.0 {
-        basemap::Detail::Fine
-    } else {
-        basemap::Detail::Medium
-    };
-    let geo_rect = geo::Rect::new((bounds.west, bounds.south), (bounds.east, bounds.north));
-    let px = frame.rect.inflate(2.0);
-    let px_rect = geo::Rect::new((px.x0, px.y0), (px.x1, px.y1));
-    svg.layer("basemap", "Basemap", "");
-    let r = frame.rect;
-    svg.element(&format!(
-        "<rect id=\"sea\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{SEA}\"/>",
-        num(r.x0),
-        num(r.y0),
-        num(r.x1 - r.x0),
-        num(r.y1 - r.y0)
-    ));
-    svg.group(&format!("id=\"countries\" stroke=\"{BORDER}\" stroke-width=\"0.8\" stroke-linejoin=\"round\" fill-rule=\"evenodd\""));
-    for country in basemap::countries(detail) {
-        let Some(bbox) = country.shape.bounding_rect() else {
-            continue;
-        };
-        if bbox.max().x < geo_rect.min().x
-            || bbox.min().x > geo_rect.max().x
-            || bbox.max().y < geo_rect.min().y
-            || bbox.min().y > geo_rect.max().y
-        {
-            continue;
-        }
-        let near = basemap::clip_to_rect(&country.shape, geo_rect);
-        let projected = near.map_coords(|c| {
-            let p = projection
-                .forward(c.x, c.y)
-                .map(|m| frame.to_px(m))
-                .unwrap_or((px.x0, px.y0));
-            geo::coord! { x: p.0, y: p.1 }
-        });
-        let shape = basemap::clip_to_rect(&projected, px_rect).simplify(0.25);
-        if shape.0.is_empty() {
-            continue;
-        }
-        let rings: Vec<Vec<(f64, f64)>> = shape
-            .0
-            .iter()
-            .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
-            .map(|ring| ring.coords().map(|c| (c.x, c.y)).collect())
-            .collect();
-        let has_incident = sites
-            .iter()
-            .any(|&(lon, lat)| country.shape.contains(&geo::point!(x: lon, y: lat)));
-        let fill = if has_incident {
-            LAND_WITH_INCIDENTS
-        } else {
-            LAND
-        };
-        svg.element(&format!(
-            "<path inkscape:label=\"{}\" fill=\"{fill}\" d=\"{}\"/>",
-            escape(&country.name),
-            svg::ring_path(rings.iter().map(Vec::as_slice))
-        ));
-    }
-    svg.end();
-    svg.end();
-}
-
-/// Spreads markers so none covers another: incidents at one place start on a
-/// ring around it, then overlapping markers push each other apart while a
-/// weak pull keeps each near its place.
-fn spread(anchors: &[(f64, f64)], groups: &[Vec<usize>], radius: f64) -> Vec<(f64, f64)> {
-    let mut pos = anchors.to_vec();
-    for group in groups.iter().filter(|g| g.len() > 1) {
-        let n = group.len() as f64;
-        let ring = (radius * 1.15 / (std::f64::consts::PI / n).sin()).max(radius * 1.2);
-        for (k, &i) in group.iter().enumerate() {
-            let a = -std::f64::consts::FRAC_PI_2 + k as f64 * std::f64::consts::TAU / n;
-            pos[i] = (anchors[i].0 + ring * a.cos(), anchors[i].1 + ring * a.sin());
-        }
-    }
-    let start = pos.clone();
-    let min_gap = 2.0 * radius + 1.5;
-    for _ in 0..400 {
-        let mut moved = false;
-        for i in 0..pos.len() {
-            for j in i + 1..pos.len() {
-                let (dx, dy) = (pos[j].0 - pos[i].0, pos[j].1 - pos[i].1);
-                let d = (dx * dx + dy * dy).sqrt();
-                if d < min_gap {
-                    let (ux, uy) = if d > 1e-6 {
-                        (dx / d, dy / d)
-                    } else {
-                        (1.0, 0.0)
-                    };
-                    let push = (min_gap - d) / 2.0 + 0.01;
-                    pos[i] = (pos[i].0 - ux * push, pos[i].1 - uy * push);
-                    pos[j] = (pos[j].0 + ux * push, pos[j].1 + uy * push);
-                    moved = true;
-                }
-            }
-        }
-        if !moved {
-            break;
-        }
-        for (p, s) in pos.iter_mut().zip(&start) {
-            *p = (p.0 + (s.0 - p.0) * 0.02, p.1 + (s.1 - p.1) * 0.02);
-        }
-    }
-    pos
-}
-
-/// A round distance (1, 2 or 5 times a power of ten) near `target` km.
-fn round_distance(target: f64) -> f64 {
-    let power = 10f64.powf(target.log10().floor());
-    [5.0, 2.0, 1.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|d| *d <= target)
-        .unwrap_or(power)
-}
-
-/// Pixels per kilometre at the centre of the frame, measured along the parallel.
-fn px_per_km(frame: &Frame, projection: &Projection) -> Option<f64> {
-    let c = frame.rect.centre();
-    let (lon, lat) = projection.inverse(frame.to_metres(c).0, frame.to_metres(c).1)?;
-    let a = frame.to_px(projection.forward(lon - 0.05, lat)?);
-    let b = frame.to_px(projection.forward(lon + 0.05, lat)?);
-    let px = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
-    Some(px / distance_km(lat, lon - 0.05, lat, lon + 0.05))
-}
-
-/// Picks the corner box of the frame that covers the fewest markers.
-fn emptiest_corner(frame: Rect, w: f64, h: f64, markers: &[Rect], taken: &[Rect]) -> Rect {
-    let m = 10.0;
-    let corners = [
-        Rect::new(frame.x0 + m, frame.y1 - m - h, w, h),
-        Rect::new(frame.x1 - m - w, frame.y1 - m - h, w, h),
-        Rect::new(frame.x1 - m - w, frame.y0 + m, w, h),
-        Rect::new(frame.x0 + m, frame.y0 + m, w, h),
-    ];
-    corners
-        .into_iter()
-        .filter(|c| !taken.iter().any(|t| t.intersects(c)))
-        .min_by_key(|c| {
-            markers
-                .iter()
-                .filter(|r| r.inflate(4.0).intersects(c))
-                .count()
-        })
-        .unwrap_or(corners[0])
+    /// The figure is too small for what it must hold.
+    #[error("{0}")]
+    Size(String),
+    /// The timeline could not be drawn.
+    #[error("timeline: {0}")]
+    Timeline(String),
 }
 
 /// Renders the located rows of `geocoded` as an SVG map.
 pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderError> {
-    let located: Vec<(&Incident, &crate::geocode::Outcome)> = geocoded.located().collect();
+    let style = &options.style;
+    let sizes = &style.sizes;
+    let located: Vec<(&Incident, &Outcome)> = geocoded.located().collect();
     if located.is_empty() {
         return Err(RenderError::NothingToMap);
     }
-    let lonlat: Vec<(f64, f64)> = located
-        .iter()
-        .map(|(_, o)| o.location.map(|l| (l.lon, l.lat)).unwrap_or_default())
-        .collect();
-    let extent = GeoBox::around(lonlat.iter().copied()).ok_or(RenderError::NothingToMap)?;
+    let mut notes: Vec<String> = Vec::new();
+    let sites = Sites::new(located, options, &mut notes);
+    let extent = GeoBox::around(sites.lonlat.iter().copied()).ok_or(RenderError::NothingToMap)?;
     let projection = match &options.projection {
-        Some(def) => Projection::from_definition(def).map_err(RenderError::Projection)?,
+        Some(choice) => Projection::from_choice(choice, extent).map_err(RenderError::Projection)?,
         None => Projection::for_extent(extent),
     };
-    let metres: Vec<(f64, f64)> = lonlat
-        .iter()
-        .map(|&(lon, lat)| projection.forward(lon, lat).unwrap_or((0.0, 0.0)))
-        .collect();
-    let margin = 24.0;
-    let top = 84.0;
-    let frame = fit_frame(&metres, margin, top, options.width - 2.0 * margin);
-    let r = frame.rect;
+    let metres = sites.project(&projection)?;
 
-    let types = rank_types(located.iter().map(|(i, _)| *i));
-    let type_rank = |i: &Incident| {
-        types
-            .iter()
-            .position(|t| t.name == type_name(i))
-            .unwrap_or(0)
-    };
-
-    // Sites: distinct locations, in first-seen order.
-    let mut site_of: BTreeMap<(i64, i64), usize> = BTreeMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (k, &(lon, lat)) in lonlat.iter().enumerate() {
-        let key = ((lon * 1e5).round() as i64, (lat * 1e5).round() as i64);
-        let site = *site_of.entry(key).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[site].push(k);
-    }
-    let anchors: Vec<(f64, f64)> = metres.iter().map(|&m| frame.to_px(m)).collect();
-    let centres = spread(&anchors, &groups, MARKER_RADIUS);
-    let markers: Vec<PlacedMarker> = located
-        .iter()
-        .enumerate()
-        .map(|(k, (incident, _))| PlacedMarker {
-            line: incident.line,
-            centre: centres[k],
-            anchor: anchors[k],
-            radius: MARKER_RADIUS,
-            type_rank: type_rank(incident),
-        })
-        .collect();
-    let marker_boxes: Vec<Rect> = markers
-        .iter()
-        .map(|m| Rect::around(m.centre.0, m.centre.1, m.radius + 1.0))
-        .collect();
-
+    // From the top: title block, map frame, timeline, credits.
+    let margin = sizes.margin;
+    let width = options.width - 2.0 * margin;
     let title = options
         .title
         .clone()
-        .unwrap_or_else(|| default_title(&located));
-    let mut svg = Svg::new(options.width, r.y1 + 46.0, &title);
-    svg.element(&format!(
-        "<defs><clipPath id=\"frame-clip\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath></defs>",
-        num(r.x0),
-        num(r.y0),
-        num(r.x1 - r.x0),
-        num(r.y1 - r.y0)
-    ));
-    svg.element("<rect id=\"background\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
-    let distinct_sites: Vec<(f64, f64)> = groups.iter().map(|g| lonlat[g[0]]).collect();
-    draw_basemap(&mut svg, &frame, &projection, &distinct_sites);
-
-    // Legend and scale bar sit in the emptiest corners.
-    let legend_font = font::regular();
-    let legend_rows: Vec<String> = types
-        .iter()
-        .map(|t| format!("{} ({})", t.name, t.count))
-        .collect();
-    let hollow = located
-        .iter()
-        .any(|(_, o)| matches!(o.precision, Some(Precision::Admin1 | Precision::Country)));
-    let mut legend_width = legend_rows
-        .iter()
-        .map(|t| legend_font.width(t, 12.0))
-        .fold(font::bold().width("Incident type", 12.0), f64::max)
-        + 46.0;
-    if hollow {
-        legend_width =
-            legend_width.max(legend_font.width("Hollow: province or country only", 11.0) + 24.0);
-    }
-    let legend_height = 36.0 + 20.0 * legend_rows.len() as f64 + if hollow { 18.0 } else { 0.0 };
-    let legend = emptiest_corner(r, legend_width, legend_height, &marker_boxes, &[]);
-    let scale_bar = emptiest_corner(r, 170.0, 34.0, &marker_boxes, &[legend]);
-
-    // Incidents: leader lines from displaced markers to their places, then markers.
-    svg.layer("incidents", "Incidents", "");
-    svg.group(&format!(
-        "id=\"leaders\" stroke=\"{MUTED}\" stroke-width=\"0.8\" fill=\"none\""
-    ));
-    for m in &markers {
-        let (dx, dy) = (m.centre.0 - m.anchor.0, m.centre.1 - m.anchor.1);
-        if (dx * dx + dy * dy).sqrt() > m.radius * 0.9 {
-            svg.element(&format!(
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
-                num(m.anchor.0),
-                num(m.anchor.1),
-                num(m.centre.0),
-                num(m.centre.1)
-            ));
+        .unwrap_or_else(|| page::default_title(&sites.located));
+    let header = Header::new(title, style, width);
+    let bars = if options.timeline || style.layers.timeline {
+        let events: Vec<_> = sites
+            .located
+            .iter()
+            .zip(&sites.ranks)
+            .map(|((i, _), &r)| (i.date, r))
+            .collect();
+        let bars = timeline::Bars::count(&events, sites.types.len());
+        if bars.is_none() {
+            notes.push("no incident has a date, so there is no timeline".into());
         }
-    }
-    svg.end();
-    svg.group(&format!("id=\"places\" fill=\"{INK}\""));
-    for group in groups
-        .iter()
-        .filter(|g| g.iter().any(|&k| markers[k].centre != markers[k].anchor))
-    {
-        let a = markers[group[0]].anchor;
-        svg.element(&format!(
-            "<circle cx=\"{}\" cy=\"{}\" r=\"1.8\"/>",
-            num(a.0),
-            num(a.1)
-        ));
-    }
-    svg.end();
-    for (m, (incident, outcome)) in markers.iter().zip(&located) {
-        let symbol = symbols::symbol(m.type_rank);
-        let style = match outcome.precision {
-            Some(Precision::Admin1 | Precision::Country) => format!(
-                "fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2.2\"",
-                symbol.colour
-            ),
-            _ => format!(
-                "fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1\"",
-                symbol.colour
-            ),
-        };
-        svg.element(&symbols::marker(
-            symbol.shape,
-            m.centre.0,
-            m.centre.1,
-            m.radius,
-            &style,
-            Some(&marker_title(incident)),
-        ));
-    }
-    svg.end();
-
-    // Labels: one per place, most incidents first.
-    let mut requests: Vec<(usize, LabelRequest)> = groups
-        .iter()
-        .map(|g| {
-            let (incident, outcome) = located[g[0]];
-            let text = outcome
-                .matched
-                .as_ref()
-                .map(|m| m.name.clone())
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| incident.place.clone());
-            let anchor = g
-                .iter()
-                .map(|&k| marker_boxes[k])
-                .reduce(|a, b| a.union(&b))
-                .unwrap_or(marker_boxes[g[0]]);
-            (g.len(), LabelRequest { text, anchor })
-        })
-        .filter(|(_, r)| !r.text.is_empty())
-        .collect();
-    requests.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
-    let requests: Vec<LabelRequest> = requests.into_iter().map(|(_, r)| r).collect();
-    let mut obstacles = marker_boxes.clone();
-    obstacles.push(legend);
-    obstacles.push(scale_bar);
-    let (placed, unplaced) = labels::place(&requests, &obstacles, r, font::regular(), LABEL_SIZE);
-    svg.layer(
-        "labels",
-        "Labels",
-        &format!(
-            "font-family=\"{}, sans-serif\" font-size=\"{LABEL_SIZE}\" fill=\"{INK}\"",
-            font::FAMILY
-        ),
-    );
-    for label in &placed {
-        if let Some((a, b)) = label.leader {
-            svg.element(&format!(
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{MUTED}\" stroke-width=\"0.7\"/>",
-                num(a.0),
-                num(a.1),
-                num(b.0),
-                num(b.1)
-            ));
+        bars
+    } else {
+        None
+    };
+    // A fixed-size figure gives the timeline at most a quarter of its height.
+    let timeline_px = match options.height {
+        Some(h) => sizes.timeline.min((h - header.bottom) * 0.25),
+        None => sizes.timeline,
+    };
+    let credit_lines = page::credit_lines(options.source.as_deref(), style, width);
+    let line_step = sizes.credits * 1.45;
+    // One line more for the list of labels left out, when there is one.
+    let credits_height = 8.0 + (credit_lines.len() + 1) as f64 * line_step;
+    let bottom = bars.as_ref().map_or(0.0, |_| timeline_px + 12.0) + credits_height + margin * 0.5;
+    let frame_height = match options.height {
+        Some(h) if h - header.bottom - bottom < 120.0 => {
+            return Err(RenderError::Size(format!(
+                "a figure {h:.0} px tall leaves {:.0} px for the map; make it taller",
+                h - header.bottom - bottom
+            )));
         }
-        svg.text(label.x, label.y, "stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"", &label.text);
+        Some(h) => Some(h - header.bottom - bottom),
+        None => None,
+    };
+
+    let (area, globe) = map_area(&metres, &projection, frame_height.is_none())?;
+    let inset = (options.inset || style.layers.inset) && !globe;
+    if (options.inset || style.layers.inset) && globe {
+        notes.push("no inset on a world map".into());
     }
-    svg.end();
+    let mut plan = Plan::new(
+        sites.legend(style),
+        style,
+        width,
+        frame_height,
+        options.height,
+        &area,
+    )?;
+    let fitting = Fitting {
+        sites: &sites,
+        metres: &metres,
+        projection: &projection,
+        globe,
+        inset,
+        origin: (margin, header.bottom),
+        style,
+    };
+    let fitted = page::fit(&fitting, &mut plan, area, &mut notes)?;
+    let frame = fitted.frame;
+    let r = frame.rect;
+    let markers = sites.markers(&fitted.anchors, &fitted.centres);
+    let marker_boxes: Vec<Rect> = markers.iter().map(PlacedMarker::bbox).collect();
+    let reserved: Vec<Rect> = [
+        fitted.legend,
+        fitted.scale.as_ref().map(|s| s.1),
+        fitted.inset,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
 
-    draw_legend(&mut svg, legend, &types, hollow);
-    draw_scale_bar(&mut svg, scale_bar, &frame, &projection);
+    // Place labels, then the basemap, then country names clear of both.
+    let (placed, unplaced) = if style.layers.labels {
+        let requests = sites.label_requests(&marker_boxes);
+        let font = &style.typeface.regular;
+        labels::place(&requests, &marker_boxes, &reserved, r, font, sizes.labels)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let projector = Projector {
+        projection: &projection,
+        frame: &frame,
+    };
+    let bounds = frame.relative_bounds(&projection);
+    // 1:10m when a pixel is under 2 km.
+    let detail = if 1.0 / (frame.scale * 1000.0) < 2.0 {
+        basemap::Detail::Fine
+    } else {
+        basemap::Detail::Medium
+    };
+    let countries = land::countries(detail, &projector, bounds, r.inflate(2.0), 0.25);
+    // World projections show the globe's outline wherever the frame reaches
+    // it; the frame is drawn along the same shape.
+    let sea = land::globe(&projector, r);
+    let country_labels = if style.layers.country_names {
+        let mut blocked: Vec<Rect> = marker_boxes.iter().map(|b| b.inflate(2.0)).collect();
+        blocked.extend(placed.iter().map(|l| l.bbox.inflate(2.0)));
+        blocked.extend(&reserved);
+        let mut segments: Vec<Segment> = markers
+            .iter()
+            .filter(|m| m.displaced())
+            .map(|m| (m.anchor, m.centre))
+            .collect();
+        segments.extend(placed.iter().filter_map(|l| l.leader));
+        name_countries(&countries, &blocked, &segments, r, style)
+    } else {
+        Vec::new()
+    };
 
+    // The document, layer by layer.
+    let mut svg = Svg::new(options.width, &header.title);
     svg.element(&format!(
-        "<rect id=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#8a8a8a\" stroke-width=\"0.75\"/>",
-        num(r.x0),
-        num(r.y0),
-        num(r.x1 - r.x0),
-        num(r.y1 - r.y0)
+        "<rect id=\"background\" width=\"100%\" height=\"100%\" fill=\"{}\"/>",
+        style.colours.background
     ));
-
-    svg.layer(
-        "title",
-        "Title",
-        &format!(
-            "font-family=\"{}, sans-serif\" fill=\"{INK}\"",
-            font::FAMILY
-        ),
+    draw_basemap(
+        &mut svg,
+        &countries,
+        sea.as_ref(),
+        r,
+        &sites.places(),
+        style,
     );
-    svg.text(r.x0, 42.0, "font-size=\"24\" font-weight=\"bold\"", &title);
-    svg.text(
-        r.x0,
-        66.0,
-        &format!("font-size=\"13\" fill=\"{MUTED}\""),
-        &subtitle(geocoded, &located, groups.len()),
-    );
-    svg.end();
-
-    let mut notes: Vec<String> = unplaced
-        .iter()
-        .map(|t| format!("label `{t}` left out: no free space next to its markers"))
-        .collect();
-    let mut credit = String::new();
-    if let Some(source) = options.source.as_deref().filter(|s| !s.trim().is_empty()) {
-        credit.push_str(&format!("Data: {}. ", source.trim()));
+    if style.layers.graticule {
+        draw_graticule(&mut svg, &projector, bounds, sea.as_ref(), style);
     }
-    credit.push_str(&format!(
-        "{}. {}. Map: incimap.",
-        crate::NATURAL_EARTH_CREDIT,
-        crate::GEONAMES_CREDIT
-    ));
-    svg.layer(
-        "credits",
-        "Credits",
-        &format!(
-            "font-family=\"{}, sans-serif\" font-size=\"10\" fill=\"{MUTED}\"",
-            font::FAMILY
-        ),
+    let frame_attrs = format!(
+        "fill=\"none\" stroke=\"{}\" stroke-width=\"0.75\"",
+        style.colours.frame
     );
-    svg.text(r.x0, r.y1 + 18.0, "", &credit);
-    if !unplaced.is_empty() {
-        let note = format!("Not labelled for lack of room: {}.", unplaced.join(", "));
-        svg.text(r.x0, r.y1 + 32.0, "", &note);
+    draw_frame_shape(&mut svg, "frame", &frame_attrs, sea.as_ref(), r);
+    sites::draw_incidents(&mut svg, &markers, &sites.located, &sites.groups, style);
+    draw_labels(&mut svg, &placed, &country_labels, style);
+    if let Some(b) = fitted.legend {
+        plan.legend.draw(&mut svg, b, style);
     }
-    svg.end();
-    if located.len() < geocoded.rows.len() {
+    if let Some(((ppk, km, text), b)) = &fitted.scale {
+        legend::draw_scale_bar(&mut svg, *b, *ppk, *km, text, style);
+    }
+    if let Some(b) = fitted.inset {
+        inset::draw(&mut svg, b, &projector, style);
+    }
+    let subtitle = options
+        .subtitle
+        .clone()
+        .unwrap_or_else(|| page::default_subtitle(geocoded, &sites.located, sites.groups.len()));
+    header.draw(&mut svg, r.x0, &subtitle, style);
+
+    let mut y = fitted.legend.map_or(r.y1, |b| b.y1.max(r.y1));
+    let timeline_box = match &bars {
+        Some(bars) => {
+            let b = Rect::new(r.x0, y + 12.0, width, timeline_px);
+            let note = timeline::draw(&mut svg, b, bars, style).map_err(RenderError::Timeline)?;
+            notes.extend(note);
+            y = b.y1;
+            Some(b)
+        }
+        None => None,
+    };
+    notes.extend(
+        unplaced
+            .iter()
+            .map(|t| format!("label `{t}` left out: no free space next to its markers")),
+    );
+    if style.layers.credits {
+        let mut lines = credit_lines;
+        if !unplaced.is_empty() {
+            let note = format!("Not labelled for lack of room: {}.", unplaced.join(", "));
+            let font = &style.typeface.regular;
+            lines.extend(page::wrap_text(&note, font, sizes.credits, width));
+        }
+        y = page::draw_credits(&mut svg, r.x0, y, &lines, style);
+    }
+    let height = match options.height {
+        Some(h) => h,
+        None => (y + line_step + margin * 0.5).max(r.y1 + credits_height),
+    };
+    if sites.located.len() < geocoded.rows.len() {
         notes.push(format!(
             "{} of {} rows are not on the map (see the report)",
-            geocoded.rows.len() - located.len(),
+            geocoded.rows.len() - sites.located.len(),
             geocoded.rows.len()
         ));
     }
 
     Ok(Map {
-        svg: svg.finish(),
+        svg: svg.finish_with_height(height),
         layout: Layout {
+            width: options.width,
+            height,
             frame: r,
+            globe,
             markers,
             labels: placed,
-            legend,
-            scale_bar,
+            country_labels,
+            legend: fitted.legend,
+            scale_bar: fitted.scale.map(|s| s.1),
+            inset: fitted.inset,
+            timeline: timeline_box,
         },
         notes,
         projection: projection.definition().to_string(),
     })
 }
 
-fn marker_title(incident: &Incident) -> String {
-    let mut parts = vec![type_name(incident)];
-    if let Some(d) = incident.date {
-        parts.push(d.to_string());
+/// The area to show, in metres: the incidents with room around them (shaped
+/// between 0.55 and 0.9 tall per wide when the height is free), or, on a
+/// world projection, the whole globe when they spread over most of it.
+/// Returns the area and whether it is the globe.
+fn map_area(
+    metres: &[(f64, f64)],
+    projection: &Projection,
+    free_height: bool,
+) -> Result<(MetreBox, bool), RenderError> {
+    let mut area = MetreBox::around(metres)
+        .ok_or(RenderError::NothingToMap)?
+        .padded();
+    if free_height {
+        area = area.with_aspect((0.55, 0.9));
     }
-    if !incident.place.is_empty() {
-        parts.push(incident.place.clone());
-    }
-    if let Some(f) = incident.fatalities {
-        parts.push(format!("{f} killed"));
-    }
-    if let Some(n) = incident.injuries {
-        parts.push(format!("{n} wounded"));
-    }
-    parts.join(" · ")
+    let globe = projection.world_outline().and_then(|outline| {
+        let points: Vec<(f64, f64)> = outline
+            .iter()
+            .filter_map(|&(rel, lat)| projection.forward_relative(rel, lat))
+            .collect();
+        MetreBox::around(&points)
+    });
+    Ok(match globe {
+        Some(g) => {
+            let g = MetreBox {
+                w: g.w * 1.02,
+                h: g.h * 1.03,
+                ..g
+            };
+            if area.w > 0.6 * g.w {
+                (g, true)
+            } else {
+                // Part of a world map: no space beyond the globe's edge.
+                (area.within(&g), false)
+            }
+        }
+        None => (area, false),
+    })
 }
 
-fn default_title(located: &[(&Incident, &crate::geocode::Outcome)]) -> String {
-    let years: Vec<i32> = located
+/// Country names inside their countries, clear of `blocked` and `segments`.
+fn name_countries(
+    countries: &[LandShape],
+    blocked: &[Rect],
+    segments: &[Segment],
+    frame: Rect,
+    style: &Style,
+) -> Vec<AreaLabel> {
+    let areas: Vec<(String, geo::MultiPolygon<f64>)> = countries
         .iter()
-        .filter_map(|(i, _)| i.date.map(|d| d.year))
+        .map(|c| (c.country.name.to_uppercase(), c.shape.clone()))
         .collect();
-    match (years.iter().min(), years.iter().max()) {
-        (Some(a), Some(b)) if a == b => format!("Incidents, {a}"),
-        (Some(a), Some(b)) => format!("Incidents, {a}–{b}"),
-        _ => "Incidents".into(),
-    }
+    let size = style.sizes.country_names;
+    labels::place_in_areas(
+        &areas,
+        blocked,
+        segments,
+        frame,
+        &style.typeface.regular,
+        size,
+        size * 0.12,
+    )
 }
 
-fn subtitle(
-    geocoded: &Geocoded,
-    located: &[(&Incident, &crate::geocode::Outcome)],
-    places: usize,
-) -> String {
-    let n = located.len();
-    let mut s = format!(
-        "{n} incident{} at {places} place{}",
-        if n == 1 { "" } else { "s" },
-        if places == 1 { "" } else { "s" }
-    );
-    let dates: Vec<_> = located.iter().filter_map(|(i, _)| i.date).collect();
-    if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
-        s.push_str(&format!(", {a} to {b}"));
-    }
-    let missing = geocoded.rows.len() - n;
-    if missing > 0 {
-        s.push_str(&format!(
-            " · {missing} row{} not located, not shown",
-            if missing == 1 { "" } else { "s" }
-        ));
-    }
-    s
-}
-
-fn draw_legend(svg: &mut Svg, b: Rect, types: &[TypeEntry], hollow: bool) {
-    svg.layer(
-        "legend",
-        "Legend",
-        &format!(
-            "font-family=\"{}, sans-serif\" fill=\"{INK}\"",
-            font::FAMILY
-        ),
-    );
-    svg.element(&format!(
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#b0b0b0\" stroke-width=\"0.6\"/>",
-        num(b.x0),
-        num(b.y0),
-        num(b.x1 - b.x0),
-        num(b.y1 - b.y0)
+/// The basemap layer: the sea (the frame, or the globe's outline), then the
+/// countries, darker where there are incidents.
+fn draw_basemap(
+    svg: &mut Svg,
+    countries: &[LandShape],
+    sea: Option<&geo::MultiPolygon<f64>>,
+    frame: Rect,
+    places: &[geo::Point<f64>],
+    style: &Style,
+) {
+    let c = &style.colours;
+    svg.layer("basemap", "Basemap", "");
+    draw_frame_shape(svg, "sea", &format!("fill=\"{}\"", c.sea), sea, frame);
+    svg.group(&format!(
+        "id=\"countries\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" fill-rule=\"evenodd\"",
+        c.borders,
+        num(style.sizes.borders)
     ));
-    svg.text(
-        b.x0 + 12.0,
-        b.y0 + 20.0,
-        "font-size=\"12\" font-weight=\"bold\"",
-        "Incident type",
-    );
-    for (k, t) in types.iter().enumerate() {
-        let y = b.y0 + 38.0 + 20.0 * k as f64;
-        let s = symbols::symbol(k);
-        svg.element(&symbols::marker(
-            s.shape,
-            b.x0 + 20.0,
-            y - 4.0,
-            MARKER_RADIUS,
-            &format!(
-                "fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1\"",
-                s.colour
-            ),
-            None,
+    for country in countries {
+        let fill = if places.iter().any(|p| holds(&country.country.shape, p)) {
+            &c.land_with_incidents
+        } else {
+            &c.land
+        };
+        svg.element(&format!(
+            "<path inkscape:label=\"{}\" fill=\"{fill}\" d=\"{}\"/>",
+            svg::escape(&country.country.name),
+            svg::multipolygon_path(&country.shape)
         ));
-        svg.text(
-            b.x0 + 36.0,
-            y,
-            "font-size=\"12\"",
-            &format!("{} ({})", t.name, t.count),
-        );
     }
-    if hollow {
-        svg.text(
-            b.x0 + 12.0,
-            b.y1 - 10.0,
-            &format!("font-size=\"11\" fill=\"{MUTED}\""),
-            "Hollow: province or country only",
-        );
-    }
+    svg.end();
     svg.end();
 }
 
-fn draw_scale_bar(svg: &mut Svg, b: Rect, frame: &Frame, projection: &Projection) {
-    let Some(ppk) = px_per_km(frame, projection) else {
-        return;
+/// The graticule layer: faint meridians and parallels inside the sea.
+fn draw_graticule(
+    svg: &mut Svg,
+    projector: &Projector,
+    bounds: GeoBox,
+    sea: Option<&geo::MultiPolygon<f64>>,
+    style: &Style,
+) {
+    let sizes = &style.sizes;
+    let step = if sizes.graticule_step > 0.0 {
+        (sizes.graticule_step, sizes.graticule_step)
+    } else {
+        (
+            land::graticule_step(bounds.east - bounds.west, 12.0),
+            land::graticule_step(bounds.north - bounds.south, 8.0),
+        )
     };
-    let km = round_distance((b.x1 - b.x0 - 20.0) / ppk);
-    let len = km * ppk;
-    let (x, y) = (b.x0 + 10.0, b.y1 - 10.0);
+    let r = projector.frame.rect;
+    let area = sea.cloned().unwrap_or_else(|| {
+        geo::MultiPolygon::new(vec![
+            geo::Rect::new((r.x0, r.y0), (r.x1, r.y1)).to_polygon(),
+        ])
+    });
+    let lines = land::graticule(projector, bounds, step, &area);
     svg.layer(
-        "scalebar",
-        "Scale bar",
+        "graticule",
+        "Graticule",
         &format!(
-            "font-family=\"{}, sans-serif\" font-size=\"11\" fill=\"{INK}\"",
-            font::FAMILY
+            "fill=\"none\" stroke=\"{}\" stroke-opacity=\"0.45\" stroke-width=\"{}\"",
+            style.colours.graticule,
+            num(sizes.graticule)
         ),
     );
     svg.element(&format!(
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"4\" fill=\"{INK}\" stroke=\"#ffffff\" stroke-width=\"0.8\"/>",
-        num(x),
-        num(y - 4.0),
-        num(len)
+        "<path id=\"graticule-{}x{}deg\" d=\"{}\"/>",
+        num(step.0),
+        num(step.1),
+        svg::lines_path(&lines)
     ));
-    svg.element(&format!(
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"4\" fill=\"#ffffff\"/>",
-        num(x + len / 2.0),
-        num(y - 3.2),
-        num(len / 2.0 - 0.8)
+    svg.end();
+}
+
+/// Whether a place lies in a country, or within 0.1° of its outline (places
+/// on the coast may fall just outside the generalised shape).
+fn holds(shape: &geo::MultiPolygon<f64>, p: &geo::Point<f64>) -> bool {
+    use geo::{BoundingRect, Distance, Euclidean};
+    let near = shape.bounding_rect().is_some_and(|b| {
+        p.x() >= b.min().x - 0.1
+            && p.x() <= b.max().x + 0.1
+            && p.y() >= b.min().y - 0.1
+            && p.y() <= b.max().y + 0.1
+    });
+    near && (shape.contains(p) || Euclidean.distance(p, shape) < 0.1)
+}
+
+/// Writes the map's area: the globe's outline when there is one, else the frame.
+fn draw_frame_shape(
+    svg: &mut Svg,
+    id: &str,
+    attrs: &str,
+    globe: Option<&geo::MultiPolygon<f64>>,
+    frame: Rect,
+) {
+    match globe {
+        Some(shape) => svg.element(&format!(
+            "<path id=\"{id}\" {attrs} d=\"{}\"/>",
+            svg::multipolygon_path(shape)
+        )),
+        None => svg.rect(frame, &format!("id=\"{id}\" {attrs}")),
+    }
+}
+
+/// The labels layer: country names, then place labels with their leaders.
+fn draw_labels(svg: &mut Svg, placed: &[PlacedLabel], countries: &[AreaLabel], style: &Style) {
+    let c = &style.colours;
+    svg.text_layer("labels", "Labels", style, None, &c.text);
+    svg.group(&format!(
+        "id=\"country-names\" fill=\"{}\" text-anchor=\"middle\"",
+        c.country_names
     ));
-    let text = if km >= 1.0 {
-        format!("{} km", km)
-    } else {
-        format!("{} m", km * 1000.0)
-    };
-    svg.text(
-        x,
-        y - 9.0,
-        "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"",
-        &text,
-    );
+    for label in countries {
+        for (line, &(x, y)) in label.lines.iter().zip(&label.baselines) {
+            // letter-spacing adds space after the last letter too: shift by half of it.
+            svg.text(
+                x + label.spacing / 2.0,
+                y,
+                &format!(
+                    "font-size=\"{}\" letter-spacing=\"{}\"",
+                    num(label.size),
+                    num(label.spacing)
+                ),
+                line,
+            );
+        }
+    }
+    svg.end();
+    svg.group(&format!(
+        "id=\"place-labels\" font-size=\"{}\"",
+        num(style.sizes.labels)
+    ));
+    for label in placed {
+        if let Some((a, b)) = label.leader {
+            svg.element(&format!(
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"0.7\"/>",
+                num(a.0),
+                num(a.1),
+                num(b.0),
+                num(b.1),
+                c.leaders
+            ));
+        }
+        svg.text(
+            label.x,
+            label.y,
+            "stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+            &label.text,
+        );
+    }
+    svg.end();
     svg.end();
 }
 
@@ -807,22 +691,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn round_distances() {
-        assert_eq!(round_distance(730.0), 500.0);
-        assert_eq!(round_distance(199.0), 100.0);
-        assert_eq!(round_distance(2.5), 2.0);
-    }
-
-    #[test]
-    fn spread_separates_colocated_markers() {
-        let anchors = vec![(100.0, 100.0); 5];
-        let groups = vec![(0..5).collect::<Vec<_>>()];
-        let pos = spread(&anchors, &groups, 6.0);
-        for i in 0..5 {
-            for j in i + 1..5 {
-                let d = ((pos[i].0 - pos[j].0).powi(2) + (pos[i].1 - pos[j].1).powi(2)).sqrt();
-                assert!(d >= 12.0, "markers {i} and {j} are {d} px apart");
-            }
-        }
+    fn lengths_in_px_mm_and_inches() {
+        assert_eq!(parse_length("1200").unwrap(), 1200.0);
+        assert_eq!(parse_length("800px").unwrap(), 800.0);
+        assert!((parse_length("180mm").unwrap() - 680.315).abs() < 0.01);
+        assert!((parse_length("7 in").unwrap() - 672.0).abs() < 1e-9);
+        assert!(parse_length("wide").is_err());
+        assert!(parse_length("10").is_err());
     }
 }

@@ -50,26 +50,51 @@ pub fn ring_path<'a>(rings: impl IntoIterator<Item = &'a [(f64, f64)]>) -> Strin
     d
 }
 
-/// An SVG document being written, layer by layer.
+/// Path data for every ring of a multipolygon (exteriors and holes).
+pub fn multipolygon_path(shape: &geo::MultiPolygon<f64>) -> String {
+    let rings: Vec<Vec<(f64, f64)>> = shape
+        .iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+        .map(|ring| ring.coords().map(|c| (c.x, c.y)).collect())
+        .collect();
+    ring_path(rings.iter().map(Vec::as_slice))
+}
+
+/// Path data for open lines.
+pub fn lines_path(lines: &geo::MultiLineString<f64>) -> String {
+    let mut d = String::new();
+    for line in lines {
+        for (i, c) in line.coords().enumerate() {
+            let _ = write!(
+                d,
+                "{}{},{}",
+                if i == 0 { 'M' } else { 'L' },
+                num(c.x),
+                num(c.y)
+            );
+        }
+    }
+    d
+}
+
+/// An SVG document being written, layer by layer. The height is given at
+/// the end, when everything has found its place.
 pub struct Svg {
     out: String,
     depth: usize,
+    width: f64,
+    title: String,
 }
 
 impl Svg {
-    /// Starts a document of the given size in pixels.
-    pub fn new(width: f64, height: f64, title: &str) -> Svg {
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
-             xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" \
-             width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\n<title>{t}</title>",
-            w = num(width),
-            h = num(height),
-            t = escape(title)
-        );
-        Svg { out, depth: 0 }
+    /// Starts a document `width` pixels wide, titled `title`.
+    pub fn new(width: f64, title: &str) -> Svg {
+        Svg {
+            out: String::new(),
+            depth: 0,
+            width,
+            title: title.to_string(),
+        }
     }
 
     /// Opens a named Inkscape layer: `<g id=… inkscape:groupmode="layer">`.
@@ -81,6 +106,39 @@ impl Svg {
             if attrs.is_empty() { "" } else { " " }
         );
         self.depth += 1;
+    }
+
+    /// Opens a named layer whose text is set in the style's fonts, in `fill`,
+    /// at `size` pixels when given; `attrs` are added.
+    pub fn text_layer(
+        &mut self,
+        id: &str,
+        label: &str,
+        style: &super::style::Style,
+        size: Option<f64>,
+        fill: &str,
+    ) {
+        let size = size.map_or(String::new(), |s| format!(" font-size=\"{}\"", num(s)));
+        self.layer(
+            id,
+            label,
+            &format!(
+                "font-family=\"{}\"{size} fill=\"{fill}\"",
+                style.typeface.css_family()
+            ),
+        );
+    }
+
+    /// Writes a `<rect>` covering `r`, with `attrs` (id, fill, stroke...).
+    pub fn rect(&mut self, r: super::labels::Rect, attrs: &str) {
+        let _ = writeln!(
+            self.out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {attrs}/>",
+            num(r.x0),
+            num(r.y0),
+            num(r.x1 - r.x0),
+            num(r.y1 - r.y0)
+        );
     }
 
     /// Opens a plain group.
@@ -112,13 +170,24 @@ impl Svg {
         );
     }
 
-    /// Finishes the document.
-    pub fn finish(mut self) -> String {
+    /// Finishes the document, `height` pixels tall.
+    pub fn finish_with_height(mut self, height: f64) -> String {
         while self.depth > 0 {
             self.end();
         }
-        self.out.push_str("</svg>\n");
-        self.out
+        let mut doc = String::with_capacity(self.out.len() + 400);
+        let _ = writeln!(
+            doc,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
+             xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" \
+             width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\n<title>{t}</title>",
+            w = num(self.width),
+            h = num(height),
+            t = escape(&self.title)
+        );
+        doc.push_str(&self.out);
+        doc.push_str("</svg>\n");
+        doc
     }
 }
 

@@ -42,22 +42,74 @@ pub const SHAPES: [Shape; 8] = [
     Shape::Cross,
 ];
 
-/// The look of one incident type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Symbol {
-    /// Fill colour.
-    pub colour: &'static str,
-    /// Marker shape.
-    pub shape: Shape,
+/// The shape of the type at `rank` (0 = most frequent) when the palette has
+/// `colours` colours. Types take the colours in order; each time the palette
+/// starts over, the shapes shift by one, so every (colour, shape) pair stays
+/// distinct for the first `8 * colours` types.
+pub fn shape(rank: usize, colours: usize) -> Shape {
+    let colours = colours.max(1);
+    SHAPES[(rank % colours + rank / colours) % SHAPES.len()]
 }
 
-/// The symbol of the type at `rank` (0 = most frequent). Past eight types the
-/// shapes shift against the colours so every pair stays distinct.
-pub fn symbol(rank: usize) -> Symbol {
-    Symbol {
-        colour: PALETTE[rank % PALETTE.len()],
-        shape: SHAPES[(rank + rank / SHAPES.len()) % SHAPES.len()],
+/// Marker sizes for `--size-by`: the marker's area grows in proportion to
+/// the number, on top of the area of the smallest marker, which stands for 0
+/// or "not reported".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SizeScale {
+    /// Radius for 0 or no number.
+    pub min_radius: f64,
+    /// Radius for the largest number.
+    pub max_radius: f64,
+    /// The largest number in the data (at least 1).
+    pub top: u32,
+}
+
+impl SizeScale {
+    /// The radius for a number; `None` (not reported) gets the smallest marker.
+    pub fn radius(&self, value: Option<u32>) -> f64 {
+        let v = f64::from(value.unwrap_or(0).min(self.top));
+        let (a, b) = (self.min_radius.powi(2), self.max_radius.powi(2));
+        (a + (b - a) * v / f64::from(self.top.max(1))).sqrt()
     }
+
+    /// Round numbers for the size key, largest first: a round number near
+    /// the top, then about a third and a fifteenth of it, each kept when its
+    /// marker differs enough from the others to tell apart.
+    pub fn key_values(&self) -> Vec<u32> {
+        let first = round_floor(
+            f64::from(self.top.max(1)),
+            &[1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0],
+        );
+        let mut values: Vec<u32> = Vec::new();
+        for v in [
+            first,
+            nice_floor((first / 3.0).max(1.0)),
+            nice_floor((first / 15.0).max(1.0)),
+        ] {
+            let r = self.radius(Some(v as u32));
+            let last = values.last().map(|&l| self.radius(Some(l)));
+            if last.is_none_or(|l| l - r >= 3.0) && r - self.min_radius >= 2.0 {
+                values.push(v as u32);
+            }
+        }
+        values
+    }
+}
+
+/// The largest of `steps` times a power of ten that is not above `x` (x ≥ 1).
+fn round_floor(x: f64, steps: &[f64]) -> f64 {
+    let power = 10f64.powf(x.log10().floor());
+    steps
+        .iter()
+        .rev()
+        .map(|m| m * power)
+        .find(|d| *d <= x * (1.0 + 1e-12))
+        .unwrap_or(power)
+}
+
+/// The largest 1, 2 or 5 times a power of ten that is not above `x` (x ≥ 1).
+pub fn nice_floor(x: f64) -> f64 {
+    round_floor(x, &[1.0, 2.0, 5.0])
 }
 
 fn polygon(cx: f64, cy: f64, r: f64, points: &[(f64, f64)]) -> String {
@@ -159,14 +211,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn first_types_get_distinct_colours_and_shapes() {
-        let symbols: Vec<Symbol> = (0..16).map(symbol).collect();
-        for (i, a) in symbols.iter().enumerate() {
-            for b in &symbols[i + 1..] {
-                assert_ne!(a, b);
+    fn colour_and_shape_pairs_stay_distinct() {
+        for colours in 1..=10 {
+            let pairs: Vec<(usize, Shape)> = (0..8 * colours)
+                .map(|r| (r % colours, shape(r, colours)))
+                .collect();
+            for (i, a) in pairs.iter().enumerate() {
+                assert!(
+                    !pairs[i + 1..].contains(a),
+                    "{colours} colours: {a:?} twice"
+                );
             }
         }
-        assert_eq!(symbol(0).colour, "#0072B2");
-        assert_eq!(symbol(0).shape, Shape::Circle);
+        assert_eq!(shape(0, 8), Shape::Circle);
+        assert_eq!(shape(7, 8), Shape::Cross);
+        assert_eq!(shape(8, 8), Shape::Square);
+    }
+
+    #[test]
+    fn size_scale_grows_area_in_proportion() {
+        let s = SizeScale {
+            min_radius: 4.0,
+            max_radius: 20.0,
+            top: 145,
+        };
+        assert_eq!(s.radius(None), 4.0);
+        assert_eq!(s.radius(Some(0)), 4.0);
+        assert!((s.radius(Some(145)) - 20.0).abs() < 1e-9);
+        let area = |v| s.radius(Some(v)).powi(2) - 16.0;
+        assert!((area(100) / area(50) - 2.0).abs() < 1e-9);
+        let key = s.key_values();
+        assert_eq!(key, vec![100, 20]);
+        let s = SizeScale { top: 40, ..s };
+        assert_eq!(s.key_values()[0], 40);
+        assert!(key.windows(2).all(|w| w[0] > w[1]), "{key:?}");
+        assert_eq!(nice_floor(730.0), 500.0);
+        assert_eq!(nice_floor(199.0), 100.0);
+        assert_eq!(nice_floor(2.5), 2.0);
     }
 }

@@ -1,0 +1,277 @@
+//! The legend (types with counts, hollow and shared-place markers, the size
+//! key) and the scale bar.
+
+use super::labels::Rect;
+use super::style::Style;
+use super::svg::{Svg, num};
+use super::symbols::{self, Shape, SizeScale};
+
+/// What the legend explains.
+pub struct Legend {
+    /// Each type: text (name and count), shape, colour; in rank order.
+    pub types: Vec<(String, Shape, String)>,
+    /// Some markers are hollow (located to a province or country only).
+    pub hollow: bool,
+    /// Some markers are spread around a shared place.
+    pub spread: bool,
+    /// The size key: what the size stands for, and the scale.
+    pub size: Option<(String, SizeScale)>,
+    /// Columns the rows are set in (top to bottom, then left to right).
+    pub columns: usize,
+}
+
+/// One row of the legend: its symbol and its text.
+enum Row<'a> {
+    Type(Shape, &'a str, &'a str),
+    Hollow,
+    Spread,
+}
+
+impl Row<'_> {
+    fn text(&self) -> &str {
+        match self {
+            Row::Type(_, text, _) => text,
+            Row::Hollow => HOLLOW_TEXT,
+            Row::Spread => SPREAD_TEXT,
+        }
+    }
+}
+
+const PAD: f64 = 12.0;
+const COLUMN_GAP: f64 = 16.0;
+const HOLLOW_TEXT: &str = "Province or country only";
+const SPREAD_TEXT: &str = "Shared place, markers spread";
+const ZERO_TEXT: &str = "0 or n/a";
+const HEADING: &str = "Incident type";
+
+impl Legend {
+    fn row_height(style: &Style) -> f64 {
+        (style.sizes.legend * 1.65).max(2.0 * style.sizes.marker + 5.0)
+    }
+
+    fn symbol_column(style: &Style) -> f64 {
+        2.0 * style.sizes.marker.max(5.0) + 10.0
+    }
+
+    fn key_height(&self) -> f64 {
+        self.size
+            .as_ref()
+            .map_or(0.0, |(_, s)| 2.0 * s.max_radius + 2.0)
+    }
+
+    fn rows(&self) -> Vec<Row<'_>> {
+        let mut rows: Vec<Row> = self
+            .types
+            .iter()
+            .map(|(text, shape, colour)| Row::Type(*shape, text, colour))
+            .collect();
+        if self.hollow {
+            rows.push(Row::Hollow);
+        }
+        if self.spread {
+            rows.push(Row::Spread);
+        }
+        rows
+    }
+
+    /// The rows of each column.
+    fn column_rows(&self) -> Vec<Vec<Row<'_>>> {
+        let rows = self.rows();
+        let per_column = rows.len().div_ceil(self.columns.max(1)).max(1);
+        let mut columns: Vec<Vec<Row>> = Vec::new();
+        for (i, row) in rows.into_iter().enumerate() {
+            if i % per_column == 0 {
+                columns.push(Vec::new());
+            }
+            if let Some(c) = columns.last_mut() {
+                c.push(row);
+            }
+        }
+        columns
+    }
+
+    /// Widths of the row columns.
+    fn column_widths(&self, style: &Style) -> Vec<f64> {
+        let f = &style.typeface;
+        let s = style.sizes.legend;
+        self.column_rows()
+            .iter()
+            .map(|rows| {
+                rows.iter()
+                    .map(|r| f.regular.width(r.text(), s))
+                    .fold(0.0, f64::max)
+                    + Legend::symbol_column(style)
+            })
+            .collect()
+    }
+
+    /// The size key's circles, largest first: (value text, radius).
+    fn key_circles(scale: &SizeScale) -> Vec<(String, f64)> {
+        let mut circles: Vec<(String, f64)> = scale
+            .key_values()
+            .into_iter()
+            .map(|v| (v.to_string(), scale.radius(Some(v))))
+            .collect();
+        circles.push((ZERO_TEXT.to_string(), scale.min_radius));
+        circles
+    }
+
+    /// Width and height of the legend box.
+    pub fn size(&self, style: &Style) -> (f64, f64) {
+        let f = &style.typeface;
+        let s = style.sizes.legend;
+        let widths = self.column_widths(style);
+        let mut width = (widths.iter().sum::<f64>()
+            + COLUMN_GAP * widths.len().saturating_sub(1) as f64)
+            .max(f.bold.width(HEADING, s));
+        let rows = self.rows().len().div_ceil(self.columns.max(1)) as f64;
+        let mut height = PAD + s * 1.4 + rows * Legend::row_height(style) + PAD * 0.5;
+        if let Some((title, scale)) = &self.size {
+            let key_width: f64 = Legend::key_circles(scale)
+                .iter()
+                .map(|(t, r)| (2.0 * r).max(f.regular.width(t, s * 0.85)) + 8.0)
+                .sum();
+            width = width.max(key_width).max(f.bold.width(title, s));
+            height += s * 1.9 + self.key_height() + s * 1.3;
+        }
+        (width + 2.0 * PAD, height)
+    }
+
+    /// Draws the legend layer inside `b`.
+    pub fn draw(&self, svg: &mut Svg, b: Rect, style: &Style) {
+        let c = &style.colours;
+        let s = style.sizes.legend;
+        let row = Legend::row_height(style);
+        svg.text_layer("legend", "Legend", style, Some(s), &c.text);
+        svg.rect(
+            b,
+            "rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#b0b0b0\" stroke-width=\"0.6\"",
+        );
+        let ascent = style.typeface.regular.ascent(s);
+        svg.text(
+            b.x0 + PAD,
+            b.y0 + PAD + ascent,
+            "font-weight=\"bold\"",
+            HEADING,
+        );
+        let top = b.y0 + PAD + ascent + s * 0.4;
+        let r = style.sizes.marker;
+        let mut x = b.x0 + PAD;
+        let mut bottom = top;
+        for (rows, width) in self.column_rows().iter().zip(self.column_widths(style)) {
+            let sx = x + Legend::symbol_column(style) / 2.0 - 5.0;
+            let tx = x + Legend::symbol_column(style);
+            for (i, entry) in rows.iter().enumerate() {
+                let cy = top + row * (i as f64 + 0.5);
+                svg.element(&match entry {
+                    Row::Type(shape, _, colour) => symbols::marker(
+                        *shape,
+                        sx,
+                        cy,
+                        r,
+                        &format!(
+                            "fill=\"{colour}\" stroke=\"{}\" stroke-width=\"1\"",
+                            c.marker_outline
+                        ),
+                        None,
+                    ),
+                    Row::Hollow => format!(
+                        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"{}\" stroke-width=\"2.2\"/>",
+                        num(sx),
+                        num(cy),
+                        num(r),
+                        c.muted_text
+                    ),
+                    Row::Spread => format!(
+                        "<g><line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{}\" stroke-width=\"0.8\"/><circle cx=\"{}\" cy=\"{y}\" r=\"1.8\" fill=\"{}\"/></g>",
+                        num(sx - 5.0),
+                        num(sx + 7.0),
+                        c.leaders,
+                        num(sx - 5.0),
+                        c.text,
+                        y = num(cy)
+                    ),
+                });
+                svg.text(tx, cy + ascent / 2.0, "", entry.text());
+                bottom = bottom.max(cy + row / 2.0);
+            }
+            x += width + COLUMN_GAP;
+        }
+        if let Some((title, scale)) = &self.size {
+            let y = bottom + s * 0.5 + ascent;
+            svg.text(b.x0 + PAD, y, "font-weight=\"bold\"", title);
+            let base = y + s * 0.6 + self.key_height();
+            let mut x = b.x0 + PAD;
+            for (text, radius) in Legend::key_circles(scale) {
+                let w = (2.0 * radius).max(style.typeface.regular.width(&text, s * 0.85));
+                let cx = x + w / 2.0;
+                svg.element(&format!(
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" fill-opacity=\"0.12\" stroke=\"{}\" stroke-width=\"1\"/>",
+                    num(cx),
+                    num(base - radius),
+                    num(radius),
+                    c.text,
+                    c.text
+                ));
+                svg.text(
+                    cx,
+                    base + s * 1.15,
+                    &format!("font-size=\"{}\" text-anchor=\"middle\"", num(s * 0.85)),
+                    &text,
+                );
+                x += w + 8.0;
+            }
+        }
+        svg.end();
+    }
+}
+
+/// The scale bar's length in km and its text, fitting in `room` pixels.
+pub fn scale_bar_length(px_per_km: f64, lat: f64, world: bool, room: f64) -> (f64, String) {
+    let km = symbols::nice_floor((room / px_per_km).max(1e-3));
+    let distance = if km >= 1.0 {
+        format!("{km} km")
+    } else {
+        format!("{} m", km * 1000.0)
+    };
+    let text = if world && lat.abs() < 0.5 {
+        format!("{distance} at the equator")
+    } else if world {
+        let hemisphere = if lat >= 0.0 { 'N' } else { 'S' };
+        format!("{distance} at {:.0}°{hemisphere}", lat.abs())
+    } else {
+        distance
+    };
+    (km, text)
+}
+
+/// Draws the scale bar layer in `b`: a bar of `km` kilometres at `px_per_km`.
+pub fn draw_scale_bar(svg: &mut Svg, b: Rect, px_per_km: f64, km: f64, text: &str, style: &Style) {
+    let c = &style.colours;
+    let len = km * px_per_km;
+    let (x, y) = (b.x0 + 10.0, b.y1 - 10.0);
+    svg.text_layer("scalebar", "Scale bar", style, Some(11.0), &c.text);
+    svg.rect(
+        Rect::new(x, y - 4.0, len, 4.0),
+        &format!(
+            "fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"0.8\"",
+            c.text
+        ),
+    );
+    svg.rect(
+        Rect::new(x + len / 2.0, y - 3.2, len / 2.0 - 0.8, 2.4),
+        "fill=\"#ffffff\"",
+    );
+    svg.text(
+        x,
+        y - 9.0,
+        "stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+        text,
+    );
+    svg.end();
+}
+
+/// The scale bar box size for a text.
+pub fn scale_bar_size(text_width: f64, bar: f64) -> (f64, f64) {
+    (bar.max(text_width) + 20.0, 34.0)
+}

@@ -1,0 +1,422 @@
+//! Incidents as sites on the map: distinct places, types ranked for the
+//! legend, marker sizes, markers spread so none hides another, the legend's
+//! content, label requests and the incidents layer.
+
+use std::collections::BTreeMap;
+
+use super::frame::Frame;
+use super::labels::{LabelRequest, Rect};
+use super::legend::Legend;
+use super::projection::Projection;
+use super::style::Style;
+use super::svg::{Svg, num};
+use super::symbols::{self, SizeScale};
+use super::{MapOptions, PlacedMarker, RenderError, SizeBy};
+use crate::geocode::{Outcome, Precision};
+use crate::incident::Incident;
+
+/// The located incidents, grouped into sites, with what the map needs to
+/// draw them.
+pub(crate) struct Sites<'a> {
+    /// Located incidents, in input order.
+    pub located: Vec<(&'a Incident, &'a Outcome)>,
+    /// Longitude and latitude of each incident.
+    pub lonlat: Vec<(f64, f64)>,
+    /// Incidents (indices) at each distinct place, places in first-seen order.
+    pub groups: Vec<Vec<usize>>,
+    /// Types, most frequent first.
+    pub types: Vec<TypeEntry>,
+    /// Each incident's type rank.
+    pub ranks: Vec<usize>,
+    /// Each incident's marker radius.
+    pub radii: Vec<f64>,
+    /// Each incident's marker is hollow (province or country only).
+    pub hollow: Vec<bool>,
+    /// What marker size stands for, if anything.
+    pub size_scale: Option<(SizeBy, SizeScale)>,
+}
+
+impl<'a> Sites<'a> {
+    /// Groups the located incidents; notes what the reader should know.
+    pub fn new(
+        located: Vec<(&'a Incident, &'a Outcome)>,
+        options: &MapOptions,
+        notes: &mut Vec<String>,
+    ) -> Sites<'a> {
+        let sizes = &options.style.sizes;
+        let lonlat: Vec<(f64, f64)> = located
+            .iter()
+            .map(|(_, o)| o.location.map(|l| (l.lon, l.lat)).unwrap_or_default())
+            .collect();
+        let mut site_of: BTreeMap<(i64, i64), usize> = BTreeMap::new();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (k, &(lon, lat)) in lonlat.iter().enumerate() {
+            let key = ((lon * 1e5).round() as i64, (lat * 1e5).round() as i64);
+            let site = *site_of.entry(key).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[site].push(k);
+        }
+        let types = rank_types(located.iter().map(|(i, _)| *i));
+        let ranks = located
+            .iter()
+            .map(|(i, _)| {
+                let name = type_name(i);
+                types.iter().position(|t| t.name == name).unwrap_or(0)
+            })
+            .collect();
+        let size_scale = options.size_by.map(|by| {
+            let top = located
+                .iter()
+                .filter_map(|(i, _)| by.value(i))
+                .max()
+                .unwrap_or(0);
+            if top == 0 {
+                notes.push(format!(
+                    "no row gives {}, so all markers have the smallest size",
+                    by.title().to_lowercase()
+                ));
+            }
+            let scale = SizeScale {
+                min_radius: sizes.marker * 0.75,
+                max_radius: sizes.marker_max,
+                top: top.max(1),
+            };
+            (by, scale)
+        });
+        let radii = located
+            .iter()
+            .map(|(i, _)| match size_scale {
+                Some((by, scale)) => scale.radius(by.value(i)),
+                None => sizes.marker,
+            })
+            .collect();
+        let hollow = located
+            .iter()
+            .map(|(_, o)| matches!(o.precision, Some(Precision::Admin1 | Precision::Country)))
+            .collect();
+        Sites {
+            located,
+            lonlat,
+            groups,
+            types,
+            ranks,
+            radii,
+            hollow,
+            size_scale,
+        }
+    }
+
+    /// Each incident in projected metres; an error names the first row the
+    /// projection cannot show.
+    pub fn project(&self, projection: &Projection) -> Result<Vec<(f64, f64)>, RenderError> {
+        let mut metres = Vec::with_capacity(self.lonlat.len());
+        for ((incident, _), &(lon, lat)) in self.located.iter().zip(&self.lonlat) {
+            metres.push(projection.forward(lon, lat).ok_or_else(|| {
+                RenderError::Projection(format!(
+                    "line {}: ({lon}, {lat}) cannot be shown in `{}`",
+                    incident.line,
+                    projection.definition()
+                ))
+            })?);
+        }
+        Ok(metres)
+    }
+
+    /// What the legend explains, in one column.
+    pub fn legend(&self, style: &Style) -> Legend {
+        Legend {
+            types: self
+                .types
+                .iter()
+                .enumerate()
+                .map(|(k, t)| {
+                    (
+                        format!("{} ({})", t.name, t.count),
+                        symbols::shape(k, style.colours.palette.len()),
+                        style.type_colour(k).to_string(),
+                    )
+                })
+                .collect(),
+            hollow: self.hollow.iter().any(|&h| h),
+            spread: self.groups.iter().any(|g| g.len() > 1),
+            size: self.size_scale.map(|(by, s)| (by.title().to_string(), s)),
+            columns: 1,
+        }
+    }
+
+    /// The markers as placed, one per incident.
+    pub fn markers(&self, anchors: &[(f64, f64)], centres: &[(f64, f64)]) -> Vec<PlacedMarker> {
+        self.located
+            .iter()
+            .enumerate()
+            .map(|(k, (incident, _))| PlacedMarker {
+                line: incident.line,
+                centre: centres[k],
+                anchor: anchors[k],
+                radius: self.radii[k],
+                type_rank: self.ranks[k],
+                hollow: self.hollow[k],
+            })
+            .collect()
+    }
+
+    /// One label per place, most incidents first (ties by name), beside the
+    /// box around the place's markers. The name is the gazetteer's, else the
+    /// input's.
+    pub fn label_requests(&self, marker_boxes: &[Rect]) -> Vec<LabelRequest> {
+        let mut requests: Vec<(usize, LabelRequest)> = self
+            .groups
+            .iter()
+            .map(|g| {
+                let (incident, outcome) = self.located[g[0]];
+                let text = outcome
+                    .matched
+                    .as_ref()
+                    .map(|m| m.name.clone())
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| incident.place.clone());
+                let anchor = g
+                    .iter()
+                    .map(|&k| marker_boxes[k])
+                    .reduce(|a, b| a.union(&b))
+                    .unwrap_or(marker_boxes[g[0]]);
+                let text = crate::text::clean(text.trim());
+                (g.len(), LabelRequest { text, anchor })
+            })
+            .filter(|(_, r)| !r.text.is_empty())
+            .collect();
+        requests.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
+        requests.into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// One point per place, for telling which countries have incidents.
+    pub fn places(&self) -> Vec<geo::Point<f64>> {
+        self.groups
+            .iter()
+            .map(|g| geo::Point::new(self.lonlat[g[0]].0, self.lonlat[g[0]].1))
+            .collect()
+    }
+}
+
+/// One type of incident in the legend.
+pub(crate) struct TypeEntry {
+    /// The type as written (or "Unspecified").
+    pub name: String,
+    /// How many incidents have it.
+    pub count: usize,
+}
+
+/// Types ranked most frequent first, ties by name; empty types are "Unspecified".
+pub(crate) fn rank_types<'a>(incidents: impl Iterator<Item = &'a Incident>) -> Vec<TypeEntry> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for i in incidents {
+        *counts.entry(type_name(i)).or_default() += 1;
+    }
+    let mut entries: Vec<TypeEntry> = counts
+        .into_iter()
+        .map(|(name, count)| TypeEntry { name, count })
+        .collect();
+    entries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    entries
+}
+
+pub(crate) fn type_name(incident: &Incident) -> String {
+    if incident.kind.trim().is_empty() {
+        "Unspecified".into()
+    } else {
+        crate::text::clean(incident.kind.trim())
+    }
+}
+
+/// Spreads markers so none covers another: incidents at one place start on a
+/// ring around it, then overlapping markers push each other apart while a
+/// weak pull keeps each near its place; all stay inside `bounds`.
+fn spread(
+    anchors: &[(f64, f64)],
+    groups: &[Vec<usize>],
+    radii: &[f64],
+    bounds: Rect,
+) -> Vec<(f64, f64)> {
+    let mut pos = anchors.to_vec();
+    for group in groups.iter().filter(|g| g.len() > 1) {
+        let n = group.len() as f64;
+        let r = group.iter().map(|&i| radii[i]).fold(0.0, f64::max);
+        let ring = (r * 1.15 / (std::f64::consts::PI / n).sin()).max(r * 1.2);
+        for (k, &i) in group.iter().enumerate() {
+            let a = -std::f64::consts::FRAC_PI_2 + k as f64 * std::f64::consts::TAU / n;
+            pos[i] = (anchors[i].0 + ring * a.cos(), anchors[i].1 + ring * a.sin());
+        }
+    }
+    let start = pos.clone();
+    let keep_inside = |p: (f64, f64), r: f64| {
+        let inner = bounds.inflate(-(r + 2.0));
+        (
+            p.0.clamp(inner.x0, inner.x1.max(inner.x0)),
+            p.1.clamp(inner.y0, inner.y1.max(inner.y0)),
+        )
+    };
+    for _ in 0..600 {
+        let mut moved = false;
+        for i in 0..pos.len() {
+            for j in i + 1..pos.len() {
+                let min_gap = radii[i] + radii[j] + 1.5;
+                let (dx, dy) = (pos[j].0 - pos[i].0, pos[j].1 - pos[i].1);
+                let d = (dx * dx + dy * dy).sqrt();
+                if d < min_gap {
+                    let (ux, uy) = if d > 1e-6 {
+                        (dx / d, dy / d)
+                    } else {
+                        // Same spot: part along a direction fixed by the pair.
+                        let a = (i * 7 + j * 13) as f64;
+                        (a.cos(), a.sin())
+                    };
+                    let push = (min_gap - d) / 2.0 + 0.01;
+                    pos[i] = (pos[i].0 - ux * push, pos[i].1 - uy * push);
+                    pos[j] = (pos[j].0 + ux * push, pos[j].1 + uy * push);
+                    moved = true;
+                }
+            }
+        }
+        for (i, p) in pos.iter_mut().enumerate() {
+            *p = keep_inside(*p, radii[i]);
+        }
+        if !moved {
+            break;
+        }
+        for (p, s) in pos.iter_mut().zip(&start) {
+            *p = (p.0 + (s.0 - p.0) * 0.02, p.1 + (s.1 - p.1) * 0.02);
+        }
+    }
+    pos
+}
+
+/// Points in pixels.
+pub(crate) type Points = Vec<(f64, f64)>;
+
+/// The markers for one frame: anchors, radii, spread positions.
+pub(crate) fn place_markers(
+    frame: &Frame,
+    metres: &[(f64, f64)],
+    groups: &[Vec<usize>],
+    radii: &[f64],
+) -> (Points, Points) {
+    let anchors: Vec<(f64, f64)> = metres.iter().map(|&m| frame.to_px(m)).collect();
+    let centres = spread(&anchors, groups, radii, frame.rect);
+    (anchors, centres)
+}
+
+/// The incidents layer: leader lines from displaced markers to their places,
+/// a dot at each such place, then the markers, largest first.
+pub(crate) fn draw_incidents(
+    svg: &mut Svg,
+    markers: &[PlacedMarker],
+    located: &[(&Incident, &Outcome)],
+    groups: &[Vec<usize>],
+    style: &Style,
+) {
+    let c = &style.colours;
+    svg.layer("incidents", "Incidents", "");
+    svg.group(&format!(
+        "id=\"leaders\" stroke=\"{}\" stroke-width=\"0.8\" fill=\"none\"",
+        c.leaders
+    ));
+    for m in markers {
+        let (dx, dy) = (m.centre.0 - m.anchor.0, m.centre.1 - m.anchor.1);
+        if (dx * dx + dy * dy).sqrt() > m.radius * 0.9 {
+            svg.element(&format!(
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+                num(m.anchor.0),
+                num(m.anchor.1),
+                num(m.centre.0),
+                num(m.centre.1)
+            ));
+        }
+    }
+    svg.end();
+    svg.group(&format!("id=\"places\" fill=\"{}\"", c.text));
+    for group in groups
+        .iter()
+        .filter(|g| g.iter().any(|&k| markers[k].centre != markers[k].anchor))
+    {
+        let a = markers[group[0]].anchor;
+        svg.element(&format!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"1.8\"/>",
+            num(a.0),
+            num(a.1)
+        ));
+    }
+    svg.end();
+    let mut order: Vec<usize> = (0..markers.len()).collect();
+    order.sort_by(|&a, &b| {
+        markers[b]
+            .radius
+            .total_cmp(&markers[a].radius)
+            .then(a.cmp(&b))
+    });
+    svg.group("id=\"markers\"");
+    for k in order {
+        let m = &markers[k];
+        let colour = style.type_colour(m.type_rank);
+        let attrs = if m.hollow {
+            format!("fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"2.2\"")
+        } else {
+            format!(
+                "fill=\"{colour}\" stroke=\"{}\" stroke-width=\"1\"",
+                c.marker_outline
+            )
+        };
+        svg.element(&symbols::marker(
+            symbols::shape(m.type_rank, c.palette.len()),
+            m.centre.0,
+            m.centre.1,
+            m.radius,
+            &attrs,
+            Some(&marker_title(located[k].0)),
+        ));
+    }
+    svg.end();
+    svg.end();
+}
+
+fn marker_title(incident: &Incident) -> String {
+    let mut parts = vec![type_name(incident)];
+    if let Some(d) = incident.date {
+        parts.push(d.to_string());
+    }
+    if !incident.place.is_empty() {
+        parts.push(incident.place.clone());
+    }
+    if let Some(f) = incident.fatalities {
+        parts.push(format!("{f} killed"));
+    }
+    if let Some(n) = incident.injuries {
+        parts.push(format!("{n} wounded"));
+    }
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spread_separates_colocated_markers() {
+        let anchors = vec![(100.0, 100.0); 5];
+        let groups = vec![(0..5).collect::<Vec<_>>()];
+        let radii = [6.0, 6.0, 10.0, 6.0, 14.0];
+        let bounds = Rect::new(0.0, 0.0, 300.0, 300.0);
+        let pos = spread(&anchors, &groups, &radii, bounds);
+        for i in 0..5 {
+            assert!(bounds.contains(&Rect::around(pos[i].0, pos[i].1, radii[i])));
+            for j in i + 1..5 {
+                let d = ((pos[i].0 - pos[j].0).powi(2) + (pos[i].1 - pos[j].1).powi(2)).sqrt();
+                assert!(
+                    d >= radii[i] + radii[j],
+                    "markers {i} and {j} are {d} px apart"
+                );
+            }
+        }
+    }
+}

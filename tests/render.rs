@@ -1,0 +1,680 @@
+//! The map as a figure: projections against PROJ, layouts without overlaps,
+//! every incident visible, the antimeridian cut, layers, formats, styles.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use incimap::gazetteer::Gazetteer;
+use incimap::geocode::{self, Geocoded};
+use incimap::incident::{self, ReadOptions};
+use incimap::render::labels::{Rect, segments_cross};
+use incimap::render::projection::Projection;
+use incimap::render::{self, Layout, Map, MapOptions, SizeBy, Style};
+
+fn path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::embedded)
+}
+
+fn geocoded(relative: &str) -> Geocoded {
+    let read = incident::read_path(&path(relative), &ReadOptions::default()).unwrap();
+    geocode::geocode(read, gazetteer())
+}
+
+fn geocoded_text(csv: &str) -> Geocoded {
+    let read = incident::read(csv.as_bytes(), "test.csv", &ReadOptions::default()).unwrap();
+    geocode::geocode(read, gazetteer())
+}
+
+fn draw(g: &Geocoded, options: &MapOptions) -> Map {
+    render::render(g, options).unwrap_or_else(|e| panic!("render failed: {e}"))
+}
+
+fn full_options() -> MapOptions {
+    MapOptions {
+        size_by: Some(SizeBy::Fatalities),
+        timeline: true,
+        inset: true,
+        source: Some("Press reports".into()),
+        ..MapOptions::default()
+    }
+}
+
+/// Asserts the figure's rules on a layout: every located row has one marker
+/// inside the frame; no marker covers another; nothing covers a marker; no
+/// label overlaps another label, a marker, the legend, the scale bar or the
+/// inset, or leaves the frame; leader lines do not cross markers.
+fn assert_clean(layout: &Layout, located_lines: &[u64]) {
+    let frame = layout.frame;
+    let mut lines: Vec<u64> = layout.markers.iter().map(|m| m.line).collect();
+    lines.sort_unstable();
+    let mut expected = located_lines.to_vec();
+    expected.sort_unstable();
+    assert_eq!(lines, expected, "one marker per located row");
+
+    let reserved = layout.reserved();
+    for (i, a) in layout.markers.iter().enumerate() {
+        assert!(
+            frame.contains(&a.bbox()),
+            "marker of line {} leaves the frame",
+            a.line
+        );
+        for b in &layout.markers[i + 1..] {
+            let d = ((a.centre.0 - b.centre.0).powi(2) + (a.centre.1 - b.centre.1).powi(2)).sqrt();
+            assert!(
+                d >= a.radius + b.radius,
+                "markers of lines {} and {} overlap ({d:.1} px apart)",
+                a.line,
+                b.line
+            );
+        }
+        for r in &reserved {
+            assert!(
+                !r.intersects(&a.bbox()),
+                "line {}: marker under {r:?}",
+                a.line
+            );
+        }
+    }
+    let marker_boxes: Vec<Rect> = layout.markers.iter().map(|m| m.bbox()).collect();
+    let mut texts: Vec<(String, Rect)> = layout
+        .labels
+        .iter()
+        .map(|l| (l.text.clone(), l.bbox))
+        .collect();
+    texts.extend(
+        layout
+            .country_labels
+            .iter()
+            .map(|l| (l.text.clone(), l.bbox)),
+    );
+    for (i, (text, bbox)) in texts.iter().enumerate() {
+        assert!(frame.contains(bbox), "label {text} leaves the frame");
+        for m in &marker_boxes {
+            assert!(!m.intersects(bbox), "label {text} covers a marker");
+        }
+        for r in &reserved {
+            assert!(
+                !r.intersects(bbox),
+                "label {text} overlaps the legend, scale bar or inset"
+            );
+        }
+        for (other, b) in &texts[i + 1..] {
+            assert!(!bbox.intersects(b), "labels {text} and {other} overlap");
+        }
+    }
+    for l in &layout.labels {
+        if let Some((p, q)) = l.leader {
+            for b in &marker_boxes {
+                let own = l.anchor.inflate(0.01).contains(b);
+                assert!(
+                    own || !b.crossed_by(p, q),
+                    "the leader of {} crosses a marker",
+                    l.text
+                );
+            }
+            for other in &layout.labels {
+                if let Some(s) = other.leader.filter(|_| other.text != l.text) {
+                    assert!(
+                        !segments_cross(s, (p, q)),
+                        "leaders of {} and {} cross",
+                        l.text,
+                        other.text
+                    );
+                }
+            }
+        }
+    }
+    if let Some(t) = layout.timeline {
+        assert!(
+            t.y0 >= frame.y1 && t.y1 <= layout.height,
+            "timeline outside the figure"
+        );
+    }
+}
+
+fn located_lines(g: &Geocoded) -> Vec<u64> {
+    g.located().map(|(i, _)| i.line).collect()
+}
+
+#[test]
+fn projections_match_proj_cs2cs() {
+    let text = std::fs::read_to_string(path("tests/data/render/projection-fixtures.csv")).unwrap();
+    let mut checked = 0;
+    let mut cache: Vec<(String, Projection)> = Vec::new();
+    for line in text.lines().skip(1) {
+        let fields: Vec<&str> = line.split(',').collect();
+        let [definition, lon, lat, x, y] = fields[..] else {
+            panic!("bad fixture line {line}");
+        };
+        let (lon, lat, x, y): (f64, f64, f64, f64) = (
+            lon.parse().unwrap(),
+            lat.parse().unwrap(),
+            x.parse().unwrap(),
+            y.parse().unwrap(),
+        );
+        if !cache.iter().any(|(d, _)| d == definition) {
+            cache.push((
+                definition.to_string(),
+                Projection::from_definition(definition).unwrap(),
+            ));
+        }
+        let projection = &cache.iter().find(|(d, _)| d == definition).unwrap().1;
+        let (px, py) = projection
+            .forward(lon, lat)
+            .unwrap_or_else(|| panic!("{definition}: ({lon}, {lat}) did not project"));
+        assert!(
+            (px - x).abs() < 0.01 && (py - y).abs() < 0.01,
+            "{definition}: ({lon}, {lat}) -> ({px:.4}, {py:.4}), cs2cs says ({x}, {y})"
+        );
+        let (blon, blat) = projection.inverse(px, py).unwrap();
+        // proj4rs inverts Robinson by iteration, to a few metres near the edge
+        // of the map (it is used for the frame's bounds, with a margin of 2°).
+        let tolerance = if definition.contains("robin") {
+            1e-4
+        } else {
+            1e-8
+        };
+        assert!(
+            (blon - lon).abs() < tolerance && (blat - lat).abs() < tolerance,
+            "{definition}: ({lon}, {lat}) comes back as ({blon}, {blat})"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 180);
+}
+
+#[test]
+fn the_example_with_every_option_is_clean() {
+    let g = geocoded("examples/incidents.csv");
+    let map = draw(&g, &full_options());
+    assert_clean(&map.layout, &located_lines(&g));
+    assert!(
+        map.projection.starts_with("+proj=lcc"),
+        "{}",
+        map.projection
+    );
+    assert_eq!(
+        map.layout.labels.len(),
+        10,
+        "every place labelled: {:?}",
+        map.notes
+    );
+    assert!(map.layout.inset.is_some() && map.layout.timeline.is_some());
+    let names: Vec<&str> = map
+        .layout
+        .country_labels
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    for country in ["RUSSIA", "IRAN", "TURKEY", "KAZAKHSTAN"] {
+        assert!(names.contains(&country), "{country} not named: {names:?}");
+    }
+    // Area, not radius, follows fatalities: Moscow (145) against Vahdat (32).
+    let marker = |line| map.layout.markers.iter().find(|m| m.line == line).unwrap();
+    let min = 6.5 * 0.75;
+    let ratio = (marker(10).radius.powi(2) - min * min) / (marker(4).radius.powi(2) - min * min);
+    assert!((ratio - 145.0 / 32.0).abs() < 1e-6, "{ratio}");
+}
+
+#[test]
+fn the_world_map_is_clean_and_shows_the_globe() {
+    let g = geocoded("examples/world.csv");
+    for options in [MapOptions::default(), full_options()] {
+        let map = draw(&g, &options);
+        assert_clean(&map.layout, &located_lines(&g));
+        assert!(map.layout.globe);
+        assert!(
+            map.projection.starts_with("+proj=eqearth"),
+            "{}",
+            map.projection
+        );
+        // South Africa keeps its hole where Lesotho is.
+        let at = map
+            .svg
+            .find("inkscape:label=\"South Africa\"")
+            .expect("South Africa drawn");
+        let path = &map.svg[at..at + map.svg[at..].find("/>").unwrap()];
+        assert!(path.matches('M').count() >= 2, "South Africa has no hole");
+    }
+}
+
+#[test]
+fn crowded_places_keep_every_marker_visible() {
+    let mut csv = String::from("date,place,type,fatalities,latitude,longitude\n");
+    let places = [
+        ("Dushanbe", 38.5598, 68.787),
+        ("Vahdat", 38.5563, 69.0135),
+        ("Hisor", 38.5263, 68.5513),
+    ];
+    for k in 0..30 {
+        let (name, lat, lon) = places[k % 3];
+        let kind = ["Armed attack", "Arrests", "Bombing", "Arson"][k % 4];
+        csv.push_str(&format!(
+            "2023-{:02}-01,{name},{kind},{},{lat},{lon}\n",
+            k % 12 + 1,
+            k * 3
+        ));
+    }
+    let g = geocoded_text(&csv);
+    for options in [MapOptions::default(), full_options()] {
+        let map = draw(&g, &options);
+        assert_clean(&map.layout, &located_lines(&g));
+        assert_eq!(map.layout.markers.len(), 30);
+    }
+}
+
+/// Path data of the country shapes in the SVG, as polylines of points.
+fn country_rings(svg: &str) -> Vec<Vec<(f64, f64)>> {
+    let start = svg.find("<g id=\"countries\"").expect("a countries group");
+    let end = start + svg[start..].find("</g>").unwrap();
+    let mut rings = Vec::new();
+    for chunk in svg[start..end].split(" d=\"").skip(1) {
+        let d = &chunk[..chunk.find('"').unwrap()];
+        for ring in d.split('M').filter(|r| !r.is_empty()) {
+            let points = ring
+                .trim_end_matches('Z')
+                .split('L')
+                .map(|p| {
+                    let (x, y) = p.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect();
+            rings.push(points);
+        }
+    }
+    rings
+}
+
+/// The longest segment of any country outline that does not run along the
+/// frame's edge (where clipping draws straight lines on purpose) or along the
+/// South Pole, which Equal Earth and Robinson draw as a straight line at the
+/// bottom of the globe.
+fn longest_country_segment(map: &Map) -> f64 {
+    let f = map.layout.frame.inflate(2.0);
+    let rings = country_rings(&map.svg);
+    let bottom = rings.iter().flatten().map(|p| p.1).fold(f64::MIN, f64::max);
+    let on_edge = |a: (f64, f64), b: (f64, f64)| {
+        let near = |u: f64, v: f64| (u - v).abs() < 0.02;
+        (near(a.0, b.0) && (near(a.0, f.x0) || near(a.0, f.x1)))
+            || (near(a.1, b.1) && (near(a.1, f.y0) || near(a.1, f.y1)))
+            || (map.layout.globe && near(a.1, bottom) && near(b.1, bottom))
+    };
+    let mut longest: f64 = 0.0;
+    for ring in rings {
+        for w in ring.windows(2) {
+            if !on_edge(w[0], w[1]) {
+                longest =
+                    longest.max(((w[1].0 - w[0].0).powi(2) + (w[1].1 - w[0].1).powi(2)).sqrt());
+            }
+        }
+    }
+    longest
+}
+
+#[test]
+fn countries_do_not_streak_across_the_antimeridian() {
+    let bering = geocoded("tests/data/render/bering.csv");
+    let world = geocoded("examples/world.csv");
+    let pacific = MapOptions {
+        projection: Some("+proj=eqearth +lon_0=150".into()),
+        ..MapOptions::default()
+    };
+    let robinson = MapOptions {
+        projection: Some("robinson".into()),
+        ..MapOptions::default()
+    };
+    for (name, g, options) in [
+        ("bering", &bering, MapOptions::default()),
+        ("world", &world, MapOptions::default()),
+        ("pacific", &world, pacific),
+        ("robinson", &world, robinson),
+    ] {
+        let map = draw(g, &options);
+        let rings = country_rings(&map.svg);
+        assert!(rings.len() > 20, "{name}: only {} rings", rings.len());
+        let longest = longest_country_segment(&map);
+        let half = map.layout.frame.width() / 2.0;
+        assert!(
+            longest < half,
+            "{name}: a border segment {longest:.0} px long (frame {half:.0} px half-width)"
+        );
+        assert!(
+            longest < 100.0,
+            "{name}: a border segment {longest:.0} px long"
+        );
+    }
+    // Across the Bering Strait, Russia is drawn on both sides of 180°.
+    let map = draw(&bering, &MapOptions::default());
+    assert_clean(&map.layout, &located_lines(&bering));
+    let russia = map
+        .svg
+        .find("inkscape:label=\"Russia\"")
+        .expect("Russia drawn");
+    assert!(
+        map.svg
+            .contains("inkscape:label=\"United States of America\"")
+    );
+    assert!(map.projection.contains("+lon_0=-17"), "{}", map.projection);
+    assert!(russia > 0);
+}
+
+/// The ids of the Inkscape layers, in document order. (Well-formedness is
+/// checked where the SVG is parsed for PNG and PDF.)
+#[test]
+fn points_around_a_pole_get_a_polar_map() {
+    let g = geocoded("tests/data/render/arctic.csv");
+    let map = draw(&g, &MapOptions::default());
+    assert!(
+        map.projection.starts_with("+proj=laea +lat_0=90"),
+        "{}",
+        map.projection
+    );
+    assert_clean(&map.layout, &located_lines(&g));
+    assert!(longest_country_segment(&map) < 100.0);
+    for country in ["Greenland", "Norway", "Russia", "Canada"] {
+        assert!(
+            map.svg.contains(&format!("inkscape:label=\"{country}\"")),
+            "{country} missing"
+        );
+    }
+}
+
+fn layer_ids(svg: &str) -> Vec<String> {
+    svg.split("<g ")
+        .skip(1)
+        .map(|tag| &tag[..tag.find('>').unwrap()])
+        .filter(|tag| tag.contains("inkscape:groupmode=\"layer\""))
+        .map(|tag| {
+            let id = &tag[tag.find("id=\"").expect("a layer has an id") + 4..];
+            id[..id.find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn layers_are_named_and_text_stays_text() {
+    let g = geocoded("examples/incidents.csv");
+    let map = draw(&g, &full_options());
+    let ids = layer_ids(&map.svg);
+    for layer in [
+        "basemap",
+        "graticule",
+        "incidents",
+        "labels",
+        "legend",
+        "scalebar",
+        "credits",
+        "inset",
+        "timeline",
+        "title",
+    ] {
+        assert_eq!(
+            ids.iter().filter(|i| *i == layer).count(),
+            1,
+            "layer {layer} in {ids:?}"
+        );
+    }
+    assert!(map.svg.contains(">Khujand</text>"));
+    assert!(map.svg.contains(">KAZAKHSTAN</text>"));
+    assert!(map.svg.contains("Gazetteer: GeoNames"));
+    assert!(map.svg.contains("Data: Press reports."));
+    assert!(map.svg.contains("fill-rule=\"evenodd\""));
+    // The timeline is plotters' drawing inside our layer, not a document of its own.
+    let timeline = &map.svg[map.svg.find("<g id=\"timeline\"").unwrap()..];
+    assert!(!timeline[..timeline.find("</g>\n<g id=").unwrap_or(timeline.len())].contains("<svg"));
+    assert!(timeline.contains(">2024</text>"));
+    // Same input, same bytes.
+    assert_eq!(map.svg, draw(&g, &full_options()).svg);
+}
+
+#[test]
+fn png_and_pdf_come_from_the_svg() {
+    let g = geocoded("examples/incidents.csv");
+    let options = MapOptions {
+        width: 600.0,
+        ..full_options()
+    };
+    let map = draw(&g, &options);
+    let typeface = &options.style.typeface;
+    let png = render::formats::png(&map.svg, 192.0, typeface).unwrap();
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!(width, 1200);
+    assert_eq!(height, (map.layout.height * 2.0).ceil() as u32);
+    let pdf = render::formats::pdf(&map.svg, typeface).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(
+        pdf == render::formats::pdf(&map.svg, typeface).unwrap(),
+        "PDF bytes differ"
+    );
+    assert!(
+        png == render::formats::png(&map.svg, 192.0, typeface).unwrap(),
+        "PNG bytes differ"
+    );
+}
+
+#[test]
+fn size_in_millimetres_and_a_fixed_height() {
+    let g = geocoded("examples/incidents.csv");
+    let options = MapOptions {
+        width: render::parse_length("180mm").unwrap(),
+        height: Some(render::parse_length("180mm").unwrap()),
+        ..full_options()
+    };
+    let map = draw(&g, &options);
+    assert!((map.layout.height - 680.31).abs() < 0.01);
+    assert!(map.svg.contains("width=\"680.31\" height=\"680.31\""));
+    assert_clean(&map.layout, &located_lines(&g));
+    // Everything stays on the page: the legend (here beside the map), the
+    // timeline and the credits.
+    let legend = map.layout.legend.unwrap();
+    assert!(legend.x1 <= map.layout.width && legend.y1 <= map.layout.timeline.unwrap().y0);
+    assert!(!legend.intersects(&map.layout.frame) || map.layout.frame.contains(&legend));
+    // 120 mm is too short for the map, its legend and the timeline: an error, not a mess.
+    let too_small = MapOptions {
+        height: Some(render::parse_length("120mm").unwrap()),
+        ..options
+    };
+    let e = render::render(&g, &too_small).unwrap_err();
+    assert!(e.to_string().contains("taller"), "{e}");
+}
+
+#[test]
+fn projection_names_and_bad_projections() {
+    let g = geocoded("examples/incidents.csv");
+    for (name, proj) in [
+        ("albers", "+proj=aea"),
+        ("mercator", "+proj=merc"),
+        ("robinson", "+proj=robin"),
+    ] {
+        let options = MapOptions {
+            projection: Some(name.into()),
+            ..MapOptions::default()
+        };
+        let map = draw(&g, &options);
+        assert!(
+            map.projection.starts_with(proj),
+            "{name}: {}",
+            map.projection
+        );
+        assert_clean(&map.layout, &located_lines(&g));
+    }
+    let options = MapOptions {
+        projection: Some("azimuthal-ish".into()),
+        ..MapOptions::default()
+    };
+    assert!(
+        render::render(&g, &options)
+            .unwrap_err()
+            .to_string()
+            .contains("unknown projection")
+    );
+}
+
+#[test]
+fn a_style_file_changes_colours_and_layers() {
+    let g = geocoded("examples/incidents.csv");
+    let style = Style::from_toml(
+        "[colours]\nsea = \"#123456\"\npalette = [\"#aa0000\", \"#00aa00\", \"#0000aa\"]\n\
+         [layers]\ngraticule = false\ncountry_names = false\ntimeline = true\n",
+        "test.toml",
+        Path::new("."),
+    )
+    .unwrap();
+    let options = MapOptions {
+        style,
+        ..MapOptions::default()
+    };
+    let map = draw(&g, &options);
+    let ids = layer_ids(&map.svg);
+    assert!(!ids.contains(&"graticule".to_string()) && ids.contains(&"timeline".to_string()));
+    assert!(map.layout.country_labels.is_empty());
+    assert!(map.svg.contains("fill=\"#123456\""));
+    assert!(map.svg.contains("fill=\"#aa0000\"") && map.svg.contains("fill=\"#0000aa\""));
+    assert!(!map.svg.contains("#0072B2"));
+}
+
+#[test]
+fn the_readme_documents_every_style_key_with_its_default() {
+    let readme = std::fs::read_to_string(path("README.md")).unwrap();
+    let start = readme
+        .find("```toml\n[colours]")
+        .expect("a style block in the README")
+        + 8;
+    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    let documented: toml::Table = toml::from_str(block).unwrap();
+    let defaults: toml::Table = toml::from_str(&Style::default().to_toml()).unwrap();
+    for (section, keys) in &defaults {
+        let doc = documented[section].as_table().unwrap();
+        for (key, value) in keys.as_table().unwrap() {
+            let number = |v: &toml::Value| v.as_float().or(v.as_integer().map(|i| i as f64));
+            match (doc.get(key), number(value)) {
+                (Some(d), Some(v)) => assert_eq!(number(d), Some(v), "README: [{section}] {key}"),
+                (d, _) => assert_eq!(d, Some(value), "README: [{section}] {key}"),
+            }
+        }
+    }
+    for (section, keys) in &documented {
+        for key in keys.as_table().unwrap().keys() {
+            let known = defaults[section].as_table().unwrap().contains_key(key);
+            assert!(
+                known || (section == "fonts" && ["regular", "bold"].contains(&key.as_str())),
+                "[{section}] {key}"
+            );
+        }
+    }
+    // The font keys work: the embedded font's own file, by path.
+    let style = Style::from_toml(
+        "[fonts]\nregular = \"fonts/DejaVuSans.ttf\"\n",
+        "test.toml",
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    )
+    .unwrap();
+    assert_eq!(style.typeface.family, "DejaVu Sans");
+}
+
+#[test]
+fn input_text_never_becomes_markup() {
+    let csv = "date,place,type,latitude,longitude\n\
+               2024-01-01,\"Tom & Jerry <b>\",\"<script>alert(1)</script>\",38.56,68.78\n\
+               2024-01-02,\"Bell\u{7}town\",Arson,40.28,69.62\n";
+    let g = geocoded_text(csv);
+    let options = MapOptions {
+        title: Some("Title </text><script>".into()),
+        source: Some("\"><g onload=\"x\">".into()),
+        timeline: true,
+        ..MapOptions::default()
+    };
+    let map = draw(&g, &options);
+    assert!(
+        !map.svg.contains("<script") && !map.svg.contains("<b>") && !map.svg.contains("<g onload")
+    );
+    assert!(
+        map.svg
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt; (1)")
+    );
+    assert!(map.svg.contains(">Belltown</text>"));
+    // The document parses (resvg reads it as strict XML).
+    render::formats::png(&map.svg, 24.0, &options.style.typeface).unwrap();
+}
+
+#[test]
+fn province_and_country_rows_are_hollow() {
+    let csv = "date,place,country,type\n2024-01-01,Sughd,TJ,Arrests\n2024-02-01,Khatlon,TJ,Arrests\n2024-03-01,Khujand,TJ,Arrests\n";
+    let g = geocoded_text(csv);
+    let map = draw(&g, &MapOptions::default());
+    let hollow: Vec<bool> = map.layout.markers.iter().map(|m| m.hollow).collect();
+    assert_eq!(hollow, vec![true, true, false]);
+    assert!(map.svg.contains("Province or country only"));
+    assert_clean(&map.layout, &located_lines(&g));
+}
+
+#[test]
+fn the_command_line_writes_every_format_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_incimap"))
+        .args([
+            "map",
+            path("examples/incidents.csv").to_str().unwrap(),
+            "-o",
+        ])
+        .arg(dir.path())
+        .args([
+            "--format",
+            "svg,png,pdf",
+            "--size-by",
+            "fatalities",
+            "--timeline",
+            "--inset",
+        ])
+        .args(["--width", "180mm", "--height", "180mm", "--dpi", "150"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let png = std::fs::read(dir.path().join("map.png")).unwrap();
+    // 180 mm at 150 dpi.
+    assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 1063);
+    assert!(
+        std::fs::read(dir.path().join("map.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+    let svg = std::fs::read_to_string(dir.path().join("map.svg")).unwrap();
+    assert!(svg.contains("id=\"timeline\"") && svg.contains("id=\"inset\""));
+
+    let usage = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_incimap"))
+            .args([
+                "map",
+                path("examples/incidents.csv").to_str().unwrap(),
+                "-o",
+            ])
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for bad in [
+        ["--format", "jpg"],
+        ["--width", "wide"],
+        ["--size-by", "cost"],
+        ["--dpi", "0"],
+    ] {
+        let out = usage(&bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+    let style = dir.path().join("bad.toml");
+    std::fs::write(&style, "[colours]\nsea = \"blue\"\n").unwrap();
+    let out = usage(&["--style", style.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("colours.sea"));
+}
