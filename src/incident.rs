@@ -306,7 +306,7 @@ pub struct LonLat {
 }
 
 /// One input row that passed validation.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Incident {
     /// Line of the input file where the row starts (the header is line 1).
     pub line: u64,

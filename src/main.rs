@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use incimap::export::Format;
 use incimap::filter::Filter;
 use incimap::gazetteer::{Gazetteer, Hints};
-use incimap::geocode::{Geocoded, Status};
+use incimap::geocode::Status;
 use incimap::incident::{DayOrder, Field, PartialDate, ReadOptions};
 use incimap::{export, extract, geocode, incident, output, pipeline, render};
 
@@ -66,6 +66,10 @@ enum Command {
         /// Add an inset locator map showing where the map lies in the world.
         #[arg(long)]
         inset: bool,
+        /// Markers per incident (`none`), counts per cluster of nearby places
+        /// (`cluster`) or per grid cell (`grid`); `auto` clusters above 300 incidents.
+        #[arg(long, default_value = "auto", value_parser = parse_aggregate)]
+        aggregate: render::aggregate::Aggregate,
         /// Style file (TOML): colours, fonts, sizes, layers; see the README.
         #[arg(long, value_name = "FILE.toml")]
         style: Option<PathBuf>,
@@ -199,6 +203,11 @@ impl InputArgs {
             countries: self.countries.clone(),
         }
     }
+}
+
+fn parse_aggregate(name: &str) -> Result<render::aggregate::Aggregate, String> {
+    render::aggregate::Aggregate::parse(name)
+        .ok_or_else(|| format!("`{name}` is not none, grid, cluster or auto"))
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -340,30 +349,6 @@ fn print_summary(summary: &Summary<'_>) {
     }
 }
 
-/// Reads and geocodes the whole input into memory (for the map), printing the summary.
-fn geocode_input(args: &InputArgs, outputs: &[&Path]) -> Result<Geocoded, Failure> {
-    refuse_input(args, outputs)?;
-    let mut read = incident::read_path(&args.input, &args.read_options())?;
-    let gazetteer = load_gazetteer(&args.gazetteers)?;
-    args.filter().apply(&mut read, &gazetteer);
-    let name = args.input.display().to_string();
-    let layout = read.schema.describe();
-    let (filtered, blank, warnings) = (read.filtered, read.blank, read.warnings.clone());
-    let geocoded = geocode::geocode(read, &gazetteer);
-    let streamed = pipeline::Streamed {
-        tally: geocoded.tally(),
-        filtered,
-        blank,
-        warnings,
-    };
-    print_summary(&Summary {
-        name: &name,
-        layout,
-        streamed: &streamed,
-    });
-    Ok(geocoded)
-}
-
 /// Streams the input through the geocoder into `sink` (export and geocode
 /// write as they read, so inputs of any size fit in memory), printing the summary.
 fn stream_input<W>(
@@ -426,6 +411,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             style,
             mut format,
             dpi,
+            aggregate,
         } => {
             format.sort();
             format.dedup();
@@ -439,10 +425,37 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 Some(file) => render::Style::load(file)?,
                 None => render::Style::default(),
             };
-            let geocoded = geocode_input(
+            let geojson_path = dir.join("incidents.geojson");
+            let report_path = dir.join("geocode-report.csv");
+            // The GeoJSON and the report stream as rows are read; the map keeps
+            // only what it draws of each row.
+            let mut schema = None;
+            let (((geojson, report), rows), tally) = stream_input(
                 &input,
                 &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+                |s, types| {
+                    schema = Some(s.clone());
+                    let geojson = export::Exporter::new(
+                        Format::GeoJson,
+                        s,
+                        types,
+                        output::AtomicFile::create(&geojson_path)?,
+                    )?;
+                    let report =
+                        export::ReportWriter::new(output::AtomicFile::create(&report_path)?)?;
+                    Ok(((geojson, report), Vec::new()))
+                },
+                |((geojson, report), rows), row| {
+                    geojson.write(row)?;
+                    report.write(row)?;
+                    rows.push(render::for_map(row));
+                    Ok(())
+                },
             )?;
+            let geocoded = geocode::Geocoded {
+                schema: schema.ok_or("no header")?,
+                rows,
+            };
             let options = render::MapOptions {
                 title,
                 subtitle,
@@ -454,23 +467,28 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 timeline,
                 inset,
                 style,
+                aggregate,
             };
             let map = render::render(&geocoded, &options)?;
             for note in &map.notes {
                 say!("  note: {note}");
             }
-            let mut outputs: Vec<Vec<u8>> = Vec::new();
             for f in &format {
                 let typeface = &options.style.typeface;
-                outputs.push(render::formats::encode(&map.svg, *f, dpi, typeface)?);
-            }
-            outputs.push(render_bytes(|b| export::write_geojson(&geocoded, b))?);
-            outputs.push(render_bytes(|b| export::write_report(&geocoded, b))?);
-            for (path, bytes) in paths.iter().zip(&outputs) {
-                output::write_atomic(path, bytes)
+                let bytes = render::formats::encode(&map.svg, *f, dpi, typeface)?;
+                let path = dir.join(format!("map.{}", f.extension()));
+                output::write_atomic(&path, &bytes)
                     .map_err(|e| format!("{}: {e}", path.display()))?;
             }
-            Ok(finish(&geocoded.tally(), input.strict, &paths))
+            geojson
+                .finish()?
+                .commit()
+                .map_err(|e| format!("{}: {e}", geojson_path.display()))?;
+            report
+                .finish()?
+                .commit()
+                .map_err(|e| format!("{}: {e}", report_path.display()))?;
+            Ok(finish(&tally, input.strict, &paths))
         }
         Command::Geocode {
             input,

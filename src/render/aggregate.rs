@@ -2,7 +2,13 @@
 //! per-type counts on a square grid, or clusters of nearby places, so the
 //! figure stays legible and small whatever the number of rows.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use super::RenderError;
+use super::projection::{GeoBox, Projection};
+use super::sites::type_name;
+use crate::geocode::{Matched, Outcome, Precision, Status};
+use crate::incident::{Incident, LonLat};
 
 /// How to draw many incidents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -47,10 +53,12 @@ impl Aggregate {
 /// Incidents at one point of the figure, counted by type.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bin {
-    /// Where the bin is drawn, in pixels: the count-weighted mean of its points.
+    /// Where the bin is drawn: the count-weighted mean of its points.
     pub centre: (f64, f64),
-    /// Incidents per type rank (index = rank in the legend).
+    /// Incidents per type (index = the type's number in the input points).
     pub by_type: Vec<usize>,
+    /// The input points gathered in the bin.
+    pub members: Vec<usize>,
 }
 
 impl Bin {
@@ -79,6 +87,20 @@ fn add(into: &mut Vec<usize>, counts: &[usize]) {
     }
 }
 
+/// The bin of some points: their counts added, at their weighted centre.
+fn bin(points: &[Weighted], members: Vec<usize>) -> Bin {
+    let chosen: Vec<&Weighted> = members.iter().map(|&i| &points[i]).collect();
+    let mut by_type = Vec::new();
+    for m in &chosen {
+        add(&mut by_type, &m.by_type);
+    }
+    Bin {
+        centre: weighted_centre(&chosen),
+        by_type,
+        members,
+    }
+}
+
 fn weighted_centre(points: &[&Weighted]) -> (f64, f64) {
     let (mut x, mut y, mut n) = (0.0, 0.0, 0.0);
     for p in points {
@@ -97,26 +119,17 @@ fn weighted_centre(points: &[&Weighted]) -> (f64, f64) {
 /// Counts per square cell of `cell` pixels; each bin sits at the weighted
 /// centre of its points. Bins come in row-major cell order.
 pub fn grid(points: &[Weighted], cell: f64) -> Vec<Bin> {
-    let mut cells: BTreeMap<(i64, i64), Vec<&Weighted>> = BTreeMap::new();
-    for p in points {
+    let mut cells: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
+    for (i, p) in points.iter().enumerate() {
         let key = (
             (p.at.1 / cell).floor() as i64,
             (p.at.0 / cell).floor() as i64,
         );
-        cells.entry(key).or_default().push(p);
+        cells.entry(key).or_default().push(i);
     }
     cells
         .into_values()
-        .map(|members| {
-            let mut by_type = Vec::new();
-            for m in &members {
-                add(&mut by_type, &m.by_type);
-            }
-            Bin {
-                centre: weighted_centre(&members),
-                by_type,
-            }
-        })
+        .map(|members| bin(points, members))
         .collect()
 }
 
@@ -153,21 +166,222 @@ pub fn cluster(points: &[Weighted], radius: f64) -> Vec<Bin> {
                     let (dx, dy) = (points[i].at.0 - centre.0, points[i].at.1 - centre.1);
                     if !claimed[i] && dx * dx + dy * dy <= radius * radius {
                         claimed[i] = true;
-                        members.push(&points[i]);
+                        members.push(i);
                     }
                 }
             }
         }
-        let mut by_type = Vec::new();
-        for m in &members {
-            add(&mut by_type, &m.by_type);
-        }
-        bins.push(Bin {
-            centre: weighted_centre(&members),
-            by_type,
-        });
+        members.sort_unstable();
+        bins.push(bin(points, members));
     }
     bins
+}
+
+/// How many clusters or cells get a label on an aggregated map: the ones
+/// with most incidents.
+pub const LABELLED: usize = 25;
+
+/// Incidents reduced to one row per cluster or cell, for the map: drawn as
+/// a pie of its types, with area showing its count.
+pub struct Reduced {
+    rows: Vec<(Incident, Outcome)>,
+    /// How many incidents each row stands for.
+    pub weights: Vec<u32>,
+    /// Each row's incidents by type name, most first.
+    pub shares: Vec<Vec<(String, usize)>>,
+    /// Incidents by type name over the whole map.
+    pub totals: Vec<(String, usize)>,
+    /// Distinct places among the incidents.
+    pub places: usize,
+    /// A sentence for the reader on how the map was aggregated.
+    pub note: String,
+}
+
+impl Reduced {
+    /// The rows, as the renderer takes them.
+    pub fn located(&self) -> Vec<(&Incident, &Outcome)> {
+        self.rows.iter().map(|(i, o)| (i, o)).collect()
+    }
+}
+
+/// One distinct place with its incidents counted by type.
+struct Site {
+    lon: f64,
+    lat: f64,
+    name: String,
+    by_type: Vec<usize>,
+}
+
+/// Gathers located incidents into clusters of nearby places (`Cluster`) or
+/// grid cells (`Grid`), about a thirtieth of the extent across, and returns
+/// one row per type in each, weighted by its count. The work is per place,
+/// not per incident, past one pass that counts them.
+pub fn reduce(
+    all: &[(&Incident, &Outcome)],
+    mode: Aggregate,
+    projection: Option<&str>,
+) -> Result<Reduced, RenderError> {
+    let mut type_ids: HashMap<&str, usize> = HashMap::new();
+    let mut type_names: Vec<String> = Vec::new();
+    let mut site_of: HashMap<(i64, i64), usize> = HashMap::new();
+    let mut sites: Vec<Site> = Vec::new();
+    for (incident, outcome) in all {
+        let Some(at) = outcome.location else { continue };
+        let t = *type_ids.entry(incident.kind.as_str()).or_insert_with(|| {
+            let name = type_name(incident);
+            type_names
+                .iter()
+                .position(|n| *n == name)
+                .unwrap_or_else(|| {
+                    type_names.push(name);
+                    type_names.len() - 1
+                })
+        });
+        let key = ((at.lon * 1e5).round() as i64, (at.lat * 1e5).round() as i64);
+        let s = *site_of.entry(key).or_insert_with(|| {
+            let name = outcome
+                .matched
+                .as_ref()
+                .map(|m| m.name.clone())
+                .filter(|n| !n.is_empty());
+            sites.push(Site {
+                lon: at.lon,
+                lat: at.lat,
+                name: name.unwrap_or_else(|| crate::text::clean(&incident.place)),
+                by_type: Vec::new(),
+            });
+            sites.len() - 1
+        });
+        let counts = &mut sites[s].by_type;
+        if counts.len() <= t {
+            counts.resize(t + 1, 0);
+        }
+        counts[t] += 1;
+    }
+    // A fixed order, whatever the input order.
+    sites.sort_by(|a, b| a.lon.total_cmp(&b.lon).then(a.lat.total_cmp(&b.lat)));
+    let extent =
+        GeoBox::around(sites.iter().map(|s| (s.lon, s.lat))).ok_or(RenderError::NothingToMap)?;
+    let projection = match projection {
+        Some(choice) => Projection::from_choice(choice, extent).map_err(RenderError::Projection)?,
+        None => Projection::for_extent(extent),
+    };
+    let mut points = Vec::with_capacity(sites.len());
+    for s in &sites {
+        let at = projection.forward(s.lon, s.lat).ok_or_else(|| {
+            RenderError::Projection(format!(
+                "({}, {}) cannot be shown in `{}`",
+                s.lon,
+                s.lat,
+                projection.definition()
+            ))
+        })?;
+        points.push(Weighted {
+            at,
+            by_type: s.by_type.clone(),
+        });
+    }
+    let (x0, x1, y0, y1) = points.iter().fold(
+        (f64::MAX, f64::MIN, f64::MAX, f64::MIN),
+        |(a, b, c, d), p| (a.min(p.at.0), b.max(p.at.0), c.min(p.at.1), d.max(p.at.1)),
+    );
+    let size = ((x1 - x0).max(y1 - y0) / 30.0).max(5_000.0);
+    let (bins, how) = match mode {
+        Aggregate::Grid => (
+            grid(&points, size),
+            format!("counted per grid cell of {:.0} km", size / 1000.0),
+        ),
+        _ => (
+            cluster(&points, size),
+            format!(
+                "counted per cluster of places within {:.0} km",
+                size / 1000.0
+            ),
+        ),
+    };
+    let mut rows = Vec::new();
+    let mut weights = Vec::new();
+    let mut shares = Vec::new();
+    for b in &bins {
+        let Some((lon, lat)) = projection.inverse(b.centre.0, b.centre.1) else {
+            continue;
+        };
+        let biggest = b
+            .members
+            .iter()
+            .max_by_key(|&&m| {
+                (
+                    points[m].by_type.iter().sum::<usize>(),
+                    std::cmp::Reverse(m),
+                )
+            })
+            .copied()
+            .unwrap_or(0);
+        let name = sites[biggest].name.clone();
+        let total: usize = b.total();
+        let mut share: Vec<(String, usize)> = b
+            .by_type
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(t, &n)| (type_names[t].clone(), n))
+            .collect();
+        share.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let place = if b.members.len() > 1 {
+            format!(
+                "{total} incidents at {} places around {name}",
+                b.members.len()
+            )
+        } else {
+            format!("{total} incidents at {name}")
+        };
+        rows.push((
+            Incident {
+                kind: share[0].0.clone(),
+                place,
+                ..Incident::default()
+            },
+            Outcome {
+                status: Status::Exact,
+                location: Some(LonLat { lon, lat }),
+                precision: Some(Precision::City),
+                matched: Some(Matched {
+                    name,
+                    geonameid: None,
+                    country: String::new(),
+                    admin1: String::new(),
+                    kind: crate::gazetteer::Kind::City,
+                }),
+                candidates: 0,
+                runner_up: None,
+                suggestions: Vec::new(),
+                reason: String::new(),
+            },
+        ));
+        weights.push(u32::try_from(total).unwrap_or(u32::MAX));
+        shares.push(share);
+    }
+    let mut totals: Vec<(String, usize)> = type_names.iter().cloned().map(|n| (n, 0)).collect();
+    for p in &points {
+        for (t, n) in p.by_type.iter().enumerate() {
+            totals[t].1 += n;
+        }
+    }
+    totals.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let note = format!(
+        "{} incidents at {} places are {how}: {} pies, area showing the count",
+        all.len(),
+        sites.len(),
+        rows.len()
+    );
+    Ok(Reduced {
+        rows,
+        weights,
+        shares,
+        totals,
+        places: sites.len(),
+        note,
+    })
 }
 
 #[cfg(test)]
@@ -193,6 +407,7 @@ mod tests {
         assert_eq!(bins.len(), 3);
         assert_eq!(bins.iter().map(Bin::total).sum::<usize>(), 10);
         assert_eq!(bins[0].by_type, vec![2, 3]);
+        assert_eq!(bins[0].members, vec![0, 1]);
         // Weighted centre of (1,1)x2 and (9,9)x3.
         assert!((bins[0].centre.0 - 5.8).abs() < 1e-9);
     }
@@ -225,7 +440,13 @@ mod tests {
         let a = cluster(&points, 15.0);
         points.reverse();
         let b = cluster(&points, 15.0);
-        assert_eq!(a, b);
+        // Members are input positions, which the reversal changes; the bins are the same.
+        let content = |bins: &[Bin]| -> Vec<((f64, f64), Vec<usize>, usize)> {
+            bins.iter()
+                .map(|b| (b.centre, b.by_type.clone(), b.members.len()))
+                .collect()
+        };
+        assert_eq!(content(&a), content(&b));
         assert_eq!(
             a.iter().map(Bin::total).sum::<usize>(),
             points
@@ -244,5 +465,53 @@ mod tests {
         );
         assert_eq!(Aggregate::None.resolve(1_000_000), Aggregate::None);
         assert_eq!(Aggregate::parse("Grid"), Some(Aggregate::Grid));
+    }
+
+    #[test]
+    fn reduce_keeps_every_incident_and_type_total() {
+        use crate::geocode::Located;
+        let rows: Vec<Located> = (0..1000)
+            .map(|i| {
+                let (lon, lat) = [(69.6, 40.3), (69.7, 40.25), (74.6, 42.9), (37.6, 55.75)][i % 4];
+                let kind = ["Attack", "Arrests", "Riot"][i % 3];
+                Located {
+                    incident: Some(Incident {
+                        line: i as u64 + 2,
+                        kind: kind.into(),
+                        place: "x".into(),
+                        ..Incident::default()
+                    }),
+                    line: i as u64 + 2,
+                    outcome: std::sync::Arc::new(Outcome {
+                        status: Status::Given,
+                        location: Some(LonLat { lon, lat }),
+                        precision: Some(Precision::Given),
+                        matched: None,
+                        candidates: 0,
+                        runner_up: None,
+                        suggestions: Vec::new(),
+                        reason: String::new(),
+                    }),
+                }
+            })
+            .collect();
+        let all: Vec<(&Incident, &Outcome)> = rows
+            .iter()
+            .map(|r| (r.incident.as_ref().unwrap(), &*r.outcome))
+            .collect();
+        let reduced = reduce(&all, Aggregate::Cluster, None).unwrap();
+        assert_eq!(reduced.places, 4);
+        assert_eq!(
+            reduced.weights.iter().sum::<u32>(),
+            1000,
+            "every incident in some pie"
+        );
+        assert_eq!(reduced.totals.iter().map(|t| t.1).sum::<usize>(), 1000);
+        assert_eq!(reduced.totals[0], ("Attack".to_string(), 334));
+        // Khujand's two nearby points share a pie; Bishkek and Moscow have their own.
+        assert_eq!(reduced.weights.len(), 3, "{:?}", reduced.weights);
+        for (share, w) in reduced.shares.iter().zip(&reduced.weights) {
+            assert_eq!(share.iter().map(|s| s.1).sum::<usize>() as u32, *w);
+        }
     }
 }

@@ -41,6 +41,8 @@ pub enum SizeBy {
     Fatalities,
     /// The number wounded.
     Injuries,
+    /// The number of incidents a marker stands for (aggregated maps).
+    Count,
 }
 
 impl SizeBy {
@@ -59,6 +61,7 @@ impl SizeBy {
         match self {
             SizeBy::Fatalities => "Fatalities",
             SizeBy::Injuries => "Injuries",
+            SizeBy::Count => "Incidents",
         }
     }
 
@@ -66,6 +69,7 @@ impl SizeBy {
         match self {
             SizeBy::Fatalities => incident.fatalities,
             SizeBy::Injuries => incident.injuries,
+            SizeBy::Count => None,
         }
     }
 }
@@ -95,6 +99,25 @@ pub fn parse_length(text: &str) -> Result<f64, String> {
     Ok(px)
 }
 
+/// What the map keeps of a located row: place, type, date and numbers, not
+/// the row's other columns, so that a million rows fit in memory.
+pub fn for_map(row: &crate::geocode::Located) -> crate::geocode::Located {
+    crate::geocode::Located {
+        incident: row.incident.as_ref().map(|i| Incident {
+            line: i.line,
+            date: i.date,
+            place: i.place.clone(),
+            kind: i.kind.clone(),
+            fatalities: i.fatalities,
+            injuries: i.injuries,
+            given: i.given,
+            ..Incident::default()
+        }),
+        line: row.line,
+        outcome: std::sync::Arc::clone(&row.outcome),
+    }
+}
+
 /// What the map should say, how big it is and how it looks.
 #[derive(Clone, Debug)]
 pub struct MapOptions {
@@ -117,6 +140,8 @@ pub struct MapOptions {
     pub timeline: bool,
     /// Draw the inset locator map (also on when the style's layers say so).
     pub inset: bool,
+    /// Markers per incident, or counts per cluster or grid cell for large inputs.
+    pub aggregate: aggregate::Aggregate,
     /// Colours, fonts, sizes, layers.
     pub style: Style,
 }
@@ -133,6 +158,7 @@ impl Default for MapOptions {
             size_by: None,
             timeline: false,
             inset: false,
+            aggregate: aggregate::Aggregate::Auto,
             style: Style::default(),
         }
     }
@@ -239,12 +265,55 @@ pub enum RenderError {
 pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderError> {
     let style = &options.style;
     let sizes = &style.sizes;
-    let located: Vec<(&Incident, &Outcome)> = geocoded.located().collect();
-    if located.is_empty() {
+    let all: Vec<(&Incident, &Outcome)> = geocoded.located().collect();
+    if all.is_empty() {
         return Err(RenderError::NothingToMap);
     }
     let mut notes: Vec<String> = Vec::new();
-    let sites = Sites::new(located, options, &mut notes);
+    // Many incidents become counts per cluster or cell, drawn as markers
+    // whose area shows the count.
+    let mode = options.aggregate.resolve(all.len());
+    let reduced = match mode {
+        aggregate::Aggregate::None | aggregate::Aggregate::Auto => None,
+        mode => Some(aggregate::reduce(
+            &all,
+            mode,
+            options.projection.as_deref(),
+        )?),
+    };
+    let (located, weights, size_by) = match &reduced {
+        Some(r) => {
+            if options.size_by.is_some() {
+                notes.push("marker sizes show incident counts on an aggregated map".into());
+            }
+            notes.push(r.note.clone());
+            (r.located(), r.weights.clone(), Some(SizeBy::Count))
+        }
+        None => (all.clone(), vec![1; all.len()], options.size_by),
+    };
+    let totals = reduced.as_ref().map(|r| r.totals.as_slice());
+    let sites = Sites::new(located, &weights, totals, size_by, options, &mut notes);
+    // On an aggregated map each marker is a pie of its types.
+    let pies: Option<Vec<Vec<(usize, usize)>>> = reduced.as_ref().map(|r| {
+        r.shares
+            .iter()
+            .map(|share| {
+                share
+                    .iter()
+                    .map(|(name, n)| {
+                        (
+                            sites
+                                .types
+                                .iter()
+                                .position(|t| t.name == *name)
+                                .unwrap_or(0),
+                            *n,
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
+    });
     let extent = GeoBox::around(sites.lonlat.iter().copied()).ok_or(RenderError::NothingToMap)?;
     let projection = match &options.projection {
         Some(choice) => Projection::from_choice(choice, extent).map_err(RenderError::Projection)?,
@@ -258,14 +327,12 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
     let title = options
         .title
         .clone()
-        .unwrap_or_else(|| page::default_title(&sites.located));
+        .unwrap_or_else(|| page::default_title(&all));
     let header = Header::new(title, style, width);
     let bars = if options.timeline || style.layers.timeline {
-        let events: Vec<_> = sites
-            .located
+        let events: Vec<_> = all
             .iter()
-            .zip(&sites.ranks)
-            .map(|((i, _), &r)| (i.date, r))
+            .map(|(i, _)| (i.date, sites.rank_of(i)))
             .collect();
         let bars = timeline::Bars::count(&events, sites.types.len());
         if bars.is_none() {
@@ -301,14 +368,14 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
     if (options.inset || style.layers.inset) && globe {
         notes.push("no inset on a world map".into());
     }
-    let mut plan = Plan::new(
-        sites.legend(style),
-        style,
-        width,
-        frame_height,
-        options.height,
-        &area,
-    )?;
+    let mut legend = sites.legend(style);
+    if reduced.is_some() {
+        // Pies show types by colour alone.
+        for entry in &mut legend.types {
+            entry.1 = symbols::Shape::Circle;
+        }
+    }
+    let mut plan = Plan::new(legend, style, width, frame_height, options.height, &area)?;
     let fitting = Fitting {
         sites: &sites,
         metres: &metres,
@@ -334,7 +401,10 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
 
     // Place labels, then the basemap, then country names clear of both.
     let (placed, unplaced) = if style.layers.labels {
-        let requests = sites.label_requests(&marker_boxes);
+        let mut requests = sites.label_requests(&marker_boxes);
+        if reduced.is_some() {
+            requests.truncate(aggregate::LABELLED);
+        }
         let font = &style.typeface.regular;
         labels::place(&requests, &marker_boxes, &reserved, r, font, sizes.labels)
     } else {
@@ -392,7 +462,14 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         style.colours.frame
     );
     draw_frame_shape(&mut svg, "frame", &frame_attrs, sea.as_ref(), r);
-    sites::draw_incidents(&mut svg, &markers, &sites.located, &sites.groups, style);
+    sites::draw_incidents(
+        &mut svg,
+        &markers,
+        &sites.located,
+        &sites.groups,
+        pies.as_deref(),
+        style,
+    );
     draw_labels(&mut svg, &placed, &country_labels, style);
     if let Some(b) = fitted.legend {
         plan.legend.draw(&mut svg, b, style);
@@ -403,10 +480,13 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
     if let Some(b) = fitted.inset {
         inset::draw(&mut svg, b, &projector, style);
     }
-    let subtitle = options
-        .subtitle
-        .clone()
-        .unwrap_or_else(|| page::default_subtitle(geocoded, &sites.located, sites.groups.len()));
+    let subtitle = options.subtitle.clone().unwrap_or_else(|| {
+        page::default_subtitle(
+            geocoded,
+            &all,
+            reduced.as_ref().map_or(sites.groups.len(), |r| r.places),
+        )
+    });
     header.draw(&mut svg, r.x0, &subtitle, style);
 
     let mut y = fitted.legend.map_or(r.y1, |b| b.y1.max(r.y1));
@@ -438,10 +518,10 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         Some(h) => h,
         None => (y + line_step + margin * 0.5).max(r.y1 + credits_height),
     };
-    if sites.located.len() < geocoded.rows.len() {
+    if all.len() < geocoded.rows.len() {
         notes.push(format!(
             "{} of {} rows are not on the map (see the report)",
-            geocoded.rows.len() - sites.located.len(),
+            geocoded.rows.len() - all.len(),
             geocoded.rows.len()
         ));
     }

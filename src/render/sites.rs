@@ -38,8 +38,15 @@ pub(crate) struct Sites<'a> {
 
 impl<'a> Sites<'a> {
     /// Groups the located incidents; notes what the reader should know.
+    /// `weights` says how many incidents each row stands for (1 but on
+    /// aggregated maps); `size_by` what marker area shows.
+    /// `totals`, when given, are the type counts for the legend (an
+    /// aggregated map's rows stand for several types each).
     pub fn new(
         located: Vec<(&'a Incident, &'a Outcome)>,
+        weights: &[u32],
+        totals: Option<&[(String, usize)]>,
+        size_by: Option<SizeBy>,
         options: &MapOptions,
         notes: &mut Vec<String>,
     ) -> Sites<'a> {
@@ -58,7 +65,16 @@ impl<'a> Sites<'a> {
             });
             groups[site].push(k);
         }
-        let types = rank_types(located.iter().map(|(i, _)| *i));
+        let types = match totals {
+            Some(totals) => totals
+                .iter()
+                .map(|(name, count)| TypeEntry {
+                    name: name.clone(),
+                    count: *count,
+                })
+                .collect(),
+            None => rank_types(located.iter().map(|(i, _)| *i).zip(weights.iter().copied())),
+        };
         let ranks = located
             .iter()
             .map(|(i, _)| {
@@ -66,10 +82,13 @@ impl<'a> Sites<'a> {
                 types.iter().position(|t| t.name == name).unwrap_or(0)
             })
             .collect();
-        let size_scale = options.size_by.map(|by| {
-            let top = located
-                .iter()
-                .filter_map(|(i, _)| by.value(i))
+        let value = |k: usize, by: SizeBy| match by {
+            SizeBy::Count => weights.get(k).copied(),
+            by => by.value(located[k].0),
+        };
+        let size_scale = size_by.map(|by| {
+            let top = (0..located.len())
+                .filter_map(|k| value(k, by))
                 .max()
                 .unwrap_or(0);
             if top == 0 {
@@ -85,10 +104,9 @@ impl<'a> Sites<'a> {
             };
             (by, scale)
         });
-        let radii = located
-            .iter()
-            .map(|(i, _)| match size_scale {
-                Some((by, scale)) => scale.radius(by.value(i)),
+        let radii = (0..located.len())
+            .map(|k| match size_scale {
+                Some((by, scale)) => scale.radius(value(k, by)),
                 None => sizes.marker,
             })
             .collect();
@@ -122,6 +140,12 @@ impl<'a> Sites<'a> {
             })?);
         }
         Ok(metres)
+    }
+
+    /// The legend rank of an incident's type.
+    pub fn rank_of(&self, incident: &Incident) -> usize {
+        let name = type_name(incident);
+        self.types.iter().position(|t| t.name == name).unwrap_or(0)
     }
 
     /// What the legend explains, in one column.
@@ -208,11 +232,14 @@ pub(crate) struct TypeEntry {
     pub count: usize,
 }
 
-/// Types ranked most frequent first, ties by name; empty types are "Unspecified".
-pub(crate) fn rank_types<'a>(incidents: impl Iterator<Item = &'a Incident>) -> Vec<TypeEntry> {
+/// Types ranked most frequent first, ties by name; empty types are
+/// "Unspecified". Each incident counts as many times as its weight.
+pub(crate) fn rank_types<'a>(
+    incidents: impl Iterator<Item = (&'a Incident, u32)>,
+) -> Vec<TypeEntry> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for i in incidents {
-        *counts.entry(type_name(i)).or_default() += 1;
+    for (i, weight) in incidents {
+        *counts.entry(type_name(i)).or_default() += weight as usize;
     }
     let mut entries: Vec<TypeEntry> = counts
         .into_iter()
@@ -314,6 +341,7 @@ pub(crate) fn draw_incidents(
     markers: &[PlacedMarker],
     located: &[(&Incident, &Outcome)],
     groups: &[Vec<usize>],
+    pies: Option<&[Vec<(usize, usize)>]>,
     style: &Style,
 ) {
     let c = &style.colours;
@@ -358,6 +386,16 @@ pub(crate) fn draw_incidents(
     svg.group("id=\"markers\"");
     for k in order {
         let m = &markers[k];
+        if let Some(slices) = pies.and_then(|p| p.get(k)) {
+            svg.element(&symbols::pie(
+                m.centre,
+                m.radius,
+                slices,
+                style,
+                &marker_title(located[k].0),
+            ));
+            continue;
+        }
         let colour = style.type_colour(m.type_rank);
         let attrs = if m.hollow {
             format!("fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"2.2\"")

@@ -206,6 +206,53 @@ fn outline(shape: Shape, cx: f64, cy: f64, r: f64, style: &str) -> String {
     format!("<path d=\"{d}\" {style}/>")
 }
 
+/// A pie of type counts centred at `centre` (slices `(type rank, count)`,
+/// clockwise from the top), with a tooltip; one type makes a full disc.
+pub fn pie(
+    centre: (f64, f64),
+    r: f64,
+    slices: &[(usize, usize)],
+    style: &super::style::Style,
+    title: &str,
+) -> String {
+    let total: usize = slices.iter().map(|s| s.1).sum();
+    let outline = &style.colours.marker_outline;
+    let mut out = format!("<g><title>{}</title>", super::svg::escape(title));
+    let (cx, cy) = centre;
+    if slices.len() <= 1 || total == 0 {
+        let colour = style.type_colour(slices.first().map_or(0, |s| s.0));
+        out.push_str(&format!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{colour}\" stroke=\"{outline}\" stroke-width=\"1\"/>",
+            num(cx),
+            num(cy),
+            num(r)
+        ));
+    } else {
+        let mut angle = -std::f64::consts::FRAC_PI_2;
+        for &(rank, n) in slices {
+            let sweep = std::f64::consts::TAU * n as f64 / total as f64;
+            let (x0, y0) = (cx + r * angle.cos(), cy + r * angle.sin());
+            angle += sweep;
+            let (x1, y1) = (cx + r * angle.cos(), cy + r * angle.sin());
+            let large = if sweep > std::f64::consts::PI { 1 } else { 0 };
+            out.push_str(&format!(
+                "<path d=\"M{},{}L{},{}A{},{} 0 {large} 1 {},{}Z\" fill=\"{}\" stroke=\"{outline}\" stroke-width=\"0.6\"/>",
+                num(cx),
+                num(cy),
+                num(x0),
+                num(y0),
+                num(r),
+                num(r),
+                num(x1),
+                num(y1),
+                style.type_colour(rank)
+            ));
+        }
+    }
+    out.push_str("</g>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
