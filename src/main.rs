@@ -32,54 +32,7 @@ struct Cli {
 enum Command {
     /// Geocode INPUT and write the map, the GeoJSON and the geocoding report into a folder.
     #[command(after_help = CREDITS)]
-    Map {
-        #[command(flatten)]
-        input: InputArgs,
-        /// Output folder.
-        #[arg(short, long, default_value = "output")]
-        output: PathBuf,
-        /// Map title (default: "Incidents" and the span of years).
-        #[arg(long)]
-        title: Option<String>,
-        /// Who collected the data, for the credit line.
-        #[arg(long)]
-        source: Option<String>,
-        /// Subtitle (default: how many incidents at how many places, and the dates).
-        #[arg(long)]
-        subtitle: Option<String>,
-        /// Figure width: pixels, or with a unit: 180mm, 18cm, 7in.
-        #[arg(long, default_value = "1200", value_parser = render::parse_length)]
-        width: f64,
-        /// Figure height, like --width (default: what the extent needs).
-        #[arg(long, value_parser = render::parse_length)]
-        height: Option<f64>,
-        /// Projection: lcc, albers, equalearth, robinson, mercator, mollweide, laea,
-        /// platecarree, or a PROJ string (default: chosen from the extent).
-        #[arg(long)]
-        projection: Option<String>,
-        /// Scale marker area with a number: fatalities or injuries.
-        #[arg(long, value_name = "FIELD", value_parser = render::SizeBy::parse)]
-        size_by: Option<render::SizeBy>,
-        /// Add a timeline of incidents per month or year under the map.
-        #[arg(long)]
-        timeline: bool,
-        /// Add an inset locator map showing where the map lies in the world.
-        #[arg(long)]
-        inset: bool,
-        /// Markers per incident (`none`), counts per cluster of nearby places
-        /// (`cluster`) or per grid cell (`grid`); `auto` clusters above 300 incidents.
-        #[arg(long, default_value = "auto", value_parser = parse_aggregate)]
-        aggregate: render::aggregate::Aggregate,
-        /// Style file (TOML): colours, fonts, sizes, layers; see the README.
-        #[arg(long, value_name = "FILE.toml")]
-        style: Option<PathBuf>,
-        /// Map formats, comma-separated: svg, png, pdf.
-        #[arg(long, value_delimiter = ',', default_value = "svg", value_parser = render::Format::parse)]
-        format: Vec<render::Format>,
-        /// Resolution of the PNG in dots per inch (96 gives one pixel per SVG pixel).
-        #[arg(long, default_value = "96", value_parser = render::formats::parse_dpi)]
-        dpi: f64,
-    },
+    Map(MapArgs),
     /// Geocode INPUT: write the input rows with coordinates added, and the report.
     #[command(after_help = CREDITS)]
     Geocode {
@@ -125,6 +78,57 @@ enum Command {
     /// Ask the gazetteer about names.
     #[command(subcommand, after_help = CREDITS)]
     Gazetteer(GazetteerCommand),
+}
+
+/// The options of `incimap map`.
+#[derive(Args)]
+struct MapArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output folder.
+    #[arg(short, long, default_value = "output")]
+    output: PathBuf,
+    /// Map title (default: "Incidents" and the span of years).
+    #[arg(long)]
+    title: Option<String>,
+    /// Who collected the data, for the credit line.
+    #[arg(long)]
+    source: Option<String>,
+    /// Subtitle (default: how many incidents at how many places, and the dates).
+    #[arg(long)]
+    subtitle: Option<String>,
+    /// Figure width: pixels, or with a unit: 180mm, 18cm, 7in.
+    #[arg(long, default_value = "1200", value_parser = render::parse_length)]
+    width: f64,
+    /// Figure height, like --width (default: what the extent needs).
+    #[arg(long, value_parser = render::parse_length)]
+    height: Option<f64>,
+    /// Projection: lcc, albers, equalearth, robinson, mercator, mollweide, laea,
+    /// platecarree, or a PROJ string (default: chosen from the extent).
+    #[arg(long)]
+    projection: Option<String>,
+    /// Scale marker area with a number: fatalities or injuries.
+    #[arg(long, value_name = "FIELD", value_parser = render::SizeBy::parse)]
+    size_by: Option<render::SizeBy>,
+    /// Add a timeline of incidents per month or year under the map.
+    #[arg(long)]
+    timeline: bool,
+    /// Add an inset locator map showing where the map lies in the world.
+    #[arg(long)]
+    inset: bool,
+    /// Markers per incident (`none`), counts per cluster of nearby places
+    /// (`cluster`) or per grid cell (`grid`); `auto` clusters above 300 incidents.
+    #[arg(long, default_value = "auto", value_parser = parse_aggregate)]
+    aggregate: render::aggregate::Aggregate,
+    /// Style file (TOML): colours, fonts, sizes, layers; see the README.
+    #[arg(long, value_name = "FILE.toml")]
+    style: Option<PathBuf>,
+    /// Map formats, comma-separated: svg, png, pdf.
+    #[arg(long, value_delimiter = ',', default_value = "svg", value_parser = render::Format::parse)]
+    format: Vec<render::Format>,
+    /// Resolution of the PNG in dots per inch (96 gives one pixel per SVG pixel).
+    #[arg(long, default_value = "96", value_parser = render::formats::parse_dpi)]
+    dpi: f64,
 }
 
 #[derive(Subcommand)]
@@ -396,99 +400,15 @@ fn render_bytes(
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
-        Command::Map {
-            input,
-            output: dir,
-            title,
-            subtitle,
-            source,
-            width,
-            height,
-            projection,
-            size_by,
-            timeline,
-            inset,
-            style,
-            mut format,
-            dpi,
-            aggregate,
-        } => {
-            format.sort();
-            format.dedup();
-            let mut paths: Vec<PathBuf> = format
-                .iter()
-                .map(|f| dir.join(format!("map.{}", f.extension())))
-                .collect();
-            paths.push(dir.join("incidents.geojson"));
-            paths.push(dir.join("geocode-report.csv"));
-            let style = match &style {
-                Some(file) => render::Style::load(file)?,
-                None => render::Style::default(),
-            };
-            let geojson_path = dir.join("incidents.geojson");
-            let report_path = dir.join("geocode-report.csv");
-            // The GeoJSON and the report stream as rows are read; the map keeps
-            // only what it draws of each row.
-            let mut schema = None;
-            let (((geojson, report), rows), tally) = stream_input(
-                &input,
-                &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
-                |s, types| {
-                    schema = Some(s.clone());
-                    let geojson = export::Exporter::new(
-                        Format::GeoJson,
-                        s,
-                        types,
-                        output::AtomicFile::create(&geojson_path)?,
-                    )?;
-                    let report =
-                        export::ReportWriter::new(output::AtomicFile::create(&report_path)?)?;
-                    Ok(((geojson, report), Vec::new()))
-                },
-                |((geojson, report), rows), row| {
-                    geojson.write(row)?;
-                    report.write(row)?;
-                    rows.push(render::for_map(row));
-                    Ok(())
-                },
-            )?;
-            let geocoded = geocode::Geocoded {
-                schema: schema.ok_or("no header")?,
-                rows,
-            };
-            let options = render::MapOptions {
-                title,
-                subtitle,
-                source,
-                width,
-                height,
-                projection,
-                size_by,
-                timeline,
-                inset,
-                style,
-                aggregate,
-            };
-            let map = render::render(&geocoded, &options)?;
-            for note in &map.notes {
-                say!("  note: {note}");
+        Command::Map(args) => {
+            let dir = args.output.clone();
+            let existed = dir.exists();
+            let result = run_map(args);
+            if result.is_err() && !existed {
+                // Nothing was written: leave no empty folder behind either.
+                let _ = std::fs::remove_dir(&dir);
             }
-            for f in &format {
-                let typeface = &options.style.typeface;
-                let bytes = render::formats::encode(&map.svg, *f, dpi, typeface)?;
-                let path = dir.join(format!("map.{}", f.extension()));
-                output::write_atomic(&path, &bytes)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-            }
-            geojson
-                .finish()?
-                .commit()
-                .map_err(|e| format!("{}: {e}", geojson_path.display()))?;
-            report
-                .finish()?
-                .commit()
-                .map_err(|e| format!("{}: {e}", report_path.display()))?;
-            Ok(finish(&tally, input.strict, &paths))
+            result
         }
         Command::Geocode {
             input,
@@ -675,6 +595,102 @@ fn print_extraction(name: &str, out: &Path, min_confidence: f64, found: &extract
             s.reason
         );
     }
+}
+
+/// `incimap map`: geocode, stream the GeoJSON and the report, draw the map.
+fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
+    let MapArgs {
+        input,
+        output: dir,
+        title,
+        subtitle,
+        source,
+        width,
+        height,
+        projection,
+        size_by,
+        timeline,
+        inset,
+        style,
+        mut format,
+        dpi,
+        aggregate,
+    } = args;
+
+    format.sort();
+    format.dedup();
+    let mut paths: Vec<PathBuf> = format
+        .iter()
+        .map(|f| dir.join(format!("map.{}", f.extension())))
+        .collect();
+    paths.push(dir.join("incidents.geojson"));
+    paths.push(dir.join("geocode-report.csv"));
+    let style = match &style {
+        Some(file) => render::Style::load(file)?,
+        None => render::Style::default(),
+    };
+    let geojson_path = dir.join("incidents.geojson");
+    let report_path = dir.join("geocode-report.csv");
+    // The GeoJSON and the report stream as rows are read; the map keeps
+    // only what it draws of each row.
+    let mut schema = None;
+    let (((geojson, report), rows), tally) = stream_input(
+        &input,
+        &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+        |s, types| {
+            schema = Some(s.clone());
+            let geojson = export::Exporter::new(
+                Format::GeoJson,
+                s,
+                types,
+                output::AtomicFile::create(&geojson_path)?,
+            )?;
+            let report = export::ReportWriter::new(output::AtomicFile::create(&report_path)?)?;
+            Ok(((geojson, report), Vec::new()))
+        },
+        |((geojson, report), rows), row| {
+            geojson.write(row)?;
+            report.write(row)?;
+            rows.push(render::for_map(row));
+            Ok(())
+        },
+    )?;
+    let geocoded = geocode::Geocoded {
+        schema: schema.ok_or("no header")?,
+        rows,
+    };
+    let options = render::MapOptions {
+        title,
+        subtitle,
+        source,
+        width,
+        height,
+        projection,
+        size_by,
+        timeline,
+        inset,
+        style,
+        aggregate,
+    };
+    let map = render::render(&geocoded, &options)?;
+    for note in &map.notes {
+        say!("  note: {note}");
+    }
+    for f in &format {
+        let typeface = &options.style.typeface;
+        let bytes = render::formats::encode(&map.svg, *f, dpi, typeface)?;
+        let path = dir.join(format!("map.{}", f.extension()));
+        output::write_atomic(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    geojson
+        .finish()?
+        .commit()
+        .map_err(|e| format!("{}: {e}", geojson_path.display()))?;
+    report
+        .finish()?
+        .commit()
+        .map_err(|e| format!("{}: {e}", report_path.display()))?;
+    Ok(finish(&tally, input.strict, &paths))
 }
 
 fn search(gazetteer: &Gazetteer, name: &str, country: Option<&str>) -> Result<ExitCode, Failure> {
