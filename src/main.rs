@@ -368,15 +368,37 @@ fn stream_input<W>(
     let gazetteer = load_gazetteer(&args.gazetteers)?;
     let types = source.column_types(&schema, &options)?;
     let mut writer = open(&schema, types)?;
+    let progress = progress_bar();
     let streamed = pipeline::stream(&source, &options, &args.filter(), &gazetteer, |row| {
+        if row.line % 4096 == 0 {
+            progress.set_message(format!("{} rows", row.line));
+            progress.tick();
+        }
         sink(&mut writer, row)
-    })?;
+    });
+    progress.finish_and_clear();
+    let streamed = streamed?;
     print_summary(&Summary {
         name: source.name(),
         layout: schema.describe(),
         streamed: &streamed,
     });
     Ok((writer, streamed.tally))
+}
+
+/// A spinner with the row count on standard error for long runs, shown only
+/// when standard error is a terminal (quiet in pipes and CI).
+fn progress_bar() -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+            .expect("valid template"),
+    );
+    bar
 }
 
 fn finish(tally: &geocode::Tally, strict: bool, written: &[PathBuf]) -> ExitCode {
