@@ -621,23 +621,8 @@ fn print_extraction(name: &str, out: &Path, min_confidence: f64, found: &extract
 
 /// `incimap map`: geocode, stream the GeoJSON and the report, draw the map.
 fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
-    let MapArgs {
-        input,
-        output: dir,
-        title,
-        subtitle,
-        source,
-        width,
-        height,
-        projection,
-        size_by,
-        timeline,
-        inset,
-        style,
-        mut format,
-        dpi,
-        aggregate,
-    } = args;
+    let (input, dir, dpi) = (&args.input, &args.output, args.dpi);
+    let mut format = args.format.clone();
 
     format.sort();
     format.dedup();
@@ -647,7 +632,7 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
         .collect();
     paths.push(dir.join("incidents.geojson"));
     paths.push(dir.join("geocode-report.csv"));
-    let style = match &style {
+    let style = match &args.style {
         Some(file) => render::Style::load(file)?,
         None => render::Style::default(),
     };
@@ -682,17 +667,17 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
         rows,
     };
     let options = render::MapOptions {
-        title,
-        subtitle,
-        source,
-        width,
-        height,
-        projection,
-        size_by,
-        timeline,
-        inset,
+        title: args.title.clone(),
+        subtitle: args.subtitle.clone(),
+        source: args.source.clone(),
+        width: args.width,
+        height: args.height,
+        projection: args.projection.clone(),
+        size_by: args.size_by,
+        timeline: args.timeline,
+        inset: args.inset,
         style,
-        aggregate,
+        aggregate: args.aggregate,
     };
     let map = render::render(&geocoded, &options)?;
     for note in &map.notes {

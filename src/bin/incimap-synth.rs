@@ -59,18 +59,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let file = std::fs::File::create(out)?;
     let mut w = csv::Writer::from_writer(std::io::BufWriter::with_capacity(1 << 20, file));
-    let mut header = vec![
-        "date",
-        "place",
-        "country",
-        "type",
-        "fatalities",
-        "injuries",
-        "description",
-        "source",
-    ];
+    use incimap::incident::Field;
+    let mut header: Vec<&str> = [
+        Field::Date,
+        Field::Place,
+        Field::Country,
+        Field::Type,
+        Field::Fatalities,
+        Field::Injuries,
+        Field::Description,
+        Field::Source,
+    ]
+    .map(Field::name)
+    .to_vec();
     if with_coordinates {
-        header.extend(["latitude", "longitude"]);
+        header.extend([Field::Latitude.name(), Field::Longitude.name()]);
     }
     w.write_record(&header)?;
     for n in 0..rows {
