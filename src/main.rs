@@ -642,7 +642,7 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
     // only what it draws of each row.
     let mut schema = None;
     let (((geojson, report), rows), tally) = stream_input(
-        &input,
+        input,
         &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
         |s, types| {
             schema = Some(s.clone());
