@@ -198,12 +198,37 @@ enum Prop<'a> {
 fn write_prop<W: Write>(out: &mut W, value: &Prop<'_>) -> io::Result<()> {
     match value {
         Prop::Null => out.write_all(b"null"),
-        Prop::Int(n) => write!(out, "{n}"),
+        Prop::Int(n) => serde_json::to_writer(&mut *out, n).map_err(io::Error::from),
         Prop::Float(v) => serde_json::to_writer(&mut *out, v).map_err(io::Error::from),
         Prop::Text(s) => write_text(out, s),
-        Prop::Date(d) => write!(out, "\"{d}\""),
+        Prop::Date(d) => write_date(out, d),
         Prop::Number(v) => serde_json::to_writer(&mut *out, v).map_err(io::Error::from),
     }
+}
+
+/// Writes a date as a JSON string, `"2024"`, `"2024-03"` or `"2024-03-22"`,
+/// digit by digit (this runs for every row).
+fn write_date<W: Write>(out: &mut W, d: &PartialDate) -> io::Result<()> {
+    if !(0..=9999).contains(&d.year) {
+        return write!(out, "\"{d}\"");
+    }
+    let two = |v: u8| [b'-', b'0' + v / 10, b'0' + v % 10];
+    let y = d.year as u32;
+    let mut buf = [0u8; 12];
+    buf[0] = b'"';
+    buf[1..5].copy_from_slice(&[
+        b'0' + (y / 1000) as u8,
+        b'0' + (y / 100 % 10) as u8,
+        b'0' + (y / 10 % 10) as u8,
+        b'0' + (y % 10) as u8,
+    ]);
+    let mut end = 5;
+    for part in [d.month, d.month.and(d.day)].into_iter().flatten() {
+        buf[end..end + 3].copy_from_slice(&two(part));
+        end += 3;
+    }
+    buf[end] = b'"';
+    out.write_all(&buf[..=end])
 }
 
 /// Writes a JSON string, cleaned of control characters and odd white space ([`crate::text::clean`]).
@@ -227,7 +252,7 @@ fn write_feature<'s, W: Write>(
     at: LonLat,
 ) -> io::Result<()> {
     out.write_all(b"{\"type\":\"Feature\",\"id\":")?;
-    write!(out, "{line}")?;
+    serde_json::to_writer(&mut *out, &line)?;
     out.write_all(b",\"geometry\":{\"type\":\"Point\",\"coordinates\":[")?;
     serde_json::to_writer(&mut *out, &round6(at.lon))?;
     out.write_all(b",")?;

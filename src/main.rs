@@ -237,6 +237,11 @@ fn parse_confidence(text: &str) -> Result<f64, String> {
     }
 }
 
+/// mimalloc: rows are allocated on the reading thread and freed on the
+/// writing one, which the system allocator handles slowly.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A failure that ends the run with exit code 1.
 struct Failure(String);
 

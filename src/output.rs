@@ -23,9 +23,10 @@ pub fn write_atomic_with(
 /// A file being written: a temporary file beside its target (or standard
 /// output for `-`) that takes the target's name only on [`AtomicFile::commit`].
 /// Dropped without a commit, it vanishes and the target is untouched.
+/// Writes go straight to the file: callers buffer (the exporters do).
 pub struct AtomicFile {
     target: PathBuf,
-    temp: Option<io::BufWriter<tempfile::NamedTempFile>>,
+    temp: Option<tempfile::NamedTempFile>,
     stdout: io::Stdout,
 }
 
@@ -44,7 +45,7 @@ impl AtomicFile {
                 .prefix(".incimap-")
                 .suffix(".part")
                 .tempfile_in(dir)?;
-            Some(io::BufWriter::with_capacity(1 << 16, temp))
+            Some(temp)
         };
         Ok(AtomicFile {
             target: path.to_path_buf(),
@@ -58,7 +59,6 @@ impl AtomicFile {
         let Some(temp) = self.temp else {
             return self.stdout.lock().flush();
         };
-        let temp = temp.into_inner().map_err(|e| e.into_error())?;
         keep_permissions(&self.target, temp.as_file())?;
         temp.as_file().sync_all()?;
         temp.persist(&self.target).map_err(|e| e.error)?;
