@@ -108,14 +108,16 @@ const BATCH: usize = 2048;
 /// What the reading thread tells at the end.
 struct ReadEnd {
     blank: usize,
+    filtered: usize,
     warnings: Vec<String>,
     no_rows: InputError,
 }
 
 /// Streams every row of `source` through `filter` and the geocoder into
 /// `sink`, in input order: located rows, unresolved rows and rows that could
-/// not be read alike, each once. Reading and parsing run on a second thread,
-/// geocoding and writing on this one, with a few batches of rows between.
+/// not be read alike, each once. Reading, parsing, filtering and geocoding
+/// run on a second thread; counting and writing on this one, with a few
+/// batches of rows between them.
 pub fn stream(
     source: &Source,
     options: &ReadOptions,
@@ -124,12 +126,23 @@ pub fn stream(
     mut sink: impl FnMut(&Located) -> io::Result<()>,
 ) -> Result<Streamed, StreamError> {
     std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<RowResult>>(4);
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Located>>(4);
         let reading = scope.spawn(move || -> Result<ReadEnd, InputError> {
             let mut reader = source.reader(options)?;
+            let mut geocoder = Geocoder::new(gazetteer);
+            let filtering = !filter.is_empty();
+            let mut filtered = 0;
             let mut batch = Vec::with_capacity(BATCH);
             while let Some(row) = reader.next_row()? {
-                batch.push(row);
+                if filtering
+                    && row
+                        .as_ref()
+                        .is_ok_and(|incident| !filter.keeps(incident, gazetteer))
+                {
+                    filtered += 1;
+                    continue;
+                }
+                batch.push(geocoder.locate_row(row));
                 if batch.len() == BATCH
                     && sender
                         .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
@@ -141,42 +154,33 @@ pub fn stream(
             let _ = sender.send(batch);
             Ok(ReadEnd {
                 blank: reader.blank,
+                filtered,
                 warnings: reader.warnings(),
                 no_rows: reader.no_rows(),
             })
         });
         // The receiver is dropped when this ends, so a reader blocked on a
         // full channel wakes up and stops if writing fails.
-        let consumed = (move || -> Result<Streamed, StreamError> {
-            let mut geocoder = Geocoder::new(gazetteer);
-            let mut streamed = Streamed::default();
-            let filtering = !filter.is_empty();
-            for row in receiver.into_iter().flatten() {
-                if filtering
-                    && row
-                        .as_ref()
-                        .is_ok_and(|incident| !filter.keeps(incident, gazetteer))
-                {
-                    streamed.filtered += 1;
-                    continue;
-                }
-                let located = geocoder.locate_row(row);
-                streamed.tally.add(&located);
+        let consumed = (move || -> Result<Tally, StreamError> {
+            let mut tally = Tally::default();
+            for located in receiver.into_iter().flatten() {
+                tally.add(&located);
                 sink(&located)?;
             }
-            Ok(streamed)
+            Ok(tally)
         })();
         let end = reading
             .join()
             .map_err(|_| io::Error::other("the reading thread panicked"))??;
-        let mut streamed = consumed?;
-        if streamed.tally.rows() == 0 && streamed.filtered == 0 {
+        let tally = consumed?;
+        if tally.rows() == 0 && end.filtered == 0 {
             return Err(end.no_rows.into());
         }
-        streamed.blank = end.blank;
-        streamed.warnings = end.warnings;
-        Ok(streamed)
+        Ok(Streamed {
+            tally,
+            filtered: end.filtered,
+            blank: end.blank,
+            warnings: end.warnings,
+        })
     })
 }
-
-type RowResult = Result<crate::incident::Incident, crate::incident::RowError>;
