@@ -389,7 +389,7 @@ pub fn place_in_areas(
                 .map(|l| font.width(l, sz) + spacing * l.chars().count() as f64)
                 .fold(0.0, f64::max);
             let h = asc + line_height * (lines.len() - 1) as f64;
-            for &(_, cx, cy) in &centres {
+            for &(depth, cx, cy) in &centres {
                 let bbox = Rect::new(cx - w / 2.0, cy - h / 2.0, w, h);
                 let free = inside.contains(&bbox)
                     && !obstacles.iter().any(|o| o.intersects(&bbox))
@@ -398,9 +398,12 @@ pub fn place_in_areas(
                 if !free {
                     continue;
                 }
+                // The centre is inside the country; the box is too when no
+                // border passes through it (certainly so when the box fits in
+                // the circle of the centre's distance to the border).
                 let r = bbox.inflate(1.0);
-                let rect = geo::Rect::new((r.x0, r.y0), (r.x1, r.y1)).to_polygon();
-                if !polygon.contains(&rect) {
+                let fits = (r.x1 - r.x0).hypot(r.y1 - r.y0) / 2.0 < depth;
+                if !fits && crosses_rings(polygon, &r) {
                     continue;
                 }
                 let baselines = (0..lines.len())
@@ -419,6 +422,14 @@ pub fn place_in_areas(
         }
     }
     placed
+}
+
+/// Whether any edge of the polygon's rings passes through the box.
+fn crosses_rings(polygon: &geo::Polygon<f64>, r: &Rect) -> bool {
+    std::iter::once(polygon.exterior())
+        .chain(polygon.interiors())
+        .flat_map(|ring| ring.lines())
+        .any(|l| r.crossed_by((l.start.x, l.start.y), (l.end.x, l.end.y)))
 }
 
 #[cfg(test)]
