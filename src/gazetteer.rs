@@ -297,6 +297,12 @@ impl Gazetteer {
         let mut admin1 = HashMap::new();
         let mut capitals = HashMap::new();
         for (i, line) in lines.iter().enumerate() {
+            // Only provinces and capitals are indexed here: skip the rest
+            // without walking their long lists of alternate names.
+            let kind = line.split_once('\t').map_or("", |(_, rest)| rest);
+            if !(kind.starts_with("admin1\t") || line.contains("\tPPLC\t")) {
+                continue;
+            }
             let mut f = line.split('\t');
             let kind = f.nth(1);
             let (feature, country, code) = (
