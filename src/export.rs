@@ -591,37 +591,48 @@ impl<W: Write> ReportWriter<W> {
         Ok(ReportWriter { csv })
     }
 
-    /// Writes one row's line.
+    /// Writes one row's line. Text fields are borrowed, numbers formatted
+    /// into one reused buffer: this runs for every input row.
     pub fn write(&mut self, row: &Located) -> io::Result<()> {
         let o = &row.outcome;
         let m = o.matched.as_ref();
-        let coordinate = |f: fn(&LonLat) -> f64| {
-            o.location
-                .map(|l| round6(f(&l)).to_string())
-                .unwrap_or_default()
-        };
         let incident = row.incident.as_ref();
-        self.csv.write_record([
+        let numbers = [
             row.line.to_string(),
-            incident.map(|i| i.place.clone()).unwrap_or_default(),
-            incident.map(|i| i.country.clone()).unwrap_or_default(),
-            o.status.to_string(),
-            o.precision
-                .map(|p| p.as_str().to_string())
+            o.location
+                .map(|l| round6(l.lat).to_string())
                 .unwrap_or_default(),
-            m.map(|m| m.name.clone()).unwrap_or_default(),
+            o.location
+                .map(|l| round6(l.lon).to_string())
+                .unwrap_or_default(),
+            o.candidates.to_string(),
             m.and_then(|m| m.geonameid)
                 .map(|id| id.to_string())
                 .unwrap_or_default(),
-            m.map(|m| m.country.clone()).unwrap_or_default(),
-            m.map(|m| m.admin1.clone()).unwrap_or_default(),
-            coordinate(|l| l.lat),
-            coordinate(|l| l.lon),
-            o.candidates.to_string(),
-            o.runner_up.clone().unwrap_or_default(),
-            o.suggestions.join("; "),
-            o.reason.clone(),
-        ])?;
+        ];
+        let suggestions = if o.suggestions.is_empty() {
+            String::new()
+        } else {
+            o.suggestions.join("; ")
+        };
+        let fields: [&str; 15] = [
+            &numbers[0],
+            incident.map_or("", |i| i.place.as_str()),
+            incident.map_or("", |i| i.country.as_str()),
+            o.status.as_str(),
+            o.precision.map_or("", |p| p.as_str()),
+            m.map_or("", |m| m.name.as_str()),
+            &numbers[4],
+            m.map_or("", |m| m.country.as_str()),
+            m.map_or("", |m| m.admin1.as_str()),
+            &numbers[1],
+            &numbers[2],
+            &numbers[3],
+            o.runner_up.as_deref().unwrap_or(""),
+            &suggestions,
+            &o.reason,
+        ];
+        self.csv.write_record(fields)?;
         Ok(())
     }
 
