@@ -389,17 +389,22 @@ impl<W: Write> Exporter<W> {
                         .map(|l| round6(f(&l)).to_string())
                         .unwrap_or_default()
                 };
-                let mut record = incident.fields.clone();
-                record.resize(self.schema.columns.len(), String::new());
-                record.extend([
-                    coordinate(|l| l.lat),
-                    coordinate(|l| l.lon),
-                    o.precision
-                        .map(|p| p.as_str().to_string())
-                        .unwrap_or_default(),
-                    o.status.to_string(),
-                ]);
-                return csv.write_record(&record).map_err(io::Error::from);
+                let (lat, lon) = (coordinate(|l| l.lat), coordinate(|l| l.lon));
+                // The input's fields as read (padded to the header), borrowed.
+                let width = self.schema.columns.len();
+                let fields = incident
+                    .fields
+                    .iter()
+                    .map(String::as_str)
+                    .chain(std::iter::repeat(""));
+                let added = [
+                    lat.as_str(),
+                    lon.as_str(),
+                    o.precision.map_or("", |p| p.as_str()),
+                    o.status.as_str(),
+                ];
+                let record = fields.take(width).chain(added);
+                return csv.write_record(record).map_err(io::Error::from);
             }
             Sink::Json(out) => out,
         };
