@@ -484,7 +484,7 @@ pub fn read<R: Read>(input: R, name: &str, options: &ReadOptions) -> Result<Inci
         warnings: reader.warnings(),
         blank: reader.blank,
         filtered: 0,
-        schema: reader.schema,
+        schema: reader.parser.schema,
         rows,
         errors,
     })
@@ -494,8 +494,7 @@ pub fn read<R: Read>(input: R, name: &str, options: &ReadOptions) -> Result<Inci
 pub struct Reader<'a> {
     name: String,
     csv: csv::Reader<Box<dyn Read + 'a>>,
-    schema: Schema,
-    day_order: DayOrder,
+    parser: RowParser,
     record: csv::ByteRecord,
     /// Rows with every field empty, skipped so far.
     pub blank: usize,
@@ -508,6 +507,117 @@ pub struct Reader<'a> {
 /// Where a record's parse began, in bytes of the decoded text.
 fn record_offset(record: &csv::ByteRecord) -> u64 {
     record.position().map_or(0, |p| p.byte())
+}
+
+/// Records as the CSV parser split them, not yet understood: their fields'
+/// bytes and the line each starts on. [`Reader::read_records`] fills a
+/// batch on one thread; a [`RowParser`] can make rows of it on another.
+#[derive(Clone, Debug, Default)]
+pub struct Records {
+    bytes: Vec<u8>,
+    /// Where each field ends in `bytes`.
+    ends: Vec<usize>,
+    /// Each record's line and where its fields end in `ends`.
+    records: Vec<(u64, usize)>,
+}
+
+impl Records {
+    /// How many records the batch holds.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// Whether the batch holds no record.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Each record's line and fields, in input order.
+    pub fn iter(&self) -> impl Iterator<Item = (u64, impl Iterator<Item = &[u8]> + '_)> + '_ {
+        let mut field = 0;
+        self.records.iter().map(move |&(line, last)| {
+            let ends = &self.ends[field..last];
+            let mut start = if field == 0 { 0 } else { self.ends[field - 1] };
+            field = last;
+            let fields = ends.iter().map(move |&end| {
+                let bytes = &self.bytes[start..end];
+                start = end;
+                bytes
+            });
+            (line, fields)
+        })
+    }
+
+    fn push(&mut self, line: u64, record: &csv::ByteRecord) {
+        let base = self.bytes.len();
+        self.bytes.extend_from_slice(record.as_slice());
+        let mut end = base;
+        for field in record {
+            end += field.len();
+            self.ends.push(end);
+        }
+        self.records.push((line, self.ends.len()));
+    }
+}
+
+/// What a record turned out to be.
+#[derive(Debug)]
+pub enum Parsed {
+    /// Every field is empty: the row is skipped and counted.
+    Blank,
+    /// An incident, now in the [`Incident`] handed to [`RowParser::parse`].
+    Read,
+    /// A row that could not be read, and why.
+    Invalid(RowError),
+}
+
+/// Makes incidents of records under one header: fields as text, dates,
+/// numbers, coordinates, cleaned names. Cheap to clone and share between threads.
+#[derive(Clone, Debug)]
+pub struct RowParser {
+    schema: Schema,
+    day_order: DayOrder,
+}
+
+impl RowParser {
+    /// How the columns were understood.
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// Parses one record's fields into `incident`, reusing its strings, so
+    /// a loop over many records allocates next to nothing. Records that are
+    /// not UTF-8 in a UTF-8 file are read as Windows-1252 and their line
+    /// added to `not_utf8`.
+    pub fn parse<'f>(
+        &self,
+        fields: impl Iterator<Item = &'f [u8]>,
+        line: u64,
+        incident: &mut Incident,
+        not_utf8: &mut Vec<u64>,
+    ) -> Parsed {
+        let mut texts = std::mem::take(&mut incident.fields);
+        let (count, fallback) = fill_texts(fields, self.schema.dialect.encoding, &mut texts);
+        let width = count.max(self.schema.columns.len());
+        texts.truncate(width);
+        texts.resize_with(width, String::new);
+        for text in &mut texts[count..] {
+            text.clear();
+        }
+        if fallback {
+            not_utf8.push(line);
+        }
+        let parsed = if texts.iter().all(|f| f.trim().is_empty()) {
+            Parsed::Blank
+        } else {
+            match parse_row(&self.schema, self.day_order, &texts, line, incident) {
+                Ok(()) => Parsed::Read,
+                Err(e) => Parsed::Invalid(e),
+            }
+        };
+        incident.fields = texts;
+        parsed
+    }
 }
 
 impl<'a> Reader<'a> {
@@ -536,35 +646,23 @@ impl<'a> Reader<'a> {
             .has_headers(false)
             .delimiter(decoded.dialect.delimiter)
             .from_reader(decoded.reader);
-        let mut reader = Reader {
-            lines: decoded.lines,
-            name: name.to_string(),
-            schema: Schema::detect(Vec::new(), &[]),
-            day_order: options.day_order,
-            record: csv::ByteRecord::new(),
-            blank: 0,
-            not_utf8: Vec::new(),
-            csv: {
-                let mut header = csv::ByteRecord::new();
-                if !csv
-                    .read_byte_record(&mut header)
-                    .map_err(|e| csv_error(name, e))?
-                {
-                    return Err(empty());
-                }
-                csv.set_byte_headers(header);
-                csv
-            },
-        };
-        let header = reader
-            .csv
-            .byte_headers()
+        let mut header = csv::ByteRecord::new();
+        if !csv
+            .read_byte_record(&mut header)
             .map_err(|e| csv_error(name, e))?
-            .clone();
-        let header_line = reader.lines.line_of_record(record_offset(&header));
-        let columns: Vec<String> = reader
-            .text_fields(&header, decoded.dialect.encoding, header_line)
-            .into_iter()
+        {
+            return Err(empty());
+        }
+        let header_line = decoded.lines.line_of_record(record_offset(&header));
+        let mut not_utf8 = Vec::new();
+        let mut names = Vec::new();
+        let (count, fallback) = fill_texts(header.iter(), decoded.dialect.encoding, &mut names);
+        names.truncate(count);
+        if fallback {
+            not_utf8.push(header_line);
+        }
+        let columns: Vec<String> = names
+            .iter()
             .map(|h| {
                 h.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
                     .to_string()
@@ -573,108 +671,151 @@ impl<'a> Reader<'a> {
         if columns.iter().all(String::is_empty) {
             return Err(empty());
         }
-        reader.schema = Schema::detect(columns, &options.columns);
-        reader.schema.dialect = decoded.dialect;
-        if !reader.schema.can_locate() {
+        let mut schema = Schema::detect(columns, &options.columns);
+        schema.dialect = decoded.dialect;
+        if !schema.can_locate() {
             return Err(InputError::NoLocation {
                 file: name.to_string(),
                 line: header_line,
-                header: reader.schema.columns.join(","),
+                header: schema.columns.join(","),
             });
         }
-        Ok(reader)
+        Ok(Reader {
+            lines: decoded.lines,
+            name: name.to_string(),
+            parser: RowParser {
+                schema,
+                day_order: options.day_order,
+            },
+            record: csv::ByteRecord::new(),
+            blank: 0,
+            not_utf8,
+            csv,
+        })
     }
 
     /// The error for an input with a header and no rows under it.
     pub fn no_rows(&self) -> InputError {
-        InputError::Empty {
-            file: self.name.clone(),
-            message: if self.blank > 0 {
-                "every row under the header is empty".into()
-            } else {
-                "the header has no rows under it".into()
-            },
-        }
+        InputError::no_rows(&self.name, self.blank)
     }
 
     /// How the columns were understood.
     pub fn schema(&self) -> &Schema {
-        &self.schema
+        &self.parser.schema
+    }
+
+    /// What makes rows of this input's records.
+    pub fn parser(&self) -> &RowParser {
+        &self.parser
+    }
+
+    /// Reads the next record; `false` at the end of the input.
+    fn next_record(&mut self) -> Result<Option<u64>, InputError> {
+        let more = self
+            .csv
+            .read_byte_record(&mut self.record)
+            .map_err(|e| csv_error(&self.name, e))?;
+        Ok(more.then(|| self.lines.line_of_record(record_offset(&self.record))))
+    }
+
+    /// Reads up to `max` more records into `batch` (fewer only at the end).
+    pub fn read_records(&mut self, batch: &mut Records, max: usize) -> Result<(), InputError> {
+        for _ in 0..max {
+            let Some(line) = self.next_record()? else {
+                break;
+            };
+            batch.push(line, &self.record);
+        }
+        Ok(())
     }
 
     /// The next row, read or rejected; `None` at the end of the input.
     /// Blank rows are skipped and counted in [`Reader::blank`].
     pub fn next_row(&mut self) -> Result<Option<Result<Incident, RowError>>, InputError> {
-        loop {
-            let mut record = std::mem::take(&mut self.record);
-            let more = self
-                .csv
-                .read_byte_record(&mut record)
-                .map_err(|e| csv_error(&self.name, e))?;
-            if !more {
-                return Ok(None);
+        while let Some(line) = self.next_record()? {
+            let mut incident = Incident::default();
+            match self
+                .parser
+                .parse(self.record.iter(), line, &mut incident, &mut self.not_utf8)
+            {
+                Parsed::Blank => self.blank += 1,
+                Parsed::Read => return Ok(Some(Ok(incident))),
+                Parsed::Invalid(error) => return Ok(Some(Err(error))),
             }
-            let line = self.lines.line_of_record(record_offset(&record));
-            let fields = self.text_fields(&record, self.schema.dialect.encoding, line);
-            self.record = record;
-            if fields.iter().all(|f| f.trim().is_empty()) {
-                self.blank += 1;
-                continue;
-            }
-            return Ok(Some(parse_row(&self.schema, self.day_order, fields, line)));
         }
-    }
-
-    /// Fields as text. The decoder made everything UTF-8 unless the file is
-    /// UTF-8 itself; there a row with stray bytes is read as Windows-1252.
-    fn text_fields(
-        &mut self,
-        record: &csv::ByteRecord,
-        encoding: &'static Encoding,
-        line: u64,
-    ) -> Vec<String> {
-        let mut fallback = false;
-        let fields = record
-            .iter()
-            .map(|bytes| match std::str::from_utf8(bytes) {
-                Ok(s) => s.to_string(),
-                Err(_) => {
-                    fallback = encoding == UTF_8;
-                    let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-                    text.into_owned()
-                }
-            })
-            .collect();
-        if fallback {
-            self.not_utf8.push(line);
-        }
-        fields
+        Ok(None)
     }
 
     /// What is worth telling about the input as a whole.
     pub fn warnings(&self) -> Vec<String> {
-        let mut warnings = Vec::new();
-        let dialect = &self.schema.dialect;
-        if dialect.guessed {
-            warnings.push(format!(
-                "{} is not UTF-8; read it as {} (a guess: use --encoding to choose another)",
-                self.name,
-                dialect.encoding.name()
-            ));
+        input_warnings(&self.name, &self.parser.schema.dialect, &self.not_utf8)
+    }
+}
+
+/// What is worth telling about an input as a whole: a guessed encoding, and
+/// the rows (by line) that were not UTF-8 in a UTF-8 file.
+pub fn input_warnings(name: &str, dialect: &Dialect, not_utf8: &[u64]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if dialect.guessed {
+        warnings.push(format!(
+            "{name} is not UTF-8; read it as {} (a guess: use --encoding to choose another)",
+            dialect.encoding.name()
+        ));
+    }
+    if !not_utf8.is_empty() {
+        let lines: Vec<String> = not_utf8.iter().take(5).map(u64::to_string).collect();
+        warnings.push(format!(
+            "{name}: {} row{} not UTF-8, read as windows-1252 (line{} {}{}); use --encoding if that is wrong",
+            not_utf8.len(),
+            if not_utf8.len() == 1 { " is" } else { "s are" },
+            if not_utf8.len() == 1 { "" } else { "s" },
+            lines.join(", "),
+            if not_utf8.len() > 5 { ", ..." } else { "" },
+        ));
+    }
+    warnings
+}
+
+/// Writes a record's fields as text into `texts` (reusing its strings) and
+/// returns how many there were, and whether a field that is not UTF-8 was
+/// read as Windows-1252 (the decoder made every other encoding UTF-8).
+fn fill_texts<'f>(
+    fields: impl Iterator<Item = &'f [u8]>,
+    encoding: &'static Encoding,
+    texts: &mut Vec<String>,
+) -> (usize, bool) {
+    let mut count = 0;
+    let mut fallback = false;
+    for bytes in fields {
+        if texts.len() == count {
+            texts.push(String::new());
         }
-        if !self.not_utf8.is_empty() {
-            let lines: Vec<String> = self.not_utf8.iter().take(5).map(u64::to_string).collect();
-            warnings.push(format!(
-                "{}: {} row{} not UTF-8, read as windows-1252 (line{} {}{}); use --encoding if that is wrong",
-                self.name,
-                self.not_utf8.len(),
-                if self.not_utf8.len() == 1 { " is" } else { "s are" },
-                if self.not_utf8.len() == 1 { "" } else { "s" },
-                lines.join(", "),
-                if self.not_utf8.len() > 5 { ", ..." } else { "" },
-            ));
+        let text = &mut texts[count];
+        text.clear();
+        match std::str::from_utf8(bytes) {
+            Ok(s) => text.push_str(s),
+            Err(_) => {
+                fallback = encoding == UTF_8;
+                text.push_str(&WINDOWS_1252.decode_without_bom_handling(bytes).0);
+            }
         }
-        warnings
+        count += 1;
+    }
+    (count, fallback)
+}
+
+impl InputError {
+    /// The error for an input with a header and no rows under it, or only
+    /// `blank` rows with every field empty.
+    pub fn no_rows(file: &str, blank: usize) -> InputError {
+        InputError::Empty {
+            file: file.to_string(),
+            message: if blank > 0 {
+                "every row under the header is empty".into()
+            } else {
+                "the header has no rows under it".into()
+            },
+        }
     }
 }
 
@@ -772,21 +913,24 @@ fn parse_degrees(schema: &Schema, text: &str, axis: Axis) -> Result<Option<f64>,
     Ok(Some(v))
 }
 
-/// GTD writes `Unknown` where the city or province is not known.
-fn known(text: String, layout: Layout) -> String {
-    if layout == Layout::Gtd && text.eq_ignore_ascii_case("unknown") {
-        String::new()
-    } else {
-        text
+/// Copies a field, cleaned ([`text::clean`]), into `out`; GTD's `Unknown`
+/// city or province (where it is not known) becomes empty.
+fn clean_known(text: &str, layout: Layout, out: &mut String) {
+    text::clean_into(text, out);
+    if layout == Layout::Gtd && out.eq_ignore_ascii_case("unknown") {
+        out.clear();
     }
 }
 
+/// Parses a row's fields (as text, padded to the header) into `incident`,
+/// all but its `fields`, which the caller owns.
 fn parse_row(
     schema: &Schema,
     day_order: DayOrder,
-    fields: Vec<String>,
+    fields: &[String],
     line: u64,
-) -> Result<Incident, RowError> {
+    incident: &mut Incident,
+) -> Result<(), RowError> {
     let get = |field: Field| -> &str {
         schema
             .index(field)
@@ -802,7 +946,6 @@ fn parse_row(
             .map(|i| text::clean(schema.column_name(i))),
         message: text::clean(&message),
     };
-    let clean = |field: Field| text::clean(get(field));
     let layout = schema.layout;
     let width = schema.columns.len();
     if let Some(extra) = fields.iter().skip(width).position(|f| !f.trim().is_empty()) {
@@ -865,37 +1008,34 @@ fn parse_row(
             ));
         }
     };
-    let province = known(clean(Field::Province), layout);
-    let mut place = known(clean(Field::Place), layout);
-    if place.is_empty() && given.is_none() && layout == Layout::Gtd && !province.is_empty() {
+    clean_known(get(Field::Province), layout, &mut incident.province);
+    clean_known(get(Field::Place), layout, &mut incident.place);
+    if incident.place.is_empty()
+        && given.is_none()
+        && layout == Layout::Gtd
+        && !incident.province.is_empty()
+    {
         // GTD: city unknown, no coordinates: the province is the best we have.
-        place = format!("{province} province");
+        incident.place = format!("{} province", incident.province);
     }
-    if place.is_empty() && given.is_none() {
+    if incident.place.is_empty() && given.is_none() {
         return Err(fail(
             Field::Place,
             "the row has neither a place nor coordinates".into(),
         ));
     }
-    Ok(Incident {
-        line,
-        date,
-        place,
-        province,
-        country: clean(Field::Country),
-        kind: clean(Field::Type),
-        fatalities,
-        injuries,
-        description: clean(Field::Description),
-        source: clean(Field::Source),
-        given,
-        geo_precision,
-        fields: {
-            let mut fields = fields;
-            fields.resize(schema.columns.len().max(fields.len()), String::new());
-            fields
-        },
-    })
+    let clean = |field: Field, out: &mut String| text::clean_into(get(field), out);
+    clean(Field::Country, &mut incident.country);
+    clean(Field::Type, &mut incident.kind);
+    clean(Field::Description, &mut incident.description);
+    clean(Field::Source, &mut incident.source);
+    incident.line = line;
+    incident.date = date;
+    incident.fatalities = fatalities;
+    incident.injuries = injuries;
+    incident.given = given;
+    incident.geo_precision = geo_precision;
+    Ok(())
 }
 
 /// Builds a date from GTD's year, month and day, where 0 means unknown; an

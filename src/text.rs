@@ -3,10 +3,18 @@
 /// Removes control characters (a line break or tab becomes a space), folds runs
 /// of white space into one space and trims the ends.
 pub fn clean(text: &str) -> String {
+    let mut out = String::new();
+    clean_into(text, &mut out);
+    out
+}
+
+/// [`clean`] into `out`, replacing what it held (reusing its allocation).
+pub fn clean_into(text: &str, out: &mut String) {
+    out.clear();
     if is_clean(text) {
-        return text.to_string();
+        out.push_str(text);
+        return;
     }
-    let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
         if c.is_whitespace() {
@@ -19,7 +27,6 @@ pub fn clean(text: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 /// Whether [`clean`] would leave `text` as it is (a fast check before copying).
