@@ -233,7 +233,11 @@ fn write_date<W: Write>(out: &mut W, d: &PartialDate) -> io::Result<()> {
 
 /// Writes a JSON string, cleaned of control characters and odd white space ([`crate::text::clean`]).
 fn write_text<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
-    if crate::text::is_clean(s) {
+    if crate::text::is_plain(s) {
+        out.write_all(b"\"")?;
+        out.write_all(s.as_bytes())?;
+        out.write_all(b"\"")
+    } else if crate::text::is_clean(s) {
         serde_json::to_writer(&mut *out, s).map_err(io::Error::from)
     } else {
         serde_json::to_writer(&mut *out, &crate::text::clean(s)).map_err(io::Error::from)
@@ -317,20 +321,124 @@ fn write_feature<'s, W: Write>(
     out.write_all(b"}}")
 }
 
-/// Writes located rows as they come, in one of the export [`Format`]s: the
-/// whole output never sits in memory. Call [`Exporter::finish`] at the end.
-pub struct Exporter<W: Write> {
-    sink: Sink<W>,
-    format: Format,
-    schema: Schema,
-    types: ColumnTypes,
-    bbox: [f64; 4],
+/// How many encoded bytes [`Exporter::write`] and [`ReportWriter::write`]
+/// gather before writing them out.
+pub const PENDING_BYTES: usize = 1 << 16;
+
+/// Rows encoded for one output, a batch at a time: made on a worker
+/// thread by an [`Encoder`] or [`encode_report`], written in input order by
+/// an [`Exporter`] or a [`ReportWriter`].
+#[derive(Default)]
+pub struct Chunk {
+    bytes: Vec<u8>,
+    csv: Option<csv::Writer<Vec<u8>>>,
+    bbox: Option<[f64; 4]>,
     features: usize,
 }
 
-enum Sink<W: Write> {
-    Json(io::BufWriter<W>),
-    Csv(Box<csv::Writer<W>>),
+impl Chunk {
+    fn csv(&mut self) -> &mut csv::Writer<Vec<u8>> {
+        self.csv.get_or_insert_with(|| {
+            csv::WriterBuilder::new()
+                .flexible(true)
+                .from_writer(Vec::new())
+        })
+    }
+
+    /// How many bytes are encoded.
+    fn len(&self) -> usize {
+        self.bytes.len() + self.csv.as_ref().map_or(0, |csv| csv.get_ref().len())
+    }
+
+    /// The encoded bytes, emptying the chunk.
+    fn take_bytes(&mut self) -> io::Result<Vec<u8>> {
+        let mut bytes = std::mem::take(&mut self.bytes);
+        if let Some(csv) = self.csv.take() {
+            let csv = csv
+                .into_inner()
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            bytes.extend_from_slice(&csv);
+        }
+        Ok(bytes)
+    }
+}
+
+/// How rows become features or CSV lines in one export [`Format`]: shared
+/// by the threads that encode rows, while an [`Exporter`] writes them.
+#[derive(Clone, Debug)]
+pub struct Encoder {
+    format: Format,
+    schema: Schema,
+    types: ColumnTypes,
+}
+
+impl Encoder {
+    /// Encodes one row into `chunk`: a feature if it has a location
+    /// (GeoJSON formats), or a CSV line for every row that was read.
+    pub fn encode(&self, row: &Located, chunk: &mut Chunk) -> io::Result<()> {
+        let Some(incident) = row.incident.as_ref() else {
+            return Ok(());
+        };
+        let o = &row.outcome;
+        if self.format == Format::Csv {
+            let coordinate = |f: fn(&LonLat) -> f64| {
+                o.location
+                    .map(|l| round6(f(&l)).to_string())
+                    .unwrap_or_default()
+            };
+            let (lat, lon) = (coordinate(|l| l.lat), coordinate(|l| l.lon));
+            // The input's fields as read (padded to the header), borrowed.
+            let width = self.schema.columns.len();
+            let fields = incident
+                .fields
+                .iter()
+                .map(String::as_str)
+                .chain(std::iter::repeat(""));
+            let added = [
+                lat.as_str(),
+                lon.as_str(),
+                o.precision.map_or("", |p| p.as_str()),
+                o.status.as_str(),
+            ];
+            let record = fields.take(width).chain(added);
+            return chunk.csv().write_record(record).map_err(io::Error::from);
+        }
+        let Some(at) = o.location else {
+            return Ok(());
+        };
+        let b = chunk.bbox.get_or_insert([at.lon, at.lat, at.lon, at.lat]);
+        *b = [
+            b[0].min(at.lon),
+            b[1].min(at.lat),
+            b[2].max(at.lon),
+            b[3].max(at.lat),
+        ];
+        let out = &mut chunk.bytes;
+        // Every feature is preceded by its separator; the exporter drops
+        // the comma before the first feature of the collection.
+        match self.format {
+            Format::GeoJson => out.extend_from_slice(b",\n"),
+            _ => out.push(0x1E),
+        }
+        write_feature(out, &self.schema, &self.types, incident, o, row.line, at)?;
+        if self.format == Format::GeoJsonSeq {
+            out.push(b'\n');
+        }
+        chunk.features += 1;
+        Ok(())
+    }
+}
+
+/// Writes located rows as they come, in one of the export [`Format`]s: the
+/// whole output never sits in memory. Rows come one at a time
+/// ([`Exporter::write`]) or as chunks encoded elsewhere
+/// ([`Exporter::write_chunk`]); call [`Exporter::finish`] at the end.
+pub struct Exporter<W: Write> {
+    out: W,
+    encoder: Encoder,
+    bbox: Option<[f64; 4]>,
+    features: usize,
+    pending: Chunk,
 }
 
 impl<W: Write> Exporter<W> {
@@ -339,114 +447,90 @@ impl<W: Write> Exporter<W> {
         format: Format,
         schema: &Schema,
         types: ColumnTypes,
-        out: W,
+        mut out: W,
     ) -> io::Result<Exporter<W>> {
-        let sink = match format {
+        match format {
             Format::Csv => {
-                let mut csv = csv::WriterBuilder::new()
-                    .flexible(true)
-                    .buffer_capacity(1 << 16)
-                    .from_writer(out);
-                let mut header = schema.columns.clone();
-                header.extend(GEOCODED_COLUMNS.map(String::from));
-                csv.write_record(&header)?;
-                Sink::Csv(Box::new(csv))
+                let mut header = Chunk::default();
+                let names = schema.columns.iter().map(String::as_str);
+                header.csv().write_record(names.chain(GEOCODED_COLUMNS))?;
+                out.write_all(&header.take_bytes()?)?;
             }
-            _ => {
-                let mut json = io::BufWriter::with_capacity(1 << 16, out);
-                if format == Format::GeoJson {
-                    json.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
-                }
-                Sink::Json(json)
-            }
-        };
+            Format::GeoJson => out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?,
+            Format::GeoJsonSeq => {}
+        }
         Ok(Exporter {
-            sink,
-            format,
-            schema: schema.clone(),
-            types,
-            bbox: [
-                f64::INFINITY,
-                f64::INFINITY,
-                f64::NEG_INFINITY,
-                f64::NEG_INFINITY,
-            ],
+            out,
+            encoder: Encoder {
+                format,
+                schema: schema.clone(),
+                types,
+            },
+            bbox: None,
             features: 0,
+            pending: Chunk::default(),
         })
     }
 
+    /// The encoder for this output, for threads that encode rows into [`Chunk`]s.
+    pub fn encoder(&self) -> Encoder {
+        self.encoder.clone()
+    }
+
     /// Writes one row: a feature if it has a location (GeoJSON formats), or
-    /// a CSV line for every row that was read.
+    /// a CSV line for every row that was read. Rows are gathered into
+    /// writes of about [`PENDING_BYTES`].
     pub fn write(&mut self, row: &Located) -> io::Result<()> {
-        let Some(incident) = row.incident.as_ref() else {
-            return Ok(());
-        };
-        let o = &row.outcome;
-        let out = match &mut self.sink {
-            Sink::Csv(csv) => {
-                let coordinate = |f: fn(&LonLat) -> f64| {
-                    o.location
-                        .map(|l| round6(f(&l)).to_string())
-                        .unwrap_or_default()
-                };
-                let (lat, lon) = (coordinate(|l| l.lat), coordinate(|l| l.lon));
-                // The input's fields as read (padded to the header), borrowed.
-                let width = self.schema.columns.len();
-                let fields = incident
-                    .fields
-                    .iter()
-                    .map(String::as_str)
-                    .chain(std::iter::repeat(""));
-                let added = [
-                    lat.as_str(),
-                    lon.as_str(),
-                    o.precision.map_or("", |p| p.as_str()),
-                    o.status.as_str(),
-                ];
-                let record = fields.take(width).chain(added);
-                return csv.write_record(record).map_err(io::Error::from);
-            }
-            Sink::Json(out) => out,
-        };
-        let Some(at) = o.location else {
-            return Ok(());
-        };
-        self.bbox = [
-            self.bbox[0].min(at.lon),
-            self.bbox[1].min(at.lat),
-            self.bbox[2].max(at.lon),
-            self.bbox[3].max(at.lat),
-        ];
-        match self.format {
-            Format::GeoJson => out.write_all(if self.features == 0 { b"\n" } else { b",\n" })?,
-            _ => out.write_all(&[0x1E])?,
+        self.encoder.encode(row, &mut self.pending)?;
+        if self.pending.len() >= PENDING_BYTES {
+            self.flush_pending()?;
         }
-        write_feature(out, &self.schema, &self.types, incident, o, row.line, at)?;
-        if self.format == Format::GeoJsonSeq {
-            out.write_all(b"\n")?;
+        Ok(())
+    }
+
+    fn flush_pending(&mut self) -> io::Result<()> {
+        let mut chunk = std::mem::take(&mut self.pending);
+        self.write_chunk(&mut chunk)?;
+        self.pending = chunk;
+        Ok(())
+    }
+
+    /// Writes rows encoded by this exporter's [`Encoder`], emptying `chunk`.
+    pub fn write_chunk(&mut self, chunk: &mut Chunk) -> io::Result<()> {
+        if let Some(b) = chunk.bbox.take() {
+            let mine = self.bbox.get_or_insert(b);
+            *mine = [
+                mine[0].min(b[0]),
+                mine[1].min(b[1]),
+                mine[2].max(b[2]),
+                mine[3].max(b[3]),
+            ];
         }
-        self.features += 1;
+        let mut bytes = chunk.take_bytes()?;
+        let skip = usize::from(
+            self.encoder.format == Format::GeoJson && self.features == 0 && !bytes.is_empty(),
+        );
+        self.out.write_all(&bytes[skip..])?;
+        self.features += std::mem::take(&mut chunk.features);
+        bytes.clear();
+        chunk.bytes = bytes;
         Ok(())
     }
 
     /// Ends the output (the FeatureCollection's `bbox` and closing brace) and flushes it.
-    pub fn finish(self) -> io::Result<W> {
-        match self.sink {
-            Sink::Csv(csv) => csv
-                .into_inner()
-                .map_err(|e| io::Error::other(e.to_string())),
-            Sink::Json(mut out) => {
-                if self.format == Format::GeoJson {
-                    out.write_all(b"\n]")?;
-                    if self.bbox[0].is_finite() {
-                        let bbox: Vec<f64> = self.bbox.iter().map(|v| round6(*v)).collect();
-                        write!(out, ",\"bbox\":{}", serde_json::to_string(&bbox)?)?;
-                    }
-                    out.write_all(b"}\n")?;
-                }
-                out.into_inner().map_err(|e| e.into_error())
+    pub fn finish(mut self) -> io::Result<W> {
+        self.flush_pending()?;
+        if self.encoder.format == Format::GeoJson {
+            let out = &mut self.out;
+            out.write_all(b"\n]")?;
+            if let Some(bbox) = self.bbox {
+                let bbox: Vec<f64> = bbox.iter().map(|v| round6(*v)).collect();
+                write!(out, ",\"bbox\":{}", serde_json::to_string(&bbox)?)?;
             }
+            out.write_all(b"}\n")?;
         }
+        self.out.flush()?;
+        Ok(self.out)
     }
 }
 
@@ -581,71 +665,89 @@ pub const REPORT_COLUMNS: [&str; 15] = [
     "reason",
 ];
 
+/// Encodes one row's line of the geocoding report into `chunk`, for a
+/// [`ReportWriter`]. Text fields are borrowed: this runs for every input row.
+pub fn encode_report(row: &Located, chunk: &mut Chunk) -> io::Result<()> {
+    let o = &row.outcome;
+    let m = o.matched.as_ref();
+    let incident = row.incident.as_ref();
+    let numbers = [
+        row.line.to_string(),
+        o.location
+            .map(|l| round6(l.lat).to_string())
+            .unwrap_or_default(),
+        o.location
+            .map(|l| round6(l.lon).to_string())
+            .unwrap_or_default(),
+        o.candidates.to_string(),
+        m.and_then(|m| m.geonameid)
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
+    ];
+    let suggestions = if o.suggestions.is_empty() {
+        String::new()
+    } else {
+        o.suggestions.join("; ")
+    };
+    let fields: [&str; 15] = [
+        &numbers[0],
+        incident.map_or("", |i| i.place.as_str()),
+        incident.map_or("", |i| i.country.as_str()),
+        o.status.as_str(),
+        o.precision.map_or("", |p| p.as_str()),
+        m.map_or("", |m| m.name.as_str()),
+        &numbers[4],
+        m.map_or("", |m| m.country.as_str()),
+        m.map_or("", |m| m.admin1.as_str()),
+        &numbers[1],
+        &numbers[2],
+        &numbers[3],
+        o.runner_up.as_deref().unwrap_or(""),
+        &suggestions,
+        &o.reason,
+    ];
+    chunk.csv().write_record(fields).map_err(io::Error::from)
+}
+
 /// Writes the per-row geocoding report as rows come: one line per input row.
 pub struct ReportWriter<W: Write> {
-    csv: csv::Writer<W>,
+    out: W,
+    pending: Chunk,
 }
 
 impl<W: Write> ReportWriter<W> {
     /// Starts the report with its header.
-    pub fn new(out: W) -> io::Result<ReportWriter<W>> {
-        let mut csv = csv::WriterBuilder::new()
-            .buffer_capacity(1 << 16)
-            .from_writer(out);
-        csv.write_record(REPORT_COLUMNS)?;
-        Ok(ReportWriter { csv })
+    pub fn new(mut out: W) -> io::Result<ReportWriter<W>> {
+        let mut header = Chunk::default();
+        header.csv().write_record(REPORT_COLUMNS)?;
+        out.write_all(&header.take_bytes()?)?;
+        Ok(ReportWriter {
+            out,
+            pending: Chunk::default(),
+        })
     }
 
-    /// Writes one row's line. Text fields are borrowed, numbers formatted
-    /// into one reused buffer: this runs for every input row.
+    /// Writes one row's line (gathered into writes of about [`PENDING_BYTES`]).
     pub fn write(&mut self, row: &Located) -> io::Result<()> {
-        let o = &row.outcome;
-        let m = o.matched.as_ref();
-        let incident = row.incident.as_ref();
-        let numbers = [
-            row.line.to_string(),
-            o.location
-                .map(|l| round6(l.lat).to_string())
-                .unwrap_or_default(),
-            o.location
-                .map(|l| round6(l.lon).to_string())
-                .unwrap_or_default(),
-            o.candidates.to_string(),
-            m.and_then(|m| m.geonameid)
-                .map(|id| id.to_string())
-                .unwrap_or_default(),
-        ];
-        let suggestions = if o.suggestions.is_empty() {
-            String::new()
-        } else {
-            o.suggestions.join("; ")
-        };
-        let fields: [&str; 15] = [
-            &numbers[0],
-            incident.map_or("", |i| i.place.as_str()),
-            incident.map_or("", |i| i.country.as_str()),
-            o.status.as_str(),
-            o.precision.map_or("", |p| p.as_str()),
-            m.map_or("", |m| m.name.as_str()),
-            &numbers[4],
-            m.map_or("", |m| m.country.as_str()),
-            m.map_or("", |m| m.admin1.as_str()),
-            &numbers[1],
-            &numbers[2],
-            &numbers[3],
-            o.runner_up.as_deref().unwrap_or(""),
-            &suggestions,
-            &o.reason,
-        ];
-        self.csv.write_record(fields)?;
+        encode_report(row, &mut self.pending)?;
+        if self.pending.len() >= PENDING_BYTES {
+            let mut chunk = std::mem::take(&mut self.pending);
+            self.write_chunk(&mut chunk)?;
+        }
         Ok(())
     }
 
+    /// Writes lines made by [`encode_report`], emptying `chunk`.
+    pub fn write_chunk(&mut self, chunk: &mut Chunk) -> io::Result<()> {
+        self.out.write_all(&chunk.take_bytes()?)
+    }
+
     /// Flushes the report and hands back its output.
-    pub fn finish(self) -> io::Result<W> {
-        self.csv
-            .into_inner()
-            .map_err(|e| io::Error::other(e.to_string()))
+    pub fn finish(mut self) -> io::Result<W> {
+        let mut chunk = std::mem::take(&mut self.pending);
+        self.write_chunk(&mut chunk)?;
+        self.out.flush()?;
+        Ok(self.out)
     }
 }
 

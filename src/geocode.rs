@@ -10,7 +10,7 @@ use crate::gazetteer::{Gazetteer, Hints, Kind, Ranked};
 use crate::incident::{Incident, Incidents, LonLat, RowError};
 
 /// How a row was located, or why it was not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
     /// The row gave its own coordinates.
     Given,
@@ -29,6 +29,7 @@ pub enum Status {
     /// Not located: the name is not in the gazetteer.
     Unresolved,
     /// Not located: the row itself is invalid.
+    #[default]
     Invalid,
 }
 
@@ -64,6 +65,14 @@ impl Status {
     /// Whether a row with this status has a location.
     pub fn is_located(self) -> bool {
         !matches!(self, Status::Unresolved | Status::Invalid)
+    }
+
+    /// Whether a row with this status is worth a look: unresolved, ambiguous or invalid.
+    pub fn is_problem(self) -> bool {
+        matches!(
+            self,
+            Status::Unresolved | Status::Ambiguous | Status::Invalid
+        )
     }
 }
 
@@ -113,8 +122,8 @@ pub struct Matched {
     pub kind: Kind,
 }
 
-/// The result of locating one row.
-#[derive(Clone, Debug, PartialEq)]
+/// The result of locating one row (by default: an invalid row, with no reason given).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outcome {
     /// How the row was located.
     pub status: Status,
@@ -195,25 +204,26 @@ pub struct Problem {
     pub suggestions: Vec<String>,
 }
 
-/// Counts per status and the problem rows, gathered as rows stream past.
+/// Counts per status and the first problem rows, gathered as rows stream past.
 #[derive(Clone, Debug, Default)]
 pub struct Tally {
     counts: [usize; Status::ALL.len()],
-    /// Rows that were unresolved, ambiguous or invalid, in input order.
+    /// The first [`Tally::KEPT_PROBLEMS`] rows that were unresolved,
+    /// ambiguous or invalid, in input order (the report has them all).
     pub problems: Vec<Problem>,
 }
 
 impl Tally {
+    /// How many problem rows are kept for telling, so memory stays flat.
+    pub const KEPT_PROBLEMS: usize = 100;
+
     /// Counts one row.
     pub fn add(&mut self, row: &Located) {
         let o = &row.outcome;
         if let Some(k) = Status::ALL.iter().position(|s| *s == o.status) {
             self.counts[k] += 1;
         }
-        if matches!(
-            o.status,
-            Status::Unresolved | Status::Ambiguous | Status::Invalid
-        ) {
+        if o.status.is_problem() && self.problems.len() < Tally::KEPT_PROBLEMS {
             self.problems.push(Problem {
                 line: row.line,
                 place: row
@@ -228,17 +238,35 @@ impl Tally {
         }
     }
 
+    /// Counts the rows of a later part of the same input.
+    pub fn merge(&mut self, later: Tally) {
+        for (mine, theirs) in self.counts.iter_mut().zip(later.counts) {
+            *mine += theirs;
+        }
+        let room = Tally::KEPT_PROBLEMS.saturating_sub(self.problems.len());
+        self.problems.extend(later.problems.into_iter().take(room));
+    }
+
     /// Rows counted.
     pub fn rows(&self) -> usize {
         self.counts.iter().sum()
     }
 
+    /// Rows that were unresolved, ambiguous or invalid.
+    pub fn problem_rows(&self) -> usize {
+        self.rows_where(Status::is_problem)
+    }
+
     /// Rows with a location.
     pub fn located(&self) -> usize {
+        self.rows_where(Status::is_located)
+    }
+
+    fn rows_where(&self, wanted: fn(Status) -> bool) -> usize {
         Status::ALL
             .iter()
             .zip(self.counts)
-            .filter(|(s, _)| s.is_located())
+            .filter(|(s, _)| wanted(**s))
             .map(|(_, n)| n)
             .sum()
     }
@@ -258,7 +286,27 @@ impl Tally {
 pub struct Geocoder<'g> {
     gazetteer: &'g Gazetteer,
     cache: HashMap<String, Arc<Outcome>>,
+    shared: Option<&'g SharedAnswers>,
     key: String,
+}
+
+/// Answers shared by the geocoders of several threads, so that each
+/// distinct name is resolved about once in all (an unknown name's spelling
+/// suggestions take a millisecond). Each geocoder keeps its own copies too,
+/// so threads do not contend for the rows that follow.
+#[derive(Debug, Default)]
+pub struct SharedAnswers(std::sync::Mutex<HashMap<String, Outcome>>);
+
+impl SharedAnswers {
+    fn get(&self, key: &str) -> Option<Outcome> {
+        self.0.lock().ok()?.get(key).cloned()
+    }
+
+    fn insert(&self, key: &str, outcome: &Outcome) {
+        if let Ok(mut answers) = self.0.lock() {
+            answers.insert(key.to_string(), outcome.clone());
+        }
+    }
 }
 
 /// Words after a name that say it is a province.
@@ -279,7 +327,21 @@ impl<'g> Geocoder<'g> {
         Geocoder {
             gazetteer,
             cache: HashMap::new(),
+            shared: None,
             key: String::new(),
+        }
+    }
+
+    /// The gazetteer it looks names up in.
+    pub fn gazetteer(&self) -> &'g Gazetteer {
+        self.gazetteer
+    }
+
+    /// A geocoder that shares its answers with the others made from `shared`.
+    pub fn sharing(gazetteer: &'g Gazetteer, shared: &'g SharedAnswers) -> Geocoder<'g> {
+        Geocoder {
+            shared: Some(shared),
+            ..Geocoder::new(gazetteer)
         }
     }
 
@@ -306,8 +368,15 @@ impl<'g> Geocoder<'g> {
         if let Some(hit) = self.cache.get(self.key.as_str()) {
             return Arc::clone(hit);
         }
-        let outcome =
-            Arc::new(self.resolve(&incident.place, &incident.country, &incident.province));
+        let known = self.shared.and_then(|shared| shared.get(&self.key));
+        let outcome = known.unwrap_or_else(|| {
+            let outcome = self.resolve(&incident.place, &incident.country, &incident.province);
+            if let Some(shared) = self.shared {
+                shared.insert(&self.key, &outcome);
+            }
+            outcome
+        });
+        let outcome = Arc::new(outcome);
         self.cache.insert(self.key.clone(), Arc::clone(&outcome));
         outcome
     }

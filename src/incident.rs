@@ -527,6 +527,13 @@ impl Records {
         self.records.len()
     }
 
+    /// Empties the batch, keeping its memory.
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.ends.clear();
+        self.records.clear();
+    }
+
     /// Whether the batch holds no record.
     pub fn is_empty(&self) -> bool {
         self.records.is_empty()

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use incimap::export::Format;
+use incimap::export::{Chunk, Format};
 use incimap::filter::Filter;
 use incimap::gazetteer::{Gazetteer, Hints};
-use incimap::geocode::Status;
+use incimap::geocode::{Located, Status};
 use incimap::incident::{DayOrder, Field, PartialDate, ReadOptions};
 use incimap::{export, extract, geocode, incident, output, pipeline, render};
 
@@ -341,10 +341,10 @@ fn print_summary(summary: &Summary<'_>) {
             _ => say!("  {name}, line {}: skipped: {}", p.line, p.reason),
         }
     }
-    if tally.problems.len() > LISTED_PROBLEMS {
+    if tally.problem_rows() > LISTED_PROBLEMS {
         say!(
             "  ... and {} more rows not located cleanly (see the report)",
-            tally.problems.len() - LISTED_PROBLEMS
+            tally.problem_rows() - LISTED_PROBLEMS
         );
     }
     if streamed.filtered > 0 {
@@ -358,29 +358,40 @@ fn print_summary(summary: &Summary<'_>) {
     }
 }
 
-/// Streams the input through the geocoder into `sink` (export and geocode
-/// write as they read, so inputs of any size fit in memory), printing the summary.
-fn stream_input<W>(
+/// Streams the input through the geocoder (export and geocode write as they
+/// read, so inputs of any size fit in memory), printing the summary. `open`
+/// makes the writers and the function that encodes a row into a batch `B`
+/// (on worker threads); `take` writes each batch, in input order.
+fn stream_input<W, B, E>(
     args: &InputArgs,
     outputs: &[&Path],
-    open: impl FnOnce(&incident::Schema, export::ColumnTypes) -> Result<W, Failure>,
-    mut sink: impl FnMut(&mut W, &geocode::Located) -> std::io::Result<()>,
-) -> Result<(W, geocode::Tally), Failure> {
+    open: impl FnOnce(&incident::Schema, export::ColumnTypes) -> Result<(W, E), Failure>,
+    mut take: impl FnMut(&mut W, &mut B) -> std::io::Result<()>,
+) -> Result<(W, geocode::Tally), Failure>
+where
+    B: Default + Send,
+    E: Fn(&geocode::Located, &mut B) -> std::io::Result<()> + Sync,
+{
     refuse_input(args, outputs)?;
     let source = pipeline::Source::open(&args.input)?;
     let options = args.read_options();
     let schema = source.reader(&options)?.schema().clone();
     let gazetteer = load_gazetteer(&args.gazetteers)?;
     let types = source.column_types(&schema, &options)?;
-    let mut writer = open(&schema, types)?;
+    let (mut writer, encode) = open(&schema, types)?;
     let progress = progress_bar();
-    let streamed = pipeline::stream(&source, &options, &args.filter(), &gazetteer, |row| {
-        if row.line % 4096 == 0 {
-            progress.set_message(format!("{} rows", row.line));
+    let streamed = pipeline::stream(
+        &source,
+        &options,
+        &args.filter(),
+        &gazetteer,
+        encode,
+        |batch, tally| {
+            progress.set_message(format!("{} rows", tally.rows()));
             progress.tick();
-        }
-        sink(&mut writer, row)
-    });
+            take(&mut writer, batch)
+        },
+    );
     progress.finish_and_clear();
     let streamed = streamed?;
     print_summary(&Summary {
@@ -409,7 +420,7 @@ fn progress_bar() -> indicatif::ProgressBar {
 fn finish(tally: &geocode::Tally, strict: bool, written: &[PathBuf]) -> ExitCode {
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     say!("incimap: wrote {}", names.join(", "));
-    let failures = tally.problems.len();
+    let failures = tally.problem_rows();
     if strict && failures > 0 {
         say!("incimap: --strict: {failures} rows are unresolved, ambiguous or invalid");
         return ExitCode::from(1);
@@ -453,11 +464,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         output::AtomicFile::create(&out)?,
                     )?;
                     let report = export::ReportWriter::new(output::AtomicFile::create(&report)?)?;
-                    Ok((csv, report))
+                    let encoder = csv.encoder();
+                    let encode = move |row: &Located, (rows, lines): &mut (Chunk, Chunk)| {
+                        encoder.encode(row, rows)?;
+                        export::encode_report(row, lines)
+                    };
+                    Ok(((csv, report), encode))
                 },
-                |(csv, report), row| {
-                    csv.write(row)?;
-                    report.write(row)
+                |(csv, report), (rows, lines)| {
+                    csv.write_chunk(rows)?;
+                    report.write_chunk(lines)
                 },
             )?;
             report_writer
@@ -485,14 +501,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 &input,
                 &[&out],
                 |schema, types| {
-                    Ok(export::Exporter::new(
+                    let exporter = export::Exporter::new(
                         format,
                         schema,
                         types,
                         output::AtomicFile::create(&out)?,
-                    )?)
+                    )?;
+                    let encoder = exporter.encoder();
+                    let encode = move |row: &Located, chunk: &mut Chunk| encoder.encode(row, chunk);
+                    Ok((exporter, encode))
                 },
-                |exporter, row| exporter.write(row),
+                |exporter, chunk| exporter.write_chunk(chunk),
             )?;
             exporter
                 .finish()?
@@ -658,12 +677,20 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
                 output::AtomicFile::create(&geojson_path)?,
             )?;
             let report = export::ReportWriter::new(output::AtomicFile::create(&report_path)?)?;
-            Ok(((geojson, report), Vec::new()))
+            let encoder = geojson.encoder();
+            let encode =
+                move |row: &Located, (features, lines, kept): &mut (Chunk, Chunk, Vec<Located>)| {
+                    encoder.encode(row, features)?;
+                    export::encode_report(row, lines)?;
+                    kept.push(render::for_map(row));
+                    Ok(())
+                };
+            Ok((((geojson, report), Vec::new()), encode))
         },
-        |((geojson, report), rows), row| {
-            geojson.write(row)?;
-            report.write(row)?;
-            rows.push(render::for_map(row));
+        |((geojson, report), rows), (features, lines, kept)| {
+            geojson.write_chunk(features)?;
+            report.write_chunk(lines)?;
+            rows.append(kept);
             Ok(())
         },
     )?;

@@ -8,8 +8,12 @@ use std::path::{Path, PathBuf};
 use crate::export::ColumnTypes;
 use crate::filter::Filter;
 use crate::gazetteer::Gazetteer;
-use crate::geocode::{Geocoder, Located, Tally};
-use crate::incident::{InputError, ReadOptions, Reader, Schema};
+use std::sync::{Mutex, mpsc};
+
+use crate::geocode::{Geocoder, Located, SharedAnswers, Tally, invalid};
+use crate::incident::{
+    Incident, InputError, Parsed, ReadOptions, Reader, Records, RowParser, Schema, input_warnings,
+};
 
 /// An input file, or standard input copied to a temporary file so that it
 /// can be read twice (once to learn the column types, once to convert).
@@ -102,85 +106,202 @@ pub enum StreamError {
     Output(#[from] io::Error),
 }
 
-/// Rows handed from the reading thread to the geocoding one at a time.
+/// Records read, parsed and geocoded as one batch.
 const BATCH: usize = 2048;
 
-/// What the reading thread tells at the end.
-struct ReadEnd {
+/// Batches waiting between threads, per channel: enough to keep every
+/// thread busy, few enough that memory stays flat.
+const QUEUED: usize = 4;
+
+/// One batch of rows, worked on by a worker thread.
+struct Done<B> {
+    /// The batch's place in the input.
+    seq: u64,
+    /// What `encode` made of its rows.
+    out: B,
+    tally: Tally,
     blank: usize,
     filtered: usize,
-    warnings: Vec<String>,
-    no_rows: InputError,
+    not_utf8: Vec<u64>,
 }
 
-/// Streams every row of `source` through `filter` and the geocoder into
-/// `sink`, in input order: located rows, unresolved rows and rows that could
-/// not be read alike, each once. Reading, parsing, filtering and geocoding
-/// run on a second thread; counting and writing on this one, with a few
-/// batches of rows between them.
-pub fn stream(
+/// Streams every row of `source` through `filter` and the geocoder, in
+/// input order: located rows, unresolved rows and rows that could not be
+/// read alike, each once. One thread reads records; worker threads (one per
+/// core) parse, filter and geocode them a batch at a time and `encode` each
+/// row into the batch's `B` (bytes of each output, say); this thread hands
+/// the batches to `take` in input order, with the tally so far. `take`
+/// writes a batch out and leaves it empty: its buffers are used again.
+pub fn stream<B: Default + Send>(
     source: &Source,
     options: &ReadOptions,
     filter: &Filter,
     gazetteer: &Gazetteer,
-    mut sink: impl FnMut(&Located) -> io::Result<()>,
+    encode: impl Fn(&Located, &mut B) -> io::Result<()> + Sync,
+    mut take: impl FnMut(&mut B, &Tally) -> io::Result<()>,
 ) -> Result<Streamed, StreamError> {
+    let parser = &source.reader(options)?.parser().clone();
+    let shared = &SharedAnswers::default();
+    let encode = &encode;
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let (records_in, records_out) = mpsc::sync_channel::<(u64, Records)>(QUEUED);
+    let records_out = &Mutex::new(records_out);
+    // Emptied batches go back to be filled again, so that memory is
+    // allocated once, not for every batch.
+    let spare_records = &Pool::default();
+    let spare_outputs = &Pool::default();
     std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Located>>(4);
-        let reading = scope.spawn(move || -> Result<ReadEnd, InputError> {
+        let (done_in, done_out) = mpsc::sync_channel::<io::Result<Done<B>>>(QUEUED);
+        let reading = scope.spawn(move || -> Result<(), InputError> {
             let mut reader = source.reader(options)?;
-            let mut geocoder = Geocoder::new(gazetteer);
-            let filtering = !filter.is_empty();
-            let mut filtered = 0;
-            let mut batch = Vec::with_capacity(BATCH);
-            while let Some(row) = reader.next_row()? {
-                if filtering
-                    && row
-                        .as_ref()
-                        .is_ok_and(|incident| !filter.keeps(incident, gazetteer))
-                {
-                    filtered += 1;
-                    continue;
-                }
-                batch.push(geocoder.locate_row(row));
-                if batch.len() == BATCH
-                    && sender
-                        .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
-                        .is_err()
-                {
+            for seq in 0.. {
+                let mut records: Records = spare_records.take();
+                reader.read_records(&mut records, BATCH)?;
+                if records.is_empty() || records_in.send((seq, records)).is_err() {
                     break;
                 }
             }
-            let _ = sender.send(batch);
-            Ok(ReadEnd {
-                blank: reader.blank,
-                filtered,
-                warnings: reader.warnings(),
-                no_rows: reader.no_rows(),
-            })
+            Ok(())
         });
-        // The receiver is dropped when this ends, so a reader blocked on a
-        // full channel wakes up and stops if writing fails.
-        let consumed = (move || -> Result<Tally, StreamError> {
-            let mut tally = Tally::default();
-            for located in receiver.into_iter().flatten() {
-                tally.add(&located);
-                sink(&located)?;
+        for _ in 0..workers {
+            let done_in = done_in.clone();
+            scope.spawn(move || {
+                let mut geocoder = Geocoder::sharing(gazetteer, shared);
+                let mut row = Located {
+                    incident: Some(Incident::default()),
+                    line: 0,
+                    outcome: Default::default(),
+                };
+                loop {
+                    let next = records_out.lock().map(|r| r.recv());
+                    let Ok(Ok((seq, records))) = next else {
+                        break;
+                    };
+                    let out = spare_outputs.take();
+                    let done = work(
+                        seq,
+                        &records,
+                        out,
+                        parser,
+                        filter,
+                        &mut geocoder,
+                        &mut row,
+                        encode,
+                    );
+                    spare_records.give(records, Records::clear);
+                    if done_in.send(done).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_in);
+        // Batches come back in any order; they are taken in input order.
+        // Returning early drops `done_out`, which stops the workers, and
+        // through them the reader.
+        let consumed = (move || -> Result<Streamed, StreamError> {
+            let mut streamed = Streamed::default();
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut not_utf8 = Vec::new();
+            let mut next = 0;
+            for done in done_out {
+                let done = done?;
+                waiting.insert(done.seq, done);
+                while let Some(mut done) = waiting.remove(&next) {
+                    streamed.tally.merge(done.tally);
+                    streamed.blank += done.blank;
+                    streamed.filtered += done.filtered;
+                    not_utf8.extend(done.not_utf8);
+                    take(&mut done.out, &streamed.tally)?;
+                    spare_outputs.give(done.out, |_| ());
+                    next += 1;
+                }
             }
-            Ok(tally)
+            streamed.warnings = input_warnings(source.name(), &parser.schema().dialect, &not_utf8);
+            Ok(streamed)
         })();
-        let end = reading
+        reading
             .join()
             .map_err(|_| io::Error::other("the reading thread panicked"))??;
-        let tally = consumed?;
-        if tally.rows() == 0 && end.filtered == 0 {
-            return Err(end.no_rows.into());
+        let streamed = consumed?;
+        if streamed.tally.rows() == 0 && streamed.filtered == 0 {
+            return Err(InputError::no_rows(source.name(), streamed.blank).into());
         }
-        Ok(Streamed {
-            tally,
-            filtered: end.filtered,
-            blank: end.blank,
-            warnings: end.warnings,
-        })
+        Ok(streamed)
     })
+}
+
+/// Emptied batches kept for filling again.
+struct Pool<T>(Mutex<Vec<T>>);
+
+impl<T> Default for Pool<T> {
+    fn default() -> Pool<T> {
+        Pool(Mutex::new(Vec::new()))
+    }
+}
+
+impl<T: Default> Pool<T> {
+    /// A spare batch, or a new one.
+    fn take(&self) -> T {
+        self.0
+            .lock()
+            .ok()
+            .and_then(|mut spare| spare.pop())
+            .unwrap_or_default()
+    }
+
+    /// Keeps `batch` for later, after `empty` has emptied it.
+    fn give(&self, mut batch: T, empty: impl FnOnce(&mut T)) {
+        empty(&mut batch);
+        if let Ok(mut spare) = self.0.lock()
+            && spare.len() < QUEUED
+        {
+            spare.push(batch);
+        }
+    }
+}
+
+/// Parses, filters and geocodes one batch of records, encoding each row
+/// into `out`; `row` is reused from one record to the next.
+#[allow(clippy::too_many_arguments)]
+fn work<B: Default>(
+    seq: u64,
+    records: &Records,
+    out: B,
+    parser: &RowParser,
+    filter: &Filter,
+    geocoder: &mut Geocoder<'_>,
+    row: &mut Located,
+    encode: &impl Fn(&Located, &mut B) -> io::Result<()>,
+) -> io::Result<Done<B>> {
+    let mut done = Done {
+        seq,
+        out,
+        tally: Tally::default(),
+        blank: 0,
+        filtered: 0,
+        not_utf8: Vec::new(),
+    };
+    let filtering = !filter.is_empty();
+    for (line, fields) in records.iter() {
+        let incident = row.incident.get_or_insert_with(Incident::default);
+        match parser.parse(fields, line, incident, &mut done.not_utf8) {
+            Parsed::Blank => done.blank += 1,
+            Parsed::Read if filtering && !filter.keeps(incident, geocoder.gazetteer()) => {
+                done.filtered += 1;
+            }
+            Parsed::Read => {
+                row.outcome = geocoder.locate(incident);
+                row.line = line;
+                done.tally.add(row);
+                encode(row, &mut done.out)?;
+            }
+            Parsed::Invalid(error) => {
+                let invalid = invalid(error);
+                done.tally.add(&invalid);
+                encode(&invalid, &mut done.out)?;
+            }
+        }
+    }
+    Ok(done)
 }

@@ -32,20 +32,35 @@ pub fn clean_into(text: &str, out: &mut String) {
 /// Whether [`clean`] would leave `text` as it is (a fast check before copying).
 pub fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
+    if !single_spaced(bytes) {
+        return false;
+    }
+    // Printable ASCII, checked without branches so that it vectorises.
+    let odd = bytes
+        .iter()
+        .fold(false, |odd, &b| odd | !(0x20..0x7F).contains(&b));
+    !odd || is_clean_unicode(text, false)
+}
+
+/// Whether `text` is clean ([`is_clean`]) printable ASCII without quotes
+/// or backslashes: text that reads the same inside JSON's quotes.
+pub fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let odd = bytes.iter().fold(false, |odd, &b| {
+        odd | !(0x20..0x7F).contains(&b) | (b == b'"') | (b == b'\\')
+    });
+    !odd && single_spaced(bytes)
+}
+
+/// No space at either end, and no two spaces in a row.
+fn single_spaced(bytes: &[u8]) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    // Printable ASCII without double spaces, checked without branches.
-    let (mut odd, mut double, mut space) = (false, false, false);
-    for &b in bytes {
-        odd |= !(0x20..0x7F).contains(&b);
-        double |= space & (b == b' ');
-        space = b == b' ';
-    }
-    if !odd {
-        return !double;
-    }
-    is_clean_unicode(text, false)
+    let pairs = bytes.iter().zip(bytes.iter().skip(1));
+    !pairs.fold(false, |double, (&a, &b)| {
+        double | ((a == b' ') & (b == b' '))
+    })
 }
 
 /// [`is_clean`] past the first non-ASCII byte.
@@ -72,7 +87,7 @@ fn is_invisible_format(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{clean, is_clean};
+    use super::{clean, is_clean, is_plain};
 
     #[test]
     fn removes_controls_and_folds_space() {
@@ -81,6 +96,10 @@ mod tests {
         assert_eq!(clean(""), "");
         for t in ["Crocus City Hall", "", "a", "Куляб"] {
             assert!(is_clean(t));
+        }
+        assert!(is_plain("Crocus City Hall") && is_plain(""));
+        for t in ["Куляб", "a \"b\"", "a\\b", "a  b", " a", "a\u{7}"] {
+            assert!(!is_plain(t), "{t:?}");
         }
         for t in [
             " a",

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use incimap::export::{self, Exporter, Format, ReportWriter};
+use incimap::export::{self, Chunk, Exporter, Format, ReportWriter};
 use incimap::filter::Filter;
 use incimap::gazetteer::Gazetteer;
 use incimap::incident::{self, ReadOptions};
@@ -26,10 +26,21 @@ fn assert_stream_equals_memory(path: &Path) {
         let types = source.column_types(&schema, &options).unwrap();
         let mut exporter = Exporter::new(format, &schema, types, Vec::new()).unwrap();
         let mut report = ReportWriter::new(Vec::new()).unwrap();
-        let streamed = pipeline::stream(&source, &options, &Filter::default(), &gazetteer, |row| {
-            exporter.write(row)?;
-            report.write(row)
-        })
+        let encoder = exporter.encoder();
+        let streamed = pipeline::stream(
+            &source,
+            &options,
+            &Filter::default(),
+            &gazetteer,
+            |row, (rows, lines): &mut (Chunk, Chunk)| {
+                encoder.encode(row, rows)?;
+                export::encode_report(row, lines)
+            },
+            |(rows, lines), _| {
+                exporter.write_chunk(rows)?;
+                report.write_chunk(lines)
+            },
+        )
         .unwrap();
         let mut memory = Vec::new();
         format.write(&geocoded, &mut memory).unwrap();
