@@ -4,7 +4,12 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
-use crate::geocode::{Geocoded, Located, Outcome};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use foldhash::fast::FixedState;
+
+use crate::geocode::{Geocoded, Located, Outcome, Status};
 use crate::incident::{Field, Incident, LonLat, PartialDate, Schema};
 
 /// Rounds a coordinate to 6 decimals (about 0.1 m), the most RFC 7946 needs.
@@ -35,6 +40,8 @@ pub struct ColumnTypes {
     names: Vec<String>,
     /// Property names (input columns, then incimap's) as JSON keys with their colon.
     keys: Vec<String>,
+    /// The field each column maps onto, if any.
+    fields: Vec<Option<Field>>,
 }
 
 /// A value written as a JSON number, or `None` if it must stay text to lose
@@ -86,6 +93,7 @@ impl ColumnTypes {
             seen: vec![false; n],
             names: property_names(schema),
             keys: Vec::new(),
+            fields: (0..n).map(|i| schema.field_of(i)).collect(),
         }
     }
 
@@ -246,27 +254,41 @@ fn write_text<W: Write>(out: &mut W, s: &str) -> io::Result<()> {
 
 /// Writes one GeoJSON Feature for a located row: a Point, the input line as
 /// its `id`, every input column as a property, then how the row was located.
-fn write_feature<'s, W: Write>(
-    out: &mut W,
+/// The parts that repeat from row to row come from `memo`.
+#[allow(clippy::too_many_arguments)]
+fn write_feature(
+    out: &mut Vec<u8>,
+    memo: &mut Memo,
     schema: &Schema,
     types: &ColumnTypes,
-    incident: &'s Incident,
-    outcome: &'s Outcome,
+    incident: &Incident,
+    outcome: &Arc<Outcome>,
     line: u64,
     at: LonLat,
 ) -> io::Result<()> {
-    out.write_all(b"{\"type\":\"Feature\",\"id\":")?;
-    serde_json::to_writer(&mut *out, &line)?;
-    out.write_all(b",\"geometry\":{\"type\":\"Point\",\"coordinates\":[")?;
-    serde_json::to_writer(&mut *out, &round6(at.lon))?;
-    out.write_all(b",")?;
-    serde_json::to_writer(&mut *out, &round6(at.lat))?;
-    out.write_all(b"]},\"properties\":{")?;
-    let count = |n: Option<u32>| n.map_or(Prop::Null, |n| Prop::Int(n.into()));
+    out.extend_from_slice(b"{\"type\":\"Feature\",\"id\":");
+    out.extend_from_slice(itoa::Buffer::new().format(line).as_bytes());
+    out.push(b',');
     let columns = schema.columns.len();
+    memo.make_room();
+    let dates = memo.date_part(incident.date, |bytes| {
+        write_dates(bytes, types, columns, incident.date)
+    })?;
+    let (parts, fresh) = memo.outcome_parts(outcome, |bytes| {
+        write_geometry(bytes, at)?;
+        let geometry = bytes.len();
+        write_status(bytes, types, columns, outcome)?;
+        let status = bytes.len();
+        write_match(bytes, types, columns, outcome)?;
+        Ok([geometry, status, bytes.len()])
+    })?;
+    let from = if fresh { &memo.fresh } else { &memo.bytes };
+    let part = |k: usize| &from[parts[k]..parts[k + 1]];
+    out.extend_from_slice(part(0));
+    let count = |n: Option<u32>| n.map_or(Prop::Null, |n| Prop::Int(n.into()));
     for i in 0..columns {
-        let raw = incident.fields.get(i).map(|s| s.trim()).unwrap_or("");
-        let value = match schema.field_of(i) {
+        let raw = incident.fields.get(i).map_or("", |s| crate::text::trim(s));
+        let value = match types.fields[i] {
             Some(Field::Fatalities) => count(incident.fatalities),
             Some(Field::Injuries) => count(incident.injuries),
             Some(Field::GeoPrecision) => count(incident.geo_precision.map(u32::from)),
@@ -276,49 +298,169 @@ fn write_feature<'s, W: Write>(
             _ if types.is_numeric(i) => as_number(schema, raw).map_or(Prop::Null, Prop::Number),
             _ => Prop::Text(raw),
         };
-        if i > 0 {
-            out.write_all(b",")?;
-        }
-        out.write_all(types.keys[i].as_bytes())?;
+        write_key(out, types, i);
         write_prop(out, &value)?;
     }
-    let text = |s: &'s str| {
-        if s.is_empty() {
-            Prop::Null
-        } else {
-            Prop::Text(s)
-        }
+    out.extend_from_slice(&memo.bytes[dates[0]..dates[1]]);
+    out.extend_from_slice(part(1));
+    write_key(out, types, columns + 6);
+    let source_precision = incident
+        .geo_precision
+        .and_then(|code| schema.layout.describe_precision(code));
+    write_prop(out, &source_precision.map_or(Prop::Null, Prop::Text))?;
+    out.extend_from_slice(part(2));
+    Ok(())
+}
+
+/// Writes property `index`'s key (after a comma unless it is the first).
+fn write_key(out: &mut Vec<u8>, types: &ColumnTypes, index: usize) {
+    if index > 0 {
+        out.push(b',');
+    }
+    out.extend_from_slice(types.keys[index].as_bytes());
+}
+
+/// `"geometry":{...},"properties":{`
+fn write_geometry(out: &mut Vec<u8>, at: LonLat) -> io::Result<()> {
+    out.extend_from_slice(b"\"geometry\":{\"type\":\"Point\",\"coordinates\":[");
+    serde_json::to_writer(&mut *out, &round6(at.lon))?;
+    out.push(b',');
+    serde_json::to_writer(&mut *out, &round6(at.lat))?;
+    out.extend_from_slice(b"]},\"properties\":{");
+    Ok(())
+}
+
+/// The date, its precision, first and last day (`incimap_date`...).
+fn write_dates(
+    out: &mut Vec<u8>,
+    types: &ColumnTypes,
+    columns: usize,
+    date: Option<PartialDate>,
+) -> io::Result<()> {
+    let values = match date {
+        Some(d) => [
+            Prop::Date(d),
+            Prop::Text(d.precision().as_str()),
+            Prop::Date(d.start()),
+            Prop::Date(d.end()),
+        ],
+        None => [Prop::Null, Prop::Null, Prop::Null, Prop::Null],
     };
-    let matched = outcome.matched.as_ref();
-    let date = |f: fn(&PartialDate) -> Prop<'s>| incident.date.as_ref().map_or(Prop::Null, f);
-    let values = [
-        date(|d| Prop::Date(*d)),
-        date(|d| Prop::Text(d.precision().as_str())),
-        date(|d| Prop::Date(d.start())),
-        date(|d| Prop::Date(d.end())),
-        Prop::Text(outcome.status.as_str()),
-        outcome
-            .precision
-            .map_or(Prop::Null, |p| Prop::Text(p.as_str())),
-        incident
-            .geo_precision
-            .and_then(|code| schema.layout.describe_precision(code))
-            .map_or(Prop::Null, Prop::Text),
-        matched.map_or(Prop::Null, |m| text(&m.name)),
-        matched.map_or(Prop::Null, |m| text(&m.country)),
-        matched.map_or(Prop::Null, |m| text(&m.admin1)),
-        matched
-            .and_then(|m| m.geonameid)
-            .map_or(Prop::Null, |id| Prop::Int(id as i64)),
-    ];
     for (k, value) in values.iter().enumerate() {
-        if columns + k > 0 {
-            out.write_all(b",")?;
-        }
-        out.write_all(types.keys[columns + k].as_bytes())?;
+        write_key(out, types, columns + k);
         write_prop(out, value)?;
     }
-    out.write_all(b"}}")
+    Ok(())
+}
+
+/// `incimap_status` and `incimap_precision`.
+fn write_status(
+    out: &mut Vec<u8>,
+    types: &ColumnTypes,
+    columns: usize,
+    outcome: &Outcome,
+) -> io::Result<()> {
+    write_key(out, types, columns + 4);
+    write_prop(out, &Prop::Text(outcome.status.as_str()))?;
+    write_key(out, types, columns + 5);
+    let precision = outcome.precision.map(|p| p.as_str());
+    write_prop(out, &precision.map_or(Prop::Null, Prop::Text))
+}
+
+/// The gazetteer entry's name, country, province and id, and the feature's end.
+fn write_match(
+    out: &mut Vec<u8>,
+    types: &ColumnTypes,
+    columns: usize,
+    outcome: &Outcome,
+) -> io::Result<()> {
+    let matched = outcome.matched.as_ref();
+    fn text(s: &str) -> Option<Prop<'_>> {
+        (!s.is_empty()).then_some(Prop::Text(s))
+    }
+    let values = [
+        matched.and_then(|m| text(&m.name)),
+        matched.and_then(|m| text(&m.country)),
+        matched.and_then(|m| text(&m.admin1)),
+        matched
+            .and_then(|m| m.geonameid)
+            .map(|id| Prop::Int(id as i64)),
+    ];
+    for (k, value) in values.iter().enumerate() {
+        write_key(out, types, columns + 7 + k);
+        write_prop(out, value.as_ref().unwrap_or(&Prop::Null))?;
+    }
+    out.extend_from_slice(b"}}");
+    Ok(())
+}
+
+/// Parts of features that repeat from row to row, encoded once: the
+/// geometry and location properties of each geocoder answer, the date
+/// properties of each date. Each [`Encoder`] has its own.
+#[derive(Clone, Default)]
+struct Memo {
+    bytes: Vec<u8>,
+    /// Per answer, by address (the `Arc` is kept, so that no other answer
+    /// can take its address): where its parts start and end in `bytes`.
+    outcomes: HashMap<usize, (Arc<Outcome>, [usize; 4]), FixedState>,
+    dates: HashMap<Option<PartialDate>, [usize; 2], FixedState>,
+    /// The parts for an answer with coordinates from the row, made afresh.
+    fresh: Vec<u8>,
+}
+
+/// Answers and dates remembered at most, so that memory stays flat.
+const MEMO_LIMIT: usize = 1 << 16;
+
+impl Memo {
+    /// Forgets everything when full (before a row, so that the parts of
+    /// one row stay where they are).
+    fn make_room(&mut self) {
+        if self.outcomes.len() >= MEMO_LIMIT || self.dates.len() >= MEMO_LIMIT {
+            self.bytes.clear();
+            self.outcomes.clear();
+            self.dates.clear();
+        }
+    }
+
+    /// Where the geometry, status and match parts of a feature with
+    /// `outcome` start and end, and whether they are in `fresh` (answers
+    /// with coordinates from the row) rather than `bytes`.
+    fn outcome_parts(
+        &mut self,
+        outcome: &Arc<Outcome>,
+        write: impl FnOnce(&mut Vec<u8>) -> io::Result<[usize; 3]>,
+    ) -> io::Result<([usize; 4], bool)> {
+        if outcome.status == Status::Given {
+            self.fresh.clear();
+            let [a, b, c] = write(&mut self.fresh)?;
+            return Ok(([0, a, b, c], true));
+        }
+        let key = Arc::as_ptr(outcome) as usize;
+        if let Some((_, ends)) = self.outcomes.get(&key) {
+            return Ok((*ends, false));
+        }
+        let start = self.bytes.len();
+        let [a, b, c] = write(&mut self.bytes)?;
+        let ends = [start, a, b, c];
+        self.outcomes.insert(key, (Arc::clone(outcome), ends));
+        Ok((ends, false))
+    }
+
+    /// Where the date properties for `date` start and end in `bytes`.
+    fn date_part(
+        &mut self,
+        date: Option<PartialDate>,
+        write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
+    ) -> io::Result<[usize; 2]> {
+        if let Some(range) = self.dates.get(&date) {
+            return Ok(*range);
+        }
+        let start = self.bytes.len();
+        write(&mut self.bytes)?;
+        let range = [start, self.bytes.len()];
+        self.dates.insert(date, range);
+        Ok(range)
+    }
 }
 
 /// How many encoded bytes [`Exporter::write`] and [`ReportWriter::write`]
@@ -363,19 +505,21 @@ impl Chunk {
     }
 }
 
-/// How rows become features or CSV lines in one export [`Format`]: shared
-/// by the threads that encode rows, while an [`Exporter`] writes them.
-#[derive(Clone, Debug)]
+/// How rows become features or CSV lines in one export [`Format`]: each
+/// thread that encodes rows has one (they remember what repeats from row to
+/// row), while an [`Exporter`] writes what they made.
+#[derive(Clone)]
 pub struct Encoder {
     format: Format,
     schema: Schema,
     types: ColumnTypes,
+    memo: Memo,
 }
 
 impl Encoder {
     /// Encodes one row into `chunk`: a feature if it has a location
     /// (GeoJSON formats), or a CSV line for every row that was read.
-    pub fn encode(&self, row: &Located, chunk: &mut Chunk) -> io::Result<()> {
+    pub fn encode(&mut self, row: &Located, chunk: &mut Chunk) -> io::Result<()> {
         let Some(incident) = row.incident.as_ref() else {
             return Ok(());
         };
@@ -420,7 +564,17 @@ impl Encoder {
             Format::GeoJson => out.extend_from_slice(b",\n"),
             _ => out.push(0x1E),
         }
-        write_feature(out, &self.schema, &self.types, incident, o, row.line, at)?;
+        let (schema, types) = (&self.schema, &self.types);
+        write_feature(
+            out,
+            &mut self.memo,
+            schema,
+            types,
+            incident,
+            o,
+            row.line,
+            at,
+        )?;
         if self.format == Format::GeoJsonSeq {
             out.push(b'\n');
         }
@@ -465,6 +619,7 @@ impl<W: Write> Exporter<W> {
                 format,
                 schema: schema.clone(),
                 types,
+                memo: Memo::default(),
             },
             bbox: None,
             features: 0,
@@ -472,9 +627,12 @@ impl<W: Write> Exporter<W> {
         })
     }
 
-    /// The encoder for this output, for threads that encode rows into [`Chunk`]s.
+    /// An encoder for this output, for a thread that encodes rows into [`Chunk`]s.
     pub fn encoder(&self) -> Encoder {
-        self.encoder.clone()
+        Encoder {
+            memo: Memo::default(),
+            ..self.encoder.clone()
+        }
     }
 
     /// Writes one row: a feature if it has a location (GeoJSON formats), or

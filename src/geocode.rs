@@ -285,7 +285,9 @@ impl Tally {
 /// Locates incidents with a gazetteer, caching the answer per distinct name and hints.
 pub struct Geocoder<'g> {
     gazetteer: &'g Gazetteer,
-    cache: HashMap<String, Arc<Outcome>>,
+    /// Looked up for every row: a fast hash (foldhash) rather than SipHash,
+    /// which guards against crafted keys that a local file cannot send.
+    cache: HashMap<String, Arc<Outcome>, foldhash::fast::FixedState>,
     shared: Option<&'g SharedAnswers>,
     key: String,
 }
@@ -326,7 +328,7 @@ impl<'g> Geocoder<'g> {
     pub fn new(gazetteer: &'g Gazetteer) -> Geocoder<'g> {
         Geocoder {
             gazetteer,
-            cache: HashMap::new(),
+            cache: HashMap::default(),
             shared: None,
             key: String::new(),
         }

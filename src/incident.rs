@@ -539,19 +539,23 @@ impl Records {
         self.records.is_empty()
     }
 
-    /// Each record's line and fields, in input order.
-    pub fn iter(&self) -> impl Iterator<Item = (u64, impl Iterator<Item = &[u8]> + '_)> + '_ {
+    /// Each record in input order: its line, the bytes of all its fields
+    /// together, and each field's bytes.
+    pub fn iter(
+        &self,
+    ) -> impl Iterator<Item = (u64, &[u8], impl Iterator<Item = &[u8]> + '_)> + '_ {
         let mut field = 0;
         self.records.iter().map(move |&(line, last)| {
             let ends = &self.ends[field..last];
             let mut start = if field == 0 { 0 } else { self.ends[field - 1] };
+            let whole = &self.bytes[start..ends.last().copied().unwrap_or(start)];
             field = last;
             let fields = ends.iter().map(move |&end| {
                 let bytes = &self.bytes[start..end];
                 start = end;
                 bytes
             });
-            (line, fields)
+            (line, whole, fields)
         })
     }
 
@@ -592,19 +596,21 @@ impl RowParser {
         &self.schema
     }
 
-    /// Parses one record's fields into `incident`, reusing its strings, so
-    /// a loop over many records allocates next to nothing. Records that are
-    /// not UTF-8 in a UTF-8 file are read as Windows-1252 and their line
-    /// added to `not_utf8`.
+    /// Parses one record's fields (`whole` is their bytes together) into
+    /// `incident`, reusing its strings, so a loop over many records
+    /// allocates next to nothing. Records that are not UTF-8 in a UTF-8 file
+    /// are read as Windows-1252 and their line added to `not_utf8`.
     pub fn parse<'f>(
         &self,
+        whole: &[u8],
         fields: impl Iterator<Item = &'f [u8]>,
         line: u64,
         incident: &mut Incident,
         not_utf8: &mut Vec<u64>,
     ) -> Parsed {
         let mut texts = std::mem::take(&mut incident.fields);
-        let (count, fallback) = fill_texts(fields, self.schema.dialect.encoding, &mut texts);
+        let encoding = self.schema.dialect.encoding;
+        let (count, fallback) = fill_texts(whole, fields, encoding, &mut texts);
         let width = count.max(self.schema.columns.len());
         texts.truncate(width);
         texts.resize_with(width, String::new);
@@ -614,7 +620,7 @@ impl RowParser {
         if fallback {
             not_utf8.push(line);
         }
-        let parsed = if texts.iter().all(|f| f.trim().is_empty()) {
+        let parsed = if texts.iter().all(|f| text::trim(f).is_empty()) {
             Parsed::Blank
         } else {
             match parse_row(&self.schema, self.day_order, &texts, line, incident) {
@@ -663,7 +669,12 @@ impl<'a> Reader<'a> {
         let header_line = decoded.lines.line_of_record(record_offset(&header));
         let mut not_utf8 = Vec::new();
         let mut names = Vec::new();
-        let (count, fallback) = fill_texts(header.iter(), decoded.dialect.encoding, &mut names);
+        let (count, fallback) = fill_texts(
+            header.as_slice(),
+            header.iter(),
+            decoded.dialect.encoding,
+            &mut names,
+        );
         names.truncate(count);
         if fallback {
             not_utf8.push(header_line);
@@ -741,10 +752,13 @@ impl<'a> Reader<'a> {
     pub fn next_row(&mut self) -> Result<Option<Result<Incident, RowError>>, InputError> {
         while let Some(line) = self.next_record()? {
             let mut incident = Incident::default();
-            match self
-                .parser
-                .parse(self.record.iter(), line, &mut incident, &mut self.not_utf8)
-            {
+            match self.parser.parse(
+                self.record.as_slice(),
+                self.record.iter(),
+                line,
+                &mut incident,
+                &mut self.not_utf8,
+            ) {
                 Parsed::Blank => self.blank += 1,
                 Parsed::Read => return Ok(Some(Ok(incident))),
                 Parsed::Invalid(error) => return Ok(Some(Err(error))),
@@ -786,12 +800,16 @@ pub fn input_warnings(name: &str, dialect: &Dialect, not_utf8: &[u64]) -> Vec<St
 /// Writes a record's fields as text into `texts` (reusing its strings) and
 /// returns how many there were, and whether a field that is not UTF-8 was
 /// read as Windows-1252 (the decoder made every other encoding UTF-8).
+/// `whole` is the fields' bytes together: when it is UTF-8, so is each field.
 fn fill_texts<'f>(
+    whole: &[u8],
     fields: impl Iterator<Item = &'f [u8]>,
     encoding: &'static Encoding,
     texts: &mut Vec<String>,
 ) -> (usize, bool) {
+    let valid = std::str::from_utf8(whole).ok();
     let mut count = 0;
+    let mut at = 0;
     let mut fallback = false;
     for bytes in fields {
         if texts.len() == count {
@@ -799,13 +817,19 @@ fn fill_texts<'f>(
         }
         let text = &mut texts[count];
         text.clear();
-        match std::str::from_utf8(bytes) {
+        // Fields split at ASCII delimiters, so they split valid text at
+        // character boundaries.
+        match valid
+            .and_then(|all| all.get(at..at + bytes.len()))
+            .map_or_else(|| std::str::from_utf8(bytes), Ok)
+        {
             Ok(s) => text.push_str(s),
             Err(_) => {
                 fallback = encoding == UTF_8;
                 text.push_str(&WINDOWS_1252.decode_without_bom_handling(bytes).0);
             }
         }
+        at += bytes.len();
         count += 1;
     }
     (count, fallback)
@@ -942,7 +966,7 @@ fn parse_row(
         schema
             .index(field)
             .and_then(|i| fields.get(i))
-            .map(|s| s.trim())
+            .map(|s| text::trim(s))
             .unwrap_or("")
     };
     // Messages quote the input: no control characters may reach a terminal.
@@ -955,7 +979,11 @@ fn parse_row(
     };
     let layout = schema.layout;
     let width = schema.columns.len();
-    if let Some(extra) = fields.iter().skip(width).position(|f| !f.trim().is_empty()) {
+    if let Some(extra) = fields
+        .iter()
+        .skip(width)
+        .position(|f| !text::trim(f).is_empty())
+    {
         return Err(RowError {
             line,
             column: None,

@@ -360,17 +360,18 @@ fn print_summary(summary: &Summary<'_>) {
 
 /// Streams the input through the geocoder (export and geocode write as they
 /// read, so inputs of any size fit in memory), printing the summary. `open`
-/// makes the writers and the function that encodes a row into a batch `B`
-/// (on worker threads); `take` writes each batch, in input order.
-fn stream_input<W, B, E>(
+/// makes the writers and a maker of encoders, one per worker thread, that
+/// encode rows into a batch `B`; `take` writes each batch, in input order.
+fn stream_input<W, B, E, F>(
     args: &InputArgs,
     outputs: &[&Path],
-    open: impl FnOnce(&incident::Schema, export::ColumnTypes) -> Result<(W, E), Failure>,
+    open: impl FnOnce(&incident::Schema, export::ColumnTypes) -> Result<(W, F), Failure>,
     mut take: impl FnMut(&mut W, &mut B) -> std::io::Result<()>,
 ) -> Result<(W, geocode::Tally), Failure>
 where
     B: Default + Send,
-    E: Fn(&geocode::Located, &mut B) -> std::io::Result<()> + Sync,
+    E: FnMut(&geocode::Located, &mut B) -> std::io::Result<()>,
+    F: Fn() -> E + Sync,
 {
     refuse_input(args, outputs)?;
     let source = pipeline::Source::open(&args.input)?;
@@ -378,14 +379,14 @@ where
     let schema = source.reader(&options)?.schema().clone();
     let gazetteer = load_gazetteer(&args.gazetteers)?;
     let types = source.column_types(&schema, &options)?;
-    let (mut writer, encode) = open(&schema, types)?;
+    let (mut writer, encoders) = open(&schema, types)?;
     let progress = progress_bar();
     let streamed = pipeline::stream(
         &source,
         &options,
         &args.filter(),
         &gazetteer,
-        encode,
+        encoders,
         |batch, tally| {
             progress.set_message(format!("{} rows", tally.rows()));
             progress.tick();
@@ -465,11 +466,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     )?;
                     let report = export::ReportWriter::new(output::AtomicFile::create(&report)?)?;
                     let encoder = csv.encoder();
-                    let encode = move |row: &Located, (rows, lines): &mut (Chunk, Chunk)| {
-                        encoder.encode(row, rows)?;
-                        export::encode_report(row, lines)
+                    let encoders = move || {
+                        let mut encoder = encoder.clone();
+                        move |row: &Located, (rows, lines): &mut (Chunk, Chunk)| {
+                            encoder.encode(row, rows)?;
+                            export::encode_report(row, lines)
+                        }
                     };
-                    Ok(((csv, report), encode))
+                    Ok(((csv, report), encoders))
                 },
                 |(csv, report), (rows, lines)| {
                     csv.write_chunk(rows)?;
@@ -508,8 +512,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         output::AtomicFile::create(&out)?,
                     )?;
                     let encoder = exporter.encoder();
-                    let encode = move |row: &Located, chunk: &mut Chunk| encoder.encode(row, chunk);
-                    Ok((exporter, encode))
+                    let encoders = move || {
+                        let mut encoder = encoder.clone();
+                        move |row: &Located, chunk: &mut Chunk| encoder.encode(row, chunk)
+                    };
+                    Ok((exporter, encoders))
                 },
                 |exporter, chunk| exporter.write_chunk(chunk),
             )?;
@@ -678,14 +685,16 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
             )?;
             let report = export::ReportWriter::new(output::AtomicFile::create(&report_path)?)?;
             let encoder = geojson.encoder();
-            let encode =
+            let encoders = move || {
+                let mut encoder = encoder.clone();
                 move |row: &Located, (features, lines, kept): &mut (Chunk, Chunk, Vec<Located>)| {
                     encoder.encode(row, features)?;
                     export::encode_report(row, lines)?;
                     kept.push(render::for_map(row));
                     Ok(())
-                };
-            Ok((((geojson, report), Vec::new()), encode))
+                }
+            };
+            Ok((((geojson, report), Vec::new()), encoders))
         },
         |((geojson, report), rows), (features, lines, kept)| {
             geojson.write_chunk(features)?;

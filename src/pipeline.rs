@@ -128,28 +128,42 @@ struct Done<B> {
 /// Streams every row of `source` through `filter` and the geocoder, in
 /// input order: located rows, unresolved rows and rows that could not be
 /// read alike, each once. One thread reads records; worker threads (one per
-/// core) parse, filter and geocode them a batch at a time and `encode` each
-/// row into the batch's `B` (bytes of each output, say); this thread hands
-/// the batches to `take` in input order, with the tally so far. `take`
-/// writes a batch out and leaves it empty: its buffers are used again.
-pub fn stream<B: Default + Send>(
+/// core) parse, filter and geocode them a batch at a time, and each encodes
+/// every row into the batch's `B` (bytes of each output, say) with its own
+/// encoder, made by `encoders`; this thread hands the batches to `take` in
+/// input order, with the tally so far. `take` writes a batch out and leaves
+/// it empty: its buffers are used again.
+pub fn stream<B, E>(
     source: &Source,
     options: &ReadOptions,
     filter: &Filter,
     gazetteer: &Gazetteer,
-    encode: impl Fn(&Located, &mut B) -> io::Result<()> + Sync,
+    encoders: impl Fn() -> E + Sync,
     mut take: impl FnMut(&mut B, &Tally) -> io::Result<()>,
-) -> Result<Streamed, StreamError> {
+) -> Result<Streamed, StreamError>
+where
+    B: Default + Send,
+    E: FnMut(&Located, &mut B) -> io::Result<()>,
+{
     let parser = &source.reader(options)?.parser().clone();
     let shared = &SharedAnswers::default();
-    let encode = &encode;
+    let encoders = &encoders;
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let (records_in, records_out) = mpsc::sync_channel::<(u64, Records)>(QUEUED);
-    let records_out = &Mutex::new(records_out);
+    // Dropped (taken out) when this thread stops taking batches, so that a
+    // reader blocked on a full channel wakes up and stops.
+    let records_out = &Mutex::new(Some(records_out));
     // Emptied batches go back to be filled again, so that memory is
-    // allocated once, not for every batch.
+    // allocated once, not for every batch. Outputs are a fixed number, taken
+    // before the records they are for: a worker never waits for one while
+    // holding the batch that this thread waits for, and memory stays flat
+    // however far one worker gets ahead of the other.
     let spare_records = &Pool::default();
-    let spare_outputs = &Pool::default();
+    let (spare_in, spare_out) = mpsc::channel::<B>();
+    for _ in 0..workers + 2 * QUEUED {
+        let _ = spare_in.send(B::default());
+    }
+    let spare_out = &Mutex::new(spare_out);
     std::thread::scope(|scope| {
         let (done_in, done_out) = mpsc::sync_channel::<io::Result<Done<B>>>(QUEUED);
         let reading = scope.spawn(move || -> Result<(), InputError> {
@@ -167,17 +181,23 @@ pub fn stream<B: Default + Send>(
             let done_in = done_in.clone();
             scope.spawn(move || {
                 let mut geocoder = Geocoder::sharing(gazetteer, shared);
+                let mut encode = encoders();
                 let mut row = Located {
                     incident: Some(Incident::default()),
                     line: 0,
                     outcome: Default::default(),
                 };
                 loop {
-                    let next = records_out.lock().map(|r| r.recv());
-                    let Ok(Ok((seq, records))) = next else {
+                    let Ok(Ok(out)) = spare_out.lock().map(|s| s.recv()) else {
                         break;
                     };
-                    let out = spare_outputs.take();
+                    let next = records_out
+                        .lock()
+                        .ok()
+                        .and_then(|r| r.as_ref()?.recv().ok());
+                    let Some((seq, records)) = next else {
+                        break;
+                    };
                     let done = work(
                         seq,
                         &records,
@@ -186,7 +206,7 @@ pub fn stream<B: Default + Send>(
                         filter,
                         &mut geocoder,
                         &mut row,
-                        encode,
+                        &mut encode,
                     );
                     spare_records.give(records, Records::clear);
                     if done_in.send(done).is_err() {
@@ -197,8 +217,8 @@ pub fn stream<B: Default + Send>(
         }
         drop(done_in);
         // Batches come back in any order; they are taken in input order.
-        // Returning early drops `done_out`, which stops the workers, and
-        // through them the reader.
+        // Returning early drops `done_out` and `spare_in`, which stops the
+        // workers, and through them the reader.
         let consumed = (move || -> Result<Streamed, StreamError> {
             let mut streamed = Streamed::default();
             let mut waiting = std::collections::BTreeMap::new();
@@ -213,13 +233,16 @@ pub fn stream<B: Default + Send>(
                     streamed.filtered += done.filtered;
                     not_utf8.extend(done.not_utf8);
                     take(&mut done.out, &streamed.tally)?;
-                    spare_outputs.give(done.out, |_| ());
+                    let _ = spare_in.send(done.out);
                     next += 1;
                 }
             }
             streamed.warnings = input_warnings(source.name(), &parser.schema().dialect, &not_utf8);
             Ok(streamed)
         })();
+        if let Ok(mut records_out) = records_out.lock() {
+            records_out.take();
+        }
         reading
             .join()
             .map_err(|_| io::Error::other("the reading thread panicked"))??;
@@ -272,7 +295,7 @@ fn work<B: Default>(
     filter: &Filter,
     geocoder: &mut Geocoder<'_>,
     row: &mut Located,
-    encode: &impl Fn(&Located, &mut B) -> io::Result<()>,
+    encode: &mut impl FnMut(&Located, &mut B) -> io::Result<()>,
 ) -> io::Result<Done<B>> {
     let mut done = Done {
         seq,
@@ -283,9 +306,9 @@ fn work<B: Default>(
         not_utf8: Vec::new(),
     };
     let filtering = !filter.is_empty();
-    for (line, fields) in records.iter() {
+    for (line, whole, fields) in records.iter() {
         let incident = row.incident.get_or_insert_with(Incident::default);
-        match parser.parse(fields, line, incident, &mut done.not_utf8) {
+        match parser.parse(whole, fields, line, incident, &mut done.not_utf8) {
             Parsed::Blank => done.blank += 1,
             Parsed::Read if filtering && !filter.keeps(incident, geocoder.gazetteer()) => {
                 done.filtered += 1;

@@ -29,6 +29,18 @@ pub fn clean_into(text: &str, out: &mut String) {
     }
 }
 
+/// `text` without white space at its ends, like [`str::trim`], with a
+/// quick answer for the usual field that starts and ends with a letter.
+pub fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let solid = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    if solid(bytes.first()) && solid(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// Whether [`clean`] would leave `text` as it is (a fast check before copying).
 pub fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -98,6 +110,9 @@ mod tests {
             assert!(is_clean(t));
         }
         assert!(is_plain("Crocus City Hall") && is_plain(""));
+        for t in ["a", " a\u{3000}", "\u{a0}a b\t", "", "  ", "Куляб "] {
+            assert_eq!(super::trim(t), t.trim());
+        }
         for t in ["Куляб", "a \"b\"", "a\\b", "a  b", " a", "a\u{7}"] {
             assert!(!is_plain(t), "{t:?}");
         }

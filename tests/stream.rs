@@ -32,9 +32,12 @@ fn assert_stream_equals_memory(path: &Path) {
             &options,
             &Filter::default(),
             &gazetteer,
-            |row, (rows, lines): &mut (Chunk, Chunk)| {
-                encoder.encode(row, rows)?;
-                export::encode_report(row, lines)
+            || {
+                let mut encoder = encoder.clone();
+                move |row: &_, (rows, lines): &mut (Chunk, Chunk)| {
+                    encoder.encode(row, rows)?;
+                    export::encode_report(row, lines)
+                }
             },
             |(rows, lines), _| {
                 exporter.write_chunk(rows)?;
@@ -85,4 +88,82 @@ fn streaming_a_file_larger_than_one_batch_keeps_every_row_in_order() {
     }
     std::fs::write(&path, text).unwrap();
     assert_stream_equals_memory(&path);
+}
+
+/// Writes `rows` rows naming a few places, with a column of row numbers.
+fn many_rows(dir: &Path, rows: usize) -> PathBuf {
+    let path = dir.join("many.csv");
+    let mut text = String::from("date,place,type,code\n");
+    for i in 0..rows {
+        let place = ["Khujand", "Bishkek", "Nowhere at all", "Kulyab", ""][i % 5];
+        text.push_str(&format!("2024-01-{:02},{place},Attack,{i}\n", 1 + i % 28));
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn batches_reach_the_writer_in_input_order_with_running_tallies() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = many_rows(dir.path(), 50_000);
+    let source = Source::open(&path).unwrap();
+    let gazetteer = Gazetteer::embedded();
+    let mut lines = Vec::new();
+    let mut seen = Vec::new();
+    let streamed = pipeline::stream(
+        &source,
+        &ReadOptions::default(),
+        &Filter::default(),
+        &gazetteer,
+        || {
+            |row: &incimap::geocode::Located, batch: &mut Vec<u64>| {
+                batch.push(row.line);
+                Ok(())
+            }
+        },
+        |batch, tally| {
+            lines.append(batch);
+            seen.push(tally.rows());
+            Ok(())
+        },
+    )
+    .unwrap();
+    // Every row once, in line order; the header is line 1.
+    assert_eq!(lines, (2..50_002).collect::<Vec<u64>>());
+    assert!(seen.len() > 10 && seen.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(*seen.last().unwrap(), 50_000);
+    // A fifth of the rows have no place: invalid, and reported.
+    assert_eq!(streamed.tally.problem_rows(), 10_000 + 10_000);
+    assert_eq!(
+        streamed.tally.problems.len(),
+        incimap::geocode::Tally::KEPT_PROBLEMS
+    );
+}
+
+#[test]
+fn a_failing_writer_stops_the_stream_with_its_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = many_rows(dir.path(), 50_000);
+    let source = Source::open(&path).unwrap();
+    let gazetteer = Gazetteer::embedded();
+    let mut batches = 0;
+    let result = pipeline::stream(
+        &source,
+        &ReadOptions::default(),
+        &Filter::default(),
+        &gazetteer,
+        || |_: &incimap::geocode::Located, _: &mut ()| Ok(()),
+        |_, _| {
+            batches += 1;
+            if batches == 3 {
+                Err(std::io::Error::other("disk full"))
+            } else {
+                Ok(())
+            }
+        },
+    );
+    assert!(
+        matches!(result, Err(pipeline::StreamError::Output(e)) if e.to_string() == "disk full")
+    );
+    assert_eq!(batches, 3);
 }

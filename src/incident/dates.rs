@@ -98,6 +98,25 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// The year, month and day of `2024-03-22`, the usual form, read without
+/// the general parser (this runs for every row).
+fn iso_day(text: &str) -> Option<(i32, u8, u8)> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    Some((
+        number(0..4)? as i32,
+        number(5..7)? as u8,
+        number(8..10)? as u8,
+    ))
+}
+
 /// Drops a time of day after a date: `2024-03-22T10:15:00Z`, `22/03/2024 14:30`,
 /// `3/22/2024 2:30 PM`.
 fn strip_time(text: &str) -> &str {
@@ -182,6 +201,9 @@ impl PartialDate {
     /// date is ignored. `order` settles `03/04/2024`.
     pub fn parse_with(text: &str, order: DayOrder) -> Result<PartialDate, String> {
         let whole = text.trim();
+        if let Some((year, month, day)) = iso_day(whole) {
+            return PartialDate::new(year, Some(month), Some(day));
+        }
         let text = strip_time(whole);
         let bad = || {
             format!(

@@ -295,12 +295,8 @@ impl<R: Read> Newlines<R> {
     /// Records the line breaks of `out`, the next bytes given out.
     fn give(&mut self, out: &[u8]) -> usize {
         let start = self.offset;
-        self.lines.push(
-            out.iter()
-                .enumerate()
-                .filter(|(_, b)| **b == b'\n')
-                .map(|(i, _)| start + i as u64),
-        );
+        self.lines
+            .push(memchr::memchr_iter(b'\n', out).map(|i| start + i as u64));
         self.offset += out.len() as u64;
         self.last = out.last().copied().or(self.last);
         out.len()
@@ -321,6 +317,10 @@ impl<R: Read> Read for Newlines<R> {
                     return Ok(self.give(&buf[..1]));
                 }
                 return Ok(0);
+            }
+            if !self.after_cr && memchr::memchr(b'\r', &buf[..n]).is_none() {
+                // No carriage return to turn into a line feed.
+                return Ok(self.give(&buf[..n]));
             }
             let mut out = 0;
             for i in 0..n {
