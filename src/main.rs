@@ -664,12 +664,10 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
     let report_path = dir.join("geocode-report.csv");
     // The GeoJSON and the report stream as rows are read; the map keeps
     // only what it draws of each row.
-    let mut schema = None;
     let (((geojson, report), rows), tally) = stream_input(
         input,
         &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
         |s, types| {
-            schema = Some(s.clone());
             let geojson = export::Exporter::new(
                 Format::GeoJson,
                 s,
@@ -679,25 +677,21 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
             let report = export::ReportWriter::new(output::AtomicFile::create(&report_path)?)?;
             let encoder = geojson.encoder();
             let encode =
-                move |row: &Located, (features, lines, kept): &mut (Chunk, Chunk, Vec<Located>)| {
+                move |row: &Located, (features, lines, kept): &mut (Chunk, Chunk, render::MapRows)| {
                     encoder.encode(row, features)?;
                     export::encode_report(row, lines)?;
-                    kept.push(render::for_map(row));
+                    kept.push(row);
                     Ok(())
                 };
-            Ok((((geojson, report), Vec::new()), encode))
+            Ok((((geojson, report), render::MapRows::new()), encode))
         },
         |((geojson, report), rows), (features, lines, kept)| {
             geojson.write_chunk(features)?;
             report.write_chunk(lines)?;
-            rows.append(kept);
+            rows.append(std::mem::take(kept));
             Ok(())
         },
     )?;
-    let geocoded = geocode::Geocoded {
-        schema: schema.ok_or("no header")?,
-        rows,
-    };
     let options = render::MapOptions {
         title: args.title.clone(),
         subtitle: args.subtitle.clone(),
@@ -711,7 +705,7 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
         style,
         aggregate: args.aggregate,
     };
-    let map = render::render(&geocoded, &options)?;
+    let map = render::render_rows(&rows, &options)?;
     for note in &map.notes {
         say!("  note: {note}");
     }
