@@ -688,7 +688,7 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
         |((geojson, report), rows), (features, lines, kept)| {
             geojson.write_chunk(features)?;
             report.write_chunk(lines)?;
-            rows.append(std::mem::take(kept));
+            rows.append(kept);
             Ok(())
         },
     )?;

@@ -110,6 +110,12 @@ impl Names {
         key_at(&self.text, self.spans[id as usize])
     }
 
+    fn clear(&mut self) {
+        self.text.clear();
+        self.spans.clear();
+        self.table.clear();
+    }
+
     /// The number of `key`, added if new.
     fn intern(&mut self, key: Key<'_>) -> u32 {
         let hash = self.hasher.hash_one(key);
@@ -171,6 +177,15 @@ impl Blocks {
 
     fn get(&self, k: usize) -> &Packed {
         &self.blocks[k / BLOCK][k % BLOCK]
+    }
+
+    /// Empties the blocks, keeping the first one's memory.
+    fn clear(&mut self) {
+        self.blocks.truncate(1);
+        if let Some(first) = self.blocks.first_mut() {
+            first.clear();
+        }
+        self.len = 0;
     }
 
     fn iter(&self) -> impl Iterator<Item = &Packed> + Clone {
@@ -260,11 +275,12 @@ impl MapRows {
         });
     }
 
-    /// Adds the rows of `later`, a store of the rows that follow this one's
-    /// in the input: the same as pushing them here one by one.
-    pub fn append(&mut self, later: MapRows) {
+    /// Moves the rows of `later`, a store of the rows that follow this
+    /// one's in the input, to the end of this one: the same as pushing them
+    /// here one by one. `later` is left empty, its memory kept for refilling.
+    pub fn append(&mut self, later: &mut MapRows) {
         if self.seen == 0 {
-            *self = later;
+            std::mem::swap(self, later);
             return;
         }
         let kinds: Vec<u32> = (0..index(later.kinds.len()))
@@ -281,6 +297,15 @@ impl MapRows {
             });
         }
         self.seen += later.seen;
+        later.clear();
+    }
+
+    /// Empties the store, keeping its memory.
+    pub fn clear(&mut self) {
+        self.rows.clear();
+        self.kinds.clear();
+        self.places.clear();
+        self.seen = 0;
     }
 
     /// Rows kept (located).
@@ -461,7 +486,9 @@ mod tests {
         let whole: MapRows = rows.iter().collect();
         for split in 0..=rows.len() {
             let mut first: MapRows = rows[..split].iter().collect();
-            first.append(rows[split..].iter().collect());
+            let mut later: MapRows = rows[split..].iter().collect();
+            first.append(&mut later);
+            assert!(later.is_empty() && later.seen() == 0 && later.kinds().len() == 0);
             assert_eq!(first.seen(), whole.seen());
             assert_eq!(
                 first.iter().collect::<Vec<_>>(),
@@ -473,13 +500,15 @@ mod tests {
                 whole.kinds().collect::<Vec<_>>()
             );
         }
-        // Batches that share no name, and empty ones.
-        let mut parts: Vec<MapRows> = rows.chunks(2).map(|c| c.iter().collect()).collect();
-        parts.insert(1, MapRows::new());
+        // One batch store filled again after each append, and empty batches.
         let mut joined = MapRows::new();
-        for p in parts {
-            joined.append(p);
+        let mut batch = MapRows::new();
+        for chunk in rows.chunks(2) {
+            joined.append(&mut batch);
+            batch.extend(chunk);
+            joined.append(&mut batch);
         }
+        assert_eq!(joined.seen(), whole.seen());
         assert_eq!(
             joined.iter().collect::<Vec<_>>(),
             whole.iter().collect::<Vec<_>>()
@@ -531,10 +560,10 @@ mod tests {
             whole.push_row(row(k));
             part.push_row(row(k));
             if k % 3001 == 0 {
-                joined.append(std::mem::take(&mut part));
+                joined.append(&mut part);
             }
         }
-        joined.append(part);
+        joined.append(&mut part);
         for store in [&whole, &joined] {
             assert_eq!(store.len(), n);
             assert!(store.iter().enumerate().all(|(k, r)| r == row(k)));
