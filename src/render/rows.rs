@@ -110,6 +110,22 @@ impl Names {
         key_at(&self.text, self.spans[id as usize])
     }
 
+    /// Whether `key` is number `id`, compared as bytes (cheaper than
+    /// slicing the text into `str`s).
+    fn holds(&self, id: u32, key: Key<'_>) -> bool {
+        let span = self.spans[id as usize];
+        let text = self.text.as_bytes();
+        let middle = span.start + span.first as usize;
+        text[span.start..middle] == *key.0.as_bytes()
+            && match key.1 {
+                None => span.second == u32::MAX,
+                Some(second) => {
+                    span.second as usize == second.len()
+                        && text[middle..middle + second.len()] == *second.as_bytes()
+                }
+            }
+    }
+
     fn clear(&mut self) {
         self.text.clear();
         self.spans.clear();
@@ -119,7 +135,7 @@ impl Names {
     /// The number of `key`, added if new.
     fn intern(&mut self, key: Key<'_>) -> u32 {
         let hash = self.hasher.hash_one(key);
-        if let Some(&id) = self.table.find(hash, |&id| self.get(id) == key) {
+        if let Some(&id) = self.table.find(hash, |&id| self.holds(id, key)) {
             return id;
         }
         let id = index(self.spans.len());
