@@ -671,12 +671,10 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
     let report_path = dir.join("geocode-report.csv");
     // The GeoJSON and the report stream as rows are read; the map keeps
     // only what it draws of each row.
-    let mut schema = None;
     let (((geojson, report), rows), tally) = stream_input(
         input,
         &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
         |s, types| {
-            schema = Some(s.clone());
             let geojson = export::Exporter::new(
                 Format::GeoJson,
                 s,
@@ -687,14 +685,14 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
             let encoder = geojson.encoder();
             let encoders = move || {
                 let mut encoder = encoder.clone();
-                move |row: &Located, (features, lines, kept): &mut (Chunk, Chunk, Vec<Located>)| {
+                move |row: &Located, (features, lines, kept): &mut (Chunk, Chunk, render::MapRows)| {
                     encoder.encode(row, features)?;
                     export::encode_report(row, lines)?;
-                    kept.push(render::for_map(row));
+                    kept.push(row);
                     Ok(())
                 }
             };
-            Ok((((geojson, report), Vec::new()), encoders))
+            Ok((((geojson, report), render::MapRows::new()), encoders))
         },
         |((geojson, report), rows), (features, lines, kept)| {
             geojson.write_chunk(features)?;
@@ -703,10 +701,6 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
             Ok(())
         },
     )?;
-    let geocoded = geocode::Geocoded {
-        schema: schema.ok_or("no header")?,
-        rows,
-    };
     let options = render::MapOptions {
         title: args.title.clone(),
         subtitle: args.subtitle.clone(),
@@ -720,7 +714,7 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
         style,
         aggregate: args.aggregate,
     };
-    let map = render::render(&geocoded, &options)?;
+    let map = render::render_rows(&rows, &options)?;
     for note in &map.notes {
         say!("  note: {note}");
     }

@@ -6,9 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::RenderError;
 use super::projection::{GeoBox, Projection};
+use super::rows::{MapRow, MapRows};
 use super::sites::type_name;
-use crate::geocode::{Matched, Outcome, Precision, Status};
-use crate::incident::{Incident, LonLat};
 
 /// How to draw many incidents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -184,7 +183,9 @@ pub const LABELLED: usize = 25;
 /// Incidents reduced to one row per cluster or cell, for the map: drawn as
 /// a pie of its types, with area showing its count.
 pub struct Reduced {
-    rows: Vec<(Incident, Outcome)>,
+    /// One row per cluster or cell, named after its largest place and
+    /// typed by its most frequent type.
+    pub rows: MapRows,
     /// How many incidents each row stands for.
     pub weights: Vec<u32>,
     /// Each row's incidents by type name, most first.
@@ -195,13 +196,6 @@ pub struct Reduced {
     pub places: usize,
     /// A sentence for the reader on how the map was aggregated.
     pub note: String,
-}
-
-impl Reduced {
-    /// The rows, as the renderer takes them.
-    pub fn located(&self) -> Vec<(&Incident, &Outcome)> {
-        self.rows.iter().map(|(i, o)| (i, o)).collect()
-    }
 }
 
 /// One distinct place with its incidents counted by type.
@@ -217,18 +211,16 @@ struct Site {
 /// one row per type in each, weighted by its count. The work is per place,
 /// not per incident, past one pass that counts them.
 pub fn reduce(
-    all: &[(&Incident, &Outcome)],
+    all: &MapRows,
     mode: Aggregate,
     projection: Option<&str>,
 ) -> Result<Reduced, RenderError> {
-    let mut type_ids: HashMap<&str, usize> = HashMap::new();
+    // Types as written that clean to the same name count as one.
     let mut type_names: Vec<String> = Vec::new();
-    let mut site_of: HashMap<(i64, i64), usize> = HashMap::new();
-    let mut sites: Vec<Site> = Vec::new();
-    for (incident, outcome) in all {
-        let Some(at) = outcome.location else { continue };
-        let t = *type_ids.entry(incident.kind.as_str()).or_insert_with(|| {
-            let name = type_name(incident);
+    let type_ids: Vec<usize> = all
+        .kinds()
+        .map(|kind| {
+            let name = type_name(kind);
             type_names
                 .iter()
                 .position(|n| *n == name)
@@ -236,18 +228,20 @@ pub fn reduce(
                     type_names.push(name);
                     type_names.len() - 1
                 })
-        });
-        let key = ((at.lon * 1e5).round() as i64, (at.lat * 1e5).round() as i64);
+        })
+        .collect();
+    let mut site_of: HashMap<(i64, i64), usize, foldhash::fast::RandomState> = HashMap::default();
+    let mut sites: Vec<Site> = Vec::new();
+    for (k, (lon, lat)) in all.lonlats().enumerate() {
+        let t = type_ids[all.kind_of(k)];
+        let key = ((lon * 1e5).round() as i64, (lat * 1e5).round() as i64);
         let s = *site_of.entry(key).or_insert_with(|| {
-            let name = outcome
-                .matched
-                .as_ref()
-                .map(|m| m.name.clone())
-                .filter(|n| !n.is_empty());
+            let row = all.get(k);
+            let name = row.matched.filter(|n| !n.is_empty());
             sites.push(Site {
-                lon: at.lon,
-                lat: at.lat,
-                name: name.unwrap_or_else(|| crate::text::clean(&incident.place)),
+                lon,
+                lat,
+                name: name.map_or_else(|| crate::text::clean(row.place), str::to_string),
                 by_type: Vec::new(),
             });
             sites.len() - 1
@@ -299,7 +293,7 @@ pub fn reduce(
             ),
         ),
     };
-    let mut rows = Vec::new();
+    let mut rows = MapRows::new();
     let mut weights = Vec::new();
     let mut shares = Vec::new();
     for b in &bins {
@@ -335,29 +329,17 @@ pub fn reduce(
         } else {
             format!("{total} incidents at {name}")
         };
-        rows.push((
-            Incident {
-                kind: share[0].0.clone(),
-                place,
-                ..Incident::default()
-            },
-            Outcome {
-                status: Status::Exact,
-                location: Some(LonLat { lon, lat }),
-                precision: Some(Precision::City),
-                matched: Some(Matched {
-                    name,
-                    geonameid: None,
-                    country: String::new(),
-                    admin1: String::new(),
-                    kind: crate::gazetteer::Kind::City,
-                }),
-                candidates: 0,
-                runner_up: None,
-                suggestions: Vec::new(),
-                reason: String::new(),
-            },
-        ));
+        rows.push_row(MapRow {
+            line: 0,
+            lonlat: (lon, lat),
+            date: None,
+            kind: &share[0].0,
+            place: &place,
+            matched: Some(&name),
+            fatalities: None,
+            injuries: None,
+            hollow: false,
+        });
         weights.push(u32::try_from(total).unwrap_or(u32::MAX));
         shares.push(share);
     }
@@ -469,7 +451,8 @@ mod tests {
 
     #[test]
     fn reduce_keeps_every_incident_and_type_total() {
-        use crate::geocode::Located;
+        use crate::geocode::{Located, Outcome, Precision, Status};
+        use crate::incident::{Incident, LonLat};
         let rows: Vec<Located> = (0..1000)
             .map(|i| {
                 let (lon, lat) = [(69.6, 40.3), (69.7, 40.25), (74.6, 42.9), (37.6, 55.75)][i % 4];
@@ -495,10 +478,7 @@ mod tests {
                 }
             })
             .collect();
-        let all: Vec<(&Incident, &Outcome)> = rows
-            .iter()
-            .map(|r| (r.incident.as_ref().unwrap(), &*r.outcome))
-            .collect();
+        let all: MapRows = rows.iter().collect();
         let reduced = reduce(&all, Aggregate::Cluster, None).unwrap();
         assert_eq!(reduced.places, 4);
         assert_eq!(

@@ -14,6 +14,7 @@ pub mod land;
 pub mod legend;
 mod page;
 pub mod projection;
+pub mod rows;
 mod sites;
 pub mod style;
 pub mod svg;
@@ -22,14 +23,14 @@ pub mod timeline;
 
 use geo::Contains;
 
-use crate::geocode::{Geocoded, Outcome};
-use crate::incident::Incident;
+use crate::geocode::Geocoded;
 pub use formats::Format;
 use frame::MetreBox;
 use labels::{AreaLabel, PlacedLabel, Rect, Segment};
 use land::{LandShape, Projector};
 use page::{Fitting, Header, Plan};
 use projection::{GeoBox, Projection};
+pub use rows::{MapRow, MapRows};
 use sites::Sites;
 pub use style::Style;
 use svg::{Svg, num};
@@ -65,7 +66,7 @@ impl SizeBy {
         }
     }
 
-    pub(crate) fn value(self, incident: &Incident) -> Option<u32> {
+    pub(crate) fn value(self, incident: &MapRow) -> Option<u32> {
         match self {
             SizeBy::Fatalities => incident.fatalities,
             SizeBy::Injuries => incident.injuries,
@@ -97,25 +98,6 @@ pub fn parse_length(text: &str) -> Result<f64, String> {
         ));
     }
     Ok(px)
-}
-
-/// What the map keeps of a located row: place, type, date and numbers, not
-/// the row's other columns, so that a million rows fit in memory.
-pub fn for_map(row: &crate::geocode::Located) -> crate::geocode::Located {
-    crate::geocode::Located {
-        incident: row.incident.as_ref().map(|i| Incident {
-            line: i.line,
-            date: i.date,
-            place: i.place.clone(),
-            kind: i.kind.clone(),
-            fatalities: i.fatalities,
-            injuries: i.injuries,
-            given: i.given,
-            ..Incident::default()
-        }),
-        line: row.line,
-        outcome: std::sync::Arc::clone(&row.outcome),
-    }
 }
 
 /// What the map should say, how big it is and how it looks.
@@ -263,9 +245,14 @@ pub enum RenderError {
 
 /// Renders the located rows of `geocoded` as an SVG map.
 pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderError> {
+    render_rows(&geocoded.rows.iter().collect(), options)
+}
+
+/// Renders the rows kept in `all` as an SVG map: what [`render`] does, for
+/// rows gathered as they streamed past.
+pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderError> {
     let style = &options.style;
     let sizes = &style.sizes;
-    let all: Vec<(&Incident, &Outcome)> = geocoded.located().collect();
     if all.is_empty() {
         return Err(RenderError::NothingToMap);
     }
@@ -275,11 +262,7 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
     let mode = options.aggregate.resolve(all.len());
     let reduced = match mode {
         aggregate::Aggregate::None | aggregate::Aggregate::Auto => None,
-        mode => Some(aggregate::reduce(
-            &all,
-            mode,
-            options.projection.as_deref(),
-        )?),
+        mode => Some(aggregate::reduce(all, mode, options.projection.as_deref())?),
     };
     let (located, weights, size_by) = match &reduced {
         Some(r) => {
@@ -287,9 +270,9 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
                 notes.push("marker sizes show incident counts on an aggregated map".into());
             }
             notes.push(r.note.clone());
-            (r.located(), r.weights.clone(), Some(SizeBy::Count))
+            (&r.rows, r.weights.clone(), Some(SizeBy::Count))
         }
-        None => (all.clone(), vec![1; all.len()], options.size_by),
+        None => (all, vec![1; all.len()], options.size_by),
     };
     let totals = reduced.as_ref().map(|r| r.totals.as_slice());
     let sites = Sites::new(located, &weights, totals, size_by, options, &mut notes);
@@ -327,14 +310,14 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
     let title = options
         .title
         .clone()
-        .unwrap_or_else(|| page::default_title(&all));
+        .unwrap_or_else(|| page::default_title(all));
     let header = Header::new(title, style, width);
     let bars = if options.timeline || style.layers.timeline {
-        let events: Vec<_> = all
-            .iter()
-            .map(|(i, _)| (i.date, sites.rank_of(i)))
-            .collect();
-        let bars = timeline::Bars::count(&events, sites.types.len());
+        let ranks = sites.ranks_of_kinds(all);
+        let events = all
+            .dates_and_kinds()
+            .map(|(date, kind)| (date, ranks[kind]));
+        let bars = timeline::Bars::count(events, sites.types.len());
         if bars.is_none() {
             notes.push("no incident has a date, so there is no timeline".into());
         }
@@ -465,7 +448,7 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
     sites::draw_incidents(
         &mut svg,
         &markers,
-        &sites.located,
+        sites.located,
         &sites.groups,
         pies.as_deref(),
         style,
@@ -482,8 +465,7 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
     }
     let subtitle = options.subtitle.clone().unwrap_or_else(|| {
         page::default_subtitle(
-            geocoded,
-            &all,
+            all,
             reduced.as_ref().map_or(sites.groups.len(), |r| r.places),
         )
     });
@@ -518,11 +500,11 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
         Some(h) => h,
         None => (y + line_step + margin * 0.5).max(r.y1 + credits_height),
     };
-    if all.len() < geocoded.rows.len() {
+    if all.len() < all.seen() {
         notes.push(format!(
             "{} of {} rows are not on the map (see the report)",
-            geocoded.rows.len() - all.len(),
-            geocoded.rows.len()
+            all.seen() - all.len(),
+            all.seen()
         ));
     }
 

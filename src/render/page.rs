@@ -5,12 +5,11 @@ use super::frame::{Frame, MetreBox};
 use super::labels::Rect;
 use super::legend::{self, Legend};
 use super::projection::Projection;
+use super::rows::MapRows;
 use super::sites::{self, Points, Sites};
 use super::style::Style;
 use super::svg::{Svg, num};
 use super::{RenderError, inset};
-use crate::geocode::{Geocoded, Outcome};
-use crate::incident::Incident;
 
 /// The title block: the title (shrunk to fit the width) and subtitle.
 pub(crate) struct Header {
@@ -448,34 +447,29 @@ pub(crate) fn wrap_text(
     lines
 }
 
-pub(crate) fn default_title(located: &[(&Incident, &Outcome)]) -> String {
-    let years: Vec<i32> = located
-        .iter()
-        .filter_map(|(i, _)| i.date.map(|d| d.year))
-        .collect();
-    match (years.iter().min(), years.iter().max()) {
+pub(crate) fn default_title(located: &MapRows) -> String {
+    let years = located
+        .dates_and_kinds()
+        .filter_map(|(d, _)| d.map(|d| d.year));
+    match (years.clone().min(), years.max()) {
         (Some(a), Some(b)) if a == b => format!("Incidents, {a}"),
         (Some(a), Some(b)) => format!("Incidents, {a}–{b}"),
         _ => "Incidents".into(),
     }
 }
 
-pub(crate) fn default_subtitle(
-    geocoded: &Geocoded,
-    located: &[(&Incident, &Outcome)],
-    places: usize,
-) -> String {
+pub(crate) fn default_subtitle(located: &MapRows, places: usize) -> String {
     let n = located.len();
     let mut s = format!(
         "{n} incident{} at {places} place{}",
         if n == 1 { "" } else { "s" },
         if places == 1 { "" } else { "s" }
     );
-    let dates: Vec<_> = located.iter().filter_map(|(i, _)| i.date).collect();
-    if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
+    let dates = located.dates_and_kinds().filter_map(|(d, _)| d);
+    if let (Some(a), Some(b)) = (dates.clone().min(), dates.max()) {
         s.push_str(&format!(", {a} to {b}"));
     }
-    let missing = geocoded.rows.len() - n;
+    let missing = located.seen() - n;
     if missing > 0 {
         s.push_str(&format!(
             " · {missing} row{} not located, not shown",

@@ -8,18 +8,17 @@ use super::frame::Frame;
 use super::labels::{LabelRequest, Rect};
 use super::legend::Legend;
 use super::projection::Projection;
+use super::rows::{MapRow, MapRows};
 use super::style::Style;
 use super::svg::{Svg, num};
 use super::symbols::{self, SizeScale};
 use super::{MapOptions, PlacedMarker, RenderError, SizeBy};
-use crate::geocode::{Outcome, Precision};
-use crate::incident::Incident;
 
 /// The located incidents, grouped into sites, with what the map needs to
 /// draw them.
 pub(crate) struct Sites<'a> {
     /// Located incidents, in input order.
-    pub located: Vec<(&'a Incident, &'a Outcome)>,
+    pub located: &'a MapRows,
     /// Longitude and latitude of each incident.
     pub lonlat: Vec<(f64, f64)>,
     /// Incidents (indices) at each distinct place, places in first-seen order.
@@ -43,7 +42,7 @@ impl<'a> Sites<'a> {
     /// `totals`, when given, are the type counts for the legend (an
     /// aggregated map's rows stand for several types each).
     pub fn new(
-        located: Vec<(&'a Incident, &'a Outcome)>,
+        located: &'a MapRows,
         weights: &[u32],
         totals: Option<&[(String, usize)]>,
         size_by: Option<SizeBy>,
@@ -51,10 +50,7 @@ impl<'a> Sites<'a> {
         notes: &mut Vec<String>,
     ) -> Sites<'a> {
         let sizes = &options.style.sizes;
-        let lonlat: Vec<(f64, f64)> = located
-            .iter()
-            .map(|(_, o)| o.location.map(|l| (l.lon, l.lat)).unwrap_or_default())
-            .collect();
+        let lonlat: Vec<(f64, f64)> = located.lonlats().collect();
         let mut site_of: BTreeMap<(i64, i64), usize> = BTreeMap::new();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for (k, &(lon, lat)) in lonlat.iter().enumerate() {
@@ -73,18 +69,15 @@ impl<'a> Sites<'a> {
                     count: *count,
                 })
                 .collect(),
-            None => rank_types(located.iter().map(|(i, _)| *i).zip(weights.iter().copied())),
+            None => rank_types(located, weights),
         };
-        let ranks = located
-            .iter()
-            .map(|(i, _)| {
-                let name = type_name(i);
-                types.iter().position(|t| t.name == name).unwrap_or(0)
-            })
+        let by_kind = kind_ranks(located, &types);
+        let ranks = (0..located.len())
+            .map(|k| by_kind[located.kind_of(k)])
             .collect();
         let value = |k: usize, by: SizeBy| match by {
             SizeBy::Count => weights.get(k).copied(),
-            by => by.value(located[k].0),
+            by => by.value(&located.get(k)),
         };
         let size_scale = size_by.map(|by| {
             let top = (0..located.len())
@@ -110,10 +103,7 @@ impl<'a> Sites<'a> {
                 None => sizes.marker,
             })
             .collect();
-        let hollow = located
-            .iter()
-            .map(|(_, o)| matches!(o.precision, Some(Precision::Admin1 | Precision::Country)))
-            .collect();
+        let hollow = located.iter().map(|r| r.hollow).collect();
         Sites {
             located,
             lonlat,
@@ -130,11 +120,11 @@ impl<'a> Sites<'a> {
     /// projection cannot show.
     pub fn project(&self, projection: &Projection) -> Result<Vec<(f64, f64)>, RenderError> {
         let mut metres = Vec::with_capacity(self.lonlat.len());
-        for ((incident, _), &(lon, lat)) in self.located.iter().zip(&self.lonlat) {
+        for (k, &(lon, lat)) in self.lonlat.iter().enumerate() {
             metres.push(projection.forward(lon, lat).ok_or_else(|| {
                 RenderError::Projection(format!(
                     "line {}: ({lon}, {lat}) cannot be shown in `{}`",
-                    incident.line,
+                    self.located.get(k).line,
                     projection.definition()
                 ))
             })?);
@@ -142,10 +132,10 @@ impl<'a> Sites<'a> {
         Ok(metres)
     }
 
-    /// The legend rank of an incident's type.
-    pub fn rank_of(&self, incident: &Incident) -> usize {
-        let name = type_name(incident);
-        self.types.iter().position(|t| t.name == name).unwrap_or(0)
+    /// The legend rank of each type of `rows`, by its position in their
+    /// table of types.
+    pub fn ranks_of_kinds(&self, rows: &MapRows) -> Vec<usize> {
+        kind_ranks(rows, &self.types)
     }
 
     /// What the legend explains, in one column.
@@ -175,8 +165,8 @@ impl<'a> Sites<'a> {
         self.located
             .iter()
             .enumerate()
-            .map(|(k, (incident, _))| PlacedMarker {
-                line: incident.line,
+            .map(|(k, row)| PlacedMarker {
+                line: row.line,
                 centre: centres[k],
                 anchor: anchors[k],
                 radius: self.radii[k],
@@ -194,13 +184,11 @@ impl<'a> Sites<'a> {
             .groups
             .iter()
             .map(|g| {
-                let (incident, outcome) = self.located[g[0]];
-                let text = outcome
+                let row = self.located.get(g[0]);
+                let text = row
                     .matched
-                    .as_ref()
-                    .map(|m| m.name.clone())
                     .filter(|n| !n.trim().is_empty())
-                    .unwrap_or_else(|| incident.place.clone());
+                    .unwrap_or(row.place);
                 let anchor = g
                     .iter()
                     .map(|&k| marker_boxes[k])
@@ -234,12 +222,14 @@ pub(crate) struct TypeEntry {
 
 /// Types ranked most frequent first, ties by name; empty types are
 /// "Unspecified". Each incident counts as many times as its weight.
-pub(crate) fn rank_types<'a>(
-    incidents: impl Iterator<Item = (&'a Incident, u32)>,
-) -> Vec<TypeEntry> {
+fn rank_types(rows: &MapRows, weights: &[u32]) -> Vec<TypeEntry> {
+    let mut by_kind = vec![0usize; rows.kinds().len()];
+    for (k, weight) in weights.iter().enumerate().take(rows.len()) {
+        by_kind[rows.kind_of(k)] += *weight as usize;
+    }
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, weight) in incidents {
-        *counts.entry(type_name(i)).or_default() += weight as usize;
+    for (kind, n) in rows.kinds().zip(by_kind) {
+        *counts.entry(type_name(kind)).or_default() += n;
     }
     let mut entries: Vec<TypeEntry> = counts
         .into_iter()
@@ -249,11 +239,22 @@ pub(crate) fn rank_types<'a>(
     entries
 }
 
-pub(crate) fn type_name(incident: &Incident) -> String {
-    if incident.kind.trim().is_empty() {
+/// The legend rank of each of `rows`' types, by position in their table.
+fn kind_ranks(rows: &MapRows, types: &[TypeEntry]) -> Vec<usize> {
+    rows.kinds()
+        .map(|kind| {
+            let name = type_name(kind);
+            types.iter().position(|t| t.name == name).unwrap_or(0)
+        })
+        .collect()
+}
+
+/// A type as the legend names it: cleaned, "Unspecified" when empty.
+pub(crate) fn type_name(kind: &str) -> String {
+    if kind.trim().is_empty() {
         "Unspecified".into()
     } else {
-        crate::text::clean(incident.kind.trim())
+        crate::text::clean(kind.trim())
     }
 }
 
@@ -339,7 +340,7 @@ pub(crate) fn place_markers(
 pub(crate) fn draw_incidents(
     svg: &mut Svg,
     markers: &[PlacedMarker],
-    located: &[(&Incident, &Outcome)],
+    located: &MapRows,
     groups: &[Vec<usize>],
     pies: Option<&[Vec<(usize, usize)>]>,
     style: &Style,
@@ -392,7 +393,7 @@ pub(crate) fn draw_incidents(
                 m.radius,
                 slices,
                 style,
-                &marker_title(located[k].0),
+                &marker_title(&located.get(k)),
             ));
             continue;
         }
@@ -411,20 +412,20 @@ pub(crate) fn draw_incidents(
             m.centre.1,
             m.radius,
             &attrs,
-            Some(&marker_title(located[k].0)),
+            Some(&marker_title(&located.get(k))),
         ));
     }
     svg.end();
     svg.end();
 }
 
-fn marker_title(incident: &Incident) -> String {
-    let mut parts = vec![type_name(incident)];
+fn marker_title(incident: &MapRow) -> String {
+    let mut parts = vec![type_name(incident.kind)];
     if let Some(d) = incident.date {
         parts.push(d.to_string());
     }
     if !incident.place.is_empty() {
-        parts.push(incident.place.clone());
+        parts.push(incident.place.to_string());
     }
     if let Some(f) = incident.fatalities {
         parts.push(format!("{f} killed"));

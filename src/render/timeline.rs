@@ -42,36 +42,41 @@ pub struct Bars {
 impl Bars {
     /// Counts incidents (date, type rank) per period; the period is months
     /// when the dates span three years or less, else years.
-    pub fn count(events: &[(Option<PartialDate>, usize)], types: usize) -> Option<Bars> {
-        let dated: Vec<(PartialDate, usize)> = events
-            .iter()
-            .filter_map(|(d, rank)| d.map(|d| (d, *rank)))
-            .collect();
+    pub fn count<I>(events: I, types: usize) -> Option<Bars>
+    where
+        I: IntoIterator<Item = (Option<PartialDate>, usize)>,
+        I::IntoIter: Clone,
+    {
+        let events = events.into_iter();
         let month_of = |d: &PartialDate| d.month.map(|m| d.year * 12 + i32::from(m) - 1);
-        let first_year = dated.iter().map(|(d, _)| d.year).min()?;
-        let last_year = dated.iter().map(|(d, _)| d.year).max()?;
-        let months: Vec<i32> = dated.iter().filter_map(|(d, _)| month_of(d)).collect();
-        let monthly = match (months.iter().min(), months.iter().max()) {
-            (Some(a), Some(b)) => {
-                b - a < MONTHLY_UP_TO && (last_year - first_year) * 12 < MONTHLY_UP_TO
-            }
-            _ => false,
+        // One pass for the span, one to count.
+        let (mut years, mut months) = (None, None);
+        let widen = |span: Option<(i32, i32)>, v: i32| {
+            Some(span.map_or((v, v), |(a, b)| (a.min(v), b.max(v))))
         };
-        let (period, first, last) = if monthly {
-            let first = *months.iter().min()?;
-            (Period::Month, first, *months.iter().max()?)
-        } else {
-            (Period::Year, first_year, last_year)
+        for d in events.clone().filter_map(|(d, _)| d) {
+            years = widen(years, d.year);
+            if let Some(m) = month_of(&d) {
+                months = widen(months, m);
+            }
+        }
+        let (first_year, last_year) = years?;
+        let monthly = months.is_some_and(|(a, b)| {
+            b - a < MONTHLY_UP_TO && (last_year - first_year) * 12 < MONTHLY_UP_TO
+        });
+        let (period, (first, last)) = match months {
+            Some(span) if monthly => (Period::Month, span),
+            _ => (Period::Year, (first_year, last_year)),
         };
         let mut counts = vec![vec![0u32; types.max(1)]; (last - first + 1) as usize];
-        let mut left_out = events.len() - dated.len();
-        for (d, rank) in &dated {
-            let index = match period {
-                Period::Month => month_of(d),
+        let mut left_out = 0;
+        for (date, rank) in events {
+            let index = date.and_then(|d| match period {
+                Period::Month => month_of(&d),
                 Period::Year => Some(d.year),
-            };
+            });
             match index {
-                Some(i) => counts[(i - first) as usize][(*rank).min(types.max(1) - 1)] += 1,
+                Some(i) => counts[(i - first) as usize][rank.min(types.max(1) - 1)] += 1,
                 None => left_out += 1,
             }
         }
@@ -285,7 +290,7 @@ mod tests {
             (date(2024, None), 0),
             (None, 1),
         ];
-        let bars = Bars::count(&events, 2).unwrap();
+        let bars = Bars::count(events, 2).unwrap();
         assert_eq!(bars.period, Period::Month);
         assert_eq!(bars.counts, vec![vec![1, 0], vec![0, 0], vec![1, 1]]);
         assert_eq!(bars.left_out, 2);
@@ -293,18 +298,18 @@ mod tests {
         assert_eq!(bars.max(), 2);
 
         let events = [(date(2018, Some(7)), 0), (date(2024, None), 1)];
-        let bars = Bars::count(&events, 2).unwrap();
+        let bars = Bars::count(events, 2).unwrap();
         assert_eq!(bars.period, Period::Year);
         assert_eq!(bars.counts.len(), 7);
         assert_eq!(bars.counts[6], vec![0, 1]);
         assert_eq!(bars.left_out, 0);
-        assert!(Bars::count(&[(None, 0)], 1).is_none());
+        assert!(Bars::count([(None, 0)], 1).is_none());
     }
 
     #[test]
     fn plot_is_svg_in_the_given_colours() {
         let events = [(date(2020, Some(1)), 0), (date(2021, Some(5)), 1)];
-        let bars = Bars::count(&events, 2).unwrap();
+        let bars = Bars::count(events, 2).unwrap();
         let style = Style::default();
         let out = plot(&bars, 600, 140, &style).unwrap();
         assert!(out.starts_with("<svg"));
