@@ -28,6 +28,42 @@ pub struct AtomicFile {
     target: PathBuf,
     temp: Option<tempfile::NamedTempFile>,
     stdout: io::Stdout,
+    /// Bytes written since the last call for an early flush to disk.
+    unsynced: u64,
+    syncer: Option<Syncer>,
+}
+
+/// Bytes written between early flushes to disk.
+const SYNC_EVERY: u64 = 32 << 20;
+
+/// A thread that flushes a large file to disk while it is still being
+/// written, so that the flush before the rename has little left to wait for.
+struct Syncer {
+    wake: std::sync::mpsc::Sender<()>,
+    thread: std::thread::JoinHandle<io::Result<()>>,
+}
+
+impl Syncer {
+    fn start(file: &std::fs::File) -> io::Result<Syncer> {
+        let file = file.try_clone()?;
+        let (wake, woken) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            while woken.recv().is_ok() {
+                while woken.try_recv().is_ok() {}
+                file.sync_data()?;
+            }
+            Ok(())
+        });
+        Ok(Syncer { wake, thread })
+    }
+
+    /// Waits for the flushes asked for so far, and tells their first failure.
+    fn finish(self) -> io::Result<()> {
+        drop(self.wake);
+        self.thread
+            .join()
+            .map_err(|_| io::Error::other("the thread flushing to disk panicked"))?
+    }
 }
 
 impl AtomicFile {
@@ -51,6 +87,8 @@ impl AtomicFile {
             target: path.to_path_buf(),
             temp,
             stdout: io::stdout(),
+            unsynced: 0,
+            syncer: None,
         })
     }
 
@@ -60,6 +98,9 @@ impl AtomicFile {
             return self.stdout.lock().flush();
         };
         keep_permissions(&self.target, temp.as_file())?;
+        if let Some(syncer) = self.syncer {
+            syncer.finish()?;
+        }
         temp.as_file().sync_all()?;
         temp.persist(&self.target).map_err(|e| e.error)?;
         Ok(())
@@ -68,10 +109,22 @@ impl AtomicFile {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self.temp.as_mut() {
-            Some(temp) => temp.write(buf),
-            None => self.stdout.write(buf),
+        let Some(temp) = self.temp.as_mut() else {
+            return self.stdout.write(buf);
+        };
+        let n = temp.write(buf)?;
+        self.unsynced += n as u64;
+        if self.unsynced >= SYNC_EVERY {
+            self.unsynced = 0;
+            if self.syncer.is_none() {
+                self.syncer = Some(Syncer::start(temp.as_file())?);
+            }
+            if let Some(syncer) = &self.syncer {
+                // A syncer that stopped has failed: `commit` tells why.
+                let _ = syncer.wake.send(());
+            }
         }
+        Ok(n)
     }
 
     fn flush(&mut self) -> io::Result<()> {
