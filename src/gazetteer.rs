@@ -548,10 +548,8 @@ impl Gazetteer {
         let map = names_map();
         for d in 1..=distance {
             if d == 1 {
-                for edit in one_edit(&key) {
-                    if let Some(value) = map.get(&edit) {
-                        found.extend(postings_at(value).into_iter().map(|i| (1, i as usize)));
-                    }
+                for value in one_edit_values(map.as_fst(), &key) {
+                    found.extend(postings_at(value).into_iter().map(|i| (1, i as usize)));
                 }
             } else {
                 let mut stream = map
@@ -816,12 +814,10 @@ pub fn embedded_index() -> (&'static [u8], &'static [u8]) {
     (NAMES_FST, POSTINGS)
 }
 
-/// Every string one edit away from a folded key: a letter deleted, replaced,
-/// inserted or swapped with the next. Replacements and insertions draw on
-/// the key's own script (Latin letters and digits, plus Cyrillic or Arabic
-/// letters when the key has them).
-fn one_edit(key: &str) -> Vec<String> {
-    let chars: Vec<char> = key.chars().collect();
+/// The letters that replacements and insertions draw on: the key's own
+/// script (Latin letters and digits, plus Cyrillic or Arabic letters when
+/// the key has them).
+fn edit_alphabet(chars: &[char]) -> Vec<char> {
     let mut alphabet: Vec<char> = ('a'..='z').chain('0'..='9').collect();
     if chars.iter().any(|c| ('\u{400}'..='\u{4FF}').contains(c)) {
         alphabet.extend('а'..='я');
@@ -830,6 +826,87 @@ fn one_edit(key: &str) -> Vec<String> {
         alphabet.extend('\u{621}'..='\u{64A}');
         alphabet.extend(['پ', 'چ', 'ژ', 'ک', 'گ', 'ی']);
     }
+    alphabet
+}
+
+/// The values of the index's names one edit away from a folded key: a
+/// letter deleted, replaced, inserted (from [`edit_alphabet`]) or swapped
+/// with the next. Walks the index once per edit position from the node the
+/// key's first letters lead to, so branches that no name takes end at once
+/// (far cheaper than looking up every edited string from the root). A name
+/// reached by two edits comes twice.
+fn one_edit_values(fst: &fst::raw::Fst<&[u8]>, key: &str) -> Vec<u64> {
+    use fst::raw::{Node, Output};
+    /// Follows `bytes` from a node; the node reached and the output so far.
+    fn follow<'f>(
+        fst: &'f fst::raw::Fst<&[u8]>,
+        mut at: (Node<'f>, Output),
+        bytes: &[u8],
+    ) -> Option<(Node<'f>, Output)> {
+        for &b in bytes {
+            let t = at.0.transition(at.0.find_input(b)?);
+            at = (fst.node(t.addr), at.1.cat(t.out));
+        }
+        Some(at)
+    }
+    let value = |at: Option<(Node<'_>, Output)>| {
+        at.filter(|(node, _)| node.is_final())
+            .map(|(node, out)| out.cat(node.final_output()).value())
+    };
+    let chars: Vec<char> = key.chars().collect();
+    let alphabet = edit_alphabet(&chars);
+    let utf8 = |c: char, buf: &mut [u8; 4]| c.encode_utf8(buf).len();
+    // Where each letter starts in the key's bytes.
+    let starts: Vec<usize> = key
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([key.len()])
+        .collect();
+    let bytes = key.as_bytes();
+    let mut values = Vec::new();
+    let mut prefix = Some((fst.root(), Output::zero()));
+    for i in 0..=chars.len() {
+        let Some(here) = prefix else {
+            break;
+        };
+        let rest = &bytes[starts[i]..];
+        let mut buf = [0u8; 4];
+        for &c in &alphabet {
+            let n = utf8(c, &mut buf);
+            let Some(after) = follow(fst, here, &buf[..n]) else {
+                continue;
+            };
+            // Inserted before letter i.
+            values.extend(value(follow(fst, after, rest)));
+            // Letter i replaced.
+            if i < chars.len() && c != chars[i] {
+                values.extend(value(follow(fst, after, &bytes[starts[i + 1]..])));
+            }
+        }
+        if i < chars.len() {
+            // Letter i deleted.
+            values.extend(value(follow(fst, here, &bytes[starts[i + 1]..])));
+        }
+        if i + 1 < chars.len() {
+            // Letters i and i + 1 swapped.
+            let swapped = follow(fst, here, &bytes[starts[i + 1]..starts[i + 2]])
+                .and_then(|at| follow(fst, at, &bytes[starts[i]..starts[i + 1]]))
+                .and_then(|at| follow(fst, at, &bytes[starts[i + 2]..]));
+            values.extend(value(swapped));
+        }
+        prefix = (i < chars.len())
+            .then(|| follow(fst, here, &bytes[starts[i]..starts[i + 1]]))
+            .flatten();
+    }
+    values
+}
+
+/// Every string one edit away from a folded key (what [`one_edit_values`]
+/// finds in the index without spelling them out).
+#[cfg(test)]
+fn one_edit(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let alphabet = edit_alphabet(&chars);
     let text = |v: &[char]| v.iter().collect::<String>();
     let mut edits = Vec::new();
     for i in 0..chars.len() {
@@ -1015,4 +1092,43 @@ pub fn clean_alternates<'a>(names: impl Iterator<Item = &'a str>, primary: &str)
         kept.push(name);
     }
     kept.join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fold, names_map, one_edit, one_edit_values};
+
+    /// The walk finds exactly the names that spelling out every edit and
+    /// looking each up finds.
+    #[test]
+    fn one_edit_walk_finds_what_spelled_out_edits_find() {
+        let map = names_map();
+        let mut found = 0;
+        for name in [
+            "Nowhereville 12",
+            "Kulob",
+            "Khudzhand",
+            "Dushanbe",
+            "Куляб",
+            "Bishkek",
+            "Kerman",
+            "Jalal-Abad",
+            "کرمان",
+            "ab",
+        ] {
+            let key = fold(name);
+            let mut walked = one_edit_values(map.as_fst(), &key);
+            walked.sort();
+            walked.dedup();
+            let mut spelled: Vec<u64> = one_edit(&key)
+                .iter()
+                .filter_map(|edit| map.get(edit))
+                .collect();
+            spelled.sort();
+            spelled.dedup();
+            assert_eq!(walked, spelled, "{name}");
+            found += walked.len();
+        }
+        assert!(found > 10, "the names have neighbours to find: {found}");
+    }
 }

@@ -211,11 +211,21 @@ pub struct Tally {
     /// The first [`Tally::KEPT_PROBLEMS`] rows that were unresolved,
     /// ambiguous or invalid, in input order (the report has them all).
     pub problems: Vec<Problem>,
+    counts_only: bool,
 }
 
 impl Tally {
     /// How many problem rows are kept for telling, so memory stays flat.
     pub const KEPT_PROBLEMS: usize = 100;
+
+    /// A tally that counts rows without keeping any problem row: for a
+    /// later part of an input whose earlier parts kept enough.
+    pub fn counts_only() -> Tally {
+        Tally {
+            counts_only: true,
+            ..Tally::default()
+        }
+    }
 
     /// Counts one row.
     pub fn add(&mut self, row: &Located) {
@@ -223,7 +233,8 @@ impl Tally {
         if let Some(k) = Status::ALL.iter().position(|s| *s == o.status) {
             self.counts[k] += 1;
         }
-        if o.status.is_problem() && self.problems.len() < Tally::KEPT_PROBLEMS {
+        if o.status.is_problem() && !self.counts_only && self.problems.len() < Tally::KEPT_PROBLEMS
+        {
             self.problems.push(Problem {
                 line: row.line,
                 place: row

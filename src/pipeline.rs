@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::export::ColumnTypes;
 use crate::filter::Filter;
 use crate::gazetteer::Gazetteer;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
 
 use crate::geocode::{Geocoder, Located, SharedAnswers, Tally, invalid};
@@ -164,6 +165,9 @@ where
         let _ = spare_in.send(B::default());
     }
     let spare_out = &Mutex::new(spare_out);
+    // Set once the tally holds all the problem rows it keeps: later batches
+    // need only count theirs.
+    let enough_problems = &AtomicBool::new(false);
     std::thread::scope(|scope| {
         let (done_in, done_out) = mpsc::sync_channel::<io::Result<Done<B>>>(QUEUED);
         let reading = scope.spawn(move || -> Result<(), InputError> {
@@ -198,8 +202,14 @@ where
                     let Some((seq, records)) = next else {
                         break;
                     };
+                    let tally = if enough_problems.load(Ordering::Relaxed) {
+                        Tally::counts_only()
+                    } else {
+                        Tally::default()
+                    };
                     let done = work(
                         seq,
+                        tally,
                         &records,
                         out,
                         parser,
@@ -229,6 +239,9 @@ where
                 waiting.insert(done.seq, done);
                 while let Some(mut done) = waiting.remove(&next) {
                     streamed.tally.merge(done.tally);
+                    if streamed.tally.problems.len() >= Tally::KEPT_PROBLEMS {
+                        enough_problems.store(true, Ordering::Relaxed);
+                    }
                     streamed.blank += done.blank;
                     streamed.filtered += done.filtered;
                     not_utf8.extend(done.not_utf8);
@@ -289,6 +302,7 @@ impl<T: Default> Pool<T> {
 #[allow(clippy::too_many_arguments)]
 fn work<B: Default>(
     seq: u64,
+    tally: Tally,
     records: &Records,
     out: B,
     parser: &RowParser,
@@ -300,7 +314,7 @@ fn work<B: Default>(
     let mut done = Done {
         seq,
         out,
-        tally: Tally::default(),
+        tally,
         blank: 0,
         filtered: 0,
         not_utf8: Vec::new(),
