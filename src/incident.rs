@@ -184,6 +184,8 @@ pub struct Schema {
     pub columns: Vec<String>,
     /// Column index of each field the header provides.
     indices: Vec<(Field, usize)>,
+    /// The same, by field (`field as usize`), for looking up every row's fields.
+    by_field: [Option<usize>; Field::ALL.len()],
     /// Encoding, delimiter and decimal mark the file was read with.
     pub dialect: Dialect,
 }
@@ -224,9 +226,14 @@ impl Schema {
                 indices.push((field, index));
             }
         }
+        let mut by_field = [None; Field::ALL.len()];
+        for &(field, index) in &indices {
+            by_field[field as usize] = Some(index);
+        }
         Schema {
             layout,
             columns,
+            by_field,
             indices,
             dialect: Dialect::default(),
         }
@@ -234,10 +241,7 @@ impl Schema {
 
     /// The column index of a field, if the header has it.
     pub fn index(&self, field: Field) -> Option<usize> {
-        self.indices
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, i)| *i)
+        self.by_field[field as usize]
     }
 
     /// The layout, and the encoding and delimiter when they are not plain
