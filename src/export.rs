@@ -206,7 +206,7 @@ enum Prop<'a> {
 fn write_prop<W: Write>(out: &mut W, value: &Prop<'_>) -> io::Result<()> {
     match value {
         Prop::Null => out.write_all(b"null"),
-        Prop::Int(n) => serde_json::to_writer(&mut *out, n).map_err(io::Error::from),
+        Prop::Int(n) => out.write_all(itoa::Buffer::new().format(*n).as_bytes()),
         Prop::Float(v) => serde_json::to_writer(&mut *out, v).map_err(io::Error::from),
         Prop::Text(s) => write_text(out, s),
         Prop::Date(d) => write_date(out, d),

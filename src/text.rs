@@ -43,36 +43,58 @@ pub fn trim(text: &str) -> &str {
 
 /// Whether [`clean`] would leave `text` as it is (a fast check before copying).
 pub fn is_clean(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if !single_spaced(bytes) {
+    let (found, doubled) = classify(text.as_bytes());
+    if doubled & SPACE != 0 || !clear_ends(text.as_bytes()) {
         return false;
     }
-    // Printable ASCII, checked without branches so that it vectorises.
-    let odd = bytes
-        .iter()
-        .fold(false, |odd, &b| odd | !(0x20..0x7F).contains(&b));
-    !odd || is_clean_unicode(text, false)
+    found & ODD == 0 || is_clean_unicode(text, false)
 }
 
 /// Whether `text` is clean ([`is_clean`]) printable ASCII without quotes
 /// or backslashes: text that reads the same inside JSON's quotes.
 pub fn is_plain(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let odd = bytes.iter().fold(false, |odd, &b| {
-        odd | !(0x20..0x7F).contains(&b) | (b == b'"') | (b == b'\\')
-    });
-    !odd && single_spaced(bytes)
+    let (found, doubled) = classify(text.as_bytes());
+    found & (ODD | QUOTE) == 0 && doubled & SPACE == 0 && clear_ends(text.as_bytes())
 }
 
-/// No space at either end, and no two spaces in a row.
-fn single_spaced(bytes: &[u8]) -> bool {
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
-        return false;
+/// Classes of bytes: not printable ASCII (a control, or part of a
+/// non-ASCII character), a `"` or `\\`, a space.
+const ODD: u8 = 1;
+const QUOTE: u8 = 2;
+const SPACE: u8 = 4;
+
+/// The class of each byte value.
+static CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        classes[b] = match b as u8 {
+            b' ' => SPACE,
+            b'"' | b'\\' => QUOTE,
+            0x21..=0x7E => 0,
+            _ => ODD,
+        };
+        b += 1;
     }
-    let pairs = bytes.iter().zip(bytes.iter().skip(1));
-    !pairs.fold(false, |double, (&a, &b)| {
-        double | ((a == b' ') & (b == b' '))
-    })
+    classes
+};
+
+/// The classes found in `bytes`, and those found twice in a row. These
+/// checks run for every field of every row: a table look-up per byte.
+fn classify(bytes: &[u8]) -> (u8, u8) {
+    let (mut found, mut doubled, mut previous) = (0, 0, 0);
+    for &b in bytes {
+        let class = CLASSES[usize::from(b)];
+        found |= class;
+        doubled |= previous & class;
+        previous = class;
+    }
+    (found, doubled)
+}
+
+/// No space at either end.
+fn clear_ends(bytes: &[u8]) -> bool {
+    bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ')
 }
 
 /// [`is_clean`] past the first non-ASCII byte.
@@ -100,6 +122,47 @@ fn is_invisible_format(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{clean, is_clean, is_plain};
+
+    /// The table look-ups say what a plain look says.
+    #[test]
+    fn checks_agree_with_a_plain_look() {
+        let plain = |t: &str| {
+            let b = t.as_bytes();
+            b.first() != Some(&b' ')
+                && b.last() != Some(&b' ')
+                && !t.contains("  ")
+                && b.iter()
+                    .all(|&c| (0x20..0x7F).contains(&c) && c != b'"' && c != b'\\')
+        };
+        let pieces = [
+            "a",
+            " ",
+            "  ",
+            "\"",
+            "\\",
+            "\u{7f}",
+            "\u{1}",
+            "\t",
+            "é",
+            "Куляб",
+            "x y",
+            "~",
+            "!",
+        ];
+        let mut text = String::new();
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            if (seed >> 60) < 2 {
+                text.clear();
+            }
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            assert_eq!(is_plain(&text), plain(&text), "{text:?}");
+            assert_eq!(is_clean(&text), clean(&text) == text, "{text:?}");
+        }
+    }
 
     #[test]
     fn removes_controls_and_folds_space() {
