@@ -161,7 +161,7 @@ where
     // however far one worker gets ahead of the other.
     let spare_records = &Pool::default();
     let (spare_in, spare_out) = mpsc::channel::<B>();
-    for _ in 0..workers + 2 * QUEUED {
+    for _ in 0..workers + QUEUED {
         let _ = spare_in.send(B::default());
     }
     let spare_out = &Mutex::new(spare_out);
