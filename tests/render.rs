@@ -678,3 +678,52 @@ fn the_command_line_writes_every_format_asked_for() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("colours.sea"));
 }
+
+/// On an aggregated map the labels go to the clusters with most incidents,
+/// not to the first names in the alphabet.
+#[test]
+fn aggregated_maps_label_the_largest_clusters() {
+    let small = [
+        "Accra",
+        "Berlin",
+        "Cairo",
+        "Dakar",
+        "Freetown",
+        "Hanoi",
+        "Islamabad",
+        "Jakarta",
+        "Lima",
+        "Madrid",
+        "Nairobi",
+        "Oslo",
+        "Quito",
+        "Riga",
+        "Santiago",
+        "Tokyo",
+        "Ulaanbaatar",
+        "Warsaw",
+        "Yerevan",
+        "Abuja",
+        "Bogota",
+        "Caracas",
+        "Dhaka",
+        "Havana",
+        "Lusaka",
+        "Manila",
+        "Luanda",
+        "Canberra",
+    ];
+    let mut csv = String::from("date,place,type\n");
+    for place in small {
+        for _ in 0..10 {
+            csv.push_str(&format!("2024-01-01,{place},Attack\n"));
+        }
+    }
+    for _ in 0..150 {
+        csv.push_str("2024-01-01,Zahedan,Attack\n");
+    }
+    let map = draw(&geocoded_text(&csv), &MapOptions::default());
+    let labels: Vec<&str> = map.layout.labels.iter().map(|l| l.text.as_str()).collect();
+    assert!(labels.len() <= 25, "{labels:?}");
+    assert!(labels.contains(&"Zahedan"), "{labels:?}");
+}

@@ -23,6 +23,8 @@ pub(crate) struct Sites<'a> {
     pub lonlat: Vec<(f64, f64)>,
     /// Incidents (indices) at each distinct place, places in first-seen order.
     pub groups: Vec<Vec<usize>>,
+    /// How many incidents each group stands for (its rows' weights).
+    pub group_weights: Vec<u64>,
     /// Types, most frequent first.
     pub types: Vec<TypeEntry>,
     /// Each incident's type rank.
@@ -104,10 +106,16 @@ impl<'a> Sites<'a> {
             })
             .collect();
         let hollow = located.iter().map(|r| r.hollow).collect();
+        let weight = |k: usize| u64::from(weights.get(k).copied().unwrap_or(1));
+        let group_weights = groups
+            .iter()
+            .map(|g| g.iter().map(|&k| weight(k)).sum())
+            .collect();
         Sites {
             located,
             lonlat,
             groups,
+            group_weights,
             types,
             ranks,
             radii,
@@ -180,10 +188,11 @@ impl<'a> Sites<'a> {
     /// box around the place's markers. The name is the gazetteer's, else the
     /// input's.
     pub fn label_requests(&self, marker_boxes: &[Rect]) -> Vec<LabelRequest> {
-        let mut requests: Vec<(usize, LabelRequest)> = self
+        let mut requests: Vec<(u64, LabelRequest)> = self
             .groups
             .iter()
-            .map(|g| {
+            .zip(&self.group_weights)
+            .map(|(g, &weight)| {
                 let row = self.located.get(g[0]);
                 let text = row
                     .matched
@@ -195,7 +204,7 @@ impl<'a> Sites<'a> {
                     .reduce(|a, b| a.union(&b))
                     .unwrap_or(marker_boxes[g[0]]);
                 let text = crate::text::clean(text.trim());
-                (g.len(), LabelRequest { text, anchor })
+                (weight, LabelRequest { text, anchor })
             })
             .filter(|(_, r)| !r.text.is_empty())
             .collect();
