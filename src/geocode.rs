@@ -296,11 +296,46 @@ impl Tally {
 /// Locates incidents with a gazetteer, caching the answer per distinct name and hints.
 pub struct Geocoder<'g> {
     gazetteer: &'g Gazetteer,
-    /// Looked up for every row: a fast hash (foldhash) rather than SipHash,
-    /// which guards against crafted keys that a local file cannot send.
-    cache: HashMap<String, Arc<Outcome>, foldhash::fast::FixedState>,
+    cache: Answers,
     shared: Option<&'g SharedAnswers>,
     key: String,
+}
+
+/// One geocoder's answers by key (place, country and province joined). It
+/// is looked up for every row, so the keys' bytes sit together in one
+/// buffer, where comparing them seldom misses the cache, and the hash is
+/// foldhash's (SipHash guards against crafted keys, which a local file
+/// cannot send to a local program).
+#[derive(Default)]
+struct Answers {
+    keys: String,
+    /// Each key's hash, where it is in `keys`, and its answer.
+    table: hashbrown::HashTable<(u64, u32, u32, Arc<Outcome>)>,
+    hasher: foldhash::fast::FixedState,
+}
+
+impl Answers {
+    fn hash(&self, key: &str) -> u64 {
+        use std::hash::BuildHasher;
+        self.hasher.hash_one(key)
+    }
+
+    fn get(&self, key: &str, hash: u64) -> Option<&Arc<Outcome>> {
+        let keys = &self.keys;
+        self.table
+            .find(hash, |(h, start, len, _)| {
+                *h == hash && keys.get(*start as usize..(*start + *len) as usize) == Some(key)
+            })
+            .map(|(.., outcome)| outcome)
+    }
+
+    fn insert(&mut self, key: &str, hash: u64, outcome: Arc<Outcome>) {
+        let start = u32::try_from(self.keys.len()).expect("keys under 4 GB");
+        let len = u32::try_from(key.len()).expect("a key under 4 GB");
+        self.keys.push_str(key);
+        self.table
+            .insert_unique(hash, (hash, start, len, outcome), |(h, ..)| *h);
+    }
 }
 
 /// Answers shared by the geocoders of several threads, so that each
@@ -339,7 +374,7 @@ impl<'g> Geocoder<'g> {
     pub fn new(gazetteer: &'g Gazetteer) -> Geocoder<'g> {
         Geocoder {
             gazetteer,
-            cache: HashMap::default(),
+            cache: Answers::default(),
             shared: None,
             key: String::new(),
         }
@@ -378,7 +413,8 @@ impl<'g> Geocoder<'g> {
             self.key.push_str(part);
             self.key.push('\u{1F}');
         }
-        if let Some(hit) = self.cache.get(self.key.as_str()) {
+        let hash = self.cache.hash(&self.key);
+        if let Some(hit) = self.cache.get(&self.key, hash) {
             return Arc::clone(hit);
         }
         let known = self.shared.and_then(|shared| shared.get(&self.key));
@@ -390,7 +426,7 @@ impl<'g> Geocoder<'g> {
             outcome
         });
         let outcome = Arc::new(outcome);
-        self.cache.insert(self.key.clone(), Arc::clone(&outcome));
+        self.cache.insert(&self.key, hash, Arc::clone(&outcome));
         outcome
     }
 
