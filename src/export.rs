@@ -400,9 +400,11 @@ fn write_match(
 #[derive(Clone, Default)]
 struct Memo {
     bytes: Vec<u8>,
-    /// Per answer, by address (the `Arc` is kept, so that no other answer
-    /// can take its address): where its parts start and end in `bytes`.
-    outcomes: HashMap<usize, (Arc<Outcome>, [usize; 4]), FixedState>,
+    /// Per answer, by address: where its parts start and end in `bytes`
+    /// (small entries, so that the table stays in the cache).
+    outcomes: HashMap<usize, [u32; 4], FixedState>,
+    /// The answers in `outcomes`, kept so that no other can take their address.
+    kept: Vec<Arc<Outcome>>,
     dates: HashMap<Option<PartialDate>, [usize; 2], FixedState>,
     /// The parts for an answer with coordinates from the row, made afresh.
     fresh: Vec<u8>,
@@ -418,6 +420,7 @@ impl Memo {
         if self.outcomes.len() >= MEMO_LIMIT || self.dates.len() >= MEMO_LIMIT {
             self.bytes.clear();
             self.outcomes.clear();
+            self.kept.clear();
             self.dates.clear();
         }
     }
@@ -436,13 +439,15 @@ impl Memo {
             return Ok(([0, a, b, c], true));
         }
         let key = Arc::as_ptr(outcome) as usize;
-        if let Some((_, ends)) = self.outcomes.get(&key) {
-            return Ok((*ends, false));
+        if let Some(ends) = self.outcomes.get(&key) {
+            return Ok((ends.map(|e| e as usize), false));
         }
         let start = self.bytes.len();
         let [a, b, c] = write(&mut self.bytes)?;
         let ends = [start, a, b, c];
-        self.outcomes.insert(key, (Arc::clone(outcome), ends));
+        // The limit on entries keeps the bytes far below 4 GB.
+        self.outcomes.insert(key, ends.map(|e| e as u32));
+        self.kept.push(Arc::clone(outcome));
         Ok((ends, false))
     }
 
