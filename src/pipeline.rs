@@ -110,6 +110,9 @@ pub enum StreamError {
 /// Records read, parsed and geocoded as one batch.
 const BATCH: usize = 2048;
 
+/// Worker threads at most, whatever the number of cores.
+const MAX_WORKERS: usize = 6;
+
 /// Batches waiting between threads, per channel: enough to keep every
 /// thread busy, few enough that memory stays flat.
 const QUEUED: usize = 4;
@@ -149,7 +152,9 @@ where
     let parser = &source.reader(options)?.parser().clone();
     let shared = &SharedAnswers::default();
     let encoders = &encoders;
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    // One reading thread keeps a handful of workers busy at most; more
+    // would only hold more batches in memory.
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().min(MAX_WORKERS));
     let (records_in, records_out) = mpsc::sync_channel::<(u64, Records)>(QUEUED);
     // Dropped (taken out) when this thread stops taking batches, so that a
     // reader blocked on a full channel wakes up and stops.
