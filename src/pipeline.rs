@@ -1,6 +1,7 @@
 //! The stages end to end for inputs of any size: rows stream from the reader
-//! through the filter and the geocoder into a sink (an [`Exporter`], a report
-//! writer), one at a time, so memory stays flat however long the input is.
+//! through the filter and the geocoder into the outputs (an
+//! [`crate::export::Exporter`], a report writer, the map's rows), a batch at
+//! a time on every core, so memory stays flat however long the input is.
 
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -132,7 +133,7 @@ struct Done<B> {
 /// Streams every row of `source` through `filter` and the geocoder, in
 /// input order: located rows, unresolved rows and rows that could not be
 /// read alike, each once. One thread reads records; worker threads (one per
-/// core) parse, filter and geocode them a batch at a time, and each encodes
+/// core, up to six) parse, filter and geocode them a batch at a time, and each encodes
 /// every row into the batch's `B` (bytes of each output, say) with its own
 /// encoder, made by `encoders`; this thread hands the batches to `take` in
 /// input order, with the tally so far. `take` writes a batch out and leaves
