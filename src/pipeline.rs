@@ -205,7 +205,7 @@ where
                         .lock()
                         .ok()
                         .and_then(|r| r.as_ref()?.recv().ok());
-                    let Some((seq, records)) = next else {
+                    let Some((seq, mut records)) = next else {
                         break;
                     };
                     let tally = if enough_problems.load(Ordering::Relaxed) {
@@ -224,7 +224,8 @@ where
                         &mut row,
                         &mut encode,
                     );
-                    spare_records.give(records, Records::clear);
+                    records.clear();
+                    spare_records.give(records);
                     if done_in.send(done).is_err() {
                         break;
                     }
@@ -292,9 +293,8 @@ impl<T: Default> Pool<T> {
             .unwrap_or_default()
     }
 
-    /// Keeps `batch` for later, after `empty` has emptied it.
-    fn give(&self, mut batch: T, empty: impl FnOnce(&mut T)) {
-        empty(&mut batch);
+    /// Keeps an emptied `batch` for later.
+    fn give(&self, batch: T) {
         if let Ok(mut spare) = self.0.lock()
             && spare.len() < QUEUED
         {
