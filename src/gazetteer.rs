@@ -5,7 +5,6 @@
 //! (`gazetteer/names.fst`, `gazetteer/postings.bin`) are made from GeoNames
 //! by `cargo run --bin incimap-build-data`; see `gazetteer/README.md`.
 
-use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
@@ -33,8 +32,12 @@ pub enum Kind {
     Site,
     /// A first-level division: province, oblast, region.
     Admin1,
+    /// A second-level division: county, district, département.
+    Admin2,
     /// A country.
     Country,
+    /// A continent or a world region news names (Middle East, Central Asia, Darfur).
+    Area,
 }
 
 impl Kind {
@@ -44,7 +47,9 @@ impl Kind {
             Kind::City => "city",
             Kind::Site => "site",
             Kind::Admin1 => "admin1",
+            Kind::Admin2 => "admin2",
             Kind::Country => "country",
+            Kind::Area => "area",
         }
     }
 
@@ -54,7 +59,9 @@ impl Kind {
             "" | "city" | "town" | "village" | "place" => Some(Kind::City),
             "site" | "venue" | "landmark" => Some(Kind::Site),
             "admin1" | "province" | "region" | "oblast" => Some(Kind::Admin1),
+            "admin2" | "county" | "district" => Some(Kind::Admin2),
             "country" => Some(Kind::Country),
+            "area" | "continent" | "world region" => Some(Kind::Area),
             _ => None,
         }
     }
@@ -133,16 +140,6 @@ impl Place {
             origin: None,
         })
     }
-
-    /// Rank of the feature code: capitals, then administrative seats, then the rest.
-    fn seat_rank(&self) -> u8 {
-        match self.feature.as_str() {
-            "PPLC" => 0,
-            "PPLA" => 1,
-            "PPLA2" | "PPLA3" | "PPLA4" | "PPLG" => 2,
-            _ => 3,
-        }
-    }
 }
 
 /// Folds a name for matching: lower case, diacritics and apostrophes removed,
@@ -212,16 +209,6 @@ impl Match {
             Match::Alias => "alias",
             Match::Folded => "folded",
             Match::Variant => "variant",
-        }
-    }
-
-    /// Exact and alias matches are the name as written; they outrank folded
-    /// ones, which outrank transliteration variants.
-    fn tier(self) -> u8 {
-        match self {
-            Match::Exact | Match::Alias => 0,
-            Match::Folded => 1,
-            Match::Variant => 2,
         }
     }
 }
@@ -413,10 +400,20 @@ impl Gazetteer {
             return None;
         }
         let folded = fold(hint);
-        self.countries.iter().find(|c| {
+        let by_code = self.countries.iter().find(|c| {
             c.alpha2.eq_ignore_ascii_case(hint)
                 || c.alpha3.eq_ignore_ascii_case(hint)
                 || c.key == folded
+        });
+        // Other names of countries: `USA`, `Россия`, `Britain`.
+        by_code.or_else(|| {
+            let country = self
+                .lookup(hint)
+                .into_iter()
+                .find(|c| c.place.kind == Kind::Country)?;
+            self.countries
+                .iter()
+                .find(|c| c.alpha2 == country.place.country)
         })
     }
 
@@ -484,50 +481,30 @@ impl Gazetteer {
             .collect()
     }
 
-    /// Candidates for `name`, filtered by the hints and ranked best first,
-    /// each with the reasons for its rank.
-    pub fn search(&self, name: &str, hints: &Hints) -> Vec<Ranked<'_>> {
-        let mut found: Vec<Ranked<'_>> = self
-            .lookup(name)
+    /// The provinces (country and first-level code) a province hint names:
+    /// the provinces with that name (`Khatlon`, `Ky.`), else those whose
+    /// name contains it or is contained in it.
+    pub fn province_codes(&self, hint: &str) -> Vec<(String, String)> {
+        let mut codes: Vec<(String, String)> = self
+            .lookup(hint)
             .into_iter()
-            .filter(|c| {
-                hints
-                    .country
-                    .as_deref()
-                    .is_none_or(|cc| c.place.country.eq_ignore_ascii_case(cc))
-            })
-            .map(|candidate| Ranked {
-                key: self.rank_key(&candidate, hints),
-                candidate,
-            })
+            .filter(|c| c.place.kind == Kind::Admin1)
+            .map(|c| (c.place.country.clone(), c.place.admin1.clone()))
             .collect();
-        found.sort_by_key(|r| r.key);
-        found
-    }
-
-    fn rank_key(&self, c: &Candidate<'_>, hints: &Hints) -> RankKey {
-        let kind_rank = match (hints.kind, c.place.kind) {
-            (Some(want), have) if want == have => 0,
-            (_, Kind::City | Kind::Site) => 1,
-            (_, Kind::Country) => 2,
-            (_, Kind::Admin1) => 3,
-        };
-        let in_province = hints.province.as_deref().is_none_or(|province| {
-            self.admin1_name(&c.place.country, &c.place.admin1)
-                .is_some_and(|name| {
-                    fold(name).contains(&fold(province)) || fold(province).contains(&fold(name))
-                })
-        });
-        RankKey {
-            user: c.place.origin.is_none(),
-            tier: c.matched.tier(),
-            primary: !c.primary,
-            province: !in_province,
-            kind: kind_rank,
-            seat: c.place.seat_rank(),
-            population: std::cmp::Reverse(c.place.population),
-            index: c.index,
+        if codes.is_empty() {
+            let key = fold(hint);
+            if key.is_empty() {
+                return codes;
+            }
+            for (code, &index) in &self.admin1 {
+                let name = fold(&self.place(index).name);
+                if !name.is_empty() && (name.contains(&key) || key.contains(&name)) {
+                    codes.push(code.clone());
+                }
+            }
+            codes.sort();
         }
+        codes
     }
 
     /// Places whose names are a small edit away from `name`, nearest and most populous first.
@@ -590,82 +567,6 @@ impl Gazetteer {
             }
         }
         places
-    }
-}
-
-/// The order of candidates: each field in turn, smaller first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct RankKey {
-    /// False for user entries, which come first.
-    pub user: bool,
-    /// 0 for the name as written, 1 for a folded match, 2 for a transliteration variant.
-    pub tier: u8,
-    /// False when the query is the place's primary name (folded), which comes first.
-    pub primary: bool,
-    /// True when a province was given and the place is not in it.
-    pub province: bool,
-    /// The kind asked for, then cities, countries, provinces.
-    pub kind: u8,
-    /// Capitals, then administrative seats, then other places.
-    pub seat: u8,
-    /// Larger population first.
-    pub population: std::cmp::Reverse<u64>,
-    /// Position in the gazetteer, for a stable order.
-    pub index: usize,
-}
-
-/// A candidate with its rank.
-#[derive(Clone, Debug)]
-pub struct Ranked<'g> {
-    /// The candidate.
-    pub candidate: Candidate<'g>,
-    /// Its rank: smaller is better.
-    pub key: RankKey,
-}
-
-impl Ranked<'_> {
-    /// The first rule that separates this candidate from a lower-ranked one.
-    pub fn beats(&self, other: &Ranked<'_>) -> &'static str {
-        let (a, b) = (&self.key, &other.key);
-        if a.user != b.user {
-            "user gazetteer entry"
-        } else if a.tier != b.tier {
-            "name as written, not only folded"
-        } else if a.primary != b.primary {
-            "its primary name, not an alternate"
-        } else if a.province != b.province {
-            "in the province given"
-        } else if a.kind != b.kind {
-            "kind of place"
-        } else if a.seat != b.seat {
-            "capital or administrative seat"
-        } else if a.population != b.population {
-            "larger population"
-        } else {
-            "gazetteer order"
-        }
-    }
-
-    /// Whether nothing but population (and order) separates the two, and the
-    /// populations are within a factor of three: a guess, not a decision.
-    pub fn close_to(&self, other: &Ranked<'_>) -> bool {
-        let (a, b) = (&self.key, &other.key);
-        let same = (a.user, a.tier, a.province, a.kind, a.seat)
-            == (b.user, b.tier, b.province, b.kind, b.seat);
-        let (pa, pb) = (a.population.0.max(1) as f64, b.population.0.max(1) as f64);
-        same && pa / pb < 3.0
-    }
-}
-
-impl PartialEq for Ranked<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.key == other.key
-    }
-}
-
-impl PartialOrd for Ranked<'_> {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.key.cmp(&other.key))
     }
 }
 
@@ -1074,9 +975,20 @@ fn parse_coordinate(text: &str, limit: f64) -> Result<f64, String> {
 /// Keeps alternate names worth matching: drops empty ones, the primary name,
 /// short all-capital codes (airport and similar codes), links, and repeats.
 pub fn clean_alternates<'a>(names: impl Iterator<Item = &'a str>, primary: &str) -> String {
+    keep_names(names, primary, true)
+}
+
+/// Joins the names of a curated list as alternates: like [`clean_alternates`],
+/// but keeps short capital forms (`US`, `UAE`, `NSW`), which such lists hold on purpose.
+pub fn join_names<'a>(names: impl Iterator<Item = &'a str>, primary: &str) -> String {
+    keep_names(names, primary, false)
+}
+
+fn keep_names<'a>(names: impl Iterator<Item = &'a str>, primary: &str, drop_codes: bool) -> String {
     let mut kept: Vec<&str> = Vec::new();
     for name in names.map(str::trim) {
-        let code = name.chars().count() <= 4
+        let code = drop_codes
+            && name.chars().count() <= 4
             && name
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());

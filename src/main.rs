@@ -743,7 +743,7 @@ fn search(gazetteer: &Gazetteer, name: &str, country: Option<&str>) -> Result<Ex
             .ok_or_else(|| Failure(format!("`{c}` is not a country code or name")))?;
         hints.country = Some(code.alpha2.clone());
     }
-    let ranked = gazetteer.search(name, &hints);
+    let ranked = incimap::geocode::score::rank(gazetteer, name, &hints, None);
     if ranked.is_empty() {
         let suggestions: Vec<String> = gazetteer
             .suggest(name, 5)
@@ -761,16 +761,24 @@ fn search(gazetteer: &Gazetteer, name: &str, country: Option<&str>) -> Result<Ex
         return Ok(ExitCode::from(1));
     }
     println!(
-        "rank\tname\tmatched\tmatch\tkind\tcountry\tprovince\tpopulation\tfeature\tlat\tlon\tgeonameid\twhy"
+        "rank\tname\tmatched\tmatch\tkind\tcountry\tprovince\tpopulation\tfeature\tlat\tlon\tgeonameid\tscore\twhy"
     );
     for (k, r) in ranked.iter().enumerate() {
         let p = r.candidate.place;
         let why = match ranked.get(k + 1) {
-            Some(next) => format!("above the next: {}", r.beats(next)),
+            Some(next) => {
+                let lead: Vec<String> = r
+                    .lead_over(next, false)
+                    .into_iter()
+                    .take(3)
+                    .map(|(why, points)| format!("{why} (+{points:.1})"))
+                    .collect();
+                format!("above the next: {}", lead.join(", "))
+            }
             None => "last".into(),
         };
         println!(
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.2}\t{}",
             k + 1,
             p.name,
             r.candidate.matched_name,
@@ -783,6 +791,7 @@ fn search(gazetteer: &Gazetteer, name: &str, country: Option<&str>) -> Result<Ex
             p.lat,
             p.lon,
             p.geonameid.map(|id| id.to_string()).unwrap_or_default(),
+            r.score,
             why
         );
     }

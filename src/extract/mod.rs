@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::gazetteer::{Gazetteer, Kind};
-use crate::geocode::Precision;
+use crate::geocode::{Precision, precision_of};
 use crate::incident::PartialDate;
 
 pub use lexicon::EventType;
@@ -117,14 +117,6 @@ pub const COLUMNS: [&str; 12] = [
     "evidence",
 ];
 
-fn precision(kind: Kind) -> Precision {
-    match kind {
-        Kind::City | Kind::Site => Precision::City,
-        Kind::Admin1 => Precision::Admin1,
-        Kind::Country => Precision::Country,
-    }
-}
-
 /// Drafts incident rows from an article (plain text or Markdown).
 pub fn extract(text: &str, gazetteer: &Gazetteer, options: &Options) -> Extraction {
     let doc = document::parse(text);
@@ -157,7 +149,7 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, options: &Options) -> Extracti
                     surface: f.surface.clone(),
                     name: f.place.name.clone(),
                     country: f.place.country.clone(),
-                    precision: precision(f.place.kind),
+                    precision: precision_of(f.place.kind),
                     mentions: 1,
                 });
             }
@@ -235,7 +227,7 @@ fn row(
         injuries: incident.injuries,
         description,
         source: crate::text::clean(&options.source),
-        precision: precision(place.kind),
+        precision: precision_of(place.kind),
         confidence: confidence(doc, incident),
         evidence: doc.sentences[incident.lead].text.clone(),
     }

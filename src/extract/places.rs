@@ -73,13 +73,15 @@ impl Resolved {
         }
     }
 
-    /// How specific the place is: site 0, city 1, province 2, country 3.
+    /// How specific the place is: site 0, city 1, county 2, province 3, country 4, area 5.
     pub fn rank(&self) -> u8 {
         match self.kind {
             Kind::Site => 0,
             Kind::City => 1,
-            Kind::Admin1 => 2,
-            Kind::Country => 3,
+            Kind::Admin2 => 2,
+            Kind::Admin1 => 3,
+            Kind::Country => 4,
+            Kind::Area => 5,
         }
     }
 }
@@ -733,8 +735,9 @@ fn prior(p: &Place, matched: Match, hint: Option<Kind>) -> f64 {
     let population = 0.4 * ((p.population as f64) + 1.0).log10();
     let seat = match p.kind {
         Kind::Admin1 => 1.5,
+        Kind::Admin2 => 0.5,
         Kind::Site => 2.0,
-        Kind::Country => 0.0,
+        Kind::Country | Kind::Area => 0.0,
         Kind::City => match p.feature.as_str() {
             "PPLC" => 2.0,
             "PPLA" => 1.5,

@@ -46,7 +46,7 @@ pub fn countries(detail: Detail) -> &'static [Country] {
         Detail::Medium => (&MEDIUM, MEDIUM_JSON),
         Detail::Fine => (&FINE, FINE_JSON),
     };
-    cache.get_or_init(|| decode(json).expect("embedded basemap is valid"))
+    cache.get_or_init(|| decode_topojson(json, "countries").expect("embedded basemap is valid"))
 }
 
 /// Clip a shape (in any planar coordinates, e.g. projected map units) to an axis-aligned
@@ -102,18 +102,13 @@ fn overlaps(a: Rect<f64>, b: Rect<f64>) -> bool {
 struct Topology {
     transform: Transform,
     arcs: Vec<Vec<[i32; 2]>>,
-    objects: Objects,
+    objects: std::collections::BTreeMap<String, Collection>,
 }
 
 #[derive(Deserialize)]
 struct Transform {
     scale: [f64; 2],
     translate: [f64; 2],
-}
-
-#[derive(Deserialize)]
-struct Objects {
-    countries: Collection,
 }
 
 #[derive(Deserialize)]
@@ -124,14 +119,16 @@ struct Collection {
 #[derive(Deserialize)]
 struct Geometry {
     id: Option<String>,
+    #[serde(default)]
     properties: Properties,
     /// Absent for null geometries.
     #[serde(default)]
     arcs: Option<ArcRefs>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct Properties {
+    #[serde(default)]
     name: String,
 }
 
@@ -143,8 +140,14 @@ enum ArcRefs {
     MultiPolygon(Vec<Vec<Vec<i32>>>),
 }
 
-fn decode(json: &str) -> Result<Vec<Country>, String> {
-    let topology: Topology = serde_json::from_str(json).map_err(|e| e.to_string())?;
+/// The shapes of one object of a TopoJSON topology (`"countries"`, `"counties"`...),
+/// named by `properties.name` and identified by `id`, cut at the antimeridian.
+pub fn decode_topojson(json: &str, object: &str) -> Result<Vec<Country>, String> {
+    let mut topology: Topology = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let collection = topology
+        .objects
+        .remove(object)
+        .ok_or_else(|| format!("the topology has no object `{object}`"))?;
     let arcs = absolute_arcs(&topology.arcs);
     let [sx, sy] = topology.transform.scale;
     let [tx, ty] = topology.transform.translate;
@@ -153,8 +156,8 @@ fn decode(json: &str) -> Result<Vec<Country>, String> {
         y: y as f64 * sy + ty,
     };
     let crosses = |a: [i64; 2], b: [i64; 2]| (b[0] - a[0]).abs() as f64 * sx > 180.0;
-    let mut countries = Vec::with_capacity(topology.objects.countries.geometries.len());
-    for geometry in topology.objects.countries.geometries {
+    let mut countries = Vec::with_capacity(collection.geometries.len());
+    for geometry in collection.geometries {
         let polygons = match geometry.arcs {
             None => Vec::new(),
             Some(ArcRefs::Polygon(rings)) => vec![rings],

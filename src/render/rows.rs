@@ -246,7 +246,7 @@ impl MapRows {
             injuries: incident.injuries,
             hollow: matches!(
                 row.outcome.precision,
-                Some(Precision::Admin1 | Precision::Country)
+                Some(Precision::Admin1 | Precision::Admin2 | Precision::Country | Precision::Area)
             ),
         });
     }

@@ -6,7 +6,14 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
-use crate::gazetteer::{Gazetteer, Hints, Kind, Ranked};
+pub mod context;
+pub mod score;
+pub mod weights;
+
+pub use context::Context;
+use score::Scored;
+
+use crate::gazetteer::{Gazetteer, Hints, Kind, Match};
 use crate::incident::{Incident, Incidents, LonLat, RowError};
 
 /// How a row was located, or why it was not.
@@ -22,8 +29,12 @@ pub enum Status {
     Alias,
     /// The place is a province: located at its representative point.
     Admin1,
+    /// The place is a second-level division (county, district): located at its centre.
+    Admin2,
     /// The place is a country: located at its representative point.
     Country,
+    /// The place is a continent or world region: located at its centre.
+    Area,
     /// Located at the best of several close candidates; check it.
     Ambiguous,
     /// Not located: the name is not in the gazetteer.
@@ -35,13 +46,15 @@ pub enum Status {
 
 impl Status {
     /// Every status, in report order.
-    pub const ALL: [Status; 9] = [
+    pub const ALL: [Status; 11] = [
         Status::Given,
         Status::Exact,
         Status::Alias,
         Status::Folded,
         Status::Admin1,
+        Status::Admin2,
         Status::Country,
+        Status::Area,
         Status::Ambiguous,
         Status::Unresolved,
         Status::Invalid,
@@ -55,7 +68,9 @@ impl Status {
             Status::Folded => "folded",
             Status::Alias => "alias",
             Status::Admin1 => "admin1",
+            Status::Admin2 => "admin2",
             Status::Country => "country",
+            Status::Area => "area",
             Status::Ambiguous => "ambiguous",
             Status::Unresolved => "unresolved",
             Status::Invalid => "invalid",
@@ -91,8 +106,12 @@ pub enum Precision {
     City,
     /// The representative point of a province.
     Admin1,
+    /// The centre of a county or district.
+    Admin2,
     /// The representative point of a country.
     Country,
+    /// The centre of a continent or world region.
+    Area,
 }
 
 impl Precision {
@@ -102,7 +121,9 @@ impl Precision {
             Precision::Given => "given",
             Precision::City => "city",
             Precision::Admin1 => "admin1",
+            Precision::Admin2 => "admin2",
             Precision::Country => "country",
+            Precision::Area => "area",
         }
     }
 }
@@ -296,6 +317,7 @@ impl Tally {
 /// Locates incidents with a gazetteer, caching the answer per distinct name and hints.
 pub struct Geocoder<'g> {
     gazetteer: &'g Gazetteer,
+    context: Option<&'g Context>,
     cache: Answers,
     shared: Option<&'g SharedAnswers>,
     key: String,
@@ -357,23 +379,49 @@ impl SharedAnswers {
     }
 }
 
-/// Words after a name that say it is a province.
-const PROVINCE_WORDS: [&str; 8] = [
-    "province",
-    "region",
-    "oblast",
-    "oblast'",
-    "viloyati",
-    "viloyat",
-    "governorate",
-    "vilayet",
+/// Words after a name that say what kind of place it is: "Nangarhar
+/// province", "Kabul city", "Mir Ali town", "Urus-Martan - District".
+const KIND_WORDS: [(&str, Kind); 16] = [
+    ("province", Kind::Admin1),
+    ("region", Kind::Admin1),
+    ("oblast", Kind::Admin1),
+    ("oblast'", Kind::Admin1),
+    ("viloyati", Kind::Admin1),
+    ("viloyat", Kind::Admin1),
+    ("governorate", Kind::Admin1),
+    ("vilayet", Kind::Admin1),
+    ("state", Kind::Admin1),
+    ("district", Kind::Admin2),
+    ("county", Kind::Admin2),
+    ("parish", Kind::Admin2),
+    ("city", Kind::City),
+    ("town", Kind::City),
+    ("village", Kind::City),
+    ("area", Kind::City),
 ];
+
+/// Margin under which the best candidate is only a guess (in score units:
+/// the model gives it less than about three times the odds of the next).
+pub const AMBIGUOUS_MARGIN: f64 = 1.0;
+
+/// A row's place as the geocoder read it: the name it looked up (after
+/// taking off `, Country` or a kind word), the hints, and the candidates.
+pub struct Query<'g> {
+    /// The name looked up.
+    pub name: String,
+    /// The hints used.
+    pub hints: Hints,
+    /// The candidates, best first.
+    pub ranked: Vec<Scored<'g>>,
+    notes: Vec<String>,
+}
 
 impl<'g> Geocoder<'g> {
     /// A geocoder over this gazetteer.
     pub fn new(gazetteer: &'g Gazetteer) -> Geocoder<'g> {
         Geocoder {
             gazetteer,
+            context: None,
             cache: Answers::default(),
             shared: None,
             key: String::new(),
@@ -390,6 +438,14 @@ impl<'g> Geocoder<'g> {
         Geocoder {
             shared: Some(shared),
             ..Geocoder::new(gazetteer)
+        }
+    }
+
+    /// The same geocoder, resolving with the places of the file as context.
+    pub fn with_context(self, context: &'g Context) -> Geocoder<'g> {
+        Geocoder {
+            context: (!context.is_empty()).then_some(context),
+            ..self
         }
     }
 
@@ -432,6 +488,14 @@ impl<'g> Geocoder<'g> {
 
     /// Locates a place name with an optional country hint and province hint.
     pub fn resolve(&self, place: &str, country: &str, province: &str) -> Outcome {
+        let query = self.query(place, country, province);
+        self.decide(query)
+    }
+
+    /// Reads a row's place and ranks its candidates: the name as written,
+    /// else `Name, Country` or `Name, Province`, else the name without a
+    /// word that says its kind ("Kabul city", "Nangarhar province").
+    pub fn query(&self, place: &str, country: &str, province: &str) -> Query<'g> {
         let mut hints = Hints::default();
         let mut notes = Vec::new();
         if !country.is_empty() {
@@ -444,7 +508,9 @@ impl<'g> Geocoder<'g> {
             hints.province = Some(province.to_string());
         }
         let mut name = place.trim().to_string();
-        let mut ranked = self.gazetteer.search(&name, &hints);
+        let rank =
+            |name: &str, hints: &Hints| score::rank(self.gazetteer, name, hints, self.context);
+        let mut ranked = rank(&name, &hints);
         if ranked.is_empty()
             && let Some((head, tail)) = name.rsplit_once(',')
         {
@@ -455,7 +521,7 @@ impl<'g> Geocoder<'g> {
                 Some(code) => narrower.country = Some(code.alpha2.clone()),
                 None => narrower.province = Some(tail.to_string()),
             }
-            let found = self.gazetteer.search(head.trim(), &narrower);
+            let found = rank(head.trim(), &narrower);
             if !found.is_empty() {
                 name = head.trim().to_string();
                 hints = narrower;
@@ -463,45 +529,53 @@ impl<'g> Geocoder<'g> {
             }
         }
         if ranked.is_empty()
-            && let Some(bare) = strip_province_word(&name)
+            && let Some((bare, kind)) = strip_kind_word(&name)
         {
-            hints.kind = Some(Kind::Admin1);
+            hints.kind = Some(kind);
             name = bare;
-            ranked = self.gazetteer.search(&name, &hints);
+            ranked = rank(&name, &hints);
         }
         if let Some(province) = hints.province.as_deref()
-            && ranked.first().is_some_and(|r| r.key.province)
+            && ranked
+                .first()
+                .is_some_and(|r| r.features[score::PROVINCE_MISS] > 0.0)
         {
             notes.push(format!("no candidate is in `{province}`"));
         }
-        self.decide(&name, &hints, ranked, notes)
+        Query {
+            name,
+            hints,
+            ranked,
+            notes,
+        }
     }
 
-    fn decide(
-        &self,
-        name: &str,
-        hints: &Hints,
-        ranked: Vec<Ranked<'_>>,
-        notes: Vec<String>,
-    ) -> Outcome {
-        let label = |r: &Ranked<'_>| {
+    fn decide(&self, query: Query<'_>) -> Outcome {
+        let Query {
+            name,
+            hints,
+            ranked,
+            notes,
+        } = query;
+        let label = |r: &Scored<'_>| {
             let p = r.candidate.place;
             match self.gazetteer.admin1_name(&p.country, &p.admin1) {
-                Some(province) if p.kind != Kind::Admin1 => {
+                Some(province) if !matches!(p.kind, Kind::Admin1 | Kind::Country) => {
                     format!("{} ({province}, {})", p.name, p.country)
                 }
+                _ if p.country.is_empty() => p.name.clone(),
                 _ => format!("{}, {}", p.name, p.country),
             }
         };
         let Some(best) = ranked.first() else {
             let suggestions: Vec<String> = self
                 .gazetteer
-                .suggest(name, 3)
+                .suggest(&name, 3)
                 .into_iter()
                 .map(|p| format!("{}, {}", p.name, p.country))
                 .collect();
             let mut reason = match &hints.country {
-                Some(cc) if !self.gazetteer.search(name, &Hints::default()).is_empty() => {
+                Some(cc) if !self.gazetteer.lookup(&name).is_empty() => {
                     format!("`{name}` is in the gazetteer, but not in {cc}")
                 }
                 _ => format!("`{name}` is not in the gazetteer"),
@@ -522,30 +596,39 @@ impl<'g> Geocoder<'g> {
             };
         };
         let place = best.candidate.place;
-        // Entries far apart that only population separates are a guess.
-        let far = |r: &&Ranked<'_>| {
+        // The runner-up is the best candidate that is somewhere else.
+        let rival = ranked.iter().skip(1).find(|r| {
             distance_km(
                 place.lat,
                 place.lon,
                 r.candidate.place.lat,
                 r.candidate.place.lon,
             ) > 25.0
-        };
-        let rival = ranked
-            .iter()
-            .skip(1)
-            .filter(far)
-            .find(|r| r.candidate.place.kind == place.kind)
-            .or_else(|| ranked.iter().skip(1).find(far));
+        });
         let runner_up = rival.map(label);
-        let ambiguous = rival.is_some_and(|r| best.close_to(r));
+        let margin = rival.map(|r| best.score - r.score);
+        let ambiguous = margin.is_some_and(|m| m < AMBIGUOUS_MARGIN);
         let mut reason = match rival {
-            Some(r) if ambiguous => format!(
-                "{} and {} are both `{name}`; chose the larger population",
-                label(best),
-                label(r)
-            ),
-            Some(r) => format!("{} over {}: {}", label(best), label(r), best.beats(r)),
+            Some(r) => {
+                let lead: Vec<String> = best
+                    .lead_over(r, self.context.is_some())
+                    .into_iter()
+                    .take(3)
+                    .map(|(why, points)| format!("{why} (+{points:.1})"))
+                    .collect();
+                format!(
+                    "{} over {}{}: {}; margin {:.1}",
+                    label(best),
+                    label(r),
+                    if ambiguous { ", a close call" } else { "" },
+                    if lead.is_empty() {
+                        "gazetteer order".to_string()
+                    } else {
+                        lead.join(", ")
+                    },
+                    best.score - r.score
+                )
+            }
             None => format!("{}: {}", label(best), best.candidate.matched.as_str()),
         };
         for note in &notes {
@@ -555,14 +638,14 @@ impl<'g> Geocoder<'g> {
         let (status, precision) = match place.kind {
             _ if ambiguous => (Status::Ambiguous, precision_of(place.kind)),
             Kind::Admin1 => (Status::Admin1, Precision::Admin1),
+            Kind::Admin2 => (Status::Admin2, Precision::Admin2),
             Kind::Country => (Status::Country, Precision::Country),
+            Kind::Area => (Status::Area, Precision::Area),
             Kind::City | Kind::Site => (
                 match best.candidate.matched {
-                    crate::gazetteer::Match::Exact => Status::Exact,
-                    crate::gazetteer::Match::Alias => Status::Alias,
-                    crate::gazetteer::Match::Folded | crate::gazetteer::Match::Variant => {
-                        Status::Folded
-                    }
+                    Match::Exact => Status::Exact,
+                    Match::Alias => Status::Alias,
+                    Match::Folded | Match::Variant => Status::Folded,
                 },
                 Precision::City,
             ),
@@ -576,9 +659,7 @@ impl<'g> Geocoder<'g> {
             precision: Some(precision),
             matched: Some(Matched {
                 name: match best.candidate.matched {
-                    crate::gazetteer::Match::Exact | crate::gazetteer::Match::Alias => {
-                        best.candidate.matched_name.to_string()
-                    }
+                    Match::Exact | Match::Alias => best.candidate.matched_name.to_string(),
                     _ => place.name.clone(),
                 },
                 geonameid: place.geonameid,
@@ -598,21 +679,45 @@ impl<'g> Geocoder<'g> {
     }
 }
 
-fn precision_of(kind: Kind) -> Precision {
+/// The context of a file from its rows' places: each distinct place,
+/// country and province resolved on its own, then added.
+pub fn context_of<'a>(
+    gazetteer: &Gazetteer,
+    rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+) -> Context {
+    let geocoder = Geocoder::new(gazetteer);
+    let mut seen = std::collections::HashSet::new();
+    let mut context = Context::new();
+    for (place, country, province) in rows {
+        if place.trim().is_empty() || !seen.insert((place, country, province)) {
+            continue;
+        }
+        let query = geocoder.query(place, country, province);
+        context.add(&query.name, &query.ranked);
+    }
+    context
+}
+
+/// "Nangarhar province" → ("Nangarhar", admin1); "Mir Ali town" → ("Mir Ali", city).
+fn strip_kind_word(name: &str) -> Option<(String, Kind)> {
+    let (head, last) = name.trim().rsplit_once(' ')?;
+    let kind = KIND_WORDS
+        .iter()
+        .find(|(w, _)| last.eq_ignore_ascii_case(w))?
+        .1;
+    let head = head.trim().trim_end_matches(['-', '–', ',']).trim();
+    (!head.is_empty()).then(|| (head.to_string(), kind))
+}
+
+/// How precise a location at a place of this kind is.
+pub fn precision_of(kind: Kind) -> Precision {
     match kind {
         Kind::City | Kind::Site => Precision::City,
         Kind::Admin1 => Precision::Admin1,
+        Kind::Admin2 => Precision::Admin2,
         Kind::Country => Precision::Country,
+        Kind::Area => Precision::Area,
     }
-}
-
-/// "Nangarhar province" → "Nangarhar".
-fn strip_province_word(name: &str) -> Option<String> {
-    let (head, last) = name.trim().rsplit_once(' ')?;
-    PROVINCE_WORDS
-        .iter()
-        .any(|w| last.eq_ignore_ascii_case(w))
-        .then(|| head.trim().to_string())
 }
 
 /// Great-circle distance in kilometres (haversine, mean Earth radius).

@@ -1,0 +1,354 @@
+//! Geocoding accuracy on annotated news corpora (LGL and GeoWebNews formats),
+//! and the fitting of the scorer's weights.
+//!
+//! ```text
+//! cargo bench --bench geoparse -- measure CORPUS.xml...        # the table
+//! cargo bench --bench geoparse -- fit isolated|context CORPUS.xml...   # weights
+//! ```
+//!
+//! Each toponym with coordinates is one place name. Two settings:
+//! - isolated: every name on its own, no hint;
+//! - sheet: one file per article, its names in order, the file as context.
+//!
+//! Measures (Gritta et al. 2018): accuracy within 161 km, mean and median
+//! error in km, AUC of ln(1 + error) / ln(20039) (lower is better), the
+//! share resolved to the annotated GeoNames id, and the unresolved share;
+//! an unresolved name counts as a miss with error 20,039 km.
+//!
+//! Articles are split in two halves by position (even, odd): `fit` fits on
+//! the even half of the corpora given and `measure` reports each half, so
+//! figures on the odd half are on data the weights were not fitted on.
+
+use std::collections::HashSet;
+use std::process::ExitCode;
+
+use incimap::gazetteer::Gazetteer;
+use incimap::geocode::score::{FEATURE_NAMES, FEATURES, FIRST_CONTEXT};
+use incimap::geocode::{Geocoder, context_of, distance_km};
+
+/// Half the Earth's circumference: the error of a name left unresolved.
+const MISS_KM: f64 = 20039.0;
+
+/// One annotated place name.
+struct Toponym {
+    name: String,
+    lat: f64,
+    lon: f64,
+    geonameid: Option<u64>,
+}
+
+/// One article: its place names in order.
+struct Article {
+    toponyms: Vec<Toponym>,
+}
+
+/// The text of the first `<tag>…</tag>` in `xml`, entities decoded.
+fn tag<'a>(xml: &'a str, name: &str) -> Option<String> {
+    let open = format!("<{name}");
+    let start = xml.find(&open)?;
+    let rest = &xml[start + open.len()..];
+    if rest.starts_with("/>") {
+        return Some(String::new());
+    }
+    let body_start = rest.find('>')? + 1;
+    let close = format!("</{name}>");
+    let end = rest.find(&close)?;
+    let body = rest.get(body_start..end)?;
+    Some(
+        body.trim()
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&"),
+    )
+}
+
+/// The value of `attr="…"` in the first `<tag …>` of `xml`.
+fn attribute(xml: &str, name: &str, attr: &str) -> Option<String> {
+    let start = xml.find(&format!("<{name} "))?;
+    let head = &xml[start..start + xml[start..].find('>')?];
+    let key = format!("{attr}=\"");
+    let at = head.find(&key)? + key.len();
+    Some(head[at..at + head[at..].find('"')?].to_string())
+}
+
+/// Reads a corpus in LGL's format (`<toponym>` with `<phrase>` and
+/// `<gaztag>`) or GeoWebNews's (`<extractedName>`, `<geonamesID>`,
+/// `<latitude>`), keeping locational names with coordinates.
+fn read_corpus(path: &str) -> Result<Vec<Article>, String> {
+    let xml = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut articles = Vec::new();
+    for article in xml.split("<article").skip(1) {
+        let mut toponyms = Vec::new();
+        for t in article.split("<toponym>").skip(1) {
+            let t = &t[..t.find("</toponym>").unwrap_or(t.len())];
+            let parsed = if t.contains("<phrase>") {
+                // LGL
+                (|| {
+                    Some(Toponym {
+                        name: tag(t, "phrase")?,
+                        lat: tag(t, "lat")?.parse().ok()?,
+                        lon: tag(t, "lon")?.parse().ok()?,
+                        geonameid: attribute(t, "gaztag", "geonameid").and_then(|v| v.parse().ok()),
+                    })
+                })()
+            } else {
+                // GeoWebNews: locational names with a GeoNames id.
+                (|| {
+                    if tag(t, "nonLocational")? != "No" {
+                        return None;
+                    }
+                    let geonameid = tag(t, "geonamesID")?.parse().ok()?;
+                    Some(Toponym {
+                        name: tag(t, "extractedName")?,
+                        lat: tag(t, "latitude")?.parse().ok()?,
+                        lon: tag(t, "longitude")?.parse().ok()?,
+                        geonameid: Some(geonameid),
+                    })
+                })()
+            };
+            toponyms.extend(parsed);
+        }
+        articles.push(Article { toponyms });
+    }
+    if articles.is_empty() {
+        return Err(format!("{path}: no <article> found"));
+    }
+    Ok(articles)
+}
+
+/// The measures of one run.
+#[derive(Default)]
+struct Scores {
+    errors: Vec<f64>,
+    right_id: usize,
+    unresolved: usize,
+}
+
+impl Scores {
+    fn add(&mut self, t: &Toponym, found: Option<(f64, f64, Option<u64>)>) {
+        match found {
+            Some((lat, lon, id)) => {
+                self.errors.push(distance_km(lat, lon, t.lat, t.lon));
+                if id.is_some() && id == t.geonameid {
+                    self.right_id += 1;
+                }
+            }
+            None => {
+                self.errors.push(MISS_KM);
+                self.unresolved += 1;
+            }
+        }
+    }
+
+    fn row(&self, label: &str) -> String {
+        let n = self.errors.len().max(1) as f64;
+        let mut sorted = self.errors.clone();
+        sorted.sort_by(f64::total_cmp);
+        let within = sorted.iter().filter(|&&e| e < 161.0).count() as f64 / n;
+        let mean = sorted.iter().sum::<f64>() / n;
+        let median = sorted.get(sorted.len() / 2).copied().unwrap_or(0.0);
+        let auc = sorted.iter().map(|e| (1.0 + e).ln()).sum::<f64>() / (n * MISS_KM.ln());
+        format!(
+            "| {label} | {} | {within:.3} | {mean:.0} | {median:.0} | {auc:.3} | {:.3} | {:.3} |",
+            self.errors.len(),
+            self.right_id as f64 / n,
+            self.unresolved as f64 / n
+        )
+    }
+}
+
+/// Resolves every name of the articles in both settings.
+fn measure(gazetteer: &Gazetteer, articles: &[&Article]) -> (Scores, Scores) {
+    let geocoder = Geocoder::new(gazetteer);
+    let (mut isolated, mut sheet) = (Scores::default(), Scores::default());
+    let answer = |o: incimap::geocode::Outcome| {
+        o.location
+            .map(|at| (at.lat, at.lon, o.matched.and_then(|m| m.geonameid)))
+    };
+    for article in articles {
+        let names: Vec<(&str, &str, &str)> = article
+            .toponyms
+            .iter()
+            .map(|t| (t.name.as_str(), "", ""))
+            .collect();
+        let context = context_of(gazetteer, names);
+        let in_context = Geocoder::new(gazetteer).with_context(&context);
+        for t in &article.toponyms {
+            isolated.add(t, answer(geocoder.resolve(&t.name, "", "")));
+            sheet.add(t, answer(in_context.resolve(&t.name, "", "")));
+        }
+    }
+    (isolated, sheet)
+}
+
+/// One name's candidates for fitting: features, and whether each is right.
+struct Example {
+    features: Vec<[f64; FEATURES]>,
+    right: Vec<bool>,
+}
+
+fn examples(gazetteer: &Gazetteer, articles: &[&Article], context: bool) -> Vec<Example> {
+    let mut out = Vec::new();
+    for article in articles {
+        let names: Vec<(&str, &str, &str)> = article
+            .toponyms
+            .iter()
+            .map(|t| (t.name.as_str(), "", ""))
+            .collect();
+        let ctx = context_of(gazetteer, names);
+        let geocoder = if context {
+            Geocoder::new(gazetteer).with_context(&ctx)
+        } else {
+            Geocoder::new(gazetteer)
+        };
+        for t in &article.toponyms {
+            let query = geocoder.query(&t.name, "", "");
+            let right: Vec<bool> = query
+                .ranked
+                .iter()
+                .map(|s| {
+                    distance_km(s.candidate.place.lat, s.candidate.place.lon, t.lat, t.lon) < 161.0
+                })
+                .collect();
+            if query.ranked.len() < 2 || !right.iter().any(|&r| r) || right.iter().all(|&r| r) {
+                continue;
+            }
+            out.push(Example {
+                features: query.ranked.iter().map(|s| s.features).collect(),
+                right,
+            });
+        }
+    }
+    out
+}
+
+/// Fits a conditional logit (softmax over each name's candidates, the
+/// likelihood of the right ones) by Adam with a small L2 penalty.
+fn fit(examples: &[Example], used: usize) -> [f64; FEATURES] {
+    let mut w = [0.0; FEATURES];
+    let (mut m, mut v) = ([0.0; FEATURES], [0.0; FEATURES]);
+    let (rate, beta1, beta2, l2) = (0.05, 0.9, 0.999, 1e-3);
+    for step in 1..=600 {
+        let mut grad = [0.0; FEATURES];
+        let mut loss = 0.0;
+        for e in examples {
+            let scores: Vec<f64> = e
+                .features
+                .iter()
+                .map(|f| f[..used].iter().zip(&w).map(|(a, b)| a * b).sum())
+                .collect();
+            let top = scores.iter().cloned().fold(f64::MIN, f64::max);
+            let exp: Vec<f64> = scores.iter().map(|s| (s - top).exp()).collect();
+            let all: f64 = exp.iter().sum();
+            let right: f64 = exp
+                .iter()
+                .zip(&e.right)
+                .filter(|(_, r)| **r)
+                .map(|(x, _)| x)
+                .sum();
+            loss -= (right / all).ln();
+            for (k, f) in e.features.iter().enumerate() {
+                let p_all = exp[k] / all;
+                let p_right = if e.right[k] { exp[k] / right } else { 0.0 };
+                for i in 0..used {
+                    grad[i] += (p_all - p_right) * f[i];
+                }
+            }
+        }
+        let n = examples.len().max(1) as f64;
+        for i in 0..used {
+            let g = grad[i] / n + 2.0 * l2 * w[i];
+            m[i] = beta1 * m[i] + (1.0 - beta1) * g;
+            v[i] = beta2 * v[i] + (1.0 - beta2) * g * g;
+            let mh = m[i] / (1.0 - beta1.powi(step));
+            let vh = v[i] / (1.0 - beta2.powi(step));
+            w[i] -= rate * mh / (vh.sqrt() + 1e-8);
+        }
+        if step % 100 == 0 {
+            eprintln!("step {step}: loss {:.4}", loss / n);
+        }
+    }
+    w
+}
+
+fn halves(articles: &[Article]) -> (Vec<&Article>, Vec<&Article>) {
+    let even = articles.iter().step_by(2).collect();
+    let odd = articles.iter().skip(1).step_by(2).collect();
+    (even, odd)
+}
+
+fn run() -> Result<(), String> {
+    // `cargo bench` passes `--bench`; ignore it.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let gazetteer = Gazetteer::embedded();
+    match args.first().map(String::as_str) {
+        Some("measure") if args.len() > 1 => {
+            println!(
+                "| corpus, setting | names | acc@161 | mean km | median km | AUC | right id | unresolved |"
+            );
+            println!("|---|---|---|---|---|---|---|---|");
+            for path in &args[1..] {
+                let articles = read_corpus(path)?;
+                let name = std::path::Path::new(path)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                let (even, odd) = halves(&articles);
+                let all: Vec<&Article> = articles.iter().collect();
+                for (half, set) in [("all", &all), ("fit half", &even), ("held-out half", &odd)] {
+                    let (isolated, sheet) = measure(&gazetteer, set);
+                    println!("{}", isolated.row(&format!("{name} {half}, isolated")));
+                    println!("{}", sheet.row(&format!("{name} {half}, sheet")));
+                }
+            }
+            Ok(())
+        }
+        Some("fit") if args.len() > 2 => {
+            let context = match args[1].as_str() {
+                "isolated" => false,
+                "context" => true,
+                other => return Err(format!("fit: `{other}` is not isolated or context")),
+            };
+            let mut all = Vec::new();
+            let corpora: Vec<Vec<Article>> = args[2..]
+                .iter()
+                .map(|p| read_corpus(p))
+                .collect::<Result<_, _>>()?;
+            for articles in &corpora {
+                let (even, _) = halves(articles);
+                all.extend(examples(&gazetteer, &even, context));
+            }
+            eprintln!("fitting on {} names with a choice to make", all.len());
+            let used = if context { FEATURES } else { FIRST_CONTEXT };
+            let w = fit(&all, used);
+            let mut seen = HashSet::new();
+            for (i, (short, _)) in FEATURE_NAMES.iter().enumerate() {
+                if seen.insert(short) {
+                    println!("{short:>18}: {:8.3}", w[i]);
+                }
+            }
+            let list: Vec<String> = w.iter().map(|x| format!("{x:.3}")).collect();
+            println!("[{}]", list.join(", "));
+            Ok(())
+        }
+        _ => Err(
+            "usage: geoparse measure CORPUS.xml... | geoparse fit isolated|context CORPUS.xml..."
+                .into(),
+        ),
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

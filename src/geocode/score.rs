@@ -1,0 +1,221 @@
+//! Scoring of candidates: each candidate place gets a vector of features
+//! (how its name matched, its kind and feature code, population,
+//! prominence, the row's hints, the file's context), and its score is the
+//! dot product with fitted weights ([`super::weights`]). The best score wins;
+//! the features that gave it the lead are the reason.
+//!
+//! ```
+//! use incimap::gazetteer::{Gazetteer, Hints};
+//! use incimap::geocode::score::rank;
+//!
+//! let gazetteer = Gazetteer::embedded();
+//! let ranked = rank(&gazetteer, "Moscow", &Hints::default(), None);
+//! assert_eq!(ranked[0].candidate.place.country, "RU");
+//! ```
+
+use crate::gazetteer::{Candidate, Gazetteer, Hints, Kind, Match, fold};
+
+use super::context::Context;
+use super::weights::{CONTEXT_WEIGHTS, ISOLATED_WEIGHTS};
+
+/// Number of features.
+pub const FEATURES: usize = 29;
+
+/// What each feature means, in order: a short name (for weights files) and
+/// the words a report uses when the feature decided.
+pub const FEATURE_NAMES: [(&str, &str); FEATURES] = [
+    ("exact", "its primary name as written"),
+    ("alias", "an alternate name as written"),
+    ("folded", "matched only after folding"),
+    ("variant", "matched only as a transliteration variant"),
+    ("primary", "its primary name"),
+    ("case", "letter case as written"),
+    ("country", "a country"),
+    ("admin1", "a province"),
+    ("admin2", "a county or district"),
+    ("area", "a continent or world region"),
+    ("site", "a landmark"),
+    ("capital", "a capital"),
+    ("seat1", "a provincial seat"),
+    ("seat2", "a district seat"),
+    ("seat3", "a local seat"),
+    ("section", "a part of a city"),
+    ("nocode", "no feature code"),
+    ("logpop", "larger population"),
+    ("nopop", "no population known"),
+    ("names", "better known (more names)"),
+    ("kind_hint", "the kind of place the name says"),
+    ("province_hint", "in the province given"),
+    ("province_miss", "not in the province given"),
+    ("short_city", "a town whose name is an abbreviation"),
+    ("ctx_country", "in the country of the file's other places"),
+    ("ctx_admin1", "in the province of the file's other places"),
+    ("ctx_near", "near the file's other places"),
+    ("ctx_named_country", "its country is named in the file"),
+    ("ctx_named_admin1", "its province is named in the file"),
+];
+
+/// Index of the feature "not in the province given".
+pub const PROVINCE_MISS: usize = 22;
+
+/// Index of the first context feature: the isolated score uses those before it.
+pub const FIRST_CONTEXT: usize = 24;
+
+/// Added to entries of a user gazetteer, which win over the embedded data.
+const USER_BONUS: f64 = 20.0;
+
+/// A candidate with its features and score.
+#[derive(Clone, Debug)]
+pub struct Scored<'g> {
+    /// The candidate.
+    pub candidate: Candidate<'g>,
+    /// Its features ([`FEATURE_NAMES`]).
+    pub features: [f64; FEATURES],
+    /// The weighted sum: larger is better.
+    pub score: f64,
+}
+
+impl Scored<'_> {
+    /// The features that put `self` ahead of `other`, largest contribution
+    /// first, as the report's words with the points each gave.
+    pub fn lead_over(&self, other: &Scored<'_>, context: bool) -> Vec<(&'static str, f64)> {
+        let weights = if context {
+            &CONTEXT_WEIGHTS
+        } else {
+            &ISOLATED_WEIGHTS
+        };
+        let mut parts: Vec<(&'static str, f64)> = (0..FEATURES)
+            .map(|i| {
+                (
+                    FEATURE_NAMES[i].1,
+                    weights[i] * (self.features[i] - other.features[i]),
+                )
+            })
+            .filter(|(_, v)| *v > 0.05)
+            .collect();
+        if self.candidate.place.origin.is_some() && other.candidate.place.origin.is_none() {
+            parts.push(("user gazetteer entry", USER_BONUS));
+        }
+        parts.sort_by(|a, b| b.1.total_cmp(&a.1));
+        parts
+    }
+}
+
+/// The features of one candidate for a query as written, without context.
+pub fn features(
+    query: &str,
+    candidate: &Candidate<'_>,
+    hints: &Hints,
+    in_province: Option<bool>,
+) -> [f64; FEATURES] {
+    let p = candidate.place;
+    let mut f = [0.0; FEATURES];
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    match candidate.matched {
+        Match::Exact => f[0] = 1.0,
+        Match::Alias => f[1] = 1.0,
+        Match::Folded => f[2] = 1.0,
+        Match::Variant => f[3] = 1.0,
+    }
+    f[4] = flag(candidate.primary);
+    f[5] = flag(candidate.matched_name.trim() == query.trim());
+    match p.kind {
+        Kind::Country => f[6] = 1.0,
+        Kind::Admin1 => f[7] = 1.0,
+        Kind::Admin2 => f[8] = 1.0,
+        Kind::Area => f[9] = 1.0,
+        Kind::Site => f[10] = 1.0,
+        Kind::City => match p.feature.as_str() {
+            "PPLC" => f[11] = 1.0,
+            "PPLA" => f[12] = 1.0,
+            "PPLA2" => f[13] = 1.0,
+            "PPLA3" | "PPLA4" | "PPLA5" | "PPLG" => f[14] = 1.0,
+            "PPLX" => f[15] = 1.0,
+            "" => f[16] = 1.0,
+            _ => {}
+        },
+    }
+    f[17] = (p.population as f64 + 1.0).log10();
+    f[18] = flag(p.population == 0);
+    let names = p.alternates.split('|').filter(|s| !s.is_empty()).count();
+    f[19] = (names as f64 + 1.0).ln();
+    f[20] = flag(hints.kind == Some(p.kind));
+    f[21] = flag(in_province == Some(true));
+    f[22] = flag(in_province == Some(false));
+    let letters = query.chars().filter(|c| c.is_alphabetic()).count();
+    f[23] = flag(letters <= 3 && matches!(p.kind, Kind::City | Kind::Site));
+    f
+}
+
+/// The weighted sum of features (with the user bonus).
+fn weigh(features: &[f64; FEATURES], user: bool, context: bool) -> f64 {
+    let weights = if context {
+        &CONTEXT_WEIGHTS
+    } else {
+        &ISOLATED_WEIGHTS
+    };
+    let sum: f64 = features.iter().zip(weights).map(|(f, w)| f * w).sum();
+    sum + if user { USER_BONUS } else { 0.0 }
+}
+
+/// Candidates for `name`, filtered by the country hint, scored and sorted
+/// best first. With a context, the file's other places count too.
+pub fn rank<'g>(
+    gazetteer: &'g Gazetteer,
+    name: &str,
+    hints: &Hints,
+    context: Option<&Context>,
+) -> Vec<Scored<'g>> {
+    let provinces = hints
+        .province
+        .as_deref()
+        .map(|p| gazetteer.province_codes(p));
+    let own = fold(name);
+    let mut ranked: Vec<Scored<'g>> = gazetteer
+        .lookup(name)
+        .into_iter()
+        .filter(|c| {
+            hints
+                .country
+                .as_deref()
+                .is_none_or(|cc| c.place.country.eq_ignore_ascii_case(cc))
+        })
+        .map(|candidate| {
+            let in_province = provinces.as_ref().map(|codes| {
+                codes.iter().any(|(cc, code)| {
+                    *cc == candidate.place.country && *code == candidate.place.admin1
+                })
+            });
+            let mut features = features(name, &candidate, hints, in_province);
+            if let Some(context) = context {
+                context.fill(&own, candidate.place, &mut features);
+            }
+            let score = weigh(
+                &features,
+                candidate.place.origin.is_some(),
+                context.is_some(),
+            );
+            Scored {
+                candidate,
+                features,
+                score,
+            }
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.candidate.index.cmp(&b.candidate.index))
+    });
+    ranked
+}
+
+/// The probability of each ranked candidate under the model (a softmax of the scores).
+pub fn probabilities(ranked: &[Scored<'_>]) -> Vec<f64> {
+    let Some(top) = ranked.first().map(|s| s.score) else {
+        return Vec::new();
+    };
+    let exp: Vec<f64> = ranked.iter().map(|s| (s.score - top).exp()).collect();
+    let sum: f64 = exp.iter().sum();
+    exp.into_iter().map(|e| e / sum).collect()
+}
