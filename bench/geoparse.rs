@@ -308,6 +308,40 @@ fn run() -> Result<(), String> {
             }
             Ok(())
         }
+        Some("misses") if args.len() > 2 => {
+            // The fit half's wrong answers, for looking at (never the held-out half).
+            let context = args[1] == "context";
+            for path in &args[2..] {
+                let articles = read_corpus(path)?;
+                let (even, _) = halves(&articles);
+                for article in even {
+                    let names: Vec<(&str, &str, &str)> = article
+                        .toponyms
+                        .iter()
+                        .map(|t| (t.name.as_str(), "", ""))
+                        .collect();
+                    let ctx = context_of(&gazetteer, names);
+                    let geocoder = if context {
+                        Geocoder::new(&gazetteer).with_context(&ctx)
+                    } else {
+                        Geocoder::new(&gazetteer)
+                    };
+                    for t in &article.toponyms {
+                        let o = geocoder.resolve(&t.name, "", "");
+                        let error = o
+                            .location
+                            .map_or(MISS_KM, |at| distance_km(at.lat, at.lon, t.lat, t.lon));
+                        if error >= 161.0 {
+                            println!(
+                                "{}\t{:.0}\t{:.2},{:.2}\t{:?}\t{}",
+                                t.name, error, t.lat, t.lon, t.geonameid, o.reason
+                            );
+                        }
+                    }
+                }
+            }
+            Ok(())
+        }
         Some("fit") if args.len() > 2 => {
             let context = match args[1].as_str() {
                 "isolated" => false,
@@ -325,7 +359,20 @@ fn run() -> Result<(), String> {
             }
             eprintln!("fitting on {} names with a choice to make", all.len());
             let used = if context { FEATURES } else { FIRST_CONTEXT };
-            let w = fit(&all, used);
+            let mut w = fit(&all, used);
+            // Features the corpora never show (hints, a user file) keep
+            // their set weights: there is nothing to fit them on.
+            let current = if context {
+                incimap::geocode::weights::CONTEXT_WEIGHTS
+            } else {
+                incimap::geocode::weights::ISOLATED_WEIGHTS
+            };
+            for (i, weight) in w.iter_mut().enumerate() {
+                let shown = all.iter().any(|e| e.features.iter().any(|f| f[i] != 0.0));
+                if !shown && i < used {
+                    *weight = current[i];
+                }
+            }
             let mut seen = HashSet::new();
             for (i, (short, _)) in FEATURE_NAMES.iter().enumerate() {
                 if seen.insert(short) {

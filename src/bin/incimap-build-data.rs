@@ -19,7 +19,7 @@ use std::error::Error;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use geo::{Area, BoundingRect, Centroid, Contains, InteriorPoint, MultiPolygon, Point};
+use geo::{Area, BoundingRect, Centroid, Contains, InteriorPoint, MapCoords, MultiPolygon, Point};
 
 use incimap::gazetteer::{self, Kind, PLACES_HEADER, Place};
 use incimap::render::basemap::{self, Detail};
@@ -83,17 +83,26 @@ fn city(row: &Row) -> Option<Place> {
 }
 
 /// A representative centre of a shape: the area centroid of its largest
-/// part, or an interior point of that part when the centroid falls outside it.
+/// part, or an interior point of that part when the centroid falls outside
+/// it. Areas are true areas: the centroid is taken on a cylindrical
+/// equal-area projection (y = sin latitude), so that northern parts do not
+/// weigh more than they cover (Russia's centre moves some 150 km south).
 fn centre(shape: &MultiPolygon<f64>) -> Option<Point<f64>> {
+    let to_equal_area = |c: geo::Coord<f64>| geo::Coord {
+        x: c.x,
+        y: c.y.to_radians().sin(),
+    };
     let largest = shape
         .0
         .iter()
+        .map(|p| p.map_coords(to_equal_area))
         .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
+    let back = |p: Point<f64>| Point::new(p.x(), p.y().clamp(-1.0, 1.0).asin().to_degrees());
     let centroid = largest.centroid()?;
     if largest.contains(&centroid) {
-        Some(centroid)
+        Some(back(centroid))
     } else {
-        largest.interior_point()
+        largest.interior_point().map(back)
     }
 }
 
@@ -498,7 +507,7 @@ fn merge_curated(places: &mut Vec<Place>, curated: Vec<Place>) {
                     .map(str::to_string)
                     .collect::<Vec<_>>();
                 place.alternates =
-                    gazetteer::clean_alternates(names.iter().map(String::as_str), &place.name);
+                    gazetteer::join_names(names.iter().map(String::as_str), &place.name);
                 place.lat = fix.lat;
                 place.lon = fix.lon;
             }

@@ -19,7 +19,7 @@ use super::context::Context;
 use super::weights::{CONTEXT_WEIGHTS, ISOLATED_WEIGHTS};
 
 /// Number of features.
-pub const FEATURES: usize = 29;
+pub const FEATURES: usize = 30;
 
 /// What each feature means, in order: a short name (for weights files) and
 /// the words a report uses when the feature decided.
@@ -48,6 +48,7 @@ pub const FEATURE_NAMES: [(&str, &str); FEATURES] = [
     ("province_hint", "in the province given"),
     ("province_miss", "not in the province given"),
     ("short_city", "a town whose name is an abbreviation"),
+    ("namesake", "a division named after a town in it"),
     ("ctx_country", "in the country of the file's other places"),
     ("ctx_admin1", "in the province of the file's other places"),
     ("ctx_near", "near the file's other places"),
@@ -58,8 +59,11 @@ pub const FEATURE_NAMES: [(&str, &str); FEATURES] = [
 /// Index of the feature "not in the province given".
 pub const PROVINCE_MISS: usize = 22;
 
+/// Index of the feature "a division named after a town in it".
+pub const NAMESAKE: usize = 24;
+
 /// Index of the first context feature: the isolated score uses those before it.
-pub const FIRST_CONTEXT: usize = 24;
+pub const FIRST_CONTEXT: usize = 25;
 
 /// Added to entries of a user gazetteer, which win over the embedded data.
 const USER_BONUS: f64 = 20.0;
@@ -171,7 +175,7 @@ pub fn rank<'g>(
         .as_deref()
         .map(|p| gazetteer.province_codes(p));
     let own = fold(name);
-    let mut ranked: Vec<Scored<'g>> = gazetteer
+    let candidates: Vec<Candidate<'g>> = gazetteer
         .lookup(name)
         .into_iter()
         .filter(|c| {
@@ -180,6 +184,16 @@ pub fn rank<'g>(
                 .as_deref()
                 .is_none_or(|cc| c.place.country.eq_ignore_ascii_case(cc))
         })
+        .collect();
+    // Provinces in which a town of the same name lies ("Raqqa", "New York").
+    let towns: Vec<(&str, &str)> = candidates
+        .iter()
+        .filter(|c| c.place.kind == Kind::City)
+        .map(|c| (c.place.country.as_str(), c.place.admin1.as_str()))
+        .collect();
+    let mut ranked: Vec<Scored<'g>> = candidates
+        .iter()
+        .cloned()
         .map(|candidate| {
             let in_province = provinces.as_ref().map(|codes| {
                 codes.iter().any(|(cc, code)| {
@@ -187,6 +201,14 @@ pub fn rank<'g>(
                 })
             });
             let mut features = features(name, &candidate, hints, in_province);
+            let p = candidate.place;
+            features[NAMESAKE] = if matches!(p.kind, Kind::Admin1 | Kind::Admin2)
+                && towns.contains(&(p.country.as_str(), p.admin1.as_str()))
+            {
+                1.0
+            } else {
+                0.0
+            };
             if let Some(context) = context {
                 context.fill(&own, candidate.place, &mut features);
             }
