@@ -226,8 +226,15 @@ fn examples(gazetteer: &Gazetteer, articles: &[&Article], context: bool) -> Vec<
 
 /// Fits a conditional logit (softmax over each name's candidates, the
 /// likelihood of the right ones) by Adam with a small L2 penalty.
-fn fit(examples: &[Example], used: usize) -> [f64; FEATURES] {
-    let mut w = [0.0; FEATURES];
+///
+/// Weights from `first` on are fitted; those before it stay as in `start`
+/// (the context pass keeps the isolated weights and learns only how much
+/// the file's other places add).
+fn fit(examples: &[Example], start: [f64; FEATURES], first: usize, used: usize) -> [f64; FEATURES] {
+    let mut w = start;
+    for x in &mut w[first..used] {
+        *x = 0.0;
+    }
     let (mut m, mut v) = ([0.0; FEATURES], [0.0; FEATURES]);
     let (rate, beta1, beta2, l2) = (0.05, 0.9, 0.999, 1e-3);
     for step in 1..=600 {
@@ -252,13 +259,13 @@ fn fit(examples: &[Example], used: usize) -> [f64; FEATURES] {
             for (k, f) in e.features.iter().enumerate() {
                 let p_all = exp[k] / all;
                 let p_right = if e.right[k] { exp[k] / right } else { 0.0 };
-                for i in 0..used {
+                for i in first..used {
                     grad[i] += (p_all - p_right) * f[i];
                 }
             }
         }
         let n = examples.len().max(1) as f64;
-        for i in 0..used {
+        for i in first..used {
             let g = grad[i] / n + 2.0 * l2 * w[i];
             m[i] = beta1 * m[i] + (1.0 - beta1) * g;
             v[i] = beta2 * v[i] + (1.0 - beta2) * g * g;
@@ -359,7 +366,12 @@ fn run() -> Result<(), String> {
             }
             eprintln!("fitting on {} names with a choice to make", all.len());
             let used = if context { FEATURES } else { FIRST_CONTEXT };
-            let mut w = fit(&all, used);
+            let (start, first) = if context {
+                (incimap::geocode::weights::ISOLATED_WEIGHTS, FIRST_CONTEXT)
+            } else {
+                ([0.0; FEATURES], 0)
+            };
+            let mut w = fit(&all, start, first, used);
             // Features the corpora never show (hints, a user file) keep
             // their set weights: there is nothing to fit them on.
             let current = if context {
@@ -369,7 +381,7 @@ fn run() -> Result<(), String> {
             };
             for (i, weight) in w.iter_mut().enumerate() {
                 let shown = all.iter().any(|e| e.features.iter().any(|f| f[i] != 0.0));
-                if !shown && i < used {
+                if !shown && (first..used).contains(&i) {
                     *weight = current[i];
                 }
             }

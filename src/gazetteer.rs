@@ -548,8 +548,12 @@ impl Gazetteer {
                 break;
             }
         }
+        // Nearest first; towns before the divisions that share their name
+        // (Sughd has Khujand as an old name); then larger.
+        let division = |i: usize| !matches!(self.place(i).kind, Kind::City | Kind::Site);
         found.sort_by(|a, b| {
             a.0.cmp(&b.0)
+                .then_with(|| division(a.1).cmp(&division(b.1)))
                 .then_with(|| self.place(b.1).population.cmp(&self.place(a.1).population))
                 .then(a.1.cmp(&b.1))
         });

@@ -156,6 +156,9 @@ struct InputArgs {
     /// Map a field onto a column of another name, e.g. `--column place=city`.
     #[arg(long = "column", value_name = "FIELD=HEADER", value_parser = parse_column)]
     columns: Vec<(Field, String)>,
+    /// Resolve each place on its own, without pulling unclear names toward the file's other places.
+    #[arg(long)]
+    no_context: bool,
     /// Exit with code 1 if any row is unresolved, ambiguous or invalid.
     #[arg(long)]
     strict: bool,
@@ -380,12 +383,18 @@ where
     let gazetteer = load_gazetteer(&args.gazetteers)?;
     let types = source.column_types(&schema, &options)?;
     let (mut writer, encoders) = open(&schema, types)?;
+    let context = if args.no_context {
+        geocode::Context::new()
+    } else {
+        source.context(&options, &gazetteer)?
+    };
     let progress = progress_bar();
     let streamed = pipeline::stream(
         &source,
         &options,
         &args.filter(),
         &gazetteer,
+        &context,
         encoders,
         |batch, tally| {
             progress.set_message(format!("{} rows", tally.rows()));

@@ -12,7 +12,7 @@ use crate::gazetteer::Gazetteer;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
 
-use crate::geocode::{Geocoder, Located, SharedAnswers, Tally, invalid};
+use crate::geocode::{Context, Geocoder, Located, SharedAnswers, Tally, context_of, invalid};
 use crate::incident::{
     Incident, InputError, Parsed, ReadOptions, Reader, Records, RowParser, Schema, input_warnings,
 };
@@ -64,6 +64,37 @@ impl Source {
         Reader::new(input, &self.name, options)
     }
 
+    /// The context of the input's places for the geocoder: the distinct
+    /// places of its first [`CONTEXT_ROWS`] rows (rows without coordinates
+    /// of their own), each resolved on its own. Rows that cannot be read are
+    /// left out here; the stream reports them.
+    pub fn context(
+        &self,
+        options: &ReadOptions,
+        gazetteer: &Gazetteer,
+    ) -> Result<Context, InputError> {
+        let mut reader = self.reader(options)?;
+        let mut seen = std::collections::HashSet::new();
+        let mut rows = 0;
+        while rows < CONTEXT_ROWS
+            && let Some(row) = reader.next_row()?
+        {
+            rows += 1;
+            if let Ok(incident) = row
+                && incident.given.is_none()
+            {
+                seen.insert((incident.place, incident.country, incident.province));
+            }
+        }
+        let mut keys: Vec<_> = seen.into_iter().collect();
+        keys.sort();
+        Ok(context_of(
+            gazetteer,
+            keys.iter()
+                .map(|(p, c, r)| (p.as_str(), c.as_str(), r.as_str())),
+        ))
+    }
+
     /// The export column types: from the schema alone when it decides them,
     /// else from a first pass over every row.
     pub fn column_types(
@@ -108,6 +139,10 @@ pub enum StreamError {
     Output(#[from] io::Error),
 }
 
+/// Rows read for a file's context, at most: all of a sheet, and enough of
+/// a large export to know where its places are.
+pub const CONTEXT_ROWS: usize = 100_000;
+
 /// Records read, parsed and geocoded as one batch.
 const BATCH: usize = 2048;
 
@@ -130,8 +165,8 @@ struct Done<B> {
     not_utf8: Vec<u64>,
 }
 
-/// Streams every row of `source` through `filter` and the geocoder, in
-/// input order: located rows, unresolved rows and rows that could not be
+/// Streams every row of `source` through `filter` and the geocoder (with
+/// the file's `context`, which may be empty), in input order: located rows, unresolved rows and rows that could not be
 /// read alike, each once. One thread reads records; worker threads (one per
 /// core, up to six) parse, filter and geocode them a batch at a time, and each encodes
 /// every row into the batch's `B` (bytes of each output, say) with its own
@@ -143,6 +178,7 @@ pub fn stream<B, E>(
     options: &ReadOptions,
     filter: &Filter,
     gazetteer: &Gazetteer,
+    context: &Context,
     encoders: impl Fn() -> E + Sync,
     mut take: impl FnMut(&mut B, &Tally) -> io::Result<()>,
 ) -> Result<Streamed, StreamError>
@@ -190,7 +226,7 @@ where
         for _ in 0..workers {
             let done_in = done_in.clone();
             scope.spawn(move || {
-                let mut geocoder = Geocoder::sharing(gazetteer, shared);
+                let mut geocoder = Geocoder::sharing(gazetteer, shared).with_context(context);
                 let mut encode = encoders();
                 let mut row = Located {
                     incident: Some(Incident::default()),

@@ -840,7 +840,7 @@ proptest! {
         let geocoder = Geocoder::new(gazetteer());
         let outcome = geocoder.resolve(&place, &country, &province);
         prop_assert!(outcome.status.is_located() == outcome.location.is_some());
-        let _ = gazetteer().search(&place, &Hints::default());
+        let _ = incimap::geocode::score::rank(gazetteer(), &place, &Hints::default(), None);
         let _ = gazetteer().suggest(&place, 3);
     }
 }

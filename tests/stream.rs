@@ -32,6 +32,7 @@ fn assert_stream_equals_memory(path: &Path) {
             &options,
             &Filter::default(),
             &gazetteer,
+            &source.context(&options, &gazetteer).unwrap(),
             || {
                 let mut encoder = encoder.clone();
                 move |row: &_, (rows, lines): &mut (Chunk, Chunk)| {
@@ -115,6 +116,7 @@ fn batches_reach_the_writer_in_input_order_with_running_tallies() {
         &ReadOptions::default(),
         &Filter::default(),
         &gazetteer,
+        &incimap::geocode::Context::new(),
         || {
             |row: &incimap::geocode::Located, batch: &mut Vec<u64>| {
                 batch.push(row.line);
@@ -152,6 +154,7 @@ fn a_failing_writer_stops_the_stream_with_its_error() {
         &ReadOptions::default(),
         &Filter::default(),
         &gazetteer,
+        &incimap::geocode::Context::new(),
         || |_: &incimap::geocode::Located, _: &mut ()| Ok(()),
         |_, _| {
             batches += 1;

@@ -13,7 +13,7 @@ pub mod weights;
 pub use context::Context;
 use score::Scored;
 
-use crate::gazetteer::{Gazetteer, Hints, Kind, Match};
+use crate::gazetteer::{Gazetteer, Hints, Kind, Match, Place};
 use crate::incident::{Incident, Incidents, LonLat, RowError};
 
 /// How a row was located, or why it was not.
@@ -596,14 +596,13 @@ impl<'g> Geocoder<'g> {
             };
         };
         let place = best.candidate.place;
-        // The runner-up is the best candidate that is somewhere else.
+        // The runner-up is the best candidate that is somewhere else: not
+        // within 25 km, and neither the winner's own province or country
+        // nor a place inside the winner.
         let rival = ranked.iter().skip(1).find(|r| {
-            distance_km(
-                place.lat,
-                place.lon,
-                r.candidate.place.lat,
-                r.candidate.place.lon,
-            ) > 25.0
+            let other = r.candidate.place;
+            distance_km(place.lat, place.lon, other.lat, other.lon) > 25.0
+                && !one_within_the_other(place, other)
         });
         let runner_up = rival.map(label);
         let margin = rival.map(|r| best.score - r.score);
@@ -679,6 +678,15 @@ impl<'g> Geocoder<'g> {
     }
 }
 
+/// Whether one place is the country or province the other lies in.
+fn one_within_the_other(a: &Place, b: &Place) -> bool {
+    let area = |k: Kind| matches!(k, Kind::Country | Kind::Admin1);
+    a.country == b.country
+        && (a.kind == Kind::Country
+            || b.kind == Kind::Country
+            || ((area(a.kind) || area(b.kind)) && a.admin1 == b.admin1))
+}
+
 /// The context of a file from its rows' places: each distinct place,
 /// country and province resolved on its own, then added.
 pub fn context_of<'a>(
@@ -743,9 +751,18 @@ impl Geocoder<'_> {
     }
 }
 
-/// Locates every row that was read, and carries the rows that were not, in line order.
+/// Locates every row that was read, with the file's other places as
+/// context, and carries the rows that were not, in line order.
 pub fn geocode(input: Incidents, gazetteer: &Gazetteer) -> Geocoded {
-    let mut geocoder = Geocoder::new(gazetteer);
+    let context = context_of(
+        gazetteer,
+        input
+            .rows
+            .iter()
+            .filter(|i| i.given.is_none())
+            .map(|i| (i.place.as_str(), i.country.as_str(), i.province.as_str())),
+    );
+    let mut geocoder = Geocoder::new(gazetteer).with_context(&context);
     let mut rows: Vec<Located> = input
         .rows
         .into_iter()
