@@ -26,6 +26,9 @@ use incimap::gazetteer::Gazetteer;
 use incimap::geocode::score::{FEATURE_NAMES, FEATURES, FIRST_CONTEXT};
 use incimap::geocode::{Geocoder, context_of, distance_km};
 
+/// The capital and seat features, kept at zero or above.
+const SEATS: std::ops::Range<usize> = 11..15;
+
 /// Half the Earth's circumference: the error of a name left unresolved.
 const MISS_KM: f64 = 20039.0;
 
@@ -43,7 +46,7 @@ struct Article {
 }
 
 /// The text of the first `<tag>…</tag>` in `xml`, entities decoded.
-fn tag<'a>(xml: &'a str, name: &str) -> Option<String> {
+fn tag(xml: &str, name: &str) -> Option<String> {
     let open = format!("<{name}");
     let start = xml.find(&open)?;
     let rest = &xml[start + open.len()..];
@@ -272,6 +275,12 @@ fn fit(examples: &[Example], start: [f64; FEATURES], first: usize, used: usize) 
             let mh = m[i] / (1.0 - beta1.powi(step));
             let vh = v[i] / (1.0 - beta2.powi(step));
             w[i] -= rate * mh / (vh.sqrt() + 1e-8);
+        }
+        // Being a capital or a seat never counts against a place: local
+        // news corpora name small namesakes of capitals (Paris, Texas) more
+        // than world news does, and the fit should not learn that.
+        for i in SEATS {
+            w[i] = w[i].max(0.0);
         }
         if step % 100 == 0 {
             eprintln!("step {step}: loss {:.4}", loss / n);

@@ -254,6 +254,27 @@ fn divisions(
             groups.entry(code).or_default().push((u, people));
         }
     }
+    // A town's names are the town's: a province keeps one as an alternate
+    // only when it is the province's primary name (Sughd's old name "Khujand"
+    // belongs to the city; "Raqqa" is the governorate's own name).
+    let mut town_names: HashMap<(&str, &str), std::collections::HashSet<String>> = HashMap::new();
+    for c in cities.iter().filter(|c| c.population > 0) {
+        town_names
+            .entry((&c.country, &c.admin1))
+            .or_default()
+            .extend(c.names().map(gazetteer::fold));
+    }
+    let not_a_town = |place: &mut Place| {
+        let Some(names) = town_names.get(&(place.country.as_str(), place.admin1.as_str())) else {
+            return;
+        };
+        let kept: Vec<&str> = place
+            .alternates
+            .split('|')
+            .filter(|a| !names.contains(&gazetteer::fold(a)))
+            .collect();
+        place.alternates = kept.join("|");
+    };
     let mut provinces = Vec::new();
     let mut parts = Vec::new();
     for row in rows {
@@ -351,6 +372,8 @@ fn divisions(
             });
         }
     }
+    provinces.iter_mut().for_each(not_a_town);
+    parts.iter_mut().for_each(not_a_town);
     (provinces, parts)
 }
 
@@ -455,10 +478,17 @@ fn countries(rows: &[Row], names: &[Row], demonyms: &[Row]) -> Vec<Place> {
     places
 }
 
-/// Continents (`continents.csv`) and the world regions of `gazetteer/regions.csv`.
-fn areas(continents: &[Row], regions: &[Row]) -> Vec<Place> {
+/// People within this distance of a world region's centre count as its population.
+const REGION_KM: f64 = 400.0;
+
+/// Continents (`continents.csv`) and the world regions of
+/// `gazetteer/regions.csv`. A continent's population is its countries'; a
+/// region's, the places' within [`REGION_KM`] of its centre (regions have no
+/// outline here), so that population compares them with towns of the same name.
+fn areas(continents: &[Row], regions: &[Row], countries: &[Row], cities: &[Place]) -> Vec<Place> {
     let mut places = Vec::new();
     for row in continents.iter().chain(regions) {
+        let code = field(row, "code");
         let name = field(row, "name");
         let alternates = field(row, "alternatenames").split('|');
         let alternates = alternates.chain(field(row, "alternates").split('|'));
@@ -476,14 +506,26 @@ fn areas(continents: &[Row], regions: &[Row]) -> Vec<Place> {
             alternates: gazetteer::join_names(alternates, name),
             lat,
             lon,
-            feature: if field(row, "code").is_empty() {
+            feature: if code.is_empty() {
                 "RGN".into()
             } else {
                 "CONT".into()
             },
             country: String::new(),
             admin1: String::new(),
-            population: 0,
+            population: if code.is_empty() {
+                cities
+                    .iter()
+                    .filter(|c| incimap::geocode::distance_km(lat, lon, c.lat, c.lon) < REGION_KM)
+                    .map(|c| c.population)
+                    .sum()
+            } else {
+                countries
+                    .iter()
+                    .filter(|c| field(c, "continent") == code)
+                    .filter_map(|c| field(c, "population").parse::<u64>().ok())
+                    .sum()
+            },
             origin: None,
         });
     }
@@ -551,10 +593,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         &read_rows(&out.join("country-names.csv"))?,
         &optional_rows(&out.join("demonyms.csv"))?,
     ));
-    places.extend(areas(
+    let areas = areas(
         &read_rows(&data.join("continents.csv"))?,
         &optional_rows(&out.join("regions.csv"))?,
-    ));
+        &country_rows,
+        &places,
+    );
+    places.extend(areas);
     let curated = gazetteer::parse_user_file(&std::fs::read_to_string(out.join("curated.csv"))?)?;
     merge_curated(&mut places, curated);
 

@@ -59,11 +59,17 @@ pub const FEATURE_NAMES: [(&str, &str); FEATURES] = [
 /// Index of the feature "not in the province given".
 pub const PROVINCE_MISS: usize = 22;
 
+/// How many features say how the name matched (exact ... case).
+const NAME_FEATURES: usize = 6;
+
 /// Index of the feature "a division named after a town in it".
 pub const NAMESAKE: usize = 24;
 
 /// Index of the first context feature: the isolated score uses those before it.
 pub const FIRST_CONTEXT: usize = 25;
+
+/// A lead on the isolated score that the file's context cannot overturn.
+pub const LOCK_MARGIN: f64 = 4.0;
 
 /// Added to entries of a user gazetteer, which win over the embedded data.
 const USER_BONUS: f64 = 20.0;
@@ -77,6 +83,8 @@ pub struct Scored<'g> {
     pub features: [f64; FEATURES],
     /// The weighted sum: larger is better.
     pub score: f64,
+    /// The score without context (the same as `score` when there is none).
+    pub isolated: f64,
 }
 
 impl Scored<'_> {
@@ -185,11 +193,19 @@ pub fn rank<'g>(
                 .is_none_or(|cc| c.place.country.eq_ignore_ascii_case(cc))
         })
         .collect();
-    // Provinces in which a town of the same name lies ("Raqqa", "New York").
-    let towns: Vec<(&str, &str)> = candidates
+    // Provinces in which a town of the same name lies ("Raqqa", "New York"),
+    // with that town's name features: a division named after its town
+    // matches no better than the town does.
+    let towns: Vec<(&str, &str, [f64; FEATURES])> = candidates
         .iter()
         .filter(|c| c.place.kind == Kind::City)
-        .map(|c| (c.place.country.as_str(), c.place.admin1.as_str()))
+        .map(|c| {
+            (
+                c.place.country.as_str(),
+                c.place.admin1.as_str(),
+                features(name, c, hints, None),
+            )
+        })
         .collect();
     let mut ranked: Vec<Scored<'g>> = candidates
         .iter()
@@ -202,25 +218,29 @@ pub fn rank<'g>(
             });
             let mut features = features(name, &candidate, hints, in_province);
             let p = candidate.place;
-            features[NAMESAKE] = if matches!(p.kind, Kind::Admin1 | Kind::Admin2)
-                && towns.contains(&(p.country.as_str(), p.admin1.as_str()))
-            {
-                1.0
-            } else {
-                0.0
-            };
+            let town = towns.iter().find(|(cc, code, _)| {
+                matches!(p.kind, Kind::Admin1 | Kind::Admin2)
+                    && *cc == p.country
+                    && *code == p.admin1
+            });
+            if let Some((.., town)) = town {
+                features[NAMESAKE] = 1.0;
+                features[..NAME_FEATURES].copy_from_slice(&town[..NAME_FEATURES]);
+            }
             if let Some(context) = context {
                 context.fill(&own, candidate.place, &mut features);
             }
-            let score = weigh(
-                &features,
-                candidate.place.origin.is_some(),
-                context.is_some(),
-            );
+            let user = candidate.place.origin.is_some();
+            let isolated = weigh(&features, user, false);
+            let score = match context {
+                Some(_) => weigh(&features, user, true),
+                None => isolated,
+            };
             Scored {
                 candidate,
                 features,
                 score,
+                isolated,
             }
         })
         .collect();
@@ -229,6 +249,15 @@ pub fn rank<'g>(
             .total_cmp(&a.score)
             .then(a.candidate.index.cmp(&b.candidate.index))
     });
+    // Context may not overturn a clear lead on a name's own merits (Moscow
+    // among Tajik towns is not the village of Moskva in Khatlon).
+    if let Some(strong) = (1..ranked.len())
+        .filter(|&i| ranked[i].isolated - ranked[0].isolated > LOCK_MARGIN)
+        .max_by(|&a, &b| ranked[a].isolated.total_cmp(&ranked[b].isolated))
+    {
+        let best = ranked.remove(strong);
+        ranked.insert(0, best);
+    }
     ranked
 }
 

@@ -1,0 +1,319 @@
+//! The scored ranking, the file's context and the gazetteer's coverage,
+//! each rule with its own cases, on the embedded data.
+
+use std::sync::OnceLock;
+
+use incimap::gazetteer::{Gazetteer, Kind};
+use incimap::geocode::{Geocoder, Outcome, Status, context_of, distance_km};
+use incimap::render::basemap::{self, Detail};
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::embedded)
+}
+
+fn alone(place: &str) -> Outcome {
+    Geocoder::new(gazetteer()).resolve(place, "", "")
+}
+
+/// Each place of a sheet resolved with the others as context.
+fn sheet(places: &[&str]) -> Vec<Outcome> {
+    let context = context_of(gazetteer(), places.iter().map(|p| (*p, "", "")));
+    let geocoder = Geocoder::new(gazetteer()).with_context(&context);
+    places.iter().map(|p| geocoder.resolve(p, "", "")).collect()
+}
+
+fn kind_and_country(o: &Outcome) -> (Kind, String) {
+    let m = o
+        .matched
+        .as_ref()
+        .unwrap_or_else(|| panic!("unresolved: {}", o.reason));
+    (m.kind, m.country.clone())
+}
+
+fn km_from(o: &Outcome, lat: f64, lon: f64) -> f64 {
+    let at = o
+        .location
+        .unwrap_or_else(|| panic!("unresolved: {}", o.reason));
+    distance_km(at.lat, at.lon, lat, lon)
+}
+
+#[test]
+fn countries_win_over_towns_of_the_same_name() {
+    for (name, cc) in [
+        ("China", "CN"),
+        ("Mexico", "MX"),
+        ("Russia", "RU"),
+        ("Morocco", "MA"),
+    ] {
+        let o = alone(name);
+        assert_eq!(
+            kind_and_country(&o),
+            (Kind::Country, cc.into()),
+            "{name}: {}",
+            o.reason
+        );
+    }
+}
+
+#[test]
+fn abbreviations_and_short_forms_name_countries_and_states() {
+    for (name, kind, cc) in [
+        ("UK", Kind::Country, "GB"),
+        ("US", Kind::Country, "US"),
+        ("U.S.", Kind::Country, "US"),
+        ("USA", Kind::Country, "US"),
+        ("UAE", Kind::Country, "AE"),
+        ("DRC", Kind::Country, "CD"),
+        ("NSW", Kind::Admin1, "AU"),
+        ("Calif.", Kind::Admin1, "US"),
+    ] {
+        let o = alone(name);
+        assert_eq!(
+            kind_and_country(&o),
+            (kind, cc.into()),
+            "{name}: {}",
+            o.reason
+        );
+    }
+    // A state's abbreviation narrows a county: "Laurel County, Ky.".
+    let o = alone("Laurel County, Ky.");
+    assert_eq!(
+        kind_and_country(&o),
+        (Kind::Admin2, "US".into()),
+        "{}",
+        o.reason
+    );
+    assert_eq!(o.matched.unwrap().admin1, "Kentucky");
+}
+
+#[test]
+fn demonyms_continents_and_regions_are_places() {
+    assert_eq!(
+        kind_and_country(&alone("Russian")),
+        (Kind::Country, "RU".into())
+    );
+    assert_eq!(
+        kind_and_country(&alone("Palestinians")),
+        (Kind::Country, "PS".into())
+    );
+    let africa = alone("Africa");
+    assert_eq!(
+        africa.matched.as_ref().unwrap().kind,
+        Kind::Area,
+        "{}",
+        africa.reason
+    );
+    assert_eq!(africa.status, Status::Area);
+    let caucasus = alone("North Caucasus");
+    assert!(
+        km_from(&caucasus, 43.3, 44.5) < 300.0,
+        "{}",
+        caucasus.reason
+    );
+}
+
+#[test]
+fn capitals_and_cities_win_over_hamlets_and_their_provinces() {
+    // A provincial capital over a village of the same name.
+    let faizabad = Geocoder::new(gazetteer()).resolve("Faizabad", "AF", "");
+    assert!(
+        km_from(&faizabad, 37.116, 70.58) < 25.0,
+        "{}",
+        faizabad.reason
+    );
+    // Cities over the governorates named after them.
+    for (name, lat, lon) in [
+        ("Raqqa", 35.95, 39.01),
+        ("Daraa", 32.62, 36.10),
+        ("Basra", 30.51, 47.78),
+    ] {
+        let o = alone(name);
+        assert_eq!(
+            o.matched.as_ref().unwrap().kind,
+            Kind::City,
+            "{name}: {}",
+            o.reason
+        );
+        assert!(km_from(&o, lat, lon) < 25.0, "{name}: {}", o.reason);
+    }
+}
+
+#[test]
+fn the_reason_names_the_deciding_features_the_runner_up_and_the_margin() {
+    let o = alone("Kerman");
+    assert!(
+        o.reason.contains("over Kerman (California, US)"),
+        "{}",
+        o.reason
+    );
+    assert!(o.reason.contains("larger population"), "{}", o.reason);
+    assert!(o.reason.contains("margin"), "{}", o.reason);
+    assert_eq!(o.runner_up.as_deref(), Some("Kerman (California, US)"));
+}
+
+#[test]
+fn context_pulls_unclear_names_toward_the_files_other_places() {
+    // Alone, Paris is in France; among Texan towns, in Texas.
+    assert_eq!(kind_and_country(&alone("Paris")).1, "FR");
+    let texas = sheet(&["Dallas", "Tyler", "Longview", "Paris"]);
+    assert!(
+        km_from(&texas[3], 33.66, -95.56) < 25.0,
+        "{}",
+        texas[3].reason
+    );
+    // Georgia is the US state among Georgian (US) towns, the country among Georgian ones.
+    let us = sheet(&["Atlanta", "Savannah", "Macon", "Georgia"]);
+    assert_eq!(
+        kind_and_country(&us[3]),
+        (Kind::Admin1, "US".into()),
+        "{}",
+        us[3].reason
+    );
+    let ge = sheet(&["Tbilisi", "Kutaisi", "Batumi", "Georgia"]);
+    assert_eq!(
+        kind_and_country(&ge[3]),
+        (Kind::Country, "GE".into()),
+        "{}",
+        ge[3].reason
+    );
+    assert!(
+        texas[3].reason.contains("file"),
+        "the reason says context decided: {}",
+        texas[3].reason
+    );
+}
+
+#[test]
+fn context_does_not_drag_a_strong_name_away() {
+    // Among Tajik towns, Moskva is still Moscow (or its oblast), not the
+    // village of that name in Khatlon.
+    let tj = sheet(&["Dushanbe", "Kulob", "Danghara", "Moskva"]);
+    assert!(km_from(&tj[3], 55.75, 37.62) < 161.0, "{}", tj[3].reason);
+    // A country stays itself among another country's towns.
+    let o = &sheet(&["Dallas", "Tyler", "Longview", "China"])[3];
+    assert_eq!(kind_and_country(o), (Kind::Country, "CN".into()));
+    // One name alone has no context to be pulled by.
+    assert_eq!(sheet(&["Paris"])[0].location, alone("Paris").location);
+}
+
+#[test]
+fn acled_and_ucdp_place_styles_resolve() {
+    let kabul = alone("Kabul city");
+    assert!(km_from(&kabul, 34.53, 69.17) < 25.0, "{}", kabul.reason);
+    let urus = alone("Urus-Martan - District");
+    assert!(km_from(&urus, 43.13, 45.54) < 25.0, "{}", urus.reason);
+    let tal_afar = alone("Tal Afar");
+    assert!(
+        km_from(&tal_afar, 36.38, 42.45) < 25.0,
+        "{}",
+        tal_afar.reason
+    );
+}
+
+#[test]
+fn the_central_asian_cases_stay_right() {
+    for (name, country, lat, lon) in [
+        ("Kulyab", "", 37.91, 69.78),
+        ("Kulob", "", 37.91, 69.78),
+        ("Куляб", "", 37.91, 69.78),
+        ("Khujand", "", 40.28, 69.62),
+        ("Khudzhand", "", 40.28, 69.62),
+        ("Jalal-Abad", "", 40.94, 72.99),
+        ("Jalal-Abad", "KG", 40.94, 72.99),
+        ("Jalalabad", "AF", 34.43, 70.45),
+        ("Moscow", "US", 46.73, -117.0),
+        ("Kerman", "US", 36.72, -120.06),
+        ("Kerman, Iran", "", 30.28, 57.08),
+    ] {
+        let o = Geocoder::new(gazetteer()).resolve(name, country, "");
+        assert!(
+            km_from(&o, lat, lon) < 25.0,
+            "{name} {country}: {}",
+            o.reason
+        );
+    }
+}
+
+/// Every province's point lies in its country and among its own towns: the
+/// Philippine regions' points were once shuffled (Central Luzon in Mindanao).
+#[test]
+fn province_points_lie_in_their_country_near_their_towns() {
+    use geo::Contains;
+    let g = gazetteer();
+    let shapes = basemap::countries(Detail::Fine);
+    let mut towns: std::collections::HashMap<(String, String), Vec<(f64, f64)>> =
+        Default::default();
+    let mut provinces = Vec::new();
+    for p in g.places().filter(|p| p.origin.is_none()) {
+        match p.kind {
+            Kind::City => towns
+                .entry((p.country.clone(), p.admin1.clone()))
+                .or_default()
+                .push((p.lat, p.lon)),
+            Kind::Admin1 => provinces.push(p),
+            _ => {}
+        }
+    }
+    let numeric: std::collections::HashMap<String, String> =
+        include_str!("../gazetteer/countries.csv")
+            .lines()
+            .skip(1)
+            .filter_map(|l| {
+                let f: Vec<&str> = l.split(',').collect();
+                Some((f.first()?.to_string(), f.get(2)?.to_string()))
+            })
+            .collect();
+    let (mut checked, mut outside, mut far) = (0, Vec::new(), Vec::new());
+    for p in &provinces {
+        let key = (p.country.clone(), p.admin1.clone());
+        if let Some(list) = towns.get(&key).filter(|l| l.len() >= 5) {
+            let mut d: Vec<f64> = list
+                .iter()
+                .map(|&(la, lo)| distance_km(p.lat, p.lon, la, lo))
+                .collect();
+            d.sort_by(f64::total_cmp);
+            // Some of its own towns are near: a point taken from another
+            // province would be hundreds of km from all of them (allowing
+            // for archipelagos, whose towns lie far apart anyway).
+            if d[0] > 400.0 && d[d.len() - 1] < 1500.0 {
+                far.push(format!("{} {}", p.name, p.country));
+            }
+            checked += 1;
+        }
+        let shape = numeric.get(&p.country).and_then(|n| {
+            shapes
+                .iter()
+                .find(|s| s.iso_numeric.as_deref() == Some(n.as_str()))
+        });
+        if let Some(shape) = shape
+            && !shape.shape.contains(&geo::Point::new(p.lon, p.lat))
+        {
+            outside.push(format!("{} {}", p.name, p.country));
+        }
+    }
+    assert!(checked > 2000, "{checked} provinces with towns checked");
+    assert!(
+        outside.len() * 100 < provinces.len(),
+        "outside their country: {outside:?}"
+    );
+    assert!(far.is_empty(), "away from their towns: {far:?}");
+    let luzon = alone("Central Luzon");
+    assert!(km_from(&luzon, 15.4, 120.8) < 100.0, "{}", luzon.reason);
+}
+
+#[test]
+fn country_points_agree_with_the_usual_centres() {
+    // GeoNames' and the CIA World Factbook's centres.
+    for (name, lat, lon) in [
+        ("United States", 39.76, -98.5),
+        ("Russia", 60.0, 100.0),
+        ("China", 35.0, 105.0),
+        ("India", 22.0, 79.0),
+        ("Germany", 51.5, 10.5),
+        ("Iran", 32.0, 53.0),
+    ] {
+        let o = alone(name);
+        assert!(km_from(&o, lat, lon) < 161.0, "{name}: {:?}", o.location);
+    }
+}
