@@ -162,28 +162,40 @@ impl Scores {
     }
 }
 
-/// Resolves every name of the articles in both settings.
-fn measure(gazetteer: &Gazetteer, articles: &[&Article]) -> (Scores, Scores) {
-    let geocoder = Geocoder::new(gazetteer);
-    let (mut isolated, mut sheet) = (Scores::default(), Scores::default());
-    let answer = |o: incimap::geocode::Outcome| {
-        o.location
-            .map(|at| (at.lat, at.lon, o.matched.and_then(|m| m.geonameid)))
-    };
+/// Calls `each` with every name of the articles and a geocoder for it:
+/// with the article's other names as context (the sheet setting), or on its
+/// own (the isolated setting).
+fn each_name(
+    gazetteer: &Gazetteer,
+    articles: &[&Article],
+    context: bool,
+    mut each: impl FnMut(&Toponym, &Geocoder<'_>),
+) {
     for article in articles {
-        let names: Vec<(&str, &str, &str)> = article
-            .toponyms
-            .iter()
-            .map(|t| (t.name.as_str(), "", ""))
-            .collect();
-        let context = context_of(gazetteer, names);
-        let in_context = Geocoder::new(gazetteer).with_context(&context);
+        let names = article.toponyms.iter().map(|t| (t.name.as_str(), "", ""));
+        let ctx = if context {
+            context_of(gazetteer, names)
+        } else {
+            incimap::geocode::Context::new()
+        };
+        let geocoder = Geocoder::new(gazetteer).with_context(&ctx);
         for t in &article.toponyms {
-            isolated.add(t, answer(geocoder.resolve(&t.name, "", "")));
-            sheet.add(t, answer(in_context.resolve(&t.name, "", "")));
+            each(t, &geocoder);
         }
     }
-    (isolated, sheet)
+}
+
+/// Resolves every name of the articles in one setting.
+fn measure(gazetteer: &Gazetteer, articles: &[&Article], context: bool) -> Scores {
+    let mut scores = Scores::default();
+    each_name(gazetteer, articles, context, |t, geocoder| {
+        let o = geocoder.resolve(&t.name, "", "");
+        let found = o
+            .location
+            .map(|at| (at.lat, at.lon, o.matched.and_then(|m| m.geonameid)));
+        scores.add(t, found);
+    });
+    scores
 }
 
 /// One name's candidates for fitting: features, and whether each is right.
@@ -194,36 +206,22 @@ struct Example {
 
 fn examples(gazetteer: &Gazetteer, articles: &[&Article], context: bool) -> Vec<Example> {
     let mut out = Vec::new();
-    for article in articles {
-        let names: Vec<(&str, &str, &str)> = article
-            .toponyms
+    each_name(gazetteer, articles, context, |t, geocoder| {
+        let query = geocoder.query(&t.name, "", "");
+        let right: Vec<bool> = query
+            .ranked
             .iter()
-            .map(|t| (t.name.as_str(), "", ""))
+            .map(|s| {
+                distance_km(s.candidate.place.lat, s.candidate.place.lon, t.lat, t.lon) < 161.0
+            })
             .collect();
-        let ctx = context_of(gazetteer, names);
-        let geocoder = if context {
-            Geocoder::new(gazetteer).with_context(&ctx)
-        } else {
-            Geocoder::new(gazetteer)
-        };
-        for t in &article.toponyms {
-            let query = geocoder.query(&t.name, "", "");
-            let right: Vec<bool> = query
-                .ranked
-                .iter()
-                .map(|s| {
-                    distance_km(s.candidate.place.lat, s.candidate.place.lon, t.lat, t.lon) < 161.0
-                })
-                .collect();
-            if query.ranked.len() < 2 || !right.iter().any(|&r| r) || right.iter().all(|&r| r) {
-                continue;
-            }
+        if query.ranked.len() >= 2 && right.iter().any(|&r| r) && !right.iter().all(|&r| r) {
             out.push(Example {
                 features: query.ranked.iter().map(|s| s.features).collect(),
                 right,
             });
         }
-    }
+    });
     out
 }
 
@@ -317,9 +315,10 @@ fn run() -> Result<(), String> {
                 let (even, odd) = halves(&articles);
                 let all: Vec<&Article> = articles.iter().collect();
                 for (half, set) in [("all", &all), ("fit half", &even), ("held-out half", &odd)] {
-                    let (isolated, sheet) = measure(&gazetteer, set);
-                    println!("{}", isolated.row(&format!("{name} {half}, isolated")));
-                    println!("{}", sheet.row(&format!("{name} {half}, sheet")));
+                    for (setting, context) in [("isolated", false), ("sheet", true)] {
+                        let scores = measure(&gazetteer, set, context);
+                        println!("{}", scores.row(&format!("{name} {half}, {setting}")));
+                    }
                 }
             }
             Ok(())
@@ -330,31 +329,18 @@ fn run() -> Result<(), String> {
             for path in &args[2..] {
                 let articles = read_corpus(path)?;
                 let (even, _) = halves(&articles);
-                for article in even {
-                    let names: Vec<(&str, &str, &str)> = article
-                        .toponyms
-                        .iter()
-                        .map(|t| (t.name.as_str(), "", ""))
-                        .collect();
-                    let ctx = context_of(&gazetteer, names);
-                    let geocoder = if context {
-                        Geocoder::new(&gazetteer).with_context(&ctx)
-                    } else {
-                        Geocoder::new(&gazetteer)
-                    };
-                    for t in &article.toponyms {
-                        let o = geocoder.resolve(&t.name, "", "");
-                        let error = o
-                            .location
-                            .map_or(MISS_KM, |at| distance_km(at.lat, at.lon, t.lat, t.lon));
-                        if error >= 161.0 {
-                            println!(
-                                "{}\t{:.0}\t{:.2},{:.2}\t{:?}\t{}",
-                                t.name, error, t.lat, t.lon, t.geonameid, o.reason
-                            );
-                        }
+                each_name(&gazetteer, &even, context, |t, geocoder| {
+                    let o = geocoder.resolve(&t.name, "", "");
+                    let error = o
+                        .location
+                        .map_or(MISS_KM, |at| distance_km(at.lat, at.lon, t.lat, t.lon));
+                    if error >= 161.0 {
+                        println!(
+                            "{}\t{:.0}\t{:.2},{:.2}\t{:?}\t{}",
+                            t.name, error, t.lat, t.lon, t.geonameid, o.reason
+                        );
                     }
-                }
+                });
             }
             Ok(())
         }

@@ -119,22 +119,12 @@ impl Context {
         }
         let n = others as f64;
         let province = (place.country.clone(), place.admin1.clone());
-        let mass = |total: Option<&f64>, mine: f64| (total.copied().unwrap_or(0.0) - mine).max(0.0);
-        let my_country: f64 = own
-            .iter()
-            .flat_map(|c| &c.countries)
-            .filter(|(cc, _)| *cc == place.country)
-            .map(|(_, p)| p)
-            .sum();
-        features[FIRST_CONTEXT] = mass(self.countries.get(&place.country), my_country) / n;
-        if !place.admin1.is_empty() && place.kind != Kind::Country {
-            let my_province: f64 = own
-                .iter()
-                .flat_map(|c| &c.provinces)
-                .filter(|(code, _)| *code == province)
-                .map(|(_, p)| p)
-                .sum();
-            features[FIRST_CONTEXT + 1] = mass(self.provinces.get(&province), my_province) / n;
+        let in_province = !place.admin1.is_empty() && place.kind != Kind::Country;
+        features[FIRST_CONTEXT] =
+            others_mass(&self.countries, &place.country, own, |c| &c.countries) / n;
+        if in_province {
+            features[FIRST_CONTEXT + 1] =
+                others_mass(&self.provinces, &province, own, |c| &c.provinces) / n;
         }
         if !matches!(place.kind, Kind::Country | Kind::Area) {
             features[FIRST_CONTEXT + 2] = self
@@ -146,29 +136,49 @@ impl Context {
                 })
                 .fold(0.0, f64::max);
         }
-        let named_by_me = own
-            .iter()
-            .filter(|c| c.named_country.as_deref() == Some(&place.country))
-            .count();
-        let named = self
-            .named_countries
-            .get(&place.country)
-            .copied()
-            .unwrap_or(0);
-        features[FIRST_CONTEXT + 3] = if named > named_by_me { 1.0 } else { 0.0 };
-        if !place.admin1.is_empty() {
-            let named_by_me = own
-                .iter()
-                .filter(|c| c.named_province.as_ref() == Some(&province))
-                .count();
-            let named = self.named_provinces.get(&province).copied().unwrap_or(0);
-            features[FIRST_CONTEXT + 4] = if named > named_by_me && place.kind != Kind::Admin1 {
-                1.0
-            } else {
-                0.0
-            };
-        }
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        features[FIRST_CONTEXT + 3] = flag(named_by_others(
+            &self.named_countries,
+            &place.country,
+            own,
+            |c| c.named_country.as_ref(),
+        ));
+        features[FIRST_CONTEXT + 4] = flag(
+            in_province
+                && place.kind != Kind::Admin1
+                && named_by_others(&self.named_provinces, &province, own, |c| {
+                    c.named_province.as_ref()
+                }),
+        );
     }
+}
+
+/// The probability mass the file's other names put on `key`: the total
+/// less what this name's own contributions put there.
+fn others_mass<K: Eq + std::hash::Hash>(
+    total: &HashMap<K, f64>,
+    key: &K,
+    own: &[Contribution],
+    masses: impl Fn(&Contribution) -> &[(K, f64)],
+) -> f64 {
+    let mine: f64 = own
+        .iter()
+        .flat_map(masses)
+        .filter(|(k, _)| k == key)
+        .map(|(_, p)| p)
+        .sum();
+    (total.get(key).copied().unwrap_or(0.0) - mine).max(0.0)
+}
+
+/// Whether another name of the file is the country or province `key` itself.
+fn named_by_others<K: Eq + std::hash::Hash>(
+    named: &HashMap<K, usize>,
+    key: &K,
+    own: &[Contribution],
+    names: impl Fn(&Contribution) -> Option<&K>,
+) -> bool {
+    let mine = own.iter().filter(|c| names(c) == Some(key)).count();
+    named.get(key).copied().unwrap_or(0) > mine
 }
 
 fn add_mass<K: PartialEq>(masses: &mut Vec<(K, f64)>, key: K, p: f64) {

@@ -634,20 +634,17 @@ impl<'g> Geocoder<'g> {
             reason.push_str("; ");
             reason.push_str(note);
         }
-        let (status, precision) = match place.kind {
-            _ if ambiguous => (Status::Ambiguous, precision_of(place.kind)),
-            Kind::Admin1 => (Status::Admin1, Precision::Admin1),
-            Kind::Admin2 => (Status::Admin2, Precision::Admin2),
-            Kind::Country => (Status::Country, Precision::Country),
-            Kind::Area => (Status::Area, Precision::Area),
-            Kind::City | Kind::Site => (
-                match best.candidate.matched {
-                    Match::Exact => Status::Exact,
-                    Match::Alias => Status::Alias,
-                    Match::Folded | Match::Variant => Status::Folded,
-                },
-                Precision::City,
-            ),
+        let status = match place.kind {
+            _ if ambiguous => Status::Ambiguous,
+            Kind::Admin1 => Status::Admin1,
+            Kind::Admin2 => Status::Admin2,
+            Kind::Country => Status::Country,
+            Kind::Area => Status::Area,
+            Kind::City | Kind::Site => match best.candidate.matched {
+                Match::Exact => Status::Exact,
+                Match::Alias => Status::Alias,
+                Match::Folded | Match::Variant => Status::Folded,
+            },
         };
         Outcome {
             status,
@@ -655,7 +652,7 @@ impl<'g> Geocoder<'g> {
                 lon: place.lon,
                 lat: place.lat,
             }),
-            precision: Some(precision),
+            precision: Some(precision_of(place.kind)),
             matched: Some(Matched {
                 name: match best.candidate.matched {
                     Match::Exact | Match::Alias => best.candidate.matched_name.to_string(),

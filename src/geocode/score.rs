@@ -91,11 +91,7 @@ impl Scored<'_> {
     /// The features that put `self` ahead of `other`, largest contribution
     /// first, as the report's words with the points each gave.
     pub fn lead_over(&self, other: &Scored<'_>, context: bool) -> Vec<(&'static str, f64)> {
-        let weights = if context {
-            &CONTEXT_WEIGHTS
-        } else {
-            &ISOLATED_WEIGHTS
-        };
+        let weights = weights(context);
         let mut parts: Vec<(&'static str, f64)> = (0..FEATURES)
             .map(|i| {
                 (
@@ -159,14 +155,22 @@ pub fn features(
     f
 }
 
-/// The weighted sum of features (with the user bonus).
-fn weigh(features: &[f64; FEATURES], user: bool, context: bool) -> f64 {
-    let weights = if context {
+/// The weights of the pass with or without context.
+fn weights(context: bool) -> &'static [f64; FEATURES] {
+    if context {
         &CONTEXT_WEIGHTS
     } else {
         &ISOLATED_WEIGHTS
-    };
-    let sum: f64 = features.iter().zip(weights).map(|(f, w)| f * w).sum();
+    }
+}
+
+/// The weighted sum of features (with the user bonus).
+fn weigh(features: &[f64; FEATURES], user: bool, context: bool) -> f64 {
+    let sum: f64 = features
+        .iter()
+        .zip(weights(context))
+        .map(|(f, w)| f * w)
+        .sum();
     sum + if user { USER_BONUS } else { 0.0 }
 }
 
@@ -183,7 +187,7 @@ pub fn rank<'g>(
         .as_deref()
         .map(|p| gazetteer.province_codes(p));
     let own = fold(name);
-    let candidates: Vec<Candidate<'g>> = gazetteer
+    let mut ranked: Vec<Scored<'g>> = gazetteer
         .lookup(name)
         .into_iter()
         .filter(|c| {
@@ -192,58 +196,50 @@ pub fn rank<'g>(
                 .as_deref()
                 .is_none_or(|cc| c.place.country.eq_ignore_ascii_case(cc))
         })
-        .collect();
-    // Provinces in which a town of the same name lies ("Raqqa", "New York"),
-    // with that town's name features: a division named after its town
-    // matches no better than the town does.
-    let towns: Vec<(&str, &str, [f64; FEATURES])> = candidates
-        .iter()
-        .filter(|c| c.place.kind == Kind::City)
-        .map(|c| {
-            (
-                c.place.country.as_str(),
-                c.place.admin1.as_str(),
-                features(name, c, hints, None),
-            )
-        })
-        .collect();
-    let mut ranked: Vec<Scored<'g>> = candidates
-        .iter()
-        .cloned()
         .map(|candidate| {
             let in_province = provinces.as_ref().map(|codes| {
                 codes.iter().any(|(cc, code)| {
                     *cc == candidate.place.country && *code == candidate.place.admin1
                 })
             });
-            let mut features = features(name, &candidate, hints, in_province);
-            let p = candidate.place;
-            let town = towns.iter().find(|(cc, code, _)| {
-                matches!(p.kind, Kind::Admin1 | Kind::Admin2)
-                    && *cc == p.country
-                    && *code == p.admin1
-            });
-            if let Some((.., town)) = town {
-                features[NAMESAKE] = 1.0;
-                features[..NAME_FEATURES].copy_from_slice(&town[..NAME_FEATURES]);
-            }
-            if let Some(context) = context {
-                context.fill(&own, candidate.place, &mut features);
-            }
-            let user = candidate.place.origin.is_some();
-            let isolated = weigh(&features, user, false);
-            let score = match context {
-                Some(_) => weigh(&features, user, true),
-                None => isolated,
-            };
             Scored {
+                features: features(name, &candidate, hints, in_province),
                 candidate,
-                features,
-                score,
-                isolated,
+                score: 0.0,
+                isolated: 0.0,
             }
         })
         .collect();
+    // A province in which a town of the same name lies ("Raqqa", "New
+    // York") matches no better than that town does.
+    for i in 0..ranked.len() {
+        let p = ranked[i].candidate.place;
+        if !matches!(p.kind, Kind::Admin1 | Kind::Admin2) {
+            continue;
+        }
+        let town = ranked
+            .iter()
+            .find(|t| {
+                let town = t.candidate.place;
+                town.kind == Kind::City && town.country == p.country && town.admin1 == p.admin1
+            })
+            .map(|t| t.features);
+        if let Some(town) = town {
+            ranked[i].features[NAMESAKE] = 1.0;
+            ranked[i].features[..NAME_FEATURES].copy_from_slice(&town[..NAME_FEATURES]);
+        }
+    }
+    for scored in &mut ranked {
+        if let Some(context) = context {
+            context.fill(&own, scored.candidate.place, &mut scored.features);
+        }
+        let user = scored.candidate.place.origin.is_some();
+        scored.isolated = weigh(&scored.features, user, false);
+        scored.score = match context {
+            Some(_) => weigh(&scored.features, user, true),
+            None => scored.isolated,
+        };
+    }
     ranked.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
