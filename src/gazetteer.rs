@@ -245,11 +245,15 @@ pub struct Hints {
 /// costs a scan for line ends, not the parsing of 80,000 rows.
 pub struct Gazetteer {
     lines: Vec<&'static str>,
-    embedded: Vec<OnceLock<Place>>,
+    /// Each embedded row once parsed, boxed so that the 243,000 empty slots
+    /// cost a word each, not a whole `Place`.
+    embedded: Vec<OnceLock<Box<Place>>>,
     user: Vec<Place>,
     user_index: HashMap<String, Vec<u32>>,
     overridden: HashSet<u64>,
     admin1: HashMap<(String, String), usize>,
+    /// Every province's folded name with its country and code, made on first use.
+    admin1_keys: OnceLock<Vec<(String, (String, String))>>,
     capitals: HashMap<String, usize>,
     countries: Vec<CountryCode>,
 }
@@ -328,6 +332,7 @@ impl Gazetteer {
             user_index: HashMap::new(),
             overridden: HashSet::new(),
             admin1,
+            admin1_keys: OnceLock::new(),
             capitals,
             countries,
         }
@@ -337,7 +342,9 @@ impl Gazetteer {
     pub fn place(&self, index: usize) -> &Place {
         match self.embedded.get(index) {
             Some(slot) => slot.get_or_init(|| {
-                Place::from_tsv(self.lines[index]).expect("embedded gazetteer row is valid")
+                Box::new(
+                    Place::from_tsv(self.lines[index]).expect("embedded gazetteer row is valid"),
+                )
             }),
             None => &self.user[index - self.embedded.len()],
         }
@@ -381,6 +388,7 @@ impl Gazetteer {
                     (place.country.clone(), place.admin1.clone()),
                     index as usize,
                 );
+                self.admin1_keys = OnceLock::new();
             }
             let mut keys: Vec<String> = place.names().map(fold).collect();
             keys.sort();
@@ -496,12 +504,18 @@ impl Gazetteer {
             if key.is_empty() {
                 return codes;
             }
-            for (code, &index) in &self.admin1 {
-                let name = fold(&self.place(index).name);
-                if !name.is_empty() && (name.contains(&key) || key.contains(&name)) {
-                    codes.push(code.clone());
-                }
-            }
+            let keys = self.admin1_keys.get_or_init(|| {
+                self.admin1
+                    .iter()
+                    .map(|(code, &index)| (fold(&self.place(index).name), code.clone()))
+                    .filter(|(name, _)| !name.is_empty())
+                    .collect()
+            });
+            codes.extend(
+                keys.iter()
+                    .filter(|(name, _)| name.contains(&key) || key.contains(name.as_str()))
+                    .map(|(_, code)| code.clone()),
+            );
             codes.sort();
         }
         codes

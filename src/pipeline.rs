@@ -75,6 +75,7 @@ impl Source {
     ) -> Result<Context, InputError> {
         let mut reader = self.reader(options)?;
         let mut seen = std::collections::HashSet::new();
+        let mut keys = Vec::new();
         let mut rows = 0;
         while rows < CONTEXT_ROWS
             && let Some(row) = reader.next_row()?
@@ -83,11 +84,12 @@ impl Source {
             if let Ok(incident) = row
                 && incident.given.is_none()
             {
-                seen.insert((incident.place, incident.country, incident.province));
+                let key = (incident.place, incident.country, incident.province);
+                if seen.insert(key.clone()) {
+                    keys.push(key);
+                }
             }
         }
-        let mut keys: Vec<_> = seen.into_iter().collect();
-        keys.sort();
         Ok(context_of(
             gazetteer,
             keys.iter()
@@ -141,7 +143,7 @@ pub enum StreamError {
 
 /// Rows read for a file's context, at most: all of a sheet, and enough of
 /// a large export to know where its places are.
-pub const CONTEXT_ROWS: usize = 100_000;
+pub const CONTEXT_ROWS: usize = 20_000;
 
 /// Records read, parsed and geocoded as one batch.
 const BATCH: usize = 2048;

@@ -18,6 +18,11 @@ const MAX_POINTS: usize = 2000;
 /// Distance at which the nearness feature falls to 1/e, in km.
 const NEAR_KM: f64 = 150.0;
 
+/// Points more than this many degrees away in latitude, or in longitude
+/// scaled to the candidate's latitude (about 780 km, where nearness is under
+/// 0.6%), are not measured.
+const NEAR_CUTOFF_DEG: f64 = 7.0;
+
 /// What one distinct name contributed.
 #[derive(Clone, Debug, Default)]
 struct Contribution {
@@ -36,7 +41,8 @@ pub struct Context {
     provinces: HashMap<(String, String), f64>,
     named_countries: HashMap<String, usize>,
     named_provinces: HashMap<(String, String), usize>,
-    /// Best answers' points: latitude, longitude, weight, the name's key.
+    /// Best answers' points: latitude, longitude, weight, the name's key;
+    /// sorted by latitude, so that only those near a candidate are measured.
     points: Vec<(f64, f64, f64, String)>,
     own: HashMap<String, Vec<Contribution>>,
 }
@@ -81,7 +87,9 @@ impl Context {
             }
         }
         if self.points.len() < MAX_POINTS && !matches!(place.kind, Kind::Country | Kind::Area) {
-            self.points.push((place.lat, place.lon, sure, key.clone()));
+            let at = self.points.partition_point(|p| p.0 < place.lat);
+            self.points
+                .insert(at, (place.lat, place.lon, sure, key.clone()));
         }
         for (cc, p) in &mine.countries {
             *self.countries.entry(cc.clone()).or_default() += p;
@@ -127,10 +135,23 @@ impl Context {
                 others_mass(&self.provinces, &province, own, |c| &c.provinces) / n;
         }
         if !matches!(place.kind, Kind::Country | Kind::Area) {
-            features[FIRST_CONTEXT + 2] = self
+            let from = self
                 .points
+                .partition_point(|p| p.0 < place.lat - NEAR_CUTOFF_DEG);
+            let to = self
+                .points
+                .partition_point(|p| p.0 <= place.lat + NEAR_CUTOFF_DEG);
+            // Degrees of longitude shrink toward the poles; the band is
+            // measured in degrees of a great circle, so no far point is
+            // measured in full.
+            let shrink = place.lat.to_radians().cos();
+            let near = |lon: f64| {
+                let d = (lon - place.lon).abs();
+                d.min(360.0 - d) * shrink < NEAR_CUTOFF_DEG
+            };
+            features[FIRST_CONTEXT + 2] = self.points[from..to]
                 .iter()
-                .filter(|(.., name)| name != key)
+                .filter(|(_, lon, _, name)| near(*lon) && name != key)
                 .map(|&(lat, lon, w, _)| {
                     w * (-distance_km(lat, lon, place.lat, place.lon) / NEAR_KM).exp()
                 })

@@ -690,14 +690,38 @@ pub fn context_of<'a>(
     gazetteer: &Gazetteer,
     rows: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
 ) -> Context {
-    let geocoder = Geocoder::new(gazetteer);
     let mut seen = std::collections::HashSet::new();
+    let keys: Vec<(&str, &str, &str)> = rows
+        .into_iter()
+        .filter(|&(place, country, province)| {
+            !place.trim().is_empty() && seen.insert((place, country, province))
+        })
+        .collect();
+    // The names are resolved on every core (a large file has thousands),
+    // then added in the file's order.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(keys.len() / 256 + 1);
+    let chunk = keys.len().div_ceil(workers.max(1)).max(1);
+    let queries: Vec<Query<'_>> = std::thread::scope(|scope| {
+        let parts: Vec<_> = keys
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let geocoder = Geocoder::new(gazetteer);
+                    part.iter()
+                        .map(|&(place, country, province)| geocoder.query(place, country, province))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| part.join().expect("a context worker panicked"))
+            .collect()
+    });
     let mut context = Context::new();
-    for (place, country, province) in rows {
-        if place.trim().is_empty() || !seen.insert((place, country, province)) {
-            continue;
-        }
-        let query = geocoder.query(place, country, province);
+    for query in &queries {
         context.add(&query.name, &query.ranked);
     }
     context
