@@ -626,7 +626,11 @@ const VARIANT_PAIRS: [(&str, &str); 16] = [
     ("ph", "f"),
 ];
 
-/// Folded spellings a name may have in another transliteration: the ezafe
+/// Forms of the Arabic article `al-` that names keep or drop.
+const ARTICLES: [&str; 9] = ["al", "el", "ar", "as", "ad", "at", "an", "ash", "az"];
+
+/// Folded spellings a name may have in another transliteration: the
+/// Arabic article added or taken off, the ezafe
 /// (`Mazar-i-Sharif`, `Mazar-e Sharif`, `Mazar Sharif`), then up to two
 /// letter-pair swaps from [`VARIANT_PAIRS`]. Sorted, without the name itself.
 pub fn variants(name: &str) -> Vec<String> {
@@ -637,6 +641,14 @@ pub fn variants(name: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .collect();
     let mut seeds = vec![key.clone()];
+    // The Arabic article, written or left out, in its assimilated forms:
+    // `Hodeidah` / `El-Hodeidah`, `Raqqah` / `Ar Raqqah`.
+    for article in ARTICLES {
+        match key.strip_prefix(article) {
+            Some(bare) if bare.chars().count() >= 3 => seeds.push(bare.to_string()),
+            _ => seeds.push(format!("{article}{key}")),
+        }
+    }
     for gap in 1..words.len() {
         for joint in ["i", "e"] {
             let mut changed = words.clone();

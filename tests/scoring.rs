@@ -127,6 +127,8 @@ fn capitals_and_cities_win_over_hamlets_and_their_provinces() {
         ("Raqqa", 35.95, 39.01),
         ("Daraa", 32.62, 36.10),
         ("Basra", 30.51, 47.78),
+        // Written without the article GeoNames has (Al Hudaydah, El-Hodeidah).
+        ("Hodeidah", 14.80, 42.95),
     ] {
         let o = alone(name);
         assert_eq!(
