@@ -4,6 +4,8 @@
 //! ```text
 //! cargo bench --bench geoparse -- measure CORPUS.xml...        # the table
 //! cargo bench --bench geoparse -- fit isolated|context CORPUS.xml...   # weights
+//! cargo bench --bench geoparse -- misses isolated|context CORPUS.xml... # why wrong
+//! cargo bench --bench geoparse -- compare CORPUS.xml...    # against most populous
 //! ```
 //!
 //! Each toponym with coordinates is one place name. Two settings:
@@ -23,11 +25,8 @@ use std::collections::HashSet;
 use std::process::ExitCode;
 
 use incimap::gazetteer::Gazetteer;
-use incimap::geocode::score::{FEATURE_NAMES, FEATURES, FIRST_CONTEXT};
+use incimap::geocode::score::{FEATURE_NAMES, FEATURES, FIRST_CONTEXT, SEATS};
 use incimap::geocode::{Geocoder, context_of, distance_km};
-
-/// The capital and seat features, kept at zero or above.
-const SEATS: std::ops::Range<usize> = 11..15;
 
 /// Half the Earth's circumference: the error of a name left unresolved.
 const MISS_KM: f64 = 20039.0;
@@ -323,24 +322,95 @@ fn run() -> Result<(), String> {
             }
             Ok(())
         }
+        Some("compare") if args.len() > 1 => {
+            // Names where the most populous candidate is right and the
+            // scorer is not, and the reverse (fit half only).
+            for path in &args[1..] {
+                let articles = read_corpus(path)?;
+                let (even, _) = halves(&articles);
+                let (mut won, mut lost) = (0, 0);
+                each_name(&gazetteer, &even, false, |t, geocoder| {
+                    let query = geocoder.query(&t.name, "", "");
+                    let near = |s: &incimap::geocode::score::Scored<'_>| {
+                        let p = &s.candidate.place;
+                        distance_km(p.lat, p.lon, t.lat, t.lon) < 161.0
+                    };
+                    let populous = query
+                        .ranked
+                        .iter()
+                        .max_by_key(|s| s.candidate.place.population);
+                    let (Some(best), Some(populous)) = (query.ranked.first(), populous) else {
+                        return;
+                    };
+                    match (near(best), near(populous)) {
+                        (true, false) => won += 1,
+                        (false, true) => {
+                            lost += 1;
+                            let p = populous.candidate.place;
+                            let b = best.candidate.place;
+                            println!(
+                                "{}\tscorer {} {} {} ({})\tpopulous {} {} {} ({})",
+                                t.name,
+                                b.name,
+                                b.country,
+                                b.admin1,
+                                b.population,
+                                p.name,
+                                p.country,
+                                p.admin1,
+                                p.population
+                            );
+                        }
+                        _ => {}
+                    }
+                });
+                eprintln!("{path}: scorer right where populous wrong {won}, the reverse {lost}");
+            }
+            Ok(())
+        }
         Some("misses") if args.len() > 2 => {
             // The fit half's wrong answers, for looking at (never the held-out half).
             let context = args[1] == "context";
             for path in &args[2..] {
                 let articles = read_corpus(path)?;
                 let (even, _) = halves(&articles);
+                // Why each miss is a miss: the right place was chosen but
+                // its point is far; a right candidate was ranked lower; no
+                // candidate is near; or the name is unknown.
+                let mut kinds = [0usize; 4];
                 each_name(&gazetteer, &even, context, |t, geocoder| {
                     let o = geocoder.resolve(&t.name, "", "");
                     let error = o
                         .location
                         .map_or(MISS_KM, |at| distance_km(at.lat, at.lon, t.lat, t.lon));
                     if error >= 161.0 {
+                        let chosen = o.matched.and_then(|m| m.geonameid);
+                        let query = geocoder.query(&t.name, "", "");
+                        let near = query.ranked.iter().any(|s| {
+                            let p = &s.candidate.place;
+                            distance_km(p.lat, p.lon, t.lat, t.lon) < 161.0
+                        });
+                        let kind = if o.location.is_none() {
+                            3
+                        } else if chosen.is_some() && chosen == t.geonameid {
+                            0
+                        } else if near {
+                            1
+                        } else {
+                            2
+                        };
+                        kinds[kind] += 1;
+                        let label = ["far point", "ranked low", "none near", "unknown"][kind];
                         println!(
-                            "{}\t{:.0}\t{:.2},{:.2}\t{:?}\t{}",
+                            "{}\t{label}\t{:.0}\t{:.2},{:.2}\t{:?}\t{}",
                             t.name, error, t.lat, t.lon, t.geonameid, o.reason
                         );
                     }
                 });
+                eprintln!(
+                    "{path}: far point {}, ranked low {}, none near {}, unknown {}",
+                    kinds[0], kinds[1], kinds[2], kinds[3]
+                );
             }
             Ok(())
         }

@@ -319,3 +319,35 @@ fn country_points_agree_with_the_usual_centres() {
         assert!(km_from(&o, lat, lon) < 161.0, "{name}: {:?}", o.location);
     }
 }
+
+#[test]
+fn a_higher_seat_never_counts_for_less_than_a_lower_one() {
+    // Columbia, South Carolina (a state capital) and Columbia, Missouri (a
+    // county seat) are about as large: the higher seat wins.
+    let o = alone("Columbia");
+    assert!(km_from(&o, 34.0, -81.03) < 30.0, "{}", o.reason);
+}
+
+#[test]
+fn a_small_town_with_the_name_as_an_alternate_does_not_make_its_state_a_namesake() {
+    // Montana City (alternate name "Montana") is not what names Montana.
+    let o = alone("Montana");
+    assert_eq!(
+        kind_and_country(&o),
+        (Kind::Admin1, "US".into()),
+        "{}",
+        o.reason
+    );
+}
+
+#[test]
+fn township_and_town_of_styles_find_the_town() {
+    for (name, lat, lon) in [
+        ("Town of Groton", 41.35, -72.08),
+        ("Madison Twp.", 43.07, -89.40),
+        ("City of Kabul", 34.53, 69.17),
+    ] {
+        let o = alone(name);
+        assert!(km_from(&o, lat, lon) < 161.0, "{name}: {}", o.reason);
+    }
+}

@@ -381,7 +381,7 @@ impl SharedAnswers {
 
 /// Words after a name that say what kind of place it is: "Nangarhar
 /// province", "Kabul city", "Mir Ali town", "Urus-Martan - District".
-const KIND_WORDS: [(&str, Kind); 16] = [
+const KIND_WORDS: [(&str, Kind); 20] = [
     ("province", Kind::Admin1),
     ("region", Kind::Admin1),
     ("oblast", Kind::Admin1),
@@ -393,11 +393,23 @@ const KIND_WORDS: [(&str, Kind); 16] = [
     ("state", Kind::Admin1),
     ("district", Kind::Admin2),
     ("county", Kind::Admin2),
+    ("co.", Kind::Admin2),
     ("parish", Kind::Admin2),
     ("city", Kind::City),
     ("town", Kind::City),
     ("village", Kind::City),
     ("area", Kind::City),
+    ("township", Kind::City),
+    ("twp.", Kind::City),
+    ("twp", Kind::City),
+];
+
+/// Kind words written before the name: "City of Kabul", "Town of Groton".
+const KIND_PREFIXES: [(&str, Kind); 4] = [
+    ("city of ", Kind::City),
+    ("town of ", Kind::City),
+    ("township of ", Kind::City),
+    ("village of ", Kind::City),
 ];
 
 /// Margin under which the best candidate is only a guess (in score units:
@@ -727,9 +739,19 @@ pub fn context_of<'a>(
     context
 }
 
-/// "Nangarhar province" → ("Nangarhar", admin1); "Mir Ali town" → ("Mir Ali", city).
+/// "Nangarhar province" → ("Nangarhar", admin1); "Mir Ali town" → ("Mir Ali", city);
+/// "Town of Groton" → ("Groton", city).
 fn strip_kind_word(name: &str) -> Option<(String, Kind)> {
-    let (head, last) = name.trim().rsplit_once(' ')?;
+    let name = name.trim();
+    for (prefix, kind) in KIND_PREFIXES {
+        if let Some(head) = name.get(..prefix.len())
+            && head.eq_ignore_ascii_case(prefix)
+            && name.len() > prefix.len()
+        {
+            return Some((name[prefix.len()..].trim().to_string(), kind));
+        }
+    }
+    let (head, last) = name.rsplit_once(' ')?;
     let kind = KIND_WORDS
         .iter()
         .find(|(w, _)| last.eq_ignore_ascii_case(w))?

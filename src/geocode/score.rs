@@ -65,6 +65,14 @@ const NAME_FEATURES: usize = 6;
 /// Index of the feature "a division named after a town in it".
 pub const NAMESAKE: usize = 24;
 
+/// The seat levels, highest first: a capital has them all, a local seat
+/// only the last.
+pub const SEATS: std::ops::Range<usize> = 11..15;
+
+/// A town of at least 1/NAMESAKE_SHARE of its province's population
+/// makes the province its namesake, however it matched.
+const NAMESAKE_SHARE: u64 = 20;
+
 /// Index of the first context feature: the isolated score uses those before it.
 pub const FIRST_CONTEXT: usize = 25;
 
@@ -92,13 +100,14 @@ impl Scored<'_> {
     /// first, as the report's words with the points each gave.
     pub fn lead_over(&self, other: &Scored<'_>, context: bool) -> Vec<(&'static str, f64)> {
         let weights = weights(context);
+        let gain = |i: usize| weights[i] * (self.features[i] - other.features[i]);
+        // The seat levels count as one, named after this place's own seat.
+        let seat = SEATS.filter(|&i| self.features[i] > 0.0).min();
+        let seats = seat.map(|i| (FEATURE_NAMES[i].1, SEATS.map(gain).sum()));
         let mut parts: Vec<(&'static str, f64)> = (0..FEATURES)
-            .map(|i| {
-                (
-                    FEATURE_NAMES[i].1,
-                    weights[i] * (self.features[i] - other.features[i]),
-                )
-            })
+            .filter(|i| !SEATS.contains(i))
+            .map(|i| (FEATURE_NAMES[i].1, gain(i)))
+            .chain(seats)
             .filter(|(_, v)| *v > 0.05)
             .collect();
         if self.candidate.place.origin.is_some() && other.candidate.place.origin.is_none() {
@@ -133,15 +142,26 @@ pub fn features(
         Kind::Admin2 => f[8] = 1.0,
         Kind::Area => f[9] = 1.0,
         Kind::Site => f[10] = 1.0,
-        Kind::City => match p.feature.as_str() {
-            "PPLC" => f[11] = 1.0,
-            "PPLA" => f[12] = 1.0,
-            "PPLA2" => f[13] = 1.0,
-            "PPLA3" | "PPLA4" | "PPLA5" | "PPLG" => f[14] = 1.0,
-            "PPLX" => f[15] = 1.0,
-            "" => f[16] = 1.0,
-            _ => {}
-        },
+        Kind::City => {
+            // Seats are ordered: a capital is also at least a provincial,
+            // district and local seat, so with weights of zero or more a
+            // higher seat never scores below a lower one.
+            let seat = match p.feature.as_str() {
+                "PPLC" => 4,
+                "PPLA" => 3,
+                "PPLA2" => 2,
+                "PPLA3" | "PPLA4" | "PPLA5" | "PPLG" => 1,
+                _ => 0,
+            };
+            for level in 0..seat {
+                f[SEATS.end - 1 - level] = 1.0;
+            }
+            match p.feature.as_str() {
+                "PPLX" => f[15] = 1.0,
+                "" => f[16] = 1.0,
+                _ => {}
+            }
+        }
     }
     f[17] = (p.population as f64 + 1.0).log10();
     f[18] = flag(p.population == 0);
@@ -211,17 +231,24 @@ pub fn rank<'g>(
         })
         .collect();
     // A province in which a town of the same name lies ("Raqqa", "New
-    // York") matches no better than that town does.
+    // York") matches no better than that town does. The town must match the
+    // name as well as the province does, or be a large part of it: Montana
+    // City (an alternate name "Montana") does not make the state a namesake.
     for i in 0..ranked.len() {
         let p = ranked[i].candidate.place;
         if !matches!(p.kind, Kind::Admin1 | Kind::Admin2) {
             continue;
         }
+        let matched = ranked[i].candidate.matched;
         let town = ranked
             .iter()
             .find(|t| {
                 let town = t.candidate.place;
-                town.kind == Kind::City && town.country == p.country && town.admin1 == p.admin1
+                town.kind == Kind::City
+                    && town.country == p.country
+                    && town.admin1 == p.admin1
+                    && (t.candidate.matched <= matched
+                        || town.population.saturating_mul(NAMESAKE_SHARE) >= p.population)
             })
             .map(|t| t.features);
         if let Some(town) = town {
