@@ -59,7 +59,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--work", default=os.path.join(ROOT, "target", "bench"))
     args = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bins"], cwd=ROOT, check=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bins", "--features", "dev-tools"], cwd=ROOT, check=True)
     os.makedirs(args.work, exist_ok=True)
     ogr = shutil.which("ogr2ogr")
     rows = []

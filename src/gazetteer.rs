@@ -3,7 +3,7 @@
 //!
 //! The embedded table (`gazetteer/places.tsv`) and its index
 //! (`gazetteer/names.fst`, `gazetteer/postings.bin`) are made from GeoNames
-//! by `cargo run --bin incimap-build-data`; see `gazetteer/README.md`.
+//! by `cargo run --features dev-tools --bin incimap-build-data`; see `gazetteer/README.md`.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;

@@ -60,6 +60,6 @@ fn embedded_index_matches_the_embedded_table() {
     let (embedded_fst, embedded_postings) = incimap::gazetteer::embedded_index();
     assert!(
         fst == embedded_fst && postings == embedded_postings,
-        "rebuild with `cargo run --release --bin incimap-build-data`"
+        "rebuild with `cargo run --release --features dev-tools --bin incimap-build-data`"
     );
 }

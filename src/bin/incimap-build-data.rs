@@ -1,6 +1,6 @@
 //! Makes the embedded gazetteer from the raw GeoNames and Natural Earth extract.
 //!
-//! `cargo run --release --bin incimap-build-data -- DATA_DIR` reads from DATA_DIR
+//! `cargo run --release --features dev-tools --bin incimap-build-data -- DATA_DIR` reads from DATA_DIR
 //! `gazetteer_world500.csv` (GeoNames cities500), `admin1.csv`, `countries.csv`,
 //! `continents.csv`, `reference/admin1-10m.geojson.gz` (Natural Earth provinces)
 //! and `reference/us-counties-10m.json` (US Census counties); merges the lists

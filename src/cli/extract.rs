@@ -1,0 +1,144 @@
+//! `incimap extract`: draft an incidents CSV from a news article.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use incimap::{extract, job, output};
+
+use super::Failure;
+use crate::say;
+
+/// The options of `incimap extract`.
+#[derive(Args)]
+pub struct ExtractArgs {
+    /// The article (`-` for standard input).
+    pub input: PathBuf,
+    /// Draft CSV (`-` for standard output).
+    #[arg(short, long, default_value = "output/draft.csv")]
+    pub output: PathBuf,
+    /// Leave out rows below this confidence (0 to 1); they are listed as skipped.
+    #[arg(long, default_value_t = 0.0, value_parser = parse_confidence)]
+    pub min_confidence: f64,
+    /// The `source` column (default: the article's file name).
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Extra gazetteer files (our CSV or a GeoNames dump); they win over the embedded data.
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    pub gazetteers: Vec<PathBuf>,
+}
+
+fn parse_confidence(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("`{text}` is not a number from 0 to 1")),
+    }
+}
+
+/// Reads the article, extracts incidents, writes the draft and tells what was found.
+pub fn run(args: ExtractArgs) -> Result<ExitCode, Failure> {
+    let (input, out) = (&args.input, &args.output);
+    if output::same_file(input, out) {
+        return Err(Failure::Message(format!(
+            "{} is the input; refusing to write over it",
+            out.display()
+        )));
+    }
+    let name = input.display().to_string();
+    let bytes = if input.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+            .map_err(|e| format!("{name}: {e}"))?;
+        b
+    } else {
+        std::fs::read(input).map_err(|e| format!("{name}: {e}"))?
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let (gazetteer, added) = job::load_gazetteer(&args.gazetteers)?;
+    for (file, n) in added {
+        say!("incimap: {n} places from {}", file.display());
+    }
+    let options = extract::Options {
+        min_confidence: args.min_confidence,
+        source: args.source.clone().unwrap_or_else(|| {
+            input
+                .file_name()
+                .map_or(name.clone(), |f| f.to_string_lossy().into_owned())
+        }),
+    };
+    let found = extract::extract(&text, &gazetteer, &options);
+    let mut csv = Vec::new();
+    extract::write_csv(&found.rows, &mut csv)?;
+    output::write_atomic(out, &csv).map_err(|e| format!("{}: {e}", out.display()))?;
+    print_extraction(&name, &args, &found);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_extraction(name: &str, args: &ExtractArgs, found: &extract::Extraction) {
+    say!(
+        "incimap: read {} sentences from {name}; found {} incidents; wrote {} rows to {}",
+        found.sentences,
+        found.rows.len() + found.below.len(),
+        found.rows.len(),
+        args.output.display()
+    );
+    let places: Vec<String> = found
+        .places
+        .iter()
+        .map(|p| {
+            let times = if p.mentions > 1 {
+                format!(" x{}", p.mentions)
+            } else {
+                String::new()
+            };
+            format!(
+                "{} ({}, {}){times}",
+                p.name,
+                p.country,
+                p.precision.as_str()
+            )
+        })
+        .collect();
+    say!(
+        "  places: {}",
+        if places.is_empty() {
+            "none".into()
+        } else {
+            places.join(", ")
+        }
+    );
+    for r in &found.rows {
+        say!(
+            "  row: {} {} in {} ({:.2})",
+            r.date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "undated".into()),
+            r.kind,
+            r.place,
+            r.confidence
+        );
+    }
+    for r in &found.below {
+        say!(
+            "  skipped: {} in {}: confidence {:.2} is below --min-confidence {}",
+            r.kind,
+            r.place,
+            r.confidence,
+            args.min_confidence
+        );
+    }
+    for s in &found.skipped {
+        say!(
+            "  skipped: sentence {}: `{}`: {}",
+            s.sentence,
+            s.text,
+            s.reason
+        );
+    }
+}

@@ -1,0 +1,377 @@
+//! The jobs of the command line as library calls: read an input, geocode
+//! it with the file's own context, stream the data outputs as rows are read,
+//! and draw the map. The CLI and the project file both build a [`MapJob`].
+//!
+//! ```no_run
+//! use incimap::job::{InputSpec, MapJob};
+//!
+//! let job = MapJob::new(InputSpec::new("examples/incidents.csv"), "output");
+//! let run = job.run(&|_rows| {}).expect("the example maps");
+//! println!("located {} of {} rows", run.report.streamed.tally.located(),
+//!          run.report.streamed.tally.rows());
+//! for path in &run.written {
+//!     println!("wrote {}", path.display());
+//! }
+//! ```
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::export::{self, Chunk, Format};
+use crate::filter::Filter;
+use crate::gazetteer::{Gazetteer, GazetteerError};
+use crate::geocode::{self, Located};
+use crate::incident::{InputError, ReadOptions, Schema};
+use crate::output;
+use crate::pipeline::{self, StreamError, Streamed};
+use crate::render::{self, RenderError};
+
+/// What to read and how: the input file, extra gazetteers, the column
+/// mapping and dialect, the row filter, and whether to use the file's context.
+#[derive(Clone, Debug)]
+pub struct InputSpec {
+    /// The incidents file (`-` for standard input).
+    pub path: PathBuf,
+    /// Extra gazetteer files; they win over the embedded data.
+    pub gazetteers: Vec<PathBuf>,
+    /// Column mapping, date order, encoding, delimiter.
+    pub read: ReadOptions,
+    /// Which rows to keep.
+    pub filter: Filter,
+    /// Pull unclear names toward the file's other places.
+    pub context: bool,
+}
+
+impl InputSpec {
+    /// An input read with the defaults: columns by their usual names, every
+    /// row, the file's context on.
+    pub fn new(path: impl Into<PathBuf>) -> InputSpec {
+        InputSpec {
+            path: path.into(),
+            gazetteers: Vec::new(),
+            read: ReadOptions::default(),
+            filter: Filter::default(),
+            context: true,
+        }
+    }
+}
+
+/// What a run read: the input's name and layout, and how its rows went.
+#[derive(Debug)]
+pub struct InputReport {
+    /// The input's name as given.
+    pub name: String,
+    /// The layout detected (ACLED, GTD, generic columns...).
+    pub layout: String,
+    /// Counts, problem rows and warnings.
+    pub streamed: Streamed,
+    /// Places added from each extra gazetteer file.
+    pub gazetteers: Vec<(PathBuf, usize)>,
+}
+
+/// Why a job stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum JobError {
+    /// An output would overwrite the input.
+    #[error("{} is the input; refusing to write over it", .0.display())]
+    OverwritesInput(PathBuf),
+    /// The input could not be opened or read.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// A gazetteer file could not be read.
+    #[error(transparent)]
+    Gazetteer(#[from] GazetteerError),
+    /// Reading stopped halfway, or an output could not be written.
+    #[error(transparent)]
+    Stream(#[from] StreamError),
+    /// The map could not be drawn.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The SVG could not be turned into PNG or PDF.
+    #[error(transparent)]
+    Format(#[from] render::formats::FormatError),
+    /// An output file could not be written.
+    #[error("{}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: io::Error,
+    },
+    /// Anything else the encoders report.
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+/// The embedded gazetteer with `files` added, and how many places each gave.
+pub fn load_gazetteer(files: &[PathBuf]) -> Result<(Gazetteer, Vec<(PathBuf, usize)>), JobError> {
+    let mut gazetteer = Gazetteer::embedded();
+    let mut added = Vec::new();
+    for file in files {
+        added.push((file.clone(), gazetteer.add_file(file)?));
+    }
+    Ok((gazetteer, added))
+}
+
+/// Refuses outputs that would overwrite the input.
+fn refuse_input(input: &Path, outputs: &[&Path]) -> Result<(), JobError> {
+    match outputs.iter().find(|out| output::same_file(input, out)) {
+        Some(out) => Err(JobError::OverwritesInput(out.to_path_buf())),
+        None => Ok(()),
+    }
+}
+
+/// Commits a finished atomic file, naming it in the error.
+fn commit(file: io::Result<output::AtomicFile>, path: &Path) -> Result<(), JobError> {
+    file.and_then(output::AtomicFile::commit)
+        .map_err(|source| JobError::Write {
+            path: path.to_path_buf(),
+            source,
+        })
+}
+
+/// Streams the input through the geocoder, writing as it reads, so that
+/// inputs of any size fit in memory. `open` makes the writers and a maker of
+/// encoders, one per worker thread, that encode rows into a batch `B`;
+/// `take` writes each batch, in input order; `progress` hears the number
+/// of rows read so far.
+pub fn stream_input<W, B, E, F>(
+    input: &InputSpec,
+    outputs: &[&Path],
+    progress: &dyn Fn(usize),
+    open: impl FnOnce(&Schema, export::ColumnTypes) -> Result<(W, F), JobError>,
+    mut take: impl FnMut(&mut W, &mut B) -> io::Result<()>,
+) -> Result<(W, InputReport), JobError>
+where
+    B: Default + Send,
+    E: FnMut(&Located, &mut B) -> io::Result<()>,
+    F: Fn() -> E + Sync,
+{
+    refuse_input(&input.path, outputs)?;
+    let source = pipeline::Source::open(&input.path)?;
+    let options = &input.read;
+    let schema = source.reader(options)?.schema().clone();
+    let (gazetteer, gazetteers) = load_gazetteer(&input.gazetteers)?;
+    let types = source.column_types(&schema, options)?;
+    let (mut writer, encoders) = open(&schema, types)?;
+    let context = if input.context {
+        source.context(options, &gazetteer)?
+    } else {
+        geocode::Context::new()
+    };
+    let streamed = pipeline::stream(
+        &source,
+        options,
+        &input.filter,
+        &gazetteer,
+        &context,
+        encoders,
+        |batch, tally| {
+            progress(tally.rows());
+            take(&mut writer, batch)
+        },
+    )?;
+    let report = InputReport {
+        name: source.name().to_string(),
+        layout: schema.describe(),
+        streamed,
+        gazetteers,
+    };
+    Ok((writer, report))
+}
+
+/// Geocodes an input into one data file (GeoJSON, GeoJSON sequence or CSV).
+pub fn export(
+    input: &InputSpec,
+    out: &Path,
+    format: Format,
+    progress: &dyn Fn(usize),
+) -> Result<InputReport, JobError> {
+    let (exporter, report) = stream_input(
+        input,
+        &[out],
+        progress,
+        |schema, types| {
+            let exporter =
+                export::Exporter::new(format, schema, types, output::AtomicFile::create(out)?)?;
+            let encoder = exporter.encoder();
+            let encoders = move || {
+                let mut encoder = encoder.clone();
+                move |row: &Located, chunk: &mut Chunk| encoder.encode(row, chunk)
+            };
+            Ok((exporter, encoders))
+        },
+        |exporter, chunk| exporter.write_chunk(chunk),
+    )?;
+    commit(exporter.finish(), out)?;
+    Ok(report)
+}
+
+/// Geocodes an input into the input's rows with coordinates added (CSV),
+/// and the per-row report.
+pub fn geocode(
+    input: &InputSpec,
+    out: &Path,
+    report_path: &Path,
+    progress: &dyn Fn(usize),
+) -> Result<InputReport, JobError> {
+    let ((csv, report), read) = stream_input(
+        input,
+        &[out, report_path],
+        progress,
+        |schema, types| {
+            let csv = export::Exporter::new(
+                Format::Csv,
+                schema,
+                types,
+                output::AtomicFile::create(out)?,
+            )?;
+            let report = export::ReportWriter::new(output::AtomicFile::create(report_path)?)?;
+            let encoder = csv.encoder();
+            let encoders = move || {
+                let mut encoder = encoder.clone();
+                move |row: &Located, (rows, lines): &mut (Chunk, Chunk)| {
+                    encoder.encode(row, rows)?;
+                    export::encode_report(row, lines)
+                }
+            };
+            Ok(((csv, report), encoders))
+        },
+        |(csv, report), (rows, lines)| {
+            csv.write_chunk(rows)?;
+            report.write_chunk(lines)
+        },
+    )?;
+    commit(report.finish(), report_path)?;
+    commit(csv.finish(), out)?;
+    Ok(read)
+}
+
+/// A map job: an input, an output folder, what to draw and in which formats.
+#[derive(Clone, Debug)]
+pub struct MapJob {
+    /// What to read.
+    pub input: InputSpec,
+    /// The output folder: `map.svg` (and other formats), `incidents.geojson`,
+    /// `geocode-report.csv`.
+    pub output: PathBuf,
+    /// Title, size, projection, style...
+    pub map: render::MapOptions,
+    /// Map formats (SVG, PNG, PDF).
+    pub formats: Vec<render::Format>,
+    /// Resolution of the PNG in dots per inch.
+    pub dpi: f64,
+}
+
+/// What a map job did.
+#[derive(Debug)]
+pub struct MapRun {
+    /// The files written, maps first.
+    pub written: Vec<PathBuf>,
+    /// What was read and how its rows went.
+    pub report: InputReport,
+    /// Notes from drawing (labels left out, clusters...).
+    pub notes: Vec<String>,
+}
+
+impl MapJob {
+    /// A job with the command line's defaults: an SVG 1200 pixels wide.
+    pub fn new(input: InputSpec, output: impl Into<PathBuf>) -> MapJob {
+        MapJob {
+            input,
+            output: output.into(),
+            map: render::MapOptions::default(),
+            formats: vec![render::Format::Svg],
+            dpi: 96.0,
+        }
+    }
+
+    /// The files the job writes, maps first.
+    pub fn outputs(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = self
+            .formats()
+            .iter()
+            .map(|f| self.output.join(format!("map.{}", f.extension())))
+            .collect();
+        paths.push(self.output.join("incidents.geojson"));
+        paths.push(self.output.join("geocode-report.csv"));
+        paths
+    }
+
+    fn formats(&self) -> Vec<render::Format> {
+        let mut formats = self.formats.clone();
+        formats.sort();
+        formats.dedup();
+        formats
+    }
+
+    /// Reads, geocodes, writes the GeoJSON and the report as rows are read,
+    /// then draws the map. A failed run leaves earlier outputs as they were,
+    /// and no empty folder behind.
+    pub fn run(&self, progress: &dyn Fn(usize)) -> Result<MapRun, JobError> {
+        let existed = self.output.exists();
+        let result = self.run_in_folder(progress);
+        if result.is_err() && !existed {
+            let _ = std::fs::remove_dir(&self.output);
+        }
+        result
+    }
+
+    fn run_in_folder(&self, progress: &dyn Fn(usize)) -> Result<MapRun, JobError> {
+        let dir = &self.output;
+        let paths = self.outputs();
+        let geojson_path = dir.join("incidents.geojson");
+        let report_path = dir.join("geocode-report.csv");
+        // The GeoJSON and the report stream as rows are read; the map keeps
+        // only what it draws of each row.
+        let (((geojson, report), rows), read) = stream_input(
+            &self.input,
+            &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
+            progress,
+            |schema, types| {
+                let geojson = export::Exporter::new(
+                    Format::GeoJson,
+                    schema,
+                    types,
+                    output::AtomicFile::create(&geojson_path)?,
+                )?;
+                let report = export::ReportWriter::new(output::AtomicFile::create(&report_path)?)?;
+                let encoder = geojson.encoder();
+                let encoders = move || {
+                    let mut encoder = encoder.clone();
+                    move |row: &Located,
+                          (features, lines, kept): &mut (Chunk, Chunk, render::MapRows)| {
+                        encoder.encode(row, features)?;
+                        export::encode_report(row, lines)?;
+                        kept.push(row);
+                        Ok(())
+                    }
+                };
+                Ok((((geojson, report), render::MapRows::new()), encoders))
+            },
+            |((geojson, report), rows), (features, lines, kept)| {
+                geojson.write_chunk(features)?;
+                report.write_chunk(lines)?;
+                rows.append(kept);
+                Ok(())
+            },
+        )?;
+        let map = render::render_rows(&rows, &self.map)?;
+        for f in self.formats() {
+            let typeface = &self.map.style.typeface;
+            let bytes = render::formats::encode(&map.svg, f, self.dpi, typeface)?;
+            let path = dir.join(format!("map.{}", f.extension()));
+            output::write_atomic(&path, &bytes).map_err(|source| JobError::Write {
+                path: path.clone(),
+                source,
+            })?;
+        }
+        commit(geojson.finish(), &geojson_path)?;
+        commit(report.finish(), &report_path)?;
+        Ok(MapRun {
+            written: paths,
+            report: read,
+            notes: map.notes,
+        })
+    }
+}
