@@ -50,10 +50,10 @@ enum Command {
     Export {
         #[command(flatten)]
         input: InputArgs,
-        /// Output file (`-` for standard output): .geojson, .geojsons (RFC 8142) or .csv.
+        /// Output file (`-` for standard output): .geojson, .geojsons (RFC 8142), .csv or .gpkg (GeoPackage).
         #[arg(short, long, default_value = "output/incidents.geojson")]
         output: PathBuf,
-        /// Output format, instead of the extension's: geojson, geojsons or csv.
+        /// Output format, instead of the extension's: geojson, geojsons, csv or gpkg.
         #[arg(long, value_parser = parse_format)]
         format: Option<Format>,
     },
@@ -186,6 +186,12 @@ struct InputArgs {
     /// Keep rows whose country column is this country, by name or ISO code (repeatable).
     #[arg(long = "country", value_name = "COUNTRY")]
     countries: Vec<String>,
+    /// Field names of at most 10 characters (for Shapefiles), as listed in the README.
+    #[arg(long)]
+    short_names: bool,
+    /// Start CSV outputs with a UTF-8 byte order mark, so that Excel reads accents right.
+    #[arg(long)]
+    excel: bool,
 }
 
 impl InputArgs {
@@ -219,7 +225,7 @@ fn parse_aggregate(name: &str) -> Result<render::aggregate::Aggregate, String> {
 
 fn parse_format(name: &str) -> Result<Format, String> {
     Format::from_name(name)
-        .ok_or_else(|| format!("`{name}` is not a format: geojson, geojsons or csv"))
+        .ok_or_else(|| format!("`{name}` is not a format: geojson, geojsons, csv or gpkg"))
 }
 
 fn parse_column(text: &str) -> Result<(Field, String), String> {
@@ -382,6 +388,11 @@ where
     let schema = source.reader(&options)?.schema().clone();
     let gazetteer = load_gazetteer(&args.gazetteers)?;
     let types = source.column_types(&schema, &options)?;
+    let types = if args.short_names {
+        types.with_short_names()
+    } else {
+        types
+    };
     let (mut writer, encoders) = open(&schema, types)?;
     let context = if args.no_context {
         geocode::Context::new()
@@ -467,11 +478,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 &input,
                 &[&out, &report],
                 |schema, types| {
-                    let csv = export::Exporter::new(
+                    let csv = export::FileExporter::create(
                         Format::Csv,
+                        &out,
                         schema,
                         types,
-                        output::AtomicFile::create(&out)?,
+                        input.excel,
                     )?;
                     let report = export::ReportWriter::new(output::AtomicFile::create(&report)?)?;
                     let encoder = csv.encoder();
@@ -493,8 +505,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 .finish()?
                 .commit()
                 .map_err(|e| format!("{}: {e}", report.display()))?;
-            csv.finish()?
-                .commit()
+            csv.commit()
                 .map_err(|e| format!("{}: {e}", out.display()))?;
             Ok(finish(&tally, input.strict, &[out, report]))
         }
@@ -514,12 +525,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 &input,
                 &[&out],
                 |schema, types| {
-                    let exporter = export::Exporter::new(
-                        format,
-                        schema,
-                        types,
-                        output::AtomicFile::create(&out)?,
-                    )?;
+                    let exporter =
+                        export::FileExporter::create(format, &out, schema, types, input.excel)?;
                     let encoder = exporter.encoder();
                     let encoders = move || {
                         let mut encoder = encoder.clone();
@@ -530,7 +537,6 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 |exporter, chunk| exporter.write_chunk(chunk),
             )?;
             exporter
-                .finish()?
                 .commit()
                 .map_err(|e| format!("{}: {e}", out.display()))?;
             Ok(finish(&tally, input.strict, &[out]))
