@@ -1,7 +1,9 @@
 //! RFC 7946 GeoJSON, the per-row geocoding report, the geocoded CSV (with
-//! WKT geometry and a `.csvt` sidecar) and the GeoPackage ([`gpkg`]).
+//! WKT geometry and a `.csvt` sidecar), the GeoPackage ([`gpkg`]) and the
+//! QGIS style ([`qml`]).
 
 pub mod gpkg;
+pub mod qml;
 
 use std::io::{self, Write};
 

@@ -678,6 +678,9 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
         .collect();
     paths.push(dir.join("incidents.geojson"));
     paths.push(dir.join("geocode-report.csv"));
+    let qml_path = dir.join("incidents.qml");
+    paths.push(qml_path.clone());
+    let mut style_fields = None;
     let style = match &args.style {
         Some(file) => render::Style::load(file)?,
         None => render::Style::default(),
@@ -690,6 +693,7 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
         input,
         &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
         |s, types| {
+            style_fields = Some(export::qml::StyleFields::of(s, &types));
             let geojson = export::Exporter::new(
                 Format::GeoJson,
                 s,
@@ -743,6 +747,10 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
         .finish()?
         .commit()
         .map_err(|e| format!("{}: {e}", geojson_path.display()))?;
+    let fields = style_fields.ok_or("the input was never opened")?;
+    let qml = export::qml::style(&map.types, &fields);
+    output::write_atomic(&qml_path, qml.as_bytes())
+        .map_err(|e| format!("{}: {e}", qml_path.display()))?;
     report
         .finish()?
         .commit()

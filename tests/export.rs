@@ -354,6 +354,7 @@ fn outputs_beside_the_input_never_touch_it() {
             "geocode-report.csv",
             "incidents.csv",
             "incidents.geojson",
+            "incidents.qml",
             "map.svg"
         ],
         "no temporary files left"

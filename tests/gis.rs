@@ -1,5 +1,5 @@
 //! GIS outputs: the GeoPackage read back with SQLite, short field names,
-//! the geocoded CSV's WKT column and sidecars.
+//! the geocoded CSV's WKT column and sidecars, and the QGIS style of `map`.
 
 use std::path::{Path, PathBuf};
 
@@ -349,4 +349,89 @@ fn geocoded_csv_has_wkt_types_and_a_bom_for_excel() {
         "--excel starts with a UTF-8 BOM"
     );
     assert_eq!(&bytes[3..], text.as_bytes(), "and is otherwise the same");
+}
+
+/// Pairs of strings read from a style.
+type Pairs = Vec<(String, String)>;
+
+/// What a QML style classifies by, its categories (value, symbol name) and
+/// its symbols (fill colour, shape name).
+fn qml_categories(qml: &str) -> (String, Pairs, Pairs) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(qml);
+    let (mut attr, mut categories, mut symbols) = (String::new(), Vec::new(), Vec::new());
+    let mut colour = String::new();
+    loop {
+        match reader.read_event().expect("the QML is well-formed XML") {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => {
+                let get = |key: &str| {
+                    e.attributes()
+                        .map(|a| a.expect("well-formed attribute"))
+                        .find(|a| a.key.as_ref() == key)
+                        .map(|a| {
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .unwrap()
+                                .into_owned()
+                        })
+                };
+                match e.name().as_ref() {
+                    "renderer-v2" => {
+                        assert_eq!(get("type").as_deref(), Some("categorizedSymbol"));
+                        attr = get("attr").unwrap();
+                    }
+                    "category" => categories.push((get("value").unwrap(), get("symbol").unwrap())),
+                    "Option" => match get("name").as_deref() {
+                        Some("color") => colour = get("value").unwrap(),
+                        Some("name") => {
+                            let shape = get("value").unwrap();
+                            if !shape.is_empty() {
+                                symbols.push((colour.clone(), shape));
+                            }
+                        }
+                        _ => {}
+                    },
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    (attr, categories, symbols)
+}
+
+#[test]
+fn map_writes_a_qgis_style_with_the_maps_symbols() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_sheet(dir.path());
+    let out = dir.path().join("map");
+    run(&["map", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let qml = std::fs::read_to_string(out.join("incidents.qml")).unwrap();
+    let (attr, categories, symbols) = qml_categories(&qml);
+    assert_eq!(attr, "coalesce(\"type\", 'Unspecified')");
+    assert!(
+        qml.contains("if(&quot;incimap_precision&quot; IN (&apos;admin1&apos;"),
+        "points that stand for areas are drawn hollow, as on the map"
+    );
+    let values: Vec<&str> = categories.iter().map(|(v, _)| v.as_str()).collect();
+    assert_eq!(
+        values,
+        ["Armed attack", "Car bomb", "Unspecified"],
+        "one category per mapped type, most frequent first, as in the legend"
+    );
+    for (k, (_, symbol)) in categories.iter().enumerate() {
+        assert_eq!(symbol, &k.to_string());
+    }
+    let palette = incimap::render::symbols::PALETTE;
+    let svg = std::fs::read_to_string(out.join("map.svg")).unwrap();
+    for (k, (colour, shape)) in symbols.iter().enumerate() {
+        let hex = palette[k];
+        let rgb: Vec<u8> = (0..3)
+            .map(|c| u8::from_str_radix(&hex[1 + 2 * c..3 + 2 * c], 16).unwrap())
+            .collect();
+        assert_eq!(colour, &format!("{},{},{},255", rgb[0], rgb[1], rgb[2]));
+        assert!(svg.contains(hex), "the map draws {hex} too");
+        let expected = ["circle", "square", "equilateral_triangle"][k];
+        assert_eq!(shape, expected, "the map's shape order");
+    }
 }

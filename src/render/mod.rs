@@ -224,6 +224,9 @@ pub struct Map {
     pub notes: Vec<String>,
     /// The projection used, as a PROJ string.
     pub projection: String,
+    /// Each incident type's symbol, in legend order (for a QGIS style that
+    /// draws the layer as the map does).
+    pub types: Vec<symbols::TypeSymbol>,
 }
 
 /// Why no map could be made.
@@ -351,6 +354,7 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
     if (options.inset || style.layers.inset) && globe {
         notes.push("no inset on a world map".into());
     }
+    let type_symbols = sites.type_symbols(style);
     let mut legend = sites.legend(style);
     if reduced.is_some() {
         // Pies show types by colour alone.
@@ -509,6 +513,7 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
     }
 
     Ok(Map {
+        types: type_symbols,
         svg: svg.finish_with_height(height),
         layout: Layout {
             width: options.width,
