@@ -1,9 +1,10 @@
 //! RFC 7946 GeoJSON, the per-row geocoding report, the geocoded CSV (with
 //! WKT geometry and a `.csvt` sidecar), the GeoPackage ([`gpkg`]) and the
-//! QGIS style ([`qml`]).
+//! layer's style for QGIS ([`qml`]) and as SLD ([`sld`]).
 
 pub mod gpkg;
 pub mod qml;
+pub mod sld;
 
 use std::io::{self, Write};
 

@@ -678,14 +678,13 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
         .collect();
     paths.push(dir.join("incidents.geojson"));
     paths.push(dir.join("geocode-report.csv"));
-    let qml_path = dir.join("incidents.qml");
-    paths.push(qml_path.clone());
+    let geojson_path = dir.join("incidents.geojson");
+    paths.extend(export::qml::style_paths(&geojson_path));
     let mut style_fields = None;
     let style = match &args.style {
         Some(file) => render::Style::load(file)?,
         None => render::Style::default(),
     };
-    let geojson_path = dir.join("incidents.geojson");
     let report_path = dir.join("geocode-report.csv");
     // The GeoJSON and the report stream as rows are read; the map keeps
     // only what it draws of each row.
@@ -748,9 +747,7 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
         .commit()
         .map_err(|e| format!("{}: {e}", geojson_path.display()))?;
     let fields = style_fields.ok_or("the input was never opened")?;
-    let qml = export::qml::style(&map.types, &fields);
-    output::write_atomic(&qml_path, qml.as_bytes())
-        .map_err(|e| format!("{}: {e}", qml_path.display()))?;
+    export::qml::write_styles(&geojson_path, &map.types, &fields)?;
     report
         .finish()?
         .commit()

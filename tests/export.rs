@@ -355,6 +355,7 @@ fn outputs_beside_the_input_never_touch_it() {
             "incidents.csv",
             "incidents.geojson",
             "incidents.qml",
+            "incidents.sld",
             "map.svg"
         ],
         "no temporary files left"

@@ -1,5 +1,6 @@
 //! GIS outputs: the GeoPackage read back with SQLite, short field names,
-//! the geocoded CSV's WKT column and sidecars, and the QGIS style of `map`.
+//! the geocoded CSV's WKT column and sidecars, and the QGIS and SLD styles
+//! of `map`.
 
 use std::path::{Path, PathBuf};
 
@@ -434,4 +435,70 @@ fn map_writes_a_qgis_style_with_the_maps_symbols() {
         let expected = ["circle", "square", "equilateral_triangle"][k];
         assert_eq!(shape, expected, "the map's shape order");
     }
+
+    let sld = std::fs::read_to_string(out.join("incidents.sld")).unwrap();
+    let rules = sld_rules(&sld);
+    assert_eq!(
+        rules.len(),
+        2 * categories.len(),
+        "a filled and a hollow rule per type"
+    );
+    for (k, pair) in rules.chunks(2).enumerate() {
+        let colour = palette[k];
+        assert_eq!(pair[0].0, "type", "rules filter on the type first");
+        assert_eq!(
+            (pair[0].1.as_str(), pair[0].2.as_str()),
+            (colour, "#ffffff")
+        );
+        assert_eq!(
+            (pair[1].1.as_str(), pair[1].2.as_str()),
+            ("#ffffff", colour)
+        );
+    }
+}
+
+/// Each SLD rule: the first property its filter names, its fill and its stroke.
+fn sld_rules(sld: &str) -> Vec<(String, String, String)> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(sld);
+    let mut rules = Vec::new();
+    let mut open: Vec<String> = Vec::new();
+    let mut parameter = String::new();
+    loop {
+        match reader.read_event().expect("the SLD is well-formed XML") {
+            Event::Eof => break,
+            Event::Start(e) => {
+                let name = e.name().as_ref().to_string();
+                if name == "se:Rule" {
+                    rules.push((String::new(), String::new(), String::new()));
+                }
+                if name == "se:SvgParameter" {
+                    parameter = e
+                        .attributes()
+                        .map(Result::unwrap)
+                        .find(|a| a.key.as_ref() == "name")
+                        .map(|a| a.value.to_string())
+                        .unwrap();
+                }
+                open.push(name);
+            }
+            Event::End(_) => {
+                open.pop();
+            }
+            Event::Text(t) => {
+                let text = t.xml10_content().into_owned();
+                let Some(rule) = rules.last_mut() else {
+                    continue;
+                };
+                match open.last().map(String::as_str) {
+                    Some("ogc:PropertyName") if rule.0.is_empty() => rule.0 = text,
+                    Some("se:SvgParameter") if parameter == "fill" => rule.1 = text,
+                    Some("se:SvgParameter") if parameter == "stroke" => rule.2 = text,
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    rules
 }

@@ -5,6 +5,8 @@
 //! with the same base name as the layer's file by itself.
 
 use std::fmt::Write;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use super::ColumnTypes;
 use crate::geocode::Precision;
@@ -71,6 +73,26 @@ impl StyleFields {
             precision: types.own("incimap_precision").to_string(),
         }
     }
+}
+
+/// The style files written beside a data file: `incidents.qml` (QGIS loads
+/// it with `incidents.geojson` by itself) and `incidents.sld`.
+pub fn style_paths(data: &Path) -> [PathBuf; 2] {
+    [data.with_extension("qml"), data.with_extension("sld")]
+}
+
+/// Writes the QML and SLD styles beside `data` ([`style_paths`]), each
+/// atomically.
+pub fn write_styles(data: &Path, symbols: &[TypeSymbol], fields: &StyleFields) -> io::Result<()> {
+    let [qml, sld] = style_paths(data);
+    for (path, text) in [
+        (qml, style(symbols, fields)),
+        (sld, super::sld::style(symbols, fields)),
+    ] {
+        crate::output::write_atomic(&path, text.as_bytes())
+            .map_err(|e| io::Error::other(format!("{}: {e}", path.display())))?;
+    }
+    Ok(())
 }
 
 /// A field name in a QGIS expression.
