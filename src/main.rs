@@ -747,7 +747,7 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
         .commit()
         .map_err(|e| format!("{}: {e}", geojson_path.display()))?;
     let fields = style_fields.ok_or("the input was never opened")?;
-    export::qml::write_styles(&geojson_path, &map.types, &fields)?;
+    export::qml::write_styles(&geojson_path, &map.types, map.size_scale, &fields)?;
     report
         .finish()?
         .commit()

@@ -502,3 +502,23 @@ fn sld_rules(sld: &str) -> Vec<(String, String, String)> {
     }
     rules
 }
+
+#[test]
+fn style_sizes_markers_as_the_map_does_under_size_by() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_sheet(dir.path());
+    let out = dir.path().join("map");
+    let (input, out_dir) = (input.to_str().unwrap(), out.to_str().unwrap());
+    run(&["map", input, "-o", out_dir, "--size-by", "fatalities"]);
+    let qml = std::fs::read_to_string(out.join("incidents.qml")).unwrap();
+    // Radii 4.875 (0 or none) to 22 (the top, 3 killed), as on the map.
+    let radius = "sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 3) / 3)";
+    assert!(qml.contains(radius), "no size expression {radius} in {qml}");
+    assert!(qml.contains("<Option name=\"size\" type=\"Map\">"));
+    run(&["map", input, "-o", out_dir]);
+    let plain = std::fs::read_to_string(out.join("incidents.qml")).unwrap();
+    assert!(
+        !plain.contains("coalesce(&quot;fatalities"),
+        "no sizes without --size-by"
+    );
+}

@@ -11,8 +11,11 @@ use std::path::{Path, PathBuf};
 use super::ColumnTypes;
 use crate::geocode::Precision;
 use crate::incident::{Field, Schema};
+use crate::render::SizeBy;
 use crate::render::svg::escape;
-use crate::render::symbols::{HOLLOW_FILL, HOLLOW_WIDTH, OUTLINE_WIDTH, Shape, TypeSymbol};
+use crate::render::symbols::{
+    HOLLOW_FILL, HOLLOW_WIDTH, OUTLINE_WIDTH, Shape, SizeScale, TypeSymbol,
+};
 
 /// Millimetres per map pixel (1 px = 1/96 inch).
 const MM_PER_PX: f64 = 25.4 / 96.0;
@@ -63,14 +66,21 @@ pub struct StyleFields {
     /// `incimap_precision` (or its short name): points that stand for an
     /// area are drawn hollow, as on the map.
     pub precision: String,
+    /// The fatalities column, for `--size-by fatalities`.
+    pub fatalities: Option<String>,
+    /// The injuries column, for `--size-by injuries`.
+    pub injuries: Option<String>,
 }
 
 impl StyleFields {
     /// The fields of an export of `schema` with `types`.
     pub fn of(schema: &Schema, types: &ColumnTypes) -> StyleFields {
+        let name = |field| schema.index(field).map(|i| types.name(i).to_string());
         StyleFields {
-            kind: schema.index(Field::Type).map(|i| types.name(i).to_string()),
+            kind: name(Field::Type),
             precision: types.own("incimap_precision").to_string(),
+            fatalities: name(Field::Fatalities),
+            injuries: name(Field::Injuries),
         }
     }
 }
@@ -82,11 +92,17 @@ pub fn style_paths(data: &Path) -> [PathBuf; 2] {
 }
 
 /// Writes the QML and SLD styles beside `data` ([`style_paths`]), each
-/// atomically.
-pub fn write_styles(data: &Path, symbols: &[TypeSymbol], fields: &StyleFields) -> io::Result<()> {
+/// atomically; `size` is the map's `--size-by` scale
+/// ([`crate::render::Map::size_scale`]).
+pub fn write_styles(
+    data: &Path,
+    symbols: &[TypeSymbol],
+    size: Option<(SizeBy, SizeScale)>,
+    fields: &StyleFields,
+) -> io::Result<()> {
     let [qml, sld] = style_paths(data);
     for (path, text) in [
-        (qml, style(symbols, fields)),
+        (qml, style(symbols, size, fields)),
         (sld, super::sld::style(symbols, fields)),
     ] {
         crate::output::write_atomic(&path, text.as_bytes())
@@ -119,9 +135,32 @@ fn classify_by(type_field: Option<&str>) -> String {
     }
 }
 
+/// The marker radius in pixels as a QGIS expression, under `--size-by`:
+/// the map's [`SizeScale::radius`] on the field's value (none: 0).
+fn radius_expression(size: Option<(SizeBy, SizeScale)>, fields: &StyleFields) -> Option<String> {
+    let (by, scale) = size?;
+    let field = match by {
+        SizeBy::Fatalities => fields.fatalities.as_deref(),
+        SizeBy::Injuries => fields.injuries.as_deref(),
+        SizeBy::Count => None,
+    }?;
+    let (a, b) = (scale.min_radius.powi(2), scale.max_radius.powi(2));
+    let top = scale.top.max(1);
+    Some(format!(
+        "sqrt({a:.4} + {:.4} * min(coalesce({}, 0), {top}) / {top})",
+        b - a,
+        field_ref(field)
+    ))
+}
+
 /// The style for a layer with `fields`, drawing `symbols` from the map
-/// ([`crate::render::Map::types`]).
-pub fn style(symbols: &[TypeSymbol], fields: &StyleFields) -> String {
+/// ([`crate::render::Map::types`]), sized as the map is under `--size-by`.
+pub fn style(
+    symbols: &[TypeSymbol],
+    size: Option<(SizeBy, SizeScale)>,
+    fields: &StyleFields,
+) -> String {
+    let radius = radius_expression(size, fields);
     let mut out = String::new();
     out.push_str("<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n");
     let _ = writeln!(
@@ -144,7 +183,13 @@ pub fn style(symbols: &[TypeSymbol], fields: &StyleFields) -> String {
     }
     out.push_str("    </categories>\n    <symbols>\n");
     for (k, s) in symbols.iter().enumerate() {
-        write_symbol(&mut out, k, s, &is_area(&fields.precision));
+        write_symbol(
+            &mut out,
+            k,
+            s,
+            &is_area(&fields.precision),
+            radius.as_deref(),
+        );
     }
     out.push_str("    </symbols>\n  </renderer-v2>\n</qgis>\n");
     out
@@ -152,8 +197,9 @@ pub fn style(symbols: &[TypeSymbol], fields: &StyleFields) -> String {
 
 /// One marker symbol, with its settings both as `<Option>`s (QGIS 3.26 and
 /// later) and as `<prop>`s (earlier QGIS 3).
-/// Points for which `hollow` (an expression) holds are drawn hollow.
-fn write_symbol(out: &mut String, k: usize, s: &TypeSymbol, hollow: &str) {
+/// Points for which `hollow` (an expression) holds are drawn hollow; a
+/// `radius` expression (pixels) sizes each marker.
+fn write_symbol(out: &mut String, k: usize, s: &TypeSymbol, hollow: &str, radius: Option<&str>) {
     let (name, angle) = qgis_shape(s.shape);
     let (colour, outline) = (qgis_colour(&s.colour), qgis_colour(&s.outline));
     let (width, hollow_width) = (OUTLINE_WIDTH * MM_PER_PX, HOLLOW_WIDTH * MM_PER_PX);
@@ -190,7 +236,7 @@ fn write_symbol(out: &mut String, k: usize, s: &TypeSymbol, hollow: &str) {
         let _ = writeln!(out, "          <prop k=\"{key}\" v=\"{}\"/>", escape(value));
     }
     let white = qgis_colour(HOLLOW_FILL);
-    let overrides = [
+    let mut overrides = vec![
         ("fillColor", format!("if({hollow}, '{white}', '{colour}')")),
         (
             "outlineColor",
@@ -201,6 +247,10 @@ fn write_symbol(out: &mut String, k: usize, s: &TypeSymbol, hollow: &str) {
             format!("if({hollow}, {hollow_width:.3}, {width:.3})"),
         ),
     ];
+    if let Some(radius) = radius {
+        let per_px = 2.0 * s.shape.reach() * MM_PER_PX;
+        overrides.push(("size", format!("{per_px:.5} * {radius}")));
+    }
     out.push_str("          <data_defined_properties>\n            <Option type=\"Map\">\n");
     out.push_str("              <Option name=\"name\" type=\"QString\" value=\"\"/>\n");
     out.push_str("              <Option name=\"properties\" type=\"Map\">\n");

@@ -227,6 +227,9 @@ pub struct Map {
     /// Each incident type's symbol, in legend order (for a QGIS style that
     /// draws the layer as the map does).
     pub types: Vec<symbols::TypeSymbol>,
+    /// What marker area shows under `--size-by`, and the scale (`None`
+    /// without it, and on aggregated maps, whose markers are not incidents).
+    pub size_scale: Option<(SizeBy, symbols::SizeScale)>,
 }
 
 /// Why no map could be made.
@@ -512,8 +515,10 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
         ));
     }
 
+    let size_scale = sites.size_scale.filter(|(by, _)| *by != SizeBy::Count);
     Ok(Map {
         types: type_symbols,
+        size_scale,
         svg: svg.finish_with_height(height),
         layout: Layout {
             width: options.width,
