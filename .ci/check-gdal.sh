@@ -88,6 +88,25 @@ expect "$tmp/gtd.csv" \
     'Feature Count: 5' 'Geometry Column = geom_incimap_wkt' 'eventid: Integer64' 'nkill: Integer' \
     'incimap_latitude: Real' 'incimap_status: String' 'GEOGCRS\["WGS 84"' 'Extent: \(66\.99'
 
+# The map's QGIS style, loaded by QGIS itself where PyQGIS is installed
+# (Debian: python3-qgis); CI does not install QGIS, so elsewhere this is skipped.
+if /usr/bin/python3 -c 'import qgis.core' 2>/dev/null; then
+    "$bin" map examples/incidents.csv -o "$tmp/map" --size-by fatalities 2>/dev/null
+    "$bin" export examples/incidents.csv -o "$tmp/map/incidents.gpkg" 2>/dev/null
+    for data_style in incidents.geojson:incidents.qml incidents.gpkg:incidents.qml \
+        incidents.geojson:incidents.sld; do
+        data=${data_style%%:*} style=${data_style##*:}
+        if ! QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$tmp" /usr/bin/python3 .ci/qgis-load-style.py \
+            "$tmp/map/$data" "$tmp/map/$style" 8 2>"$tmp/qgis.txt"; then
+            echo "FAILED: QGIS with $data and $style:" >&2
+            cat "$tmp/qgis.txt" >&2
+            fail=1
+        fi
+    done
+else
+    echo "skipped: PyQGIS is not installed, so the QGIS style is not loaded in QGIS"
+fi
+
 if [ "$fail" -ne 0 ]; then
     echo "check-gdal: FAILED" >&2
     exit 1
