@@ -1,4 +1,10 @@
-//! RFC 7946 GeoJSON, the per-row geocoding report and the geocoded CSV.
+//! RFC 7946 GeoJSON, the per-row geocoding report, the geocoded CSV (with
+//! WKT geometry and a `.csvt` sidecar), the GeoPackage ([`gpkg`]) and the
+//! layer's style for QGIS ([`qml`]) and as SLD ([`sld`]).
+
+pub mod gpkg;
+pub mod qml;
+pub mod sld;
 
 use std::io::{self, Write};
 
@@ -11,6 +17,7 @@ use foldhash::fast::FixedState;
 
 use crate::geocode::{Geocoded, Located, Outcome, Status};
 use crate::incident::{Field, Incident, LonLat, PartialDate, Schema};
+use crate::output::AtomicFile;
 
 /// Rounds a coordinate to 6 decimals (about 0.1 m), the most RFC 7946 needs.
 pub fn round6(v: f64) -> f64 {
@@ -37,6 +44,14 @@ pub const LOCATION_PROPERTIES: [&str; 11] = [
 pub struct ColumnTypes {
     numeric: Vec<bool>,
     seen: Vec<bool>,
+    /// Every number seen in the column is a whole number.
+    integer: Vec<bool>,
+    /// Some whole number in the column needs more than 32 bits.
+    wide: Vec<bool>,
+    /// The input's header, from which the names are made.
+    headers: Vec<String>,
+    /// Whether names are cut to 10 bytes (`--short-names`).
+    short: bool,
     names: Vec<String>,
     /// Property names (input columns, then incimap's) as JSON keys with their colon.
     keys: Vec<String>,
@@ -64,23 +79,93 @@ pub fn as_number(schema: &Schema, text: &str) -> Option<Value> {
 /// Property names for the input's columns: the header names, made unique
 /// case-blind (GDAL's field names are) and kept clear of incimap's own.
 pub fn property_names(schema: &Schema) -> Vec<String> {
-    let mut taken: Vec<String> = LOCATION_PROPERTIES.iter().map(|s| s.to_string()).collect();
-    let mut names = Vec::with_capacity(schema.columns.len());
-    for (i, column) in schema.columns.iter().enumerate() {
+    column_names(&schema.columns, false, &[])
+}
+
+/// The shorter names (at most 10 bytes, as Shapefile's DBF needs) that
+/// `--short-names` gives incimap's own fields, by their full name.
+pub const SHORT_NAMES: [(&str, &str); 15] = [
+    ("incimap_date", "im_date"),
+    ("incimap_date_precision", "im_dateprc"),
+    ("incimap_date_start", "im_start"),
+    ("incimap_date_end", "im_end"),
+    ("incimap_status", "im_status"),
+    ("incimap_precision", "im_prec"),
+    ("incimap_source_precision", "im_srcprec"),
+    ("incimap_place", "im_place"),
+    ("incimap_country", "im_country"),
+    ("incimap_admin1", "im_admin1"),
+    ("incimap_geonameid", "im_geoid"),
+    ("incimap_latitude", "im_lat"),
+    ("incimap_longitude", "im_lon"),
+    ("incimap_wkt", "im_wkt"),
+    ("incimap_line", "im_line"),
+];
+
+/// The name of one of incimap's own fields, short under `--short-names`.
+pub fn own_name(name: &'static str, short: bool) -> &'static str {
+    if !short {
+        return name;
+    }
+    SHORT_NAMES
+        .iter()
+        .find(|(long, _)| *long == name)
+        .map_or(name, |(_, s)| s)
+}
+
+/// Names for `headers`: cleaned, empty ones `column_N`, made unique
+/// case-blind against each other, incimap's own fields and `reserved`.
+/// `short` cuts each to 10 bytes, a suffix `_2`, `_3`... included.
+fn column_names(headers: &[String], short: bool, reserved: &[&str]) -> Vec<String> {
+    let own = LOCATION_PROPERTIES
+        .iter()
+        .chain(&GEOCODED_COLUMNS)
+        .chain(&["incimap_wkt", "incimap_line"]);
+    let mut taken: Vec<String> = own.map(|s| own_name(s, short).to_string()).collect();
+    taken.extend(reserved.iter().map(|s| s.to_string()));
+    let limit = if short { 10 } else { usize::MAX };
+    let mut names = Vec::with_capacity(headers.len());
+    for (i, column) in headers.iter().enumerate() {
         let base = match crate::text::clean(column) {
             c if c.is_empty() => format!("column_{}", i + 1),
             c => c,
         };
-        let mut name = base.clone();
+        let mut name = cut(&base, limit).to_string();
         let mut n = 1;
         while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
             n += 1;
-            name = format!("{base}_{n}");
+            let suffix = format!("_{n}");
+            name = format!("{}{suffix}", cut(&base, limit.saturating_sub(suffix.len())));
         }
         taken.push(name.clone());
         names.push(name);
     }
     names
+}
+
+/// `text` cut to at most `limit` bytes, at a character boundary.
+fn cut(text: &str, limit: usize) -> &str {
+    let mut end = text.len().min(limit);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// How the values of a column are typed in the outputs that declare types
+/// (GeoPackage, `.csvt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    /// Text.
+    Text,
+    /// Whole numbers that fit in 32 bits.
+    Integer,
+    /// Whole numbers, some wider than 32 bits.
+    Integer64,
+    /// Numbers with decimals.
+    Real,
+    /// Dates, `YYYY-MM-DD`.
+    Date,
 }
 
 impl ColumnTypes {
@@ -91,6 +176,10 @@ impl ColumnTypes {
         ColumnTypes {
             numeric: vec![true; n],
             seen: vec![false; n],
+            integer: vec![true; n],
+            wide: vec![false; n],
+            headers: schema.columns.clone(),
+            short: false,
             names: property_names(schema),
             keys: Vec::new(),
             fields: (0..n).map(|i| schema.field_of(i)).collect(),
@@ -102,7 +191,13 @@ impl ColumnTypes {
         for (i, value) in incident.fields.iter().enumerate().take(self.numeric.len()) {
             if self.numeric[i] && !value.trim().is_empty() {
                 self.seen[i] = true;
-                self.numeric[i] = as_number(schema, value).is_some();
+                match as_number(schema, value) {
+                    Some(number) => match number.as_i64() {
+                        Some(v) => self.wide[i] |= i32::try_from(v).is_err(),
+                        None => self.integer[i] = false,
+                    },
+                    None => self.numeric[i] = false,
+                }
             }
         }
     }
@@ -134,19 +229,71 @@ impl ColumnTypes {
                 _ => self.numeric[i] && self.seen[i],
             };
         }
+        self.make_keys();
+        self
+    }
+
+    /// The JSON keys, from the names.
+    fn make_keys(&mut self) {
+        let own = LOCATION_PROPERTIES.iter().map(|s| own_name(s, self.short));
         self.keys = self
             .names
             .iter()
-            .chain(
-                LOCATION_PROPERTIES
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect::<Vec<_>>()
-                    .iter(),
-            )
-            .map(|name| format!("{}:", Value::String(name.clone())))
+            .map(String::as_str)
+            .chain(own)
+            .map(|name| format!("{}:", Value::String(name.to_string())))
             .collect();
+    }
+
+    /// The same types under names of at most 10 bytes (`--short-names`):
+    /// incimap's own fields as in [`SHORT_NAMES`], the input's columns cut
+    /// and made unique with `_2`, `_3`...
+    pub fn with_short_names(mut self) -> ColumnTypes {
+        self.short = true;
+        self.names = column_names(&self.headers, true, &[]);
+        self.make_keys();
         self
+    }
+
+    /// Renames the input's columns that clash (case-blind) with `reserved`,
+    /// e.g. a GeoPackage's `fid` and `geom`.
+    pub fn reserving(mut self, reserved: &[&str]) -> ColumnTypes {
+        self.names = column_names(&self.headers, self.short, reserved);
+        self.make_keys();
+        self
+    }
+
+    /// Whether names are short (`--short-names`).
+    pub fn short(&self) -> bool {
+        self.short
+    }
+
+    /// The name of one of incimap's own fields in this output.
+    pub fn own(&self, name: &'static str) -> &'static str {
+        own_name(name, self.short)
+    }
+
+    /// The declared type of column `index`: numbers as whole (32 or 64 bits)
+    /// or real, everything else text. Counts are whole, coordinates real.
+    pub fn kind(&self, index: usize) -> ValueKind {
+        match self.fields.get(index).copied().flatten() {
+            Some(Field::Latitude | Field::Longitude) => ValueKind::Real,
+            Some(Field::Fatalities | Field::Injuries | Field::GeoPrecision) => ValueKind::Integer,
+            _ if !self.is_numeric(index) => ValueKind::Text,
+            _ if !self.integer[index] => ValueKind::Real,
+            _ if self.wide[index] => ValueKind::Integer64,
+            _ => ValueKind::Integer,
+        }
+    }
+
+    /// How many input columns there are.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether the input has no columns.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
     }
 
     /// Infers the types from every row at once.
@@ -285,31 +432,59 @@ fn write_feature(
     let from = if fresh { &memo.fresh } else { &memo.bytes };
     let part = |k: usize| &from[parts[k]..parts[k + 1]];
     out.extend_from_slice(part(0));
-    let count = |n: Option<u32>| n.map_or(Prop::Null, |n| Prop::Int(n.into()));
     for i in 0..columns {
-        let raw = incident.fields.get(i).map_or("", |s| crate::text::trim(s));
-        let value = match types.fields[i] {
-            Some(Field::Fatalities) => count(incident.fatalities),
-            Some(Field::Injuries) => count(incident.injuries),
-            Some(Field::GeoPrecision) => count(incident.geo_precision.map(u32::from)),
-            Some(Field::Latitude) => incident.given.map_or(Prop::Null, |g| Prop::Float(g.lat)),
-            Some(Field::Longitude) => incident.given.map_or(Prop::Null, |g| Prop::Float(g.lon)),
-            _ if raw.is_empty() => Prop::Null,
-            _ if types.is_numeric(i) => as_number(schema, raw).map_or(Prop::Null, Prop::Number),
-            _ => Prop::Text(raw),
-        };
         write_key(out, types, i);
-        write_prop(out, &value)?;
+        write_prop(out, &column_prop(schema, types, incident, i))?;
     }
     out.extend_from_slice(&memo.bytes[dates[0]..dates[1]]);
     out.extend_from_slice(part(1));
     write_key(out, types, columns + 6);
-    let source_precision = incident
-        .geo_precision
-        .and_then(|code| schema.layout.describe_precision(code));
-    write_prop(out, &source_precision.map_or(Prop::Null, Prop::Text))?;
+    write_prop(out, &source_precision_prop(schema, incident))?;
     out.extend_from_slice(part(2));
     Ok(())
+}
+
+/// The value of input column `i` of a row, as every output writes it:
+/// counts and coordinates as read, numbers in numeric columns, text.
+fn column_prop<'a>(
+    schema: &Schema,
+    types: &ColumnTypes,
+    incident: &'a Incident,
+    i: usize,
+) -> Prop<'a> {
+    let count = |n: Option<u32>| n.map_or(Prop::Null, |n| Prop::Int(n.into()));
+    let raw = incident.fields.get(i).map_or("", |s| crate::text::trim(s));
+    match types.fields[i] {
+        Some(Field::Fatalities) => count(incident.fatalities),
+        Some(Field::Injuries) => count(incident.injuries),
+        Some(Field::GeoPrecision) => count(incident.geo_precision.map(u32::from)),
+        Some(Field::Latitude) => incident.given.map_or(Prop::Null, |g| Prop::Float(g.lat)),
+        Some(Field::Longitude) => incident.given.map_or(Prop::Null, |g| Prop::Float(g.lon)),
+        _ if raw.is_empty() => Prop::Null,
+        _ if types.is_numeric(i) => as_number(schema, raw).map_or(Prop::Null, Prop::Number),
+        _ => Prop::Text(raw),
+    }
+}
+
+/// `incimap_source_precision`: the source's own precision code in words.
+fn source_precision_prop(schema: &Schema, incident: &Incident) -> Prop<'static> {
+    incident
+        .geo_precision
+        .and_then(|code| schema.layout.describe_precision(code))
+        .map_or(Prop::Null, Prop::Text)
+}
+
+/// The values of [`LOCATION_PROPERTIES`] for a row, in order.
+fn location_props<'a>(
+    schema: &Schema,
+    incident: &Incident,
+    outcome: &'a Outcome,
+) -> [Prop<'a>; 11] {
+    let [d, dp, ds, de] = date_props(incident.date);
+    let [st, pr] = status_props(outcome);
+    let [pl, co, ad, id] = match_props(outcome);
+    let sp = source_precision_prop(schema, incident);
+    [d, dp, ds, de, st, pr, sp, pl, co, ad, id]
 }
 
 /// Writes property `index`'s key (after a comma unless it is the first).
@@ -337,20 +512,51 @@ fn write_dates(
     columns: usize,
     date: Option<PartialDate>,
 ) -> io::Result<()> {
-    let values = match date {
+    for (k, value) in date_props(date).iter().enumerate() {
+        write_key(out, types, columns + k);
+        write_prop(out, value)?;
+    }
+    Ok(())
+}
+
+/// `incimap_date` (a full date: the day, or the first day of the month or
+/// year the source gives), its precision, first and last day.
+fn date_props(date: Option<PartialDate>) -> [Prop<'static>; 4] {
+    match date {
         Some(d) => [
-            Prop::Date(d),
+            Prop::Date(d.start()),
             Prop::Text(d.precision().as_str()),
             Prop::Date(d.start()),
             Prop::Date(d.end()),
         ],
         None => [Prop::Null, Prop::Null, Prop::Null, Prop::Null],
-    };
-    for (k, value) in values.iter().enumerate() {
-        write_key(out, types, columns + k);
-        write_prop(out, value)?;
     }
-    Ok(())
+}
+
+/// `incimap_status` and `incimap_precision`.
+fn status_props(outcome: &Outcome) -> [Prop<'_>; 2] {
+    let precision = outcome.precision.map(|p| p.as_str());
+    [
+        Prop::Text(outcome.status.as_str()),
+        precision.map_or(Prop::Null, Prop::Text),
+    ]
+}
+
+/// The gazetteer entry's name, country, province and id.
+fn match_props(outcome: &Outcome) -> [Prop<'_>; 4] {
+    let matched = outcome.matched.as_ref();
+    fn text(s: &str) -> Option<Prop<'_>> {
+        (!s.is_empty()).then_some(Prop::Text(s))
+    }
+    [
+        matched.and_then(|m| text(&m.name)),
+        matched.and_then(|m| text(&m.country)),
+        matched.and_then(|m| text(&m.admin1)),
+        matched
+            .and_then(|m| m.geonameid)
+            .map(|id| Prop::Int(id as i64)),
+    ]
+    .map(|v| v.unwrap_or(Prop::Null))
 }
 
 /// `incimap_status` and `incimap_precision`.
@@ -360,11 +566,11 @@ fn write_status(
     columns: usize,
     outcome: &Outcome,
 ) -> io::Result<()> {
-    write_key(out, types, columns + 4);
-    write_prop(out, &Prop::Text(outcome.status.as_str()))?;
-    write_key(out, types, columns + 5);
-    let precision = outcome.precision.map(|p| p.as_str());
-    write_prop(out, &precision.map_or(Prop::Null, Prop::Text))
+    for (k, value) in status_props(outcome).iter().enumerate() {
+        write_key(out, types, columns + 4 + k);
+        write_prop(out, value)?;
+    }
+    Ok(())
 }
 
 /// The gazetteer entry's name, country, province and id, and the feature's end.
@@ -374,21 +580,9 @@ fn write_match(
     columns: usize,
     outcome: &Outcome,
 ) -> io::Result<()> {
-    let matched = outcome.matched.as_ref();
-    fn text(s: &str) -> Option<Prop<'_>> {
-        (!s.is_empty()).then_some(Prop::Text(s))
-    }
-    let values = [
-        matched.and_then(|m| text(&m.name)),
-        matched.and_then(|m| text(&m.country)),
-        matched.and_then(|m| text(&m.admin1)),
-        matched
-            .and_then(|m| m.geonameid)
-            .map(|id| Prop::Int(id as i64)),
-    ];
-    for (k, value) in values.iter().enumerate() {
+    for (k, value) in match_props(outcome).iter().enumerate() {
         write_key(out, types, columns + 7 + k);
-        write_prop(out, value.as_ref().unwrap_or(&Prop::Null))?;
+        write_prop(out, value)?;
     }
     out.extend_from_slice(b"}}");
     Ok(())
@@ -478,6 +672,7 @@ pub const PENDING_BYTES: usize = 1 << 16;
 #[derive(Default)]
 pub struct Chunk {
     bytes: Vec<u8>,
+    records: Vec<gpkg::Record>,
     csv: Option<csv::Writer<Vec<u8>>>,
     bbox: Option<[f64; 4]>,
     features: usize,
@@ -494,7 +689,9 @@ impl Chunk {
 
     /// How many bytes are encoded.
     fn len(&self) -> usize {
-        self.bytes.len() + self.csv.as_ref().map_or(0, |csv| csv.get_ref().len())
+        self.bytes.len()
+            + self.csv.as_ref().map_or(0, |csv| csv.get_ref().len())
+            + self.records.len() * 256
     }
 
     /// The encoded bytes, emptying the chunk.
@@ -543,11 +740,15 @@ impl Encoder {
                 .iter()
                 .map(String::as_str)
                 .chain(std::iter::repeat(""));
+            let wkt = o.location.map_or(String::new(), |l| {
+                format!("POINT ({} {})", round6(l.lon), round6(l.lat))
+            });
             let added = [
                 lat.as_str(),
                 lon.as_str(),
                 o.precision.map_or("", |p| p.as_str()),
                 o.status.as_str(),
+                wkt.as_str(),
             ];
             let record = fields.take(width).chain(added);
             return chunk.csv().write_record(record).map_err(io::Error::from);
@@ -562,6 +763,12 @@ impl Encoder {
             b[2].max(at.lon),
             b[3].max(at.lat),
         ];
+        if self.format == Format::Gpkg {
+            let record = gpkg::record(&self.schema, &self.types, incident, o, row.line, at);
+            chunk.records.push(record);
+            chunk.features += 1;
+            return Ok(());
+        }
         let out = &mut chunk.bytes;
         // Every feature is preceded by its separator; the exporter drops
         // the comma before the first feature of the collection.
@@ -594,6 +801,8 @@ impl Encoder {
 /// ([`Exporter::write_chunk`]); call [`Exporter::finish`] at the end.
 pub struct Exporter<W: Write> {
     out: W,
+    /// A GeoPackage is built in a scratch file and copied into `out` at the end.
+    gpkg: Option<gpkg::GpkgWriter>,
     encoder: Encoder,
     bbox: Option<[f64; 4]>,
     features: usize,
@@ -611,15 +820,19 @@ impl<W: Write> Exporter<W> {
         match format {
             Format::Csv => {
                 let mut header = Chunk::default();
-                let names = schema.columns.iter().map(String::as_str);
-                header.csv().write_record(names.chain(GEOCODED_COLUMNS))?;
+                header.csv().write_record(csv_header(schema, &types))?;
                 out.write_all(&header.take_bytes()?)?;
             }
             Format::GeoJson => out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?,
-            Format::GeoJsonSeq => {}
+            Format::GeoJsonSeq | Format::Gpkg => {}
         }
+        let gpkg = match format {
+            Format::Gpkg => Some(gpkg::GpkgWriter::scratch(&types)?),
+            _ => None,
+        };
         Ok(Exporter {
             out,
+            gpkg,
             encoder: Encoder {
                 format,
                 schema: schema.clone(),
@@ -660,6 +873,9 @@ impl<W: Write> Exporter<W> {
 
     /// Writes rows encoded by this exporter's [`Encoder`], emptying `chunk`.
     pub fn write_chunk(&mut self, chunk: &mut Chunk) -> io::Result<()> {
+        if let Some(gpkg) = self.gpkg.as_mut() {
+            return gpkg.write_chunk(chunk);
+        }
         if let Some(b) = chunk.bbox.take() {
             let mine = self.bbox.get_or_insert(b);
             *mine = [
@@ -683,6 +899,9 @@ impl<W: Write> Exporter<W> {
     /// Ends the output (the FeatureCollection's `bbox` and closing brace) and flushes it.
     pub fn finish(mut self) -> io::Result<W> {
         self.flush_pending()?;
+        if let Some(gpkg) = self.gpkg.take() {
+            gpkg.finish_into(&mut self.out)?;
+        }
         if self.encoder.format == Format::GeoJson {
             let out = &mut self.out;
             out.write_all(b"\n]")?;
@@ -726,19 +945,160 @@ pub fn write_geojson_seq<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()
     write_all(Format::GeoJsonSeq, geocoded, out)
 }
 
-/// Writes the input rows that were read, with four columns added:
-/// `incimap_latitude`, `incimap_longitude`, `incimap_precision`, `incimap_status`.
+/// Writes the input rows that were read, with five columns added:
+/// `incimap_latitude`, `incimap_longitude`, `incimap_precision`,
+/// `incimap_status` and `incimap_wkt` (`POINT (lon lat)`).
 pub fn write_geocoded_csv<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
     write_all(Format::Csv, geocoded, out)
 }
 
+/// Writes the located rows as a GeoPackage into `out` (built in a scratch
+/// file first: SQLite needs a file). To write a file in place, use [`FileExporter`].
+pub fn write_geopackage<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
+    write_all(Format::Gpkg, geocoded, out)
+}
+
 /// The columns the geocoded CSV adds after the input's.
-pub const GEOCODED_COLUMNS: [&str; 4] = [
+pub const GEOCODED_COLUMNS: [&str; 5] = [
     "incimap_latitude",
     "incimap_longitude",
     "incimap_precision",
     "incimap_status",
+    "incimap_wkt",
 ];
+
+/// The geocoded CSV's header: the input's names as they were (or short
+/// ones under `--short-names`), then [`GEOCODED_COLUMNS`].
+fn csv_header<'a>(schema: &'a Schema, types: &'a ColumnTypes) -> Vec<&'a str> {
+    let input: Vec<&str> = if types.short() {
+        (0..types.len()).map(|i| types.name(i)).collect()
+    } else {
+        schema.columns.iter().map(String::as_str).collect()
+    };
+    let own = GEOCODED_COLUMNS.iter().map(|c| types.own(c));
+    input.into_iter().chain(own).collect()
+}
+
+/// The `.csvt` sidecar of a geocoded CSV: one GDAL type per column, so that
+/// GDAL and QGIS read numbers as numbers and `incimap_wkt` as the geometry.
+/// The input's columns keep their text as written, so only the numeric ones
+/// that GDAL reads the same way are typed: not coordinates (which may say
+/// `55.7N`) and nothing in a file with decimal commas.
+pub fn csvt(schema: &Schema, types: &ColumnTypes) -> String {
+    let mut kinds: Vec<&str> = (0..types.len())
+        .map(|i| match types.kind(i) {
+            _ if schema.dialect.decimal_comma => "String",
+            _ if matches!(schema.field_of(i), Some(Field::Latitude | Field::Longitude)) => "String",
+            ValueKind::Integer => "Integer",
+            ValueKind::Integer64 => "Integer64",
+            ValueKind::Real => "Real",
+            ValueKind::Date => "Date",
+            ValueKind::Text => "String",
+        })
+        .collect();
+    kinds.extend(["Real", "Real", "String", "String", "WKT"]);
+    let quoted: Vec<String> = kinds.iter().map(|k| format!("\"{k}\"")).collect();
+    format!("{}\n", quoted.join(","))
+}
+
+/// An export written to a file (or standard output) in any [`Format`]:
+/// GeoJSON, GeoJSON sequences and CSV stream through an [`Exporter`], a
+/// GeoPackage goes into SQLite. A CSV file gets its `.csvt` (column types)
+/// and `.prj` (WGS 84) beside it, which GDAL and QGIS read.
+pub enum FileExporter {
+    /// A streamed format.
+    Stream {
+        /// The exporter, writing into a temporary file.
+        exporter: Box<Exporter<AtomicFile>>,
+        /// The target, for the `.csvt` beside a CSV.
+        path: std::path::PathBuf,
+        /// The `.csvt` to write beside a CSV.
+        csvt: Option<String>,
+    },
+    /// A GeoPackage.
+    Gpkg {
+        /// The database being written.
+        writer: Box<gpkg::GpkgWriter>,
+        /// Encodes rows for it.
+        encoder: Box<Encoder>,
+    },
+}
+
+impl FileExporter {
+    /// Starts writing `path` (`-` for standard output) in `format`.
+    /// `excel` starts a CSV with a UTF-8 byte order mark, which Excel needs
+    /// to read it as UTF-8.
+    pub fn create(
+        format: Format,
+        path: &std::path::Path,
+        schema: &Schema,
+        types: ColumnTypes,
+        excel: bool,
+    ) -> io::Result<FileExporter> {
+        if format == Format::Gpkg {
+            let writer = Box::new(gpkg::GpkgWriter::create(path, &types)?);
+            let encoder = Box::new(Encoder {
+                format,
+                schema: schema.clone(),
+                types,
+                memo: Memo::default(),
+            });
+            return Ok(FileExporter::Gpkg { writer, encoder });
+        }
+        let mut file = AtomicFile::create(path)?;
+        if excel && format == Format::Csv {
+            file.write_all("\u{feff}".as_bytes())?;
+        }
+        let to_file = format == Format::Csv && path.as_os_str() != "-";
+        let csvt = to_file.then(|| csvt(schema, &types));
+        Ok(FileExporter::Stream {
+            exporter: Box::new(Exporter::new(format, schema, types, file)?),
+            path: path.to_path_buf(),
+            csvt,
+        })
+    }
+
+    /// An encoder for this output, for a thread that encodes rows into [`Chunk`]s.
+    pub fn encoder(&self) -> Encoder {
+        match self {
+            FileExporter::Stream { exporter, .. } => exporter.encoder(),
+            FileExporter::Gpkg { encoder, .. } => Encoder {
+                memo: Memo::default(),
+                ..(**encoder).clone()
+            },
+        }
+    }
+
+    /// Writes rows encoded by this output's [`Encoder`], emptying `chunk`.
+    pub fn write_chunk(&mut self, chunk: &mut Chunk) -> io::Result<()> {
+        match self {
+            FileExporter::Stream { exporter, .. } => exporter.write_chunk(chunk),
+            FileExporter::Gpkg { writer, .. } => writer.write_chunk(chunk),
+        }
+    }
+
+    /// Completes the output and gives it its name (and the `.csvt` beside a CSV).
+    pub fn commit(self) -> io::Result<()> {
+        match self {
+            FileExporter::Stream {
+                exporter,
+                path,
+                csvt,
+            } => {
+                exporter.finish()?.commit()?;
+                if let Some(csvt) = csvt {
+                    let sidecars = [("csvt", csvt.as_str()), ("prj", gpkg::WGS84_WKT)];
+                    for (extension, text) in sidecars {
+                        let sidecar = path.with_extension(extension);
+                        crate::output::write_atomic(&sidecar, text.as_bytes())?;
+                    }
+                }
+                Ok(())
+            }
+            FileExporter::Gpkg { writer, .. } => writer.commit(),
+        }
+    }
+}
 
 /// The formats `incimap export` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -747,13 +1107,20 @@ pub enum Format {
     GeoJson,
     /// RFC 8142 GeoJSON text sequence (`.geojsons`), for large data.
     GeoJsonSeq,
-    /// The input's columns plus coordinates, precision and status (`.csv`).
+    /// The input's columns plus coordinates, precision, status and WKT (`.csv`).
     Csv,
+    /// OGC GeoPackage (`.gpkg`): a typed points layer with an R-tree index.
+    Gpkg,
 }
 
 impl Format {
     /// Every format, for help texts.
-    pub const ALL: [Format; 3] = [Format::GeoJson, Format::GeoJsonSeq, Format::Csv];
+    pub const ALL: [Format; 4] = [
+        Format::GeoJson,
+        Format::GeoJsonSeq,
+        Format::Csv,
+        Format::Gpkg,
+    ];
 
     /// The name used by `--format`.
     pub fn name(self) -> &'static str {
@@ -761,6 +1128,7 @@ impl Format {
             Format::GeoJson => "geojson",
             Format::GeoJsonSeq => "geojsons",
             Format::Csv => "csv",
+            Format::Gpkg => "gpkg",
         }
     }
 
@@ -778,6 +1146,7 @@ impl Format {
             "geojson" | "json" => Some(Format::GeoJson),
             "geojsons" | "geojsonseq" | "jsonseq" => Some(Format::GeoJsonSeq),
             "csv" => Some(Format::Csv),
+            "gpkg" => Some(Format::Gpkg),
             _ => None,
         }
     }
@@ -793,7 +1162,7 @@ impl Format {
         }
         Format::from_path(path).ok_or_else(|| {
             format!(
-                "cannot tell the format of {} from its extension; name it .geojson, .geojsons or .csv, or use --format",
+                "cannot tell the format of {} from its extension; name it .geojson, .geojsons, .csv or .gpkg, or use --format",
                 path.display()
             )
         })
@@ -805,6 +1174,7 @@ impl Format {
             Format::GeoJson => write_geojson(geocoded, out),
             Format::GeoJsonSeq => write_geojson_seq(geocoded, out),
             Format::Csv => write_geocoded_csv(geocoded, out),
+            Format::Gpkg => write_geopackage(geocoded, out),
         }
     }
 }

@@ -40,6 +40,10 @@ pub struct InputSpec {
     pub filter: Filter,
     /// Pull unclear names toward the file's other places.
     pub context: bool,
+    /// Output field names of at most 10 characters (for Shapefiles).
+    pub short_names: bool,
+    /// Start CSV outputs with a UTF-8 byte order mark, for Excel.
+    pub excel: bool,
 }
 
 impl InputSpec {
@@ -52,6 +56,8 @@ impl InputSpec {
             read: ReadOptions::default(),
             filter: Filter::default(),
             context: true,
+            short_names: false,
+            excel: false,
         }
     }
 }
@@ -153,6 +159,11 @@ where
     let schema = source.reader(options)?.schema().clone();
     let (gazetteer, gazetteers) = load_gazetteer(&input.gazetteers)?;
     let types = source.column_types(&schema, options)?;
+    let types = if input.short_names {
+        types.with_short_names()
+    } else {
+        types
+    };
     let (mut writer, encoders) = open(&schema, types)?;
     let context = if input.context {
         source.context(options, &gazetteer)?
@@ -180,7 +191,7 @@ where
     Ok((writer, report))
 }
 
-/// Geocodes an input into one data file (GeoJSON, GeoJSON sequence or CSV).
+/// Geocodes an input into one data file (GeoJSON, GeoJSON sequence, CSV or GeoPackage).
 pub fn export(
     input: &InputSpec,
     out: &Path,
@@ -192,8 +203,7 @@ pub fn export(
         &[out],
         progress,
         |schema, types| {
-            let exporter =
-                export::Exporter::new(format, schema, types, output::AtomicFile::create(out)?)?;
+            let exporter = export::FileExporter::create(format, out, schema, types, input.excel)?;
             let encoder = exporter.encoder();
             let encoders = move || {
                 let mut encoder = encoder.clone();
@@ -203,7 +213,10 @@ pub fn export(
         },
         |exporter, chunk| exporter.write_chunk(chunk),
     )?;
-    commit(exporter.finish(), out)?;
+    exporter.commit().map_err(|source| JobError::Write {
+        path: out.to_path_buf(),
+        source,
+    })?;
     Ok(report)
 }
 
@@ -220,12 +233,7 @@ pub fn geocode(
         &[out, report_path],
         progress,
         |schema, types| {
-            let csv = export::Exporter::new(
-                Format::Csv,
-                schema,
-                types,
-                output::AtomicFile::create(out)?,
-            )?;
+            let csv = export::FileExporter::create(Format::Csv, out, schema, types, input.excel)?;
             let report = export::ReportWriter::new(output::AtomicFile::create(report_path)?)?;
             let encoder = csv.encoder();
             let encoders = move || {
@@ -243,7 +251,10 @@ pub fn geocode(
         },
     )?;
     commit(report.finish(), report_path)?;
-    commit(csv.finish(), out)?;
+    csv.commit().map_err(|source| JobError::Write {
+        path: out.to_path_buf(),
+        source,
+    })?;
     Ok(read)
 }
 
@@ -253,7 +264,7 @@ pub struct MapJob {
     /// What to read.
     pub input: InputSpec,
     /// The output folder: `map.svg` (and other formats), `incidents.geojson`,
-    /// `geocode-report.csv`.
+    /// `geocode-report.csv`, and the QGIS styles `incidents.qml` and `.sld`.
     pub output: PathBuf,
     /// Title, size, projection, style...
     pub map: render::MapOptions,
@@ -293,8 +304,10 @@ impl MapJob {
             .iter()
             .map(|f| self.output.join(format!("map.{}", f.extension())))
             .collect();
-        paths.push(self.output.join("incidents.geojson"));
+        let geojson = self.output.join("incidents.geojson");
+        paths.push(geojson.clone());
         paths.push(self.output.join("geocode-report.csv"));
+        paths.extend(export::qml::style_paths(&geojson));
         paths
     }
 
@@ -324,11 +337,13 @@ impl MapJob {
         let report_path = dir.join("geocode-report.csv");
         // The GeoJSON and the report stream as rows are read; the map keeps
         // only what it draws of each row.
+        let mut style_fields = None;
         let (((geojson, report), rows), read) = stream_input(
             &self.input,
             &paths.iter().map(PathBuf::as_path).collect::<Vec<_>>(),
             progress,
             |schema, types| {
+                style_fields = Some(export::qml::StyleFields::of(schema, &types));
                 let geojson = export::Exporter::new(
                     Format::GeoJson,
                     schema,
@@ -367,6 +382,9 @@ impl MapJob {
             })?;
         }
         commit(geojson.finish(), &geojson_path)?;
+        if let Some(fields) = &style_fields {
+            export::qml::write_styles(&geojson_path, &map.types, map.size_scale, fields)?;
+        }
         commit(report.finish(), &report_path)?;
         Ok(MapRun {
             written: paths,

@@ -92,6 +92,12 @@ impl AtomicFile {
         })
     }
 
+    /// The temporary file's path (`None` for standard output), for writers
+    /// that open the file themselves, such as SQLite for a GeoPackage.
+    pub fn temp_path(&self) -> Option<&Path> {
+        self.temp.as_ref().map(|t| t.path())
+    }
+
     /// Flushes the file to disk and gives it its name.
     pub fn commit(self) -> io::Result<()> {
         let Some(temp) = self.temp else {

@@ -98,14 +98,10 @@ fn check_feature_collection(text: &str) -> Vec<Value> {
             assert!(is_iso_date(&pad_date(d)), "incimap_date `{d}` is ISO");
             let precision = props["incimap_date_precision"].as_str().unwrap();
             assert!(["day", "month", "year"].contains(&precision));
-            assert_eq!(
-                d.len(),
-                match precision {
-                    "day" => 10,
-                    "month" => 7,
-                    _ => 4,
-                }
-            );
+            assert_eq!(d.len(), 10, "incimap_date is a full date at any precision");
+            if precision != "day" {
+                assert!(d.ends_with("-01"), "the first day of a month or year: {d}");
+            }
             assert!(is_iso_date(props["incimap_date_start"].as_str().unwrap()));
             assert!(is_iso_date(props["incimap_date_end"].as_str().unwrap()));
         } else {
@@ -168,7 +164,7 @@ fn geojson_is_strict_rfc7946_with_one_type_per_property() {
     assert_eq!(p(1, "nkill"), Value::Null, "-9 is unknown");
     assert_eq!(p(1, "nperps"), -99, "carried columns keep GTD's codes");
     assert_eq!(p(0, "eventid"), serde_json::json!(201807290001u64));
-    assert_eq!(p(1, "incimap_date"), "2018-11");
+    assert_eq!(p(1, "incimap_date"), "2018-11-01");
     assert_eq!(p(1, "incimap_date_precision"), "month");
     assert_eq!(p(1, "incimap_date_end"), "2018-11-30");
     assert_eq!(p(2, "incimap_date_precision"), "year");
@@ -229,7 +225,8 @@ fn formats_by_extension_or_flag() {
             "incimap_latitude",
             "incimap_longitude",
             "incimap_precision",
-            "incimap_status"
+            "incimap_status",
+            "incimap_wkt"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -357,6 +354,8 @@ fn outputs_beside_the_input_never_touch_it() {
             "geocode-report.csv",
             "incidents.csv",
             "incidents.geojson",
+            "incidents.qml",
+            "incidents.sld",
             "map.svg"
         ],
         "no temporary files left"

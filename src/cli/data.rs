@@ -32,17 +32,17 @@ pub struct ExportArgs {
     pub input: PathBuf,
     #[command(flatten)]
     pub options: InputArgs,
-    /// Output file (`-` for standard output): .geojson, .geojsons (RFC 8142) or .csv.
+    /// Output file (`-` for standard output): .geojson, .geojsons (RFC 8142), .csv or .gpkg (GeoPackage).
     #[arg(short, long, default_value = "output/incidents.geojson")]
     pub output: PathBuf,
-    /// Output format, instead of the extension's: geojson, geojsons or csv.
+    /// Output format, instead of the extension's: geojson, geojsons, csv or gpkg.
     #[arg(long, value_parser = parse_format)]
     pub format: Option<Format>,
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
     Format::from_name(name)
-        .ok_or_else(|| format!("`{name}` is not a format: geojson, geojsons or csv"))
+        .ok_or_else(|| format!("`{name}` is not a format: geojson, geojsons, csv or gpkg"))
 }
 
 /// `incimap geocode`: the input's rows with coordinates, and the report.

@@ -116,6 +116,12 @@ pub struct InputArgs {
     /// Keep rows whose country column is this country, by name or ISO code (repeatable).
     #[arg(long = "country", value_name = "COUNTRY")]
     pub countries: Vec<String>,
+    /// Field names of at most 10 characters (for Shapefiles), as listed in the README.
+    #[arg(long)]
+    pub short_names: bool,
+    /// Start CSV outputs with a UTF-8 byte order mark, so that Excel reads accents right.
+    #[arg(long)]
+    pub excel: bool,
 }
 
 impl InputArgs {
@@ -141,6 +147,8 @@ impl InputArgs {
                 countries: self.countries.clone(),
             },
             context: !self.no_context,
+            short_names: self.short_names,
+            excel: self.excel,
         }
     }
 }

@@ -115,6 +115,25 @@ pub enum Precision {
 }
 
 impl Precision {
+    /// Every precision, finest first.
+    pub const ALL: [Precision; 6] = [
+        Precision::Given,
+        Precision::City,
+        Precision::Admin1,
+        Precision::Admin2,
+        Precision::Country,
+        Precision::Area,
+    ];
+
+    /// Whether the point stands for a whole area (province, county,
+    /// country, region) rather than a place: the map draws it hollow.
+    pub fn is_area(self) -> bool {
+        matches!(
+            self,
+            Precision::Admin1 | Precision::Admin2 | Precision::Country | Precision::Area
+        )
+    }
+
     /// The word used in reports and GeoJSON.
     pub fn as_str(self) -> &'static str {
         match self {

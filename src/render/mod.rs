@@ -224,6 +224,12 @@ pub struct Map {
     pub notes: Vec<String>,
     /// The projection used, as a PROJ string.
     pub projection: String,
+    /// Each incident type's symbol, in legend order (for a QGIS style that
+    /// draws the layer as the map does).
+    pub types: Vec<symbols::TypeSymbol>,
+    /// What marker area shows under `--size-by`, and the scale (`None`
+    /// without it, and on aggregated maps, whose markers are not incidents).
+    pub size_scale: Option<(SizeBy, symbols::SizeScale)>,
 }
 
 /// Why no map could be made.
@@ -351,6 +357,7 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
     if (options.inset || style.layers.inset) && globe {
         notes.push("no inset on a world map".into());
     }
+    let type_symbols = sites.type_symbols(style);
     let mut legend = sites.legend(style);
     if reduced.is_some() {
         // Pies show types by colour alone.
@@ -508,7 +515,10 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
         ));
     }
 
+    let size_scale = sites.size_scale.filter(|(by, _)| *by != SizeBy::Count);
     Ok(Map {
+        types: type_symbols,
+        size_scale,
         svg: svg.finish_with_height(height),
         layout: Layout {
             width: options.width,

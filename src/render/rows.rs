@@ -244,10 +244,7 @@ impl MapRows {
             matched: row.outcome.matched.as_ref().map(|m| m.name.as_str()),
             fatalities: incident.fatalities,
             injuries: incident.injuries,
-            hollow: matches!(
-                row.outcome.precision,
-                Some(Precision::Admin1 | Precision::Admin2 | Precision::Country | Precision::Area)
-            ),
+            hollow: row.outcome.precision.is_some_and(Precision::is_area),
         });
     }
 

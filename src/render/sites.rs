@@ -146,20 +146,29 @@ impl<'a> Sites<'a> {
         kind_ranks(rows, &self.types)
     }
 
+    /// Each type's symbol, in legend order.
+    pub fn type_symbols(&self, style: &Style) -> Vec<symbols::TypeSymbol> {
+        self.types
+            .iter()
+            .enumerate()
+            .map(|(k, t)| symbols::TypeSymbol {
+                name: t.name.clone(),
+                count: t.count,
+                shape: symbols::shape(k, style.colours.palette.len()),
+                colour: style.type_colour(k).to_string(),
+                radius: style.sizes.marker,
+                outline: style.colours.marker_outline.clone(),
+            })
+            .collect()
+    }
+
     /// What the legend explains, in one column.
     pub fn legend(&self, style: &Style) -> Legend {
         Legend {
             types: self
-                .types
-                .iter()
-                .enumerate()
-                .map(|(k, t)| {
-                    (
-                        format!("{} ({})", t.name, t.count),
-                        symbols::shape(k, style.colours.palette.len()),
-                        style.type_colour(k).to_string(),
-                    )
-                })
+                .type_symbols(style)
+                .into_iter()
+                .map(|t| (format!("{} ({})", t.name, t.count), t.shape, t.colour))
                 .collect(),
             hollow: self.hollow.iter().any(|&h| h),
             spread: self.groups.iter().any(|g| g.len() > 1),
@@ -408,11 +417,16 @@ pub(crate) fn draw_incidents(
         }
         let colour = style.type_colour(m.type_rank);
         let attrs = if m.hollow {
-            format!("fill=\"#ffffff\" stroke=\"{colour}\" stroke-width=\"2.2\"")
+            format!(
+                "fill=\"{}\" stroke=\"{colour}\" stroke-width=\"{}\"",
+                symbols::HOLLOW_FILL,
+                num(symbols::HOLLOW_WIDTH)
+            )
         } else {
             format!(
-                "fill=\"{colour}\" stroke=\"{}\" stroke-width=\"1\"",
-                c.marker_outline
+                "fill=\"{colour}\" stroke=\"{}\" stroke-width=\"{}\"",
+                c.marker_outline,
+                num(symbols::OUTLINE_WIDTH)
             )
         };
         svg.element(&symbols::marker(

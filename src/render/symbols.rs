@@ -30,6 +30,46 @@ pub enum Shape {
     Cross,
 }
 
+/// Outline width of a filled marker, in pixels.
+pub const OUTLINE_WIDTH: f64 = 1.0;
+/// The inside of a hollow marker (a point that stands for an area).
+pub const HOLLOW_FILL: &str = "#ffffff";
+/// The outline width of a hollow marker, drawn in its type's colour.
+pub const HOLLOW_WIDTH: f64 = 2.2;
+
+/// How the map draws one incident type: what a QGIS style or another
+/// renderer needs to draw it the same way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypeSymbol {
+    /// The type as the legend names it ("Unspecified" for no type).
+    pub name: String,
+    /// How many incidents have it.
+    pub count: usize,
+    /// Marker shape.
+    pub shape: Shape,
+    /// Fill colour, `#rrggbb`.
+    pub colour: String,
+    /// Marker radius in pixels (1/96 inch), before `--size-by`.
+    pub radius: f64,
+    /// Outline colour.
+    pub outline: String,
+}
+
+impl Shape {
+    /// How far the shape reaches from its centre, in marker radii (for a
+    /// square, half its side), so that shapes look the same size.
+    pub fn reach(self) -> f64 {
+        match self {
+            Shape::Circle | Shape::Cross => 1.0,
+            Shape::Square => 0.88,
+            Shape::Triangle | Shape::TriangleDown => 1.3,
+            Shape::Diamond => 1.2,
+            Shape::Hexagon => 1.05,
+            Shape::Star => 1.35,
+        }
+    }
+}
+
 /// All shapes in order.
 pub const SHAPES: [Shape; 8] = [
     Shape::Circle,
@@ -175,14 +215,14 @@ fn outline(shape: Shape, cx: f64, cy: f64, r: f64, style: &str) -> String {
         Shape::Square => polygon(
             cx,
             cy,
-            r * 0.88,
+            r * shape.reach(),
             &[(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)],
         ),
-        Shape::Triangle => polygon(cx, cy + r * 0.2, r * 1.3, &regular(3, up, None)),
-        Shape::Diamond => polygon(cx, cy, r * 1.2, &regular(4, up, None)),
-        Shape::TriangleDown => polygon(cx, cy - r * 0.2, r * 1.3, &regular(3, -up, None)),
-        Shape::Hexagon => polygon(cx, cy, r * 1.05, &regular(6, 0.0, None)),
-        Shape::Star => polygon(cx, cy, r * 1.35, &regular(5, up, Some(0.45))),
+        Shape::Triangle => polygon(cx, cy + r * 0.2, r * shape.reach(), &regular(3, up, None)),
+        Shape::Diamond => polygon(cx, cy, r * shape.reach(), &regular(4, up, None)),
+        Shape::TriangleDown => polygon(cx, cy - r * 0.2, r * shape.reach(), &regular(3, -up, None)),
+        Shape::Hexagon => polygon(cx, cy, r * shape.reach(), &regular(6, 0.0, None)),
+        Shape::Star => polygon(cx, cy, r * shape.reach(), &regular(5, up, Some(0.45))),
         Shape::Cross => polygon(
             cx,
             cy,
