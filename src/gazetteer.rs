@@ -271,6 +271,26 @@ pub struct CountryCode {
     key: String,
 }
 
+/// The ISO 3166-1 numeric code (`"762"`) of an alpha-2 code (`"TJ"`), from
+/// the embedded country table.
+pub fn iso_numeric(alpha2: &str) -> Option<&'static str> {
+    static CODES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    CODES
+        .get_or_init(|| {
+            COUNTRIES_CSV
+                .lines()
+                .skip(1)
+                .filter_map(|line| {
+                    let mut f = line.split(',');
+                    let alpha2 = f.next()?;
+                    Some((alpha2, f.nth(1)?))
+                })
+                .collect()
+        })
+        .get(alpha2.to_ascii_uppercase().as_str())
+        .copied()
+}
+
 /// A problem loading a user gazetteer file.
 #[derive(Debug, thiserror::Error)]
 #[error("{file}: {message}")]

@@ -727,3 +727,48 @@ fn aggregated_maps_label_the_largest_clusters() {
     assert!(labels.len() <= 25, "{labels:?}");
     assert!(labels.contains(&"Zahedan"), "{labels:?}");
 }
+
+/// The countries drawn in the incidents' shade, by their Natural Earth name.
+fn shaded(map: &Map) -> Vec<String> {
+    let shade = format!("fill=\"{}\"", Style::default().colours.land_with_incidents);
+    map.svg
+        .lines()
+        .flat_map(|l| l.split("<path "))
+        .filter(|p| p.contains(&shade))
+        .filter_map(|p| p.split("inkscape:label=\"").nth(1)?.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn country_shading_follows_the_geocoded_countries() {
+    // Beirut and Amman lie at the coarse basemap's edges; Khorugh sits on
+    // the Panj, a few hundred metres from Afghanistan.
+    let g = geocoded_text(
+        "date,place,country,type\n\
+         2024-01-02,Beirut,LB,Attack\n\
+         2024-01-03,Amman,JO,Attack\n\
+         2024-01-04,Khorugh,TJ,Attack\n",
+    );
+    let mut names = shaded(&draw(&g, &MapOptions::default()));
+    names.sort();
+    assert_eq!(names, ["Jordan", "Lebanon", "Tajikistan"]);
+}
+
+#[test]
+fn one_day_is_said_once_and_labels_drop_the_province_after_a_comma() {
+    let g = geocoded_text(
+        "date,place,country,type,latitude,longitude\n\
+         2024-03-22,\"Shakar Dara, Kabul\",AF,Attack,34.69,69.03\n",
+    );
+    let map = draw(&g, &MapOptions::default());
+    assert!(
+        map.svg.contains("2024-03-22"),
+        "the date is in the subtitle"
+    );
+    assert!(!map.svg.contains("2024-03-22 to 2024-03-22"));
+    assert!(
+        map.svg.contains(">Shakar Dara<"),
+        "label without the province"
+    );
+}

@@ -441,7 +441,7 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
         &countries,
         sea.as_ref(),
         r,
-        &sites.places(),
+        &shaded_countries(located, &countries),
         style,
     );
     if style.layers.graticule {
@@ -602,14 +602,36 @@ fn name_countries(
     )
 }
 
+/// Which of the drawn countries have incidents: those the geocoder put rows
+/// in, and those holding a row placed by its own coordinates alone.
+fn shaded_countries(located: &MapRows, countries: &[LandShape]) -> Vec<bool> {
+    let named: std::collections::HashSet<&str> = located
+        .countries()
+        .filter_map(crate::gazetteer::iso_numeric)
+        .collect();
+    countries
+        .iter()
+        .map(|c| {
+            c.country
+                .iso_numeric
+                .as_deref()
+                .is_some_and(|n| named.contains(n))
+                || located
+                    .unnamed_points()
+                    .iter()
+                    .any(|&(lon, lat)| holds(&c.country.shape, &geo::Point::new(lon, lat)))
+        })
+        .collect()
+}
+
 /// The basemap layer: the sea (the frame, or the globe's outline), then the
-/// countries, darker where there are incidents.
+/// countries, darker where there are incidents (`shaded`, one per country).
 fn draw_basemap(
     svg: &mut Svg,
     countries: &[LandShape],
     sea: Option<&geo::MultiPolygon<f64>>,
     frame: Rect,
-    places: &[geo::Point<f64>],
+    shaded: &[bool],
     style: &Style,
 ) {
     let c = &style.colours;
@@ -620,8 +642,8 @@ fn draw_basemap(
         c.borders,
         num(style.sizes.borders)
     ));
-    for country in countries {
-        let fill = if places.iter().any(|p| holds(&country.country.shape, p)) {
+    for (country, &shaded) in countries.iter().zip(shaded) {
+        let fill = if shaded {
             &c.land_with_incidents
         } else {
             &c.land

@@ -466,8 +466,10 @@ pub(crate) fn default_subtitle(located: &MapRows, places: usize) -> String {
         if places == 1 { "" } else { "s" }
     );
     let dates = located.dates_and_kinds().filter_map(|(d, _)| d);
-    if let (Some(a), Some(b)) = (dates.clone().min(), dates.max()) {
-        s.push_str(&format!(", {a} to {b}"));
+    match (dates.clone().min(), dates.max()) {
+        (Some(a), Some(b)) if a == b => s.push_str(&format!(", {a}")),
+        (Some(a), Some(b)) => s.push_str(&format!(", {a} to {b}")),
+        _ => {}
     }
     let missing = located.seen() - n;
     if missing > 0 {

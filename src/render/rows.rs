@@ -220,6 +220,10 @@ pub struct MapRows {
     kinds: Names,
     /// Places as written, with the gazetteer's name for them.
     places: Names,
+    /// The countries (ISO alpha-2) the geocoder put rows in.
+    countries: std::collections::BTreeSet<[u8; 2]>,
+    /// Points of rows placed by their own coordinates, with no country named.
+    unnamed: Vec<(f64, f64)>,
     seen: usize,
 }
 
@@ -235,6 +239,12 @@ impl MapRows {
         let (Some(incident), Some(at)) = (&row.incident, row.outcome.location) else {
             return;
         };
+        match row.outcome.matched.as_ref().map(|m| m.country.as_bytes()) {
+            Some(&[a, b]) => {
+                self.countries.insert([a, b]);
+            }
+            _ => self.unnamed.push((at.lon, at.lat)),
+        }
         self.keep(MapRow {
             line: incident.line,
             lonlat: (at.lon, at.lat),
@@ -310,6 +320,8 @@ impl MapRows {
             });
         }
         self.seen += later.seen;
+        self.countries.append(&mut later.countries);
+        self.unnamed.append(&mut later.unnamed);
         later.clear();
     }
 
@@ -318,7 +330,21 @@ impl MapRows {
         self.rows.clear();
         self.kinds.clear();
         self.places.clear();
+        self.countries.clear();
+        self.unnamed.clear();
         self.seen = 0;
+    }
+
+    /// The countries (ISO alpha-2) the geocoder put the rows in.
+    pub fn countries(&self) -> impl Iterator<Item = &str> {
+        self.countries
+            .iter()
+            .filter_map(|code| std::str::from_utf8(code).ok())
+    }
+
+    /// Points of rows with coordinates of their own and no country named.
+    pub fn unnamed_points(&self) -> &[(f64, f64)] {
+        &self.unnamed
     }
 
     /// Rows kept (located).

@@ -195,7 +195,7 @@ impl<'a> Sites<'a> {
 
     /// One label per place, most incidents first (ties by name), beside the
     /// box around the place's markers. The name is the gazetteer's, else the
-    /// input's.
+    /// input's without what follows a comma ("Shakar Dara, Kabul").
     pub fn label_requests(&self, marker_boxes: &[Rect]) -> Vec<LabelRequest> {
         let mut requests: Vec<(u64, LabelRequest)> = self
             .groups
@@ -206,7 +206,7 @@ impl<'a> Sites<'a> {
                 let text = row
                     .matched
                     .filter(|n| !n.trim().is_empty())
-                    .unwrap_or(row.place);
+                    .unwrap_or_else(|| row.place.split(',').next().unwrap_or(row.place));
                 let anchor = g
                     .iter()
                     .map(|&k| marker_boxes[k])
@@ -219,14 +219,6 @@ impl<'a> Sites<'a> {
             .collect();
         requests.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
         requests.into_iter().map(|(_, r)| r).collect()
-    }
-
-    /// One point per place, for telling which countries have incidents.
-    pub fn places(&self) -> Vec<geo::Point<f64>> {
-        self.groups
-            .iter()
-            .map(|g| geo::Point::new(self.lonlat[g[0]].0, self.lonlat[g[0]].1))
-            .collect()
     }
 }
 
