@@ -63,8 +63,15 @@ pub fn as_number(schema: &Schema, text: &str) -> Option<Value> {
 
 /// Property names for the input's columns: the header names, made unique
 /// case-blind (GDAL's field names are) and kept clear of incimap's own.
+/// Linear in the number of columns: names taken are kept in a hash set, and
+/// each base name remembers the last suffix it tried.
 pub fn property_names(schema: &Schema) -> Vec<String> {
-    let mut taken: Vec<String> = LOCATION_PROPERTIES.iter().map(|s| s.to_string()).collect();
+    use std::collections::{HashMap, HashSet};
+    let mut taken: HashSet<String> = LOCATION_PROPERTIES
+        .iter()
+        .map(|s| s.to_ascii_lowercase())
+        .collect();
+    let mut suffixes: HashMap<String, usize> = HashMap::new();
     let mut names = Vec::with_capacity(schema.columns.len());
     for (i, column) in schema.columns.iter().enumerate() {
         let base = match crate::text::clean(column) {
@@ -72,12 +79,19 @@ pub fn property_names(schema: &Schema) -> Vec<String> {
             c => c,
         };
         let mut name = base.clone();
-        let mut n = 1;
-        while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
-            n += 1;
-            name = format!("{base}_{n}");
+        if taken.contains(&name.to_ascii_lowercase()) {
+            // Names only ever join `taken`, so the first free suffix of a
+            // base never goes down: start from the last one tried.
+            let n = suffixes.entry(base.to_ascii_lowercase()).or_insert(1);
+            loop {
+                *n += 1;
+                name = format!("{base}_{n}");
+                if !taken.contains(&name.to_ascii_lowercase()) {
+                    break;
+                }
+            }
         }
-        taken.push(name.clone());
+        taken.insert(name.to_ascii_lowercase());
         names.push(name);
     }
     names

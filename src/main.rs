@@ -431,8 +431,11 @@ fn finish(tally: &geocode::Tally, strict: bool, written: &[PathBuf]) -> ExitCode
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     say!("incimap: wrote {}", names.join(", "));
     let failures = tally.problem_rows();
-    if strict && failures > 0 {
-        say!("incimap: --strict: {failures} rows are unresolved, ambiguous or invalid");
+    if strict && failures + tally.suspect > 0 {
+        say!(
+            "incimap: --strict: {failures} rows are unresolved, ambiguous or invalid; {} warnings about quotes",
+            tally.suspect
+        );
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
@@ -567,20 +570,13 @@ fn extract_article(
         )));
     }
     let name = input.display().to_string();
-    let bytes = if input.as_os_str() == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
-            .map_err(|e| format!("{name}: {e}"))?;
-        b
+    let text = if input.as_os_str() == "-" {
+        extract::read_article(std::io::stdin(), &name)
     } else {
-        std::fs::read(input).map_err(|e| format!("{name}: {e}"))?
-    };
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not UTF-8 text (byte {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+        std::fs::File::open(input)
+            .map_err(|e| format!("{name}: {e}"))
+            .and_then(|file| extract::read_article(file, &name))
+    }?;
     let gazetteer = load_gazetteer(gazetteers)?;
     let options = extract::Options {
         min_confidence,
@@ -723,25 +719,54 @@ fn run_map(args: MapArgs) -> Result<ExitCode, Failure> {
         style,
         aggregate: args.aggregate,
     };
-    let map = render::render_rows(&rows, &options)?;
-    for note in &map.notes {
-        say!("  note: {note}");
-    }
-    for f in &format {
-        let typeface = &options.style.typeface;
-        let bytes = render::formats::encode(&map.svg, *f, dpi, typeface)?;
-        let path = dir.join(format!("map.{}", f.extension()));
-        output::write_atomic(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
-    geojson
-        .finish()?
-        .commit()
-        .map_err(|e| format!("{}: {e}", geojson_path.display()))?;
-    report
-        .finish()?
-        .commit()
-        .map_err(|e| format!("{}: {e}", report_path.display()))?;
+    // Every output is complete in its temporary file before any takes its
+    // name; a map that cannot be drawn still leaves the data of this run.
+    let data = vec![geojson.finish()?, report.finish()?];
+    let maps = render::render_rows(&rows, &options)
+        .map_err(|e| e.to_string())
+        .and_then(|map| {
+            for note in &map.notes {
+                say!("  note: {note}");
+            }
+            map_files(&map.svg, &format, dir, dpi, &options.style.typeface)
+        });
+    let maps = match maps {
+        Ok(maps) => maps,
+        Err(e) => {
+            output::commit_all(data)?;
+            let old = output::remove_old(&paths[..format.len()])?;
+            return Err(Failure(format!(
+                "{e}; wrote the GeoJSON and the report{}",
+                if old.is_empty() {
+                    String::new()
+                } else {
+                    format!(", removed the previous {}", old.join(", "))
+                }
+            )));
+        }
+    };
+    output::commit_all(data.into_iter().chain(maps).collect())?;
     Ok(finish(&tally, input.strict, &paths))
+}
+
+/// The map in every format asked for, each in its temporary file.
+fn map_files(
+    svg: &str,
+    formats: &[render::Format],
+    dir: &Path,
+    dpi: f64,
+    typeface: &render::font::Typeface,
+) -> Result<Vec<output::AtomicFile>, String> {
+    formats
+        .iter()
+        .map(|f| {
+            let bytes =
+                render::formats::encode(svg, *f, dpi, typeface).map_err(|e| e.to_string())?;
+            let path = dir.join(format!("map.{}", f.extension()));
+            output::AtomicFile::with_bytes(&path, &bytes)
+                .map_err(|e| format!("{}: {e}", path.display()))
+        })
+        .collect()
 }
 
 fn search(gazetteer: &Gazetteer, name: &str, country: Option<&str>) -> Result<ExitCode, Failure> {

@@ -94,17 +94,45 @@ impl AtomicFile {
 
     /// Flushes the file to disk and gives it its name.
     pub fn commit(self) -> io::Result<()> {
+        commit_all(vec![self])
+    }
+
+    /// A file holding `bytes`, not yet committed.
+    pub fn with_bytes(path: &Path, bytes: &[u8]) -> io::Result<AtomicFile> {
+        let mut file = AtomicFile::create(path)?;
+        file.write_all(bytes)?;
+        Ok(file)
+    }
+
+    /// Flushes the file to disk (standard output: its buffer), leaving the
+    /// temporary file ready to be renamed.
+    fn flush_to_disk(self) -> io::Result<Option<(tempfile::NamedTempFile, PathBuf)>> {
         let Some(temp) = self.temp else {
-            return self.stdout.lock().flush();
+            self.stdout.lock().flush()?;
+            return Ok(None);
         };
         keep_permissions(&self.target, temp.as_file())?;
         if let Some(syncer) = self.syncer {
             syncer.finish()?;
         }
         temp.as_file().sync_all()?;
-        temp.persist(&self.target).map_err(|e| e.error)?;
-        Ok(())
+        Ok(Some((temp, self.target)))
     }
+}
+
+/// Gives several files their names together: every file is first complete
+/// and flushed to disk, and only then are they renamed, one right after the
+/// other, in the order given. A failure before the renames leaves every
+/// target as it was.
+pub fn commit_all(files: Vec<AtomicFile>) -> io::Result<()> {
+    let mut ready = Vec::with_capacity(files.len());
+    for file in files {
+        ready.extend(file.flush_to_disk()?);
+    }
+    for (temp, target) in ready {
+        temp.persist(&target).map_err(|e| e.error)?;
+    }
+    Ok(())
 }
 
 impl Write for AtomicFile {
@@ -133,6 +161,20 @@ impl Write for AtomicFile {
             None => self.stdout.flush(),
         }
     }
+}
+
+/// Removes those of `paths` that exist (outputs of an earlier run that this
+/// run could not replace), and names them.
+pub fn remove_old(paths: &[PathBuf]) -> io::Result<Vec<String>> {
+    let mut removed = Vec::new();
+    for path in paths {
+        match std::fs::remove_file(path) {
+            Ok(()) => removed.push(path.display().to_string()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(removed)
 }
 
 /// Whether two paths name the same existing file (used to refuse writing over the input).
