@@ -842,8 +842,21 @@ pub const REPORT_COLUMNS: [&str; 15] = [
     "reason",
 ];
 
+/// A text cell that a spreadsheet would not run as a formula: one that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, as
+/// OWASP recommends against CSV injection. Used for the report, which people
+/// open in Excel; the GeoJSON and the geocoded CSV keep the text as it was.
+pub fn no_formula(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 /// Encodes one row's line of the geocoding report into `chunk`, for a
 /// [`ReportWriter`]. Text fields are borrowed: this runs for every input row.
+/// Text cells pass [`no_formula`].
 pub fn encode_report(row: &Located, chunk: &mut Chunk) -> io::Result<()> {
     let o = &row.outcome;
     let m = o.matched.as_ref();
@@ -866,22 +879,32 @@ pub fn encode_report(row: &Located, chunk: &mut Chunk) -> io::Result<()> {
     } else {
         o.suggestions.join("; ")
     };
+    let text = no_formula;
+    let texts = [
+        text(incident.map_or("", |i| i.place.as_str())),
+        text(incident.map_or("", |i| i.country.as_str())),
+        text(m.map_or("", |m| m.name.as_str())),
+        text(m.map_or("", |m| m.admin1.as_str())),
+        text(o.runner_up.as_deref().unwrap_or("")),
+        text(&suggestions),
+        text(&o.reason),
+    ];
     let fields: [&str; 15] = [
         &numbers[0],
-        incident.map_or("", |i| i.place.as_str()),
-        incident.map_or("", |i| i.country.as_str()),
+        &texts[0],
+        &texts[1],
         o.status.as_str(),
         o.precision.map_or("", |p| p.as_str()),
-        m.map_or("", |m| m.name.as_str()),
+        &texts[2],
         &numbers[4],
         m.map_or("", |m| m.country.as_str()),
-        m.map_or("", |m| m.admin1.as_str()),
+        &texts[3],
         &numbers[1],
         &numbers[2],
         &numbers[3],
-        o.runner_up.as_deref().unwrap_or(""),
-        &suggestions,
-        &o.reason,
+        &texts[4],
+        &texts[5],
+        &texts[6],
     ];
     chunk.csv().write_record(fields).map_err(io::Error::from)
 }

@@ -903,6 +903,10 @@ fn parse_count(text: &str, layout: Layout) -> Result<Option<u32>, String> {
     match text.parse::<f64>() {
         Ok(v) if v >= 0.0 && v.fract() == 0.0 && v <= u32::MAX as f64 => Ok(Some(v as u32)),
         Ok(v) if v < 0.0 => Err(format!("`{text}` is negative")),
+        Ok(v) if v.fract() == 0.0 => Err(format!(
+            "`{text}` is larger than the largest count read, {}",
+            u32::MAX
+        )),
         _ => Err(format!("`{text}` is not a whole number")),
     }
 }

@@ -70,6 +70,7 @@ impl AtomicFile {
     /// Starts writing `path` (`-` for standard output), creating its folder if needed.
     pub fn create(path: &Path) -> io::Result<AtomicFile> {
         let temp = if path.as_os_str() == "-" {
+            stdout_is_open()?;
             None
         } else {
             let dir = match path.parent() {
@@ -175,6 +176,38 @@ pub fn remove_old(paths: &[PathBuf]) -> io::Result<Vec<String>> {
         }
     }
     Ok(removed)
+}
+
+/// Whether standard output was closed when the program started (set by
+/// [`check_stdout`]).
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Notes whether standard output was closed when the program started
+/// (`>&-`); call it first thing. Rust's runtime reopens a closed descriptor 1
+/// on `/dev/null` for reading and writing, so data written to `-` would go
+/// nowhere while the run said it wrote it. A shell's `> /dev/null` opens it
+/// for writing only, so the two are told apart by the access mode (Linux).
+#[cfg(target_os = "linux")]
+pub fn check_stdout() {
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    let read_write = std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            .is_some_and(|flags| flags & 0o3 == 0o2)
+    });
+    STDOUT_CLOSED.store(null && read_write, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Notes whether standard output was closed (only known on Linux).
+#[cfg(not(target_os = "linux"))]
+pub fn check_stdout() {}
+
+fn stdout_is_open() -> io::Result<()> {
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(io::Error::other("standard output is closed"));
+    }
+    Ok(())
 }
 
 /// Whether two paths name the same existing file (used to refuse writing over the input).

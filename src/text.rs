@@ -127,6 +127,23 @@ fn is_noncharacter(c: char) -> bool {
     matches!(c, '\u{FDD0}'..='\u{FDEF}') || (c as u32) & 0xFFFE == 0xFFFE
 }
 
+/// `text` for a message, with the characters [`clean`] would drop written
+/// out as `<U+FEFF>`, so a hidden character that spoils a value is seen.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_dropped) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_dropped(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
 /// Whether [`clean`] removes `c` rather than keeping it or turning it into a
 /// space: controls other than white space, and invisible or non-characters.
 pub fn is_dropped(c: char) -> bool {

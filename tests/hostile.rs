@@ -323,3 +323,90 @@ fn a_font_family_cannot_carry_markup() {
     let e = style("[fonts]\nfamily = 'Sans\" onload=\"x'\n").unwrap_err();
     assert!(e.to_string().contains("fonts.family"), "{e}");
 }
+
+// Item 8: the smaller ones.
+
+#[test]
+fn report_cells_that_look_like_formulas_are_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        dir.path(),
+        "f.csv",
+        "place,type,latitude,longitude\n\
+         \"=HYPERLINK(\"\"http://x\"\")\",Attack,,\n\
+         +cmd,Attack,,\n\
+         @SUM(A1),Attack,,\n\
+         Osh,Attack,-10.5,-20.25\n",
+    );
+    let out = dir.path().join("out");
+    let run = incimap(&["map", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let report = std::fs::read_to_string(out.join("geocode-report.csv")).unwrap();
+    for cell in ["'=HYPERLINK", "'+cmd", "'@SUM(A1)"] {
+        assert!(report.contains(cell), "{cell} not neutralised:\n{report}");
+    }
+    assert!(!report.contains(",=") && !report.contains(",+c") && !report.contains(",@"));
+    // Negative coordinates stay numbers.
+    assert!(report.contains("-10.5,-20.25"), "{report}");
+}
+
+#[test]
+fn export_to_a_closed_standard_output_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "a.csv", "place\nOsh\n");
+    let run = Command::new("sh")
+        .arg("-c")
+        .arg(format!("exec \"$0\" export '{}' -o - >&-", input.display()))
+        .arg(env!("CARGO_BIN_EXE_incimap"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(stderr(&run).contains("standard output is closed"));
+    // Standard output on /dev/null is a choice, not an error.
+    let null = Command::new(env!("CARGO_BIN_EXE_incimap"))
+        .args(["export", input.to_str().unwrap(), "-o", "-"])
+        .stdout(std::fs::File::create("/dev/null").unwrap())
+        .output()
+        .unwrap();
+    assert!(null.status.success(), "{}", stderr(&null));
+}
+
+#[test]
+fn a_hidden_character_in_a_value_is_shown_and_big_counts_are_named() {
+    let csv = "date,place,fatalities\n\u{FEFF}2024-01-05,Osh,1\n2024-01-06,Osh,4294967296\n";
+    let read = incident::read(csv.as_bytes(), "b.csv", &ReadOptions::default()).unwrap();
+    let messages: Vec<String> = read.errors.iter().map(|e| e.to_string()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`<U+FEFF>2024-01-05` is not a date")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("4294967296") && m.contains("larger than")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn a_negative_width_is_refused_as_a_width() {
+    let run = incimap(&["map", "x.csv", "--width", "-100"]);
+    assert_eq!(run.status.code(), Some(2));
+    let message = stderr(&run);
+    assert!(message.contains("-100 px"), "{message}");
+    assert!(!message.contains("unexpected argument"), "{message}");
+}
+
+#[test]
+fn a_projection_that_collapses_the_map_is_refused() {
+    use render::projection::Projection;
+    for k in ["1e-300", "1e300"] {
+        let Err(e) = Projection::from_definition(&format!("+proj=tmerc +k={k}")) else {
+            panic!("k={k} accepted");
+        };
+        assert!(e.contains("not a scale"), "{e}");
+    }
+    assert!(Projection::from_definition("+proj=tmerc +k=0.9996").is_ok());
+}
