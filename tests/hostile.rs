@@ -410,3 +410,30 @@ fn a_projection_that_collapses_the_map_is_refused() {
     }
     assert!(Projection::from_definition("+proj=tmerc +k=0.9996").is_ok());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(12))]
+
+    /// What the `svg_xml` fuzz target checks, on every `cargo test`: any
+    /// text in a row and the title gives an SVG that is XML 1.0 and parses.
+    #[test]
+    fn any_text_gives_an_svg_that_parses(
+        place in "\\PC{0,12}|[\u{0}-\u{1f}\u{fdd0}\u{fffe}\u{ffff}<&\"]{1,6}",
+        kind in proptest::prelude::any::<String>(),
+        title in proptest::prelude::any::<String>(),
+    ) {
+        let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        let csv = format!(
+            "place,type,latitude,longitude\n{},{},40.5,72.8\n",
+            quote(&place),
+            quote(&kind)
+        );
+        if let Ok(read) = incident::read(csv.as_bytes(), "p.csv", &ReadOptions::default()) {
+            let g = geocode::geocode(read, gazetteer());
+            let options = MapOptions { title: Some(title), ..MapOptions::default() };
+            let map = render::render(&g, &options).unwrap();
+            proptest::prop_assert!(!map.svg.chars().any(incimap::text::is_dropped));
+            render::formats::png(&map.svg, 24.0, &options.style.typeface).unwrap();
+        }
+    }
+}
