@@ -41,12 +41,21 @@ impl Source {
             file: name.clone(),
             source,
         };
-        if !stdin && std::fs::metadata(path).map_err(io)?.is_file() {
-            return Ok(Source {
-                path: path.to_path_buf(),
-                name,
-                _spool: None,
-            });
+        if !stdin {
+            let kind = std::fs::metadata(path).map_err(io)?.file_type();
+            if kind.is_file() {
+                return Ok(Source {
+                    path: path.to_path_buf(),
+                    name,
+                    _spool: None,
+                });
+            }
+            if is_device(&kind) {
+                // `/dev/zero` would be copied until the disk is full.
+                return Err(io(io::Error::other(
+                    "a device, not a file or a pipe; use `-` for standard input",
+                )));
+            }
         }
         let mut spool = tempfile::NamedTempFile::new().map_err(io)?;
         if stdin {
@@ -128,6 +137,18 @@ impl Source {
         }
         Ok(types.finish(schema))
     }
+}
+
+/// Whether a file type is a character or block device.
+#[cfg(unix)]
+fn is_device(kind: &std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    kind.is_char_device() || kind.is_block_device()
+}
+
+#[cfg(not(unix))]
+fn is_device(_: &std::fs::FileType) -> bool {
+    false
 }
 
 /// What a streamed run saw.

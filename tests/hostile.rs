@@ -437,3 +437,13 @@ proptest::proptest! {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_device_as_input_fails_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o.geojson");
+    let run = incimap(&["export", "/dev/zero", "-o", out.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("a device"), "{}", stderr(&run));
+}
