@@ -434,7 +434,7 @@ fn finish(tally: &geocode::Tally, strict: bool, written: &[PathBuf]) -> ExitCode
     let failures = tally.problem_rows();
     if strict && failures + tally.suspect > 0 {
         say!(
-            "incimap: --strict: {failures} rows are unresolved, ambiguous or invalid; {} warnings about quotes",
+            "incimap: --strict: {failures} rows are unresolved, ambiguous or invalid; {} warnings about the text (unclosed quotes, removed control characters)",
             tally.suspect
         );
         return ExitCode::from(1);

@@ -447,3 +447,17 @@ fn a_device_as_input_fails_at_once() {
     assert_eq!(run.status.code(), Some(1));
     assert!(stderr(&run).contains("a device"), "{}", stderr(&run));
 }
+
+#[test]
+fn nul_bytes_removed_from_place_and_type_are_counted() {
+    let csv = "place,type\nOs\u{0}h,Arson\u{0}\u{1}\nKulob,x\n";
+    let read = incident::read(csv.as_bytes(), "n.csv", &ReadOptions::default()).unwrap();
+    assert_eq!(read.rows[0].place, "Osh");
+    assert!(
+        read.warnings
+            .iter()
+            .any(|w| w.contains("n.csv: 3 control characters") && w.contains("line 2")),
+        "{:?}",
+        read.warnings
+    );
+}

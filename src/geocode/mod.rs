@@ -250,7 +250,8 @@ pub struct Tally {
     pub problems: Vec<Problem>,
     counts_only: bool,
     /// Warnings about the input that `--strict` fails on, like problem
-    /// rows: quoted fields that seem to hold rows, a quote open at the end.
+    /// rows: quoted fields that seem to hold rows, a quote open at the end,
+    /// control characters removed from the text.
     pub suspect: usize,
 }
 

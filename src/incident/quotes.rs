@@ -5,6 +5,9 @@
 //! into as many fields as the header, with a number or date among them, is
 //! most likely a row of its own; and a field still open at the end of the
 //! file ends with the file's last line break.
+//!
+//! The watch also counts the control characters (NUL and the like) that
+//! cleaning drops from the text, so that they are not lost without a word.
 
 use super::Schema;
 
@@ -16,6 +19,11 @@ pub(crate) struct Watch {
     /// The message for the last record, if a quote in it was still open
     /// when the record ended (true only of the file's last record).
     open: Option<String>,
+    /// Control characters in the text (tab and line breaks aside), which
+    /// cleaning removes, and the first lines that held them.
+    dropped: usize,
+    dropped_lines: Vec<u64>,
+    file: String,
 }
 
 /// Messages kept at most; the count is still told.
@@ -31,7 +39,15 @@ impl Watch {
         file: &str,
     ) {
         self.open = None;
-        if memchr::memchr(b'\n', record.as_slice()).is_none() {
+        let bytes = record.as_slice();
+        if bytes.iter().any(|&b| is_dropped_control(b)) {
+            self.dropped += bytes.iter().filter(|&&b| is_dropped_control(b)).count();
+            if self.dropped_lines.len() < 5 {
+                self.dropped_lines.push(line);
+            }
+            self.file = file.to_string();
+        }
+        if memchr::memchr(b'\n', bytes).is_none() {
             return;
         }
         let width = schema.columns.len();
@@ -87,8 +103,26 @@ impl Watch {
             ));
         }
         out.extend(self.open.take());
+        if self.dropped > 0 {
+            let lines: Vec<String> = self.dropped_lines.iter().map(u64::to_string).collect();
+            out.push(format!(
+                "{}: {} control characters (NUL and the like) were removed from the text (line{} {}{})",
+                self.file,
+                self.dropped,
+                if lines.len() == 1 { "" } else { "s" },
+                lines.join(", "),
+                if self.dropped_lines.len() == 5 { ", ..." } else { "" }
+            ));
+            self.dropped = 0;
+        }
         out
     }
+}
+
+/// An ASCII control byte that cleaning removes (tab and line breaks become
+/// spaces instead). Bytes of other characters are never below 0x20.
+fn is_dropped_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F
 }
 
 /// Whether a line inside a field reads as a row: as many fields as the
