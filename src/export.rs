@@ -78,6 +78,8 @@ pub fn as_number(schema: &Schema, text: &str) -> Option<Value> {
 
 /// Property names for the input's columns: the header names, made unique
 /// case-blind (GDAL's field names are) and kept clear of incimap's own.
+/// Linear in the number of columns: names taken are kept in a hash set, and
+/// each base name remembers the last suffix it tried.
 pub fn property_names(schema: &Schema) -> Vec<String> {
     column_names(&schema.columns, false, &[])
 }
@@ -117,12 +119,19 @@ pub fn own_name(name: &'static str, short: bool) -> &'static str {
 /// case-blind against each other, incimap's own fields and `reserved`.
 /// `short` cuts each to 10 bytes, a suffix `_2`, `_3`... included.
 fn column_names(headers: &[String], short: bool, reserved: &[&str]) -> Vec<String> {
+    use std::collections::{HashMap, HashSet};
     let own = LOCATION_PROPERTIES
         .iter()
         .chain(&GEOCODED_COLUMNS)
         .chain(&["incimap_wkt", "incimap_line"]);
-    let mut taken: Vec<String> = own.map(|s| own_name(s, short).to_string()).collect();
-    taken.extend(reserved.iter().map(|s| s.to_string()));
+    let mut taken: HashSet<String> = own
+        .map(|s| own_name(s, short).to_ascii_lowercase())
+        .chain(reserved.iter().map(|s| s.to_ascii_lowercase()))
+        .collect();
+    // Names only ever join `taken`, so the first free suffix of a base
+    // never goes down: each base remembers the last one tried (linear in
+    // the number of columns, however many repeat).
+    let mut suffixes: HashMap<String, usize> = HashMap::new();
     let limit = if short { 10 } else { usize::MAX };
     let mut names = Vec::with_capacity(headers.len());
     for (i, column) in headers.iter().enumerate() {
@@ -131,13 +140,18 @@ fn column_names(headers: &[String], short: bool, reserved: &[&str]) -> Vec<Strin
             c => c,
         };
         let mut name = cut(&base, limit).to_string();
-        let mut n = 1;
-        while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
-            n += 1;
-            let suffix = format!("_{n}");
-            name = format!("{}{suffix}", cut(&base, limit.saturating_sub(suffix.len())));
+        if taken.contains(&name.to_ascii_lowercase()) {
+            let n = suffixes.entry(name.to_ascii_lowercase()).or_insert(1);
+            loop {
+                *n += 1;
+                let suffix = format!("_{n}");
+                name = format!("{}{suffix}", cut(&base, limit.saturating_sub(suffix.len())));
+                if !taken.contains(&name.to_ascii_lowercase()) {
+                    break;
+                }
+            }
         }
-        taken.push(name.clone());
+        taken.insert(name.to_ascii_lowercase());
         names.push(name);
     }
     names
@@ -1198,8 +1212,21 @@ pub const REPORT_COLUMNS: [&str; 15] = [
     "reason",
 ];
 
+/// A text cell that a spreadsheet would not run as a formula: one that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, as
+/// OWASP recommends against CSV injection. Used for the report, which people
+/// open in Excel; the GeoJSON and the geocoded CSV keep the text as it was.
+pub fn no_formula(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 /// Encodes one row's line of the geocoding report into `chunk`, for a
 /// [`ReportWriter`]. Text fields are borrowed: this runs for every input row.
+/// Text cells pass [`no_formula`].
 pub fn encode_report(row: &Located, chunk: &mut Chunk) -> io::Result<()> {
     let o = &row.outcome;
     let m = o.matched.as_ref();
@@ -1222,22 +1249,32 @@ pub fn encode_report(row: &Located, chunk: &mut Chunk) -> io::Result<()> {
     } else {
         o.suggestions.join("; ")
     };
+    let text = no_formula;
+    let texts = [
+        text(incident.map_or("", |i| i.place.as_str())),
+        text(incident.map_or("", |i| i.country.as_str())),
+        text(m.map_or("", |m| m.name.as_str())),
+        text(m.map_or("", |m| m.admin1.as_str())),
+        text(o.runner_up.as_deref().unwrap_or("")),
+        text(&suggestions),
+        text(&o.reason),
+    ];
     let fields: [&str; 15] = [
         &numbers[0],
-        incident.map_or("", |i| i.place.as_str()),
-        incident.map_or("", |i| i.country.as_str()),
+        &texts[0],
+        &texts[1],
         o.status.as_str(),
         o.precision.map_or("", |p| p.as_str()),
-        m.map_or("", |m| m.name.as_str()),
+        &texts[2],
         &numbers[4],
         m.map_or("", |m| m.country.as_str()),
-        m.map_or("", |m| m.admin1.as_str()),
+        &texts[3],
         &numbers[1],
         &numbers[2],
         &numbers[3],
-        o.runner_up.as_deref().unwrap_or(""),
-        &suggestions,
-        &o.reason,
+        &texts[4],
+        &texts[5],
+        &texts[6],
     ];
     chunk.csv().write_record(fields).map_err(io::Error::from)
 }

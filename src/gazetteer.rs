@@ -1008,7 +1008,14 @@ fn parse_own_csv(text: &str) -> Result<Vec<Place>, String> {
             feature: String::new(),
             country: get(column("country")).to_ascii_uppercase(),
             admin1: get(column("admin1")).to_string(),
-            population: get(column("population")).parse().unwrap_or(0),
+            population: match get(column("population")) {
+                "" => 0,
+                text => text.parse().map_err(|_| {
+                    bad(format!(
+                        "column `population`: `{text}` is not a whole number of 0 or more"
+                    ))
+                })?,
+            },
             origin: None,
         });
     }
@@ -1036,6 +1043,8 @@ pub fn join_names<'a>(names: impl Iterator<Item = &'a str>, primary: &str) -> St
 
 fn keep_names<'a>(names: impl Iterator<Item = &'a str>, primary: &str, drop_codes: bool) -> String {
     let mut kept: Vec<&str> = Vec::new();
+    // Repeats are found in a set: a row may hold hundreds of thousands of names.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for name in names.map(str::trim) {
         let code = drop_codes
             && name.chars().count() <= 4
@@ -1047,7 +1056,7 @@ fn keep_names<'a>(names: impl Iterator<Item = &'a str>, primary: &str, drop_code
             || code
             || name.contains("://")
             || name.contains(['|', '\t'])
-            || kept.contains(&name)
+            || !seen.insert(name)
         {
             continue;
         }

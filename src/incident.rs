@@ -19,6 +19,7 @@ use crate::text;
 
 mod dates;
 pub mod decode;
+mod quotes;
 
 pub use dates::{DatePrecision, DayOrder, PartialDate};
 pub use decode::Dialect;
@@ -506,6 +507,10 @@ pub struct Reader<'a> {
     not_utf8: Vec<u64>,
     /// Where the line breaks are, to tell the line where each record starts.
     lines: decode::Lines,
+    /// Quoted fields that seem to hold rows, and a quote open at the end.
+    quotes: quotes::Watch,
+    /// What `quotes` found, once the input has been read to its end.
+    quote_warnings: Vec<String>,
 }
 
 /// Where a record's parse began, in bytes of the decoded text.
@@ -713,6 +718,8 @@ impl<'a> Reader<'a> {
             blank: 0,
             not_utf8,
             csv,
+            quotes: quotes::Watch::default(),
+            quote_warnings: Vec::new(),
         })
     }
 
@@ -737,7 +744,21 @@ impl<'a> Reader<'a> {
             .csv
             .read_byte_record(&mut self.record)
             .map_err(|e| csv_error(&self.name, e))?;
-        Ok(more.then(|| self.lines.line_of_record(record_offset(&self.record))))
+        if !more {
+            self.quote_warnings.extend(self.quotes.finish());
+            return Ok(None);
+        }
+        let line = self.lines.line_of_record(record_offset(&self.record));
+        self.quotes
+            .record(&self.record, line, &self.parser.schema, &self.name);
+        Ok(Some(line))
+    }
+
+    /// Quoted fields that seem to hold rows of their own (a closing quote
+    /// missing?) and a quote still open at the end of the file: known once
+    /// the input has been read to its end.
+    pub fn quote_warnings(&self) -> &[String] {
+        &self.quote_warnings
     }
 
     /// Reads up to `max` more records into `batch` (fewer only at the end).
@@ -773,7 +794,9 @@ impl<'a> Reader<'a> {
 
     /// What is worth telling about the input as a whole.
     pub fn warnings(&self) -> Vec<String> {
-        input_warnings(&self.name, &self.parser.schema.dialect, &self.not_utf8)
+        let mut warnings = input_warnings(&self.name, &self.parser.schema.dialect, &self.not_utf8);
+        warnings.extend(self.quote_warnings.iter().cloned());
+        warnings
     }
 }
 
@@ -880,6 +903,10 @@ fn parse_count(text: &str, layout: Layout) -> Result<Option<u32>, String> {
     match text.parse::<f64>() {
         Ok(v) if v >= 0.0 && v.fract() == 0.0 && v <= u32::MAX as f64 => Ok(Some(v as u32)),
         Ok(v) if v < 0.0 => Err(format!("`{text}` is negative")),
+        Ok(v) if v.fract() == 0.0 => Err(format!(
+            "`{text}` is larger than the largest count read, {}",
+            u32::MAX
+        )),
         _ => Err(format!("`{text}` is not a whole number")),
     }
 }

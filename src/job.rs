@@ -107,6 +107,23 @@ pub enum JobError {
     /// Anything else the encoders report.
     #[error(transparent)]
     Io(#[from] io::Error),
+    /// The data was written but the map could not be made; the previous
+    /// run's maps of the formats asked for, and its styles, were removed.
+    #[error("{error}; wrote the GeoJSON and the report{}", removed_note(.removed))]
+    MapFailed {
+        /// Why the map could not be made.
+        error: Box<JobError>,
+        /// The earlier maps removed so that none sits beside the new data.
+        removed: Vec<String>,
+    },
+}
+
+fn removed_note(removed: &[String]) -> String {
+    if removed.is_empty() {
+        String::new()
+    } else {
+        format!(", removed the previous {}", removed.join(", "))
+    }
 }
 
 /// The embedded gazetteer with `files` added, and how many places each gave.
@@ -130,10 +147,7 @@ fn refuse_input(input: &Path, outputs: &[&Path]) -> Result<(), JobError> {
 /// Commits a finished atomic file, naming it in the error.
 fn commit(file: io::Result<output::AtomicFile>, path: &Path) -> Result<(), JobError> {
     file.and_then(output::AtomicFile::commit)
-        .map_err(|source| JobError::Write {
-            path: path.to_path_buf(),
-            source,
-        })
+        .map_err(|source| write_error(path, source))
 }
 
 /// Streams the input through the geocoder, writing as it reads, so that
@@ -213,10 +227,7 @@ pub fn export(
         },
         |exporter, chunk| exporter.write_chunk(chunk),
     )?;
-    exporter.commit().map_err(|source| JobError::Write {
-        path: out.to_path_buf(),
-        source,
-    })?;
+    exporter.commit().map_err(|e| write_error(out, e))?;
     Ok(report)
 }
 
@@ -251,10 +262,7 @@ pub fn geocode(
         },
     )?;
     commit(report.finish(), report_path)?;
-    csv.commit().map_err(|source| JobError::Write {
-        path: out.to_path_buf(),
-        source,
-    })?;
+    csv.commit().map_err(|e| write_error(out, e))?;
     Ok(read)
 }
 
@@ -371,25 +379,69 @@ impl MapJob {
                 Ok(())
             },
         )?;
-        let map = render::render_rows(&rows, &self.map)?;
-        for f in self.formats() {
-            let typeface = &self.map.style.typeface;
-            let bytes = render::formats::encode(&map.svg, f, self.dpi, typeface)?;
-            let path = dir.join(format!("map.{}", f.extension()));
-            output::write_atomic(&path, &bytes).map_err(|source| JobError::Write {
-                path: path.clone(),
-                source,
-            })?;
-        }
-        commit(geojson.finish(), &geojson_path)?;
+        // Every output is complete in its temporary file before any takes
+        // its name; a map that cannot be drawn still leaves this run's data.
+        let data = vec![
+            geojson
+                .finish()
+                .map_err(|e| write_error(&geojson_path, e))?,
+            report.finish().map_err(|e| write_error(&report_path, e))?,
+        ];
+        let formats = self.formats();
+        let drawn = render::render_rows(&rows, &self.map)
+            .map_err(JobError::from)
+            .and_then(|map| {
+                let files = self.map_files(&map.svg, &formats)?;
+                Ok((map, files))
+            });
+        let (map, maps) = match drawn {
+            Ok(drawn) => drawn,
+            Err(error) => {
+                output::commit_all(data)?;
+                // The old maps and styles describe the old data: remove them.
+                let stale: Vec<PathBuf> = paths[..formats.len()]
+                    .iter()
+                    .chain(&paths[formats.len() + 2..])
+                    .cloned()
+                    .collect();
+                let removed = output::remove_old(&stale)?;
+                return Err(JobError::MapFailed {
+                    error: Box::new(error),
+                    removed,
+                });
+            }
+        };
+        output::commit_all(data.into_iter().chain(maps).collect())?;
         if let Some(fields) = &style_fields {
             export::qml::write_styles(&geojson_path, &map.types, map.size_scale, fields)?;
         }
-        commit(report.finish(), &report_path)?;
         Ok(MapRun {
             written: paths,
             report: read,
             notes: map.notes,
         })
+    }
+
+    /// The map in every format asked for, each complete in its temporary file.
+    fn map_files(
+        &self,
+        svg: &str,
+        formats: &[render::Format],
+    ) -> Result<Vec<output::AtomicFile>, JobError> {
+        formats
+            .iter()
+            .map(|&f| {
+                let bytes = render::formats::encode(svg, f, self.dpi, &self.map.style.typeface)?;
+                let path = self.output.join(format!("map.{}", f.extension()));
+                output::AtomicFile::with_bytes(&path, &bytes).map_err(|e| write_error(&path, e))
+            })
+            .collect()
+    }
+}
+
+fn write_error(path: &Path, source: io::Error) -> JobError {
+    JobError::Write {
+        path: path.to_path_buf(),
+        source,
     }
 }

@@ -84,6 +84,7 @@ enum Command {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    incimap::output::check_stdout();
     let cli = Cli::parse();
     cli::set_verbosity(cli.quiet, cli.verbose);
     match run(cli.command) {

@@ -70,6 +70,7 @@ impl AtomicFile {
     /// Starts writing `path` (`-` for standard output), creating its folder if needed.
     pub fn create(path: &Path) -> io::Result<AtomicFile> {
         let temp = if path.as_os_str() == "-" {
+            stdout_is_open()?;
             None
         } else {
             let dir = match path.parent() {
@@ -100,17 +101,45 @@ impl AtomicFile {
 
     /// Flushes the file to disk and gives it its name.
     pub fn commit(self) -> io::Result<()> {
+        commit_all(vec![self])
+    }
+
+    /// A file holding `bytes`, not yet committed.
+    pub fn with_bytes(path: &Path, bytes: &[u8]) -> io::Result<AtomicFile> {
+        let mut file = AtomicFile::create(path)?;
+        file.write_all(bytes)?;
+        Ok(file)
+    }
+
+    /// Flushes the file to disk (standard output: its buffer), leaving the
+    /// temporary file ready to be renamed.
+    fn flush_to_disk(self) -> io::Result<Option<(tempfile::NamedTempFile, PathBuf)>> {
         let Some(temp) = self.temp else {
-            return self.stdout.lock().flush();
+            self.stdout.lock().flush()?;
+            return Ok(None);
         };
         keep_permissions(&self.target, temp.as_file())?;
         if let Some(syncer) = self.syncer {
             syncer.finish()?;
         }
         temp.as_file().sync_all()?;
-        temp.persist(&self.target).map_err(|e| e.error)?;
-        Ok(())
+        Ok(Some((temp, self.target)))
     }
+}
+
+/// Gives several files their names together: every file is first complete
+/// and flushed to disk, and only then are they renamed, one right after the
+/// other, in the order given. A failure before the renames leaves every
+/// target as it was.
+pub fn commit_all(files: Vec<AtomicFile>) -> io::Result<()> {
+    let mut ready = Vec::with_capacity(files.len());
+    for file in files {
+        ready.extend(file.flush_to_disk()?);
+    }
+    for (temp, target) in ready {
+        temp.persist(&target).map_err(|e| e.error)?;
+    }
+    Ok(())
 }
 
 impl Write for AtomicFile {
@@ -139,6 +168,52 @@ impl Write for AtomicFile {
             None => self.stdout.flush(),
         }
     }
+}
+
+/// Removes those of `paths` that exist (outputs of an earlier run that this
+/// run could not replace), and names them.
+pub fn remove_old(paths: &[PathBuf]) -> io::Result<Vec<String>> {
+    let mut removed = Vec::new();
+    for path in paths {
+        match std::fs::remove_file(path) {
+            Ok(()) => removed.push(path.display().to_string()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(removed)
+}
+
+/// Whether standard output was closed when the program started (set by
+/// [`check_stdout`]).
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Notes whether standard output was closed when the program started
+/// (`>&-`); call it first thing. Rust's runtime reopens a closed descriptor 1
+/// on `/dev/null` for reading and writing, so data written to `-` would go
+/// nowhere while the run said it wrote it. A shell's `> /dev/null` opens it
+/// for writing only, so the two are told apart by the access mode (Linux).
+#[cfg(target_os = "linux")]
+pub fn check_stdout() {
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    let read_write = std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            .is_some_and(|flags| flags & 0o3 == 0o2)
+    });
+    STDOUT_CLOSED.store(null && read_write, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Notes whether standard output was closed (only known on Linux).
+#[cfg(not(target_os = "linux"))]
+pub fn check_stdout() {}
+
+fn stdout_is_open() -> io::Result<()> {
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(io::Error::other("standard output is closed"));
+    }
+    Ok(())
 }
 
 /// Whether two paths name the same existing file (used to refuse writing over the input).

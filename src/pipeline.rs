@@ -17,8 +17,10 @@ use crate::incident::{
     Incident, InputError, Parsed, ReadOptions, Reader, Records, RowParser, Schema, input_warnings,
 };
 
-/// An input file, or standard input copied to a temporary file so that it
-/// can be read twice (once to learn the column types, once to convert).
+/// An input file, or standard input (or any input that is not a regular
+/// file: a named pipe, `<(process substitution)`) copied once to a temporary
+/// file so that it can be read twice (once to learn the column types, once
+/// to convert).
 pub struct Source {
     path: PathBuf,
     name: String,
@@ -26,25 +28,45 @@ pub struct Source {
 }
 
 impl Source {
-    /// The file at `path`, or standard input for `-`.
+    /// The file at `path`, or standard input for `-`. A path that is not a
+    /// regular file is opened once and read to its end, like standard input.
     pub fn open(path: &Path) -> Result<Source, InputError> {
-        if path.as_os_str() != "-" {
-            return Ok(Source {
-                path: path.to_path_buf(),
-                name: path.display().to_string(),
-                _spool: None,
-            });
-        }
+        let stdin = path.as_os_str() == "-";
+        let name = if stdin {
+            "<stdin>".to_string()
+        } else {
+            path.display().to_string()
+        };
         let io = |source| InputError::Io {
-            file: "<stdin>".into(),
+            file: name.clone(),
             source,
         };
+        if !stdin {
+            let kind = std::fs::metadata(path).map_err(io)?.file_type();
+            if kind.is_file() {
+                return Ok(Source {
+                    path: path.to_path_buf(),
+                    name,
+                    _spool: None,
+                });
+            }
+            if is_device(&kind) {
+                // `/dev/zero` would be copied until the disk is full.
+                return Err(io(io::Error::other(
+                    "a device, not a file or a pipe; use `-` for standard input",
+                )));
+            }
+        }
         let mut spool = tempfile::NamedTempFile::new().map_err(io)?;
-        io::copy(&mut io::stdin().lock(), &mut spool).map_err(io)?;
+        if stdin {
+            io::copy(&mut io::stdin().lock(), &mut spool).map_err(io)?;
+        } else {
+            io::copy(&mut std::fs::File::open(path).map_err(io)?, &mut spool).map_err(io)?;
+        }
         let temp = spool.into_temp_path();
         Ok(Source {
             path: temp.to_path_buf(),
-            name: "<stdin>".into(),
+            name,
             _spool: Some(temp),
         })
     }
@@ -115,6 +137,18 @@ impl Source {
         }
         Ok(types.finish(schema))
     }
+}
+
+/// Whether a file type is a character or block device.
+#[cfg(unix)]
+fn is_device(kind: &std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    kind.is_char_device() || kind.is_block_device()
+}
+
+#[cfg(not(unix))]
+fn is_device(_: &std::fs::FileType) -> bool {
+    false
 }
 
 /// What a streamed run saw.
@@ -214,7 +248,7 @@ where
     let enough_problems = &AtomicBool::new(false);
     std::thread::scope(|scope| {
         let (done_in, done_out) = mpsc::sync_channel::<io::Result<Done<B>>>(QUEUED);
-        let reading = scope.spawn(move || -> Result<(), InputError> {
+        let reading = scope.spawn(move || -> Result<Vec<String>, InputError> {
             let mut reader = source.reader(options)?;
             for seq in 0.. {
                 let mut records: Records = spare_records.take();
@@ -223,7 +257,7 @@ where
                     break;
                 }
             }
-            Ok(())
+            Ok(reader.quote_warnings().to_vec())
         });
         for _ in 0..workers {
             let done_in = done_in.clone();
@@ -301,10 +335,12 @@ where
         if let Ok(mut records_out) = records_out.lock() {
             records_out.take();
         }
-        reading
+        let quotes = reading
             .join()
             .map_err(|_| io::Error::other("the reading thread panicked"))??;
-        let streamed = consumed?;
+        let mut streamed = consumed?;
+        streamed.tally.suspect += quotes.len();
+        streamed.warnings.extend(quotes);
         if streamed.tally.rows() == 0 && streamed.filtered == 0 {
             return Err(InputError::no_rows(source.name(), streamed.blank).into());
         }

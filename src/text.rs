@@ -114,9 +114,40 @@ fn is_clean_unicode(rest: &str, mut previous_space: bool) -> bool {
     true
 }
 
-/// Bidirectional overrides and similar format characters that can disguise text.
+/// Bidirectional overrides and similar format characters that can disguise
+/// text, and the noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF and the last
+/// two of every plane), which XML 1.0 forbids or discourages.
 fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        || is_noncharacter(c)
+}
+
+/// Whether `c` is a Unicode noncharacter.
+fn is_noncharacter(c: char) -> bool {
+    matches!(c, '\u{FDD0}'..='\u{FDEF}') || (c as u32) & 0xFFFE == 0xFFFE
+}
+
+/// `text` for a message, with the characters [`clean`] would drop written
+/// out as `<U+FEFF>`, so a hidden character that spoils a value is seen.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_dropped) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_dropped(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// Whether [`clean`] removes `c` rather than keeping it or turning it into a
+/// space: controls other than white space, and invisible or non-characters.
+pub fn is_dropped(c: char) -> bool {
+    (c.is_control() && !c.is_whitespace()) || is_invisible_format(c)
 }
 
 #[cfg(test)]
@@ -168,6 +199,7 @@ mod tests {
     fn removes_controls_and_folds_space() {
         assert_eq!(clean("  Crocus\tCity\r\nHall\u{7}  "), "Crocus City Hall");
         assert_eq!(clean("a\u{202E}b\u{0}c"), "abc");
+        assert_eq!(clean("a\u{FFFE}b\u{FFFF}c\u{10FFFF}\u{FDD0}"), "abc");
         assert_eq!(clean(""), "");
         for t in ["Crocus City Hall", "", "a", "Куляб"] {
             assert!(is_clean(t));

@@ -46,20 +46,13 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, Failure> {
         )));
     }
     let name = input.display().to_string();
-    let bytes = if input.as_os_str() == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
-            .map_err(|e| format!("{name}: {e}"))?;
-        b
+    let text = if input.as_os_str() == "-" {
+        extract::read_article(std::io::stdin(), &name)
     } else {
-        std::fs::read(input).map_err(|e| format!("{name}: {e}"))?
-    };
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not UTF-8 text (byte {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+        std::fs::File::open(input)
+            .map_err(|e| format!("{name}: {e}"))
+            .and_then(|file| extract::read_article(file, &name))
+    }?;
     let (gazetteer, added) = job::load_gazetteer(&args.gazetteers)?;
     for (file, n) in added {
         say!("incimap: {n} places from {}", file.display());

@@ -35,10 +35,10 @@ pub struct MapArgs {
     #[arg(long)]
     pub subtitle: Option<String>,
     /// Figure width: pixels, or with a unit: 180mm, 18cm, 7in.
-    #[arg(long, default_value = "1200", value_parser = render::parse_length)]
+    #[arg(long, default_value = "1200", allow_hyphen_values = true, value_parser = render::parse_length)]
     pub width: f64,
     /// Figure height, like --width (default: what the extent needs).
-    #[arg(long, value_parser = render::parse_length)]
+    #[arg(long, allow_hyphen_values = true, value_parser = render::parse_length)]
     pub height: Option<f64>,
     /// Projection: lcc, albers, equalearth, robinson, mercator, mollweide, laea,
     /// platecarree, or a PROJ string (default: chosen from the extent).

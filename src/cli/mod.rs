@@ -264,8 +264,11 @@ pub fn finish(tally: &geocode::Tally, strict: bool, written: &[PathBuf]) -> Exit
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     say!("incimap: wrote {}", names.join(", "));
     let failures = tally.problem_rows();
-    if strict && failures > 0 {
-        say!("incimap: --strict: {failures} rows are unresolved, ambiguous or invalid");
+    if strict && failures + tally.suspect > 0 {
+        say!(
+            "incimap: --strict: {failures} rows are unresolved, ambiguous or invalid; {} warnings about the text (unclosed quotes, removed control characters)",
+            tally.suspect
+        );
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS

@@ -14,7 +14,7 @@ mod lexicon;
 mod places;
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::geocode::{Precision, precision_of};
@@ -116,6 +116,40 @@ pub const COLUMNS: [&str; 12] = [
     "confidence",
     "evidence",
 ];
+
+/// The largest article [`read_article`] takes: a long report is a few
+/// hundred kilobytes, and drafting takes time in proportion to the text.
+pub const MAX_ARTICLE_BYTES: u64 = 2 << 20;
+
+/// Reads an article for [`extract`]: UTF-8, or UTF-16 with a byte-order mark
+/// (as `map` reads it), of at most [`MAX_ARTICLE_BYTES`]. `name` is used in
+/// messages.
+pub fn read_article(input: impl io::Read, name: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    input
+        .take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: {e}"))?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(format!(
+            "{name}: longer than {} MB, the most `extract` reads; split the text into parts",
+            MAX_ARTICLE_BYTES >> 20
+        ));
+    }
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(&bytes) {
+        let (text, had_errors) = encoding.decode_with_bom_removal(&bytes);
+        if had_errors {
+            return Err(format!("{name}: not valid {} text", encoding.name()));
+        }
+        return Ok(text.into_owned());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name}: not UTF-8 text (byte {}); UTF-16 needs its byte-order mark",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
 
 /// Drafts incident rows from an article (plain text or Markdown).
 pub fn extract(text: &str, gazetteer: &Gazetteer, options: &Options) -> Extraction {

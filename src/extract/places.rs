@@ -820,8 +820,26 @@ fn resolve(
     };
     // First pass: without the other places.
     let provisional: Vec<Option<(usize, f64)>> = raws.iter().map(|r| best(r, &|_| 0.0)).collect();
+    // The places other names resolved to, each once, with the first name
+    // that did and whether another did too: an article may name a few
+    // places thousands of times, and each name looks at all of them.
+    let mut seen_places: Vec<(usize, &str, bool)> = Vec::new();
+    let mut slot_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (r, b) in raws.iter().zip(&provisional) {
+        if let Some((i, s)) = *b
+            && s >= THRESHOLD
+        {
+            let slot = *slot_of.entry(i).or_insert_with(|| {
+                seen_places.push((i, &r.key, false));
+                seen_places.len() - 1
+            });
+            if seen_places[slot].1 != r.key {
+                seen_places[slot].2 = true;
+            }
+        }
+    }
     let mut out = Places::default();
-    for (k, r) in raws.iter().enumerate() {
+    for r in raws {
         if r.key.starts_with(CAPITAL) {
             continue;
         }
@@ -860,13 +878,10 @@ fn resolve(
             }
             continue;
         }
-        let others: Vec<&Place> = provisional
+        let others: Vec<&Place> = seen_places
             .iter()
-            .enumerate()
-            .filter(|(j, b)| {
-                *j != k && raws[*j].key != r.key && b.is_some_and(|b| b.1 >= THRESHOLD)
-            })
-            .filter_map(|(_, b)| b.map(|b| gazetteer.place(b.0)))
+            .filter(|&&(_, key, several)| several || key != r.key)
+            .map(|&(i, _, _)| gazetteer.place(i))
             .collect();
         let container = r
             .container

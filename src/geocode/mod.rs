@@ -183,6 +183,22 @@ pub struct Outcome {
     pub reason: String,
 }
 
+impl Outcome {
+    /// A row that was not located, why, and the names it may have meant.
+    fn unresolved(reason: String, suggestions: Vec<String>) -> Outcome {
+        Outcome {
+            status: Status::Unresolved,
+            location: None,
+            precision: None,
+            matched: None,
+            candidates: 0,
+            runner_up: None,
+            suggestions,
+            reason,
+        }
+    }
+}
+
 /// One row of the input with its outcome; `incident` is `None` for rows that could not be read.
 #[derive(Clone, Debug)]
 pub struct Located {
@@ -252,6 +268,10 @@ pub struct Tally {
     /// ambiguous or invalid, in input order (the report has them all).
     pub problems: Vec<Problem>,
     counts_only: bool,
+    /// Warnings about the input that `--strict` fails on, like problem
+    /// rows: quoted fields that seem to hold rows, a quote open at the end,
+    /// control characters removed from the text.
+    pub suspect: usize,
 }
 
 impl Tally {
@@ -294,6 +314,7 @@ impl Tally {
         for (mine, theirs) in self.counts.iter_mut().zip(later.counts) {
             *mine += theirs;
         }
+        self.suspect += later.suspect;
         let room = Tally::KEPT_PROBLEMS.saturating_sub(self.problems.len());
         self.problems.extend(later.problems.into_iter().take(room));
     }
@@ -518,7 +539,11 @@ impl<'g> Geocoder<'g> {
     }
 
     /// Locates a place name with an optional country hint and province hint.
+    /// A name or hint longer than [`MAX_NAME_CHARS`] is not looked up.
     pub fn resolve(&self, place: &str, country: &str, province: &str) -> Outcome {
+        if let Some(reason) = too_long(place, country, province) {
+            return Outcome::unresolved(reason, Vec::new());
+        }
         let query = self.query(place, country, province);
         self.decide(query)
     }
@@ -615,16 +640,7 @@ impl<'g> Geocoder<'g> {
                 reason.push_str("; ");
                 reason.push_str(note);
             }
-            return Outcome {
-                status: Status::Unresolved,
-                location: None,
-                precision: None,
-                matched: None,
-                candidates: 0,
-                runner_up: None,
-                suggestions,
-                reason,
-            };
+            return Outcome::unresolved(reason, suggestions);
         };
         let place = best.candidate.place;
         // The runner-up is the best candidate that is somewhere else: not
@@ -715,6 +731,37 @@ fn one_within_the_other(a: &Place, b: &Place) -> bool {
             || ((area(a.kind) || area(b.kind)) && a.admin1 == b.admin1))
 }
 
+/// The longest place name, country or province hint that is looked up, in
+/// characters. The longest names in the gazetteer are under 100; a longer
+/// cell is text in the wrong column (or an unclosed quote), and looking it
+/// up would cost time that grows with its length.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Why a row's place, country or province is too long to look up, if one is.
+fn too_long(place: &str, country: &str, province: &str) -> Option<String> {
+    [
+        ("place", place),
+        ("country", country),
+        ("province", province),
+    ]
+    .into_iter()
+    .find_map(|(field, text)| {
+        let chars = if text.len() > MAX_NAME_CHARS {
+            text.chars().count()
+        } else {
+            0
+        };
+        (chars > MAX_NAME_CHARS).then(|| {
+            let start: String = text.chars().take(30).collect();
+            format!(
+                "`{}…` ({chars} characters) is too long for a {field} name; \
+                     names over {MAX_NAME_CHARS} characters are not looked up",
+                start.trim()
+            )
+        })
+    })
+}
+
 /// The context of a file from its rows' places: each distinct place,
 /// country and province resolved on its own, then added.
 pub fn context_of<'a>(
@@ -725,7 +772,9 @@ pub fn context_of<'a>(
     let keys: Vec<(&str, &str, &str)> = rows
         .into_iter()
         .filter(|&(place, country, province)| {
-            !place.trim().is_empty() && seen.insert((place, country, province))
+            !place.trim().is_empty()
+                && too_long(place, country, province).is_none()
+                && seen.insert((place, country, province))
         })
         .collect();
     // The names are resolved on every core (a large file has thousands),

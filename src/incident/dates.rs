@@ -207,7 +207,8 @@ impl PartialDate {
         let text = strip_time(whole);
         let bad = || {
             format!(
-                "`{whole}` is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY, 22 March 2024 or 22/03/2024)"
+                "`{}` is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY, 22 March 2024 or 22/03/2024)",
+                crate::text::visible(whole)
             )
         };
         if text.is_empty() {

@@ -187,6 +187,17 @@ pub fn graticule_step(span: f64, most: f64) -> f64 {
         .unwrap_or(30.0)
 }
 
+/// `step` degrees, or the multiple of it that keeps a `span` of degrees to
+/// at most [`super::style::MOST_GRATICULE_LINES`] lines.
+pub fn widened_step(step: f64, span: f64) -> f64 {
+    let most = super::style::MOST_GRATICULE_LINES;
+    if span / step <= most {
+        step
+    } else {
+        step * (span / step / most).ceil()
+    }
+}
+
 /// Meridians every `lon_step` and parallels every `lat_step` degrees inside
 /// `bounds`, in pixels, clipped to `area`. On a world projection meridians
 /// run from pole to pole; elsewhere they stop at the last parallel before the

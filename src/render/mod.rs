@@ -445,7 +445,14 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
         style,
     );
     if style.layers.graticule {
-        draw_graticule(&mut svg, &projector, bounds, sea.as_ref(), style);
+        draw_graticule(
+            &mut svg,
+            &projector,
+            bounds,
+            sea.as_ref(),
+            style,
+            &mut notes,
+        );
     }
     let frame_attrs = format!(
         "fill=\"none\" stroke=\"{}\" stroke-width=\"0.75\"",
@@ -665,10 +672,23 @@ fn draw_graticule(
     bounds: GeoBox,
     sea: Option<&geo::MultiPolygon<f64>>,
     style: &Style,
+    notes: &mut Vec<String>,
 ) {
     let sizes = &style.sizes;
     let step = if sizes.graticule_step > 0.0 {
-        (sizes.graticule_step, sizes.graticule_step)
+        let (lon, lat) = (
+            land::widened_step(sizes.graticule_step, bounds.east - bounds.west),
+            land::widened_step(sizes.graticule_step, bounds.north - bounds.south),
+        );
+        if lon.max(lat) > sizes.graticule_step {
+            notes.push(format!(
+                "graticule every {}° would draw over {} lines; drawn every {}°",
+                num(sizes.graticule_step),
+                style::MOST_GRATICULE_LINES,
+                num(lon.max(lat))
+            ));
+        }
+        (lon, lat)
     } else {
         (
             land::graticule_step(bounds.east - bounds.west, 12.0),

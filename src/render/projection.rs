@@ -185,13 +185,30 @@ impl Projection {
         let geographic =
             Proj::from_proj_string("+proj=longlat +ellps=WGS84").map_err(|e| e.to_string())?;
         let lon0 = proj.longitude_of_origin().to_degrees();
-        Ok(Projection {
+        let projection = Projection {
             world: WORLD_PROJECTIONS.contains(&proj.projname()),
             definition: full,
             proj,
             geographic,
             lon0: wrap(lon0),
-        })
+        };
+        // A scale factor such as `+k=1e-300` projects the world onto a
+        // point: the frame, the scale bar and the figure size would be NaN.
+        for lat in [0.0, 45.0, -45.0] {
+            let a = projection.forward_relative(0.0, lat);
+            let b = projection.forward_relative(1.0, lat);
+            if let (Some(a), Some(b)) = (a, b) {
+                let metres = (b.0 - a.0).hypot(b.1 - a.1);
+                if !(1.0..=1e9).contains(&metres) {
+                    return Err(format!(
+                        "projection `{definition}` puts 1° of longitude at {metres:.1e} m, \
+                         not a scale a map can be drawn at"
+                    ));
+                }
+                break;
+            }
+        }
+        Ok(projection)
     }
 
     /// `--projection`: a name from [`NAMES`] (parameters from the extent) or

@@ -255,10 +255,12 @@ impl Style {
     /// Reads a style file; font paths in it are relative to its folder.
     pub fn load(path: &Path) -> Result<Style, StyleError> {
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| StyleError::Io {
-            file: file.clone(),
-            source,
-        })?;
+        let text = read_capped(path, MAX_STYLE_BYTES)
+            .and_then(|bytes| String::from_utf8(bytes).map_err(std::io::Error::other))
+            .map_err(|source| StyleError::Io {
+                file: file.clone(),
+                source,
+            })?;
         Style::from_toml(&text, &file, path.parent().unwrap_or(Path::new(".")))
     }
 
@@ -338,6 +340,15 @@ fn check_colours(c: &Colours) -> Result<(), String> {
     Ok(())
 }
 
+/// The finest graticule a style may ask for, in degrees. The renderer also
+/// widens any step that would draw more than [`MOST_GRATICULE_LINES`] lines
+/// across the map's extent.
+pub const MIN_GRATICULE_STEP: f64 = 0.1;
+
+/// The most meridians (or parallels) a graticule draws; a finer step is
+/// widened to this many lines, with a note.
+pub const MOST_GRATICULE_LINES: f64 = 360.0;
+
 fn check_sizes(s: &Sizes) -> Result<(), String> {
     let positive = [
         ("title", s.title),
@@ -354,7 +365,6 @@ fn check_sizes(s: &Sizes) -> Result<(), String> {
         ("margin", s.margin),
         ("borders", s.borders),
         ("graticule", s.graticule),
-        ("graticule_step", s.graticule_step),
     ];
     for (key, v) in positive {
         if !(v.is_finite() && v > 0.0 && v < 1000.0) {
@@ -368,6 +378,13 @@ fn check_sizes(s: &Sizes) -> Result<(), String> {
             ));
         }
     }
+    let step = s.graticule_step;
+    if !(step == 0.0 || (MIN_GRATICULE_STEP..=90.0).contains(&step)) {
+        return Err(format!(
+            "sizes.graticule_step = {step} must be 0 (chosen from the extent) or from \
+             {MIN_GRATICULE_STEP} to 90 degrees"
+        ));
+    }
     if s.marker_max < s.marker {
         return Err(format!(
             "sizes.marker_max = {} is smaller than sizes.marker = {}",
@@ -377,11 +394,50 @@ fn check_sizes(s: &Sizes) -> Result<(), String> {
     Ok(())
 }
 
+/// A family name as the SVG and the timeline's writer take it as is:
+/// cleaned of controls and of what XML cannot carry ([`crate::text::clean`]),
+/// and without markup characters.
+fn family_text(name: &str) -> String {
+    crate::text::clean(name).replace(NOT_IN_FAMILY, "")
+}
+
+/// Characters no family name has, which could end an attribute or a rule.
+const NOT_IN_FAMILY: [char; 6] = ['"', '\'', '<', '>', '&', ';'];
+
+/// The largest style file read.
+pub const MAX_STYLE_BYTES: u64 = 1 << 20;
+
+/// The largest font file read (large CJK fonts are about 20 MB).
+pub const MAX_FONT_BYTES: u64 = 64 << 20;
+
+/// Reads a regular file of at most `limit` bytes; anything else (a device
+/// such as `/dev/zero`, a pipe, a folder, a larger file) is refused before
+/// more than `limit` bytes are read.
+fn read_capped(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, Read};
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(Error::other("not a regular file"));
+    }
+    let too_big = || Error::other(format!("larger than {} MB", limit >> 20));
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
 fn load_fonts(fonts: &Fonts, base: &Path) -> Result<Typeface, String> {
     let mut typeface = Typeface::default();
     let load = |file: &str| -> Result<Arc<Font>, String> {
         let path = base.join(file);
-        let bytes = std::fs::read(&path).map_err(|e| format!("font {}: {e}", path.display()))?;
+        let bytes = read_capped(&path, MAX_FONT_BYTES)
+            .map_err(|e| format!("font {}: {e}", path.display()))?;
         Font::from_bytes(bytes)
             .map(Arc::new)
             .map_err(|e| format!("font {}: {e}", path.display()))
@@ -392,16 +448,24 @@ fn load_fonts(fonts: &Fonts, base: &Path) -> Result<Typeface, String> {
         typeface.family = typeface
             .regular
             .family_name()
+            .map(|name| family_text(&name))
+            .filter(|name| !name.is_empty())
             .ok_or_else(|| format!("font {file} has no family name; set fonts.family"))?;
     }
     if let Some(file) = &fonts.bold {
         typeface.bold = load(file)?;
     }
     if let Some(family) = &fonts.family {
-        if family.trim().is_empty() {
+        if crate::text::clean(family).contains(NOT_IN_FAMILY) {
+            return Err(format!(
+                "fonts.family = {family:?} holds a character that no family name has (\" ' < > & ;)"
+            ));
+        }
+        let clean = family_text(family);
+        if clean.is_empty() {
             return Err("fonts.family is empty".into());
         }
-        typeface.family = family.trim().to_string();
+        typeface.family = clean;
     }
     Ok(typeface)
 }

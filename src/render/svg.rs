@@ -187,6 +187,13 @@ impl Svg {
         );
         doc.push_str(&self.out);
         doc.push_str("</svg>\n");
+        debug_assert!(
+            !doc.chars().any(crate::text::is_dropped),
+            "a character XML cannot carry reached the SVG without `escape`: {:?}",
+            doc.char_indices()
+                .find(|(_, c)| crate::text::is_dropped(*c))
+                .map(|(i, _)| &doc[i.saturating_sub(80)..(i + 20).min(doc.len())])
+        );
         doc
     }
 }

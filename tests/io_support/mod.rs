@@ -1,4 +1,4 @@
-//! Helpers shared by `tests/input.rs` and `tests/export.rs`.
+//! Helpers shared by `tests/input.rs`, `tests/export.rs` and `tests/hostile.rs`.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
