@@ -18,6 +18,15 @@ Data credits:
   Basemap: Natural Earth (public domain), via world-atlas (ISC).
   Font: DejaVu Sans (Bitstream Vera licence).";
 
+const MAP_EXAMPLES: &str = "\
+Examples:
+  incimap map incidents.csv                           # output/map.svg, incidents.geojson, geocode-report.csv
+  incimap map acled.csv --width 180mm --format svg,pdf --title \"Attacks, 2024\"
+  incimap map gtd.csv --from 2019 --to 2024-06 --type Bombing/Explosion --size-by fatalities
+  incimap map sheet.csv --column place=Town --column date=\"Date of attack\"
+  incimap map                                         # runs ./incimap.toml (see `incimap init`)
+  incimap map --watch                                 # and again on every save";
+
 const EXAMPLES: &str = "\
 Examples:
   incimap map incidents.csv --title \"Attacks, 2019-2024\" --format svg,png
@@ -44,7 +53,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Geocode INPUT and write the map, the GeoJSON and the geocoding report into a folder.
-    #[command(after_help = CREDITS)]
+    #[command(after_help = format!("{MAP_EXAMPLES}\n\n{CREDITS}"))]
     Map(cli::map::MapArgs),
     /// Write a project file (incimap.toml) for INPUT, so that `incimap map` alone redraws it.
     Init {
