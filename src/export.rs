@@ -271,9 +271,8 @@ fn write_feature(
     out.push(b',');
     let columns = schema.columns.len();
     memo.make_room();
-    let dates = memo.date_part(incident.date, |bytes| {
-        write_dates(bytes, types, columns, incident.date)
-    })?;
+    let date = (incident.date, incident.date_end);
+    let dates = memo.date_part(date, |bytes| write_dates(bytes, types, columns, date))?;
     let (parts, fresh) = memo.outcome_parts(outcome, |bytes| {
         write_geometry(bytes, at)?;
         let geometry = bytes.len();
@@ -330,19 +329,23 @@ fn write_geometry(out: &mut Vec<u8>, at: LonLat) -> io::Result<()> {
     Ok(())
 }
 
-/// The date, its precision, first and last day (`incimap_date`...).
+/// A row's date and, when it is a span, its last date.
+type DateKey = (Option<PartialDate>, Option<PartialDate>);
+
+/// The date, its precision, first and last day (`incimap_date`...); the
+/// last day of a span is its end's.
 fn write_dates(
     out: &mut Vec<u8>,
     types: &ColumnTypes,
     columns: usize,
-    date: Option<PartialDate>,
+    (date, end): DateKey,
 ) -> io::Result<()> {
     let values = match date {
         Some(d) => [
             Prop::Date(d),
             Prop::Text(d.precision().as_str()),
             Prop::Date(d.start()),
-            Prop::Date(d.end()),
+            Prop::Date(end.unwrap_or(d).end()),
         ],
         None => [Prop::Null, Prop::Null, Prop::Null, Prop::Null],
     };
@@ -405,7 +408,7 @@ struct Memo {
     outcomes: HashMap<usize, [u32; 4], FixedState>,
     /// The answers in `outcomes`, kept so that no other can take their address.
     kept: Vec<Arc<Outcome>>,
-    dates: HashMap<Option<PartialDate>, [usize; 2], FixedState>,
+    dates: HashMap<DateKey, [usize; 2], FixedState>,
     /// The parts for an answer with coordinates from the row, made afresh.
     fresh: Vec<u8>,
 }
@@ -454,7 +457,7 @@ impl Memo {
     /// Where the date properties for `date` start and end in `bytes`.
     fn date_part(
         &mut self,
-        date: Option<PartialDate>,
+        date: DateKey,
         write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
     ) -> io::Result<[usize; 2]> {
         if let Some(range) = self.dates.get(&date) {

@@ -20,7 +20,10 @@ use crate::text;
 mod dates;
 pub mod decode;
 
-pub use dates::{DatePrecision, DayOrder, PartialDate};
+pub use dates::{
+    DatePrecision, DateRead, DateRules, DayOrder, PartialDate, check_date_format,
+    strip_approximate, two_digit_year,
+};
 pub use decode::Dialect;
 
 /// A field incimap understands, whatever the header calls it.
@@ -56,11 +59,15 @@ pub enum Field {
     Longitude,
     /// The source's own location precision code (ACLED `geo_precision`, GTD `specificity`).
     GeoPrecision,
+    /// The last day of a span (UCDP `date_end`).
+    DateEnd,
+    /// How well the date is known (ACLED `time_precision`: 1 day, 2 week, 3 month).
+    TimePrecision,
 }
 
 impl Field {
     /// Every field, in a fixed order.
-    pub const ALL: [Field; 15] = [
+    pub const ALL: [Field; 17] = [
         Field::Date,
         Field::Year,
         Field::Month,
@@ -76,6 +83,8 @@ impl Field {
         Field::Latitude,
         Field::Longitude,
         Field::GeoPrecision,
+        Field::DateEnd,
+        Field::TimePrecision,
     ];
 
     /// The native column name of this field.
@@ -96,6 +105,8 @@ impl Field {
             Field::Latitude => "latitude",
             Field::Longitude => "longitude",
             Field::GeoPrecision => "geo_precision",
+            Field::DateEnd => "date_end",
+            Field::TimePrecision => "time_precision",
         }
     }
 
@@ -152,6 +163,7 @@ fn aliases(layout: Layout, field: Field) -> &'static [&'static str] {
         (Layout::Acled, Field::Province) => &["admin1"],
         (Layout::Acled, Field::Type) => &["event_type"],
         (Layout::Acled, Field::Description) => &["notes"],
+        (Layout::Acled, Field::TimePrecision) => &["time_precision"],
         (Layout::Gtd, Field::Year) => &["iyear"],
         (Layout::Gtd, Field::Month) => &["imonth"],
         (Layout::Gtd, Field::Day) => &["iday"],
@@ -171,6 +183,7 @@ fn aliases(layout: Layout, field: Field) -> &'static [&'static str] {
         (Layout::Native, Field::Description) => &["description", "notes"],
         (Layout::Native, Field::Place) => &["place", "location", "city"],
         (Layout::Native, Field::Province) => &["province", "admin1", "region"],
+        (Layout::Native, Field::DateEnd) => &["date_end", "end_date"],
         _ => &[],
     }
 }
@@ -314,8 +327,13 @@ pub struct LonLat {
 pub struct Incident {
     /// Line of the input file where the row starts (the header is line 1).
     pub line: u64,
-    /// When it happened, if the row says.
+    /// When it happened, if the row says: the date, or the first of a span.
     pub date: Option<PartialDate>,
+    /// The last date, when the row gives a span (`2019-08-17/2019-08-20`,
+    /// UCDP's `date_end`, an ACLED date known to the week).
+    pub date_end: Option<PartialDate>,
+    /// Whether the cell said the date is approximate (`c. 2019`, `circa`, `approx.`).
+    pub date_approximate: bool,
     /// Place name as written (may be empty when coordinates are given).
     pub place: String,
     /// First-level division as written.
@@ -431,6 +449,18 @@ pub struct ReadOptions {
     pub encoding: Option<&'static Encoding>,
     /// The delimiter, instead of guessing it (`--delimiter`).
     pub delimiter: Option<u8>,
+    /// strftime formats tried before the built-in date forms (`--date-format`).
+    pub date_formats: Vec<String>,
+}
+
+impl ReadOptions {
+    /// How date cells are read under these options.
+    pub fn date_rules(&self) -> DateRules {
+        DateRules {
+            order: self.day_order,
+            formats: self.date_formats.clone(),
+        }
+    }
 }
 
 /// Looks up an encoding by any of its WHATWG labels (`utf-16le`,
@@ -502,8 +532,8 @@ pub struct Reader<'a> {
     record: csv::ByteRecord,
     /// Rows with every field empty, skipped so far.
     pub blank: usize,
-    /// Lines of rows that were not UTF-8 in a UTF-8 file, decoded as Windows-1252.
-    not_utf8: Vec<u64>,
+    /// Rows not UTF-8 in a UTF-8 file, cells read as empty, two-digit years.
+    notes: Notes,
     /// Where the line breaks are, to tell the line where each record starts.
     lines: decode::Lines,
 }
@@ -591,7 +621,7 @@ pub enum Parsed {
 #[derive(Clone, Debug)]
 pub struct RowParser {
     schema: Schema,
-    day_order: DayOrder,
+    dates: DateRules,
 }
 
 impl RowParser {
@@ -602,15 +632,16 @@ impl RowParser {
 
     /// Parses one record's fields (`whole` is their bytes together) into
     /// `incident`, reusing its strings, so a loop over many records
-    /// allocates next to nothing. Records that are not UTF-8 in a UTF-8 file
-    /// are read as Windows-1252 and their line added to `not_utf8`.
+    /// allocates next to nothing. What is worth telling about the input as
+    /// a whole goes into `notes`: records that are not UTF-8 in a UTF-8 file
+    /// (read as Windows-1252), cells read as empty, two-digit years.
     pub fn parse<'f>(
         &self,
         whole: &[u8],
         fields: impl Iterator<Item = &'f [u8]>,
         line: u64,
         incident: &mut Incident,
-        not_utf8: &mut Vec<u64>,
+        notes: &mut Notes,
     ) -> Parsed {
         let mut texts = std::mem::take(&mut incident.fields);
         let encoding = self.schema.dialect.encoding;
@@ -622,12 +653,12 @@ impl RowParser {
             text.clear();
         }
         if fallback {
-            not_utf8.push(line);
+            notes.not_utf8.push(line);
         }
         let parsed = if texts.iter().all(|f| text::trim(f).is_empty()) {
             Parsed::Blank
         } else {
-            match parse_row(&self.schema, self.day_order, &texts, line, incident) {
+            match parse_row(&self.schema, &self.dates, &texts, line, incident, notes) {
                 Ok(()) => Parsed::Read,
                 Err(e) => Parsed::Invalid(e),
             }
@@ -671,7 +702,7 @@ impl<'a> Reader<'a> {
             return Err(empty());
         }
         let header_line = decoded.lines.line_of_record(record_offset(&header));
-        let mut not_utf8 = Vec::new();
+        let mut notes = Notes::default();
         let mut names = Vec::new();
         let (count, fallback) = fill_texts(
             header.as_slice(),
@@ -681,7 +712,7 @@ impl<'a> Reader<'a> {
         );
         names.truncate(count);
         if fallback {
-            not_utf8.push(header_line);
+            notes.not_utf8.push(header_line);
         }
         let columns: Vec<String> = names
             .iter()
@@ -707,11 +738,11 @@ impl<'a> Reader<'a> {
             name: name.to_string(),
             parser: RowParser {
                 schema,
-                day_order: options.day_order,
+                dates: options.date_rules(),
             },
             record: csv::ByteRecord::new(),
             blank: 0,
-            not_utf8,
+            notes,
             csv,
         })
     }
@@ -761,7 +792,7 @@ impl<'a> Reader<'a> {
                 self.record.iter(),
                 line,
                 &mut incident,
-                &mut self.not_utf8,
+                &mut self.notes,
             ) {
                 Parsed::Blank => self.blank += 1,
                 Parsed::Read => return Ok(Some(Ok(incident))),
@@ -773,13 +804,15 @@ impl<'a> Reader<'a> {
 
     /// What is worth telling about the input as a whole.
     pub fn warnings(&self) -> Vec<String> {
-        input_warnings(&self.name, &self.parser.schema.dialect, &self.not_utf8)
+        input_warnings(&self.name, &self.parser.schema.dialect, &self.notes)
     }
 }
 
-/// What is worth telling about an input as a whole: a guessed encoding, and
-/// the rows (by line) that were not UTF-8 in a UTF-8 file.
-pub fn input_warnings(name: &str, dialect: &Dialect, not_utf8: &[u64]) -> Vec<String> {
+/// What is worth telling about an input as a whole: a guessed encoding, the
+/// rows (by line) that were not UTF-8 in a UTF-8 file, cells that could not
+/// be read and were left empty, and two-digit years.
+pub fn input_warnings(name: &str, dialect: &Dialect, notes: &Notes) -> Vec<String> {
+    let not_utf8 = &notes.not_utf8;
     let mut warnings = Vec::new();
     if dialect.guessed {
         warnings.push(format!(
@@ -798,7 +831,63 @@ pub fn input_warnings(name: &str, dialect: &Dialect, not_utf8: &[u64]) -> Vec<St
             if not_utf8.len() > 5 { ", ..." } else { "" },
         ));
     }
+    for cell in &notes.cells {
+        warnings.push(format!("{name}, {cell}; read as empty, the row is kept"));
+    }
+    let unlisted = notes.bad_cells - notes.cells.len();
+    if unlisted > 0 {
+        warnings.push(format!(
+            "{name}: {unlisted} more cells could not be read and were read as empty"
+        ));
+    }
+    if let Some(first) = notes.first_two_digit_year {
+        warnings.push(format!(
+            "{name}: {} dates have a two-digit year (first at line {first}), read as Excel reads them: \
+             00-29 as 2000-2029, 30-99 as 1930-1999; use --date-format if that is wrong",
+            notes.two_digit_years
+        ));
+    }
     warnings
+}
+
+/// What rows taught about their input as a whole, gathered while parsing
+/// and told once at the end ([`input_warnings`]).
+#[derive(Clone, Debug, Default)]
+pub struct Notes {
+    /// Lines of rows that were not UTF-8 in a UTF-8 file, decoded as Windows-1252.
+    pub not_utf8: Vec<u64>,
+    /// The first [`Notes::KEPT_CELLS`] cells that could not be read and were
+    /// read as empty, with line, column and why.
+    pub cells: Vec<RowError>,
+    /// How many cells could not be read, listed or not.
+    pub bad_cells: usize,
+    /// How many dates were written with a two-digit year.
+    pub two_digit_years: usize,
+    /// The line of the first of them.
+    pub first_two_digit_year: Option<u64>,
+}
+
+impl Notes {
+    /// Cells listed by line and column; past these, only counted.
+    pub const KEPT_CELLS: usize = 20;
+
+    /// Adds the notes of a later part of the same input.
+    pub fn merge(&mut self, later: Notes) {
+        self.not_utf8.extend(later.not_utf8);
+        self.two_digit_years += later.two_digit_years;
+        self.first_two_digit_year = self.first_two_digit_year.or(later.first_two_digit_year);
+        self.bad_cells += later.bad_cells;
+        let room = Notes::KEPT_CELLS.saturating_sub(self.cells.len());
+        self.cells.extend(later.cells.into_iter().take(room));
+    }
+
+    /// Notes a cell that could not be read.
+    fn bad_cell(&mut self, error: RowError) {
+        self.bad_cells += 1;
+        if self.cells.len() < Notes::KEPT_CELLS {
+            self.cells.push(error);
+        }
+    }
 }
 
 /// Writes a record's fields as text into `texts` (reusing its strings) and
@@ -868,12 +957,14 @@ fn csv_error(name: &str, e: csv::Error) -> InputError {
     }
 }
 
-/// Parses a whole number such as a count of fatalities. In GTD, -9 and -99 mean unknown.
+/// Parses a whole number such as a count of fatalities; `c. 10` and `~10`
+/// are 10. In GTD, -9 and -99 mean unknown.
 fn parse_count(text: &str, layout: Layout) -> Result<Option<u32>, String> {
     let text = text.trim();
     if text.is_empty() || (layout == Layout::Gtd && (text == "-9" || text == "-99")) {
         return Ok(None);
     }
+    let text = strip_approximate(text).0;
     if let Ok(n) = text.parse::<u32>() {
         return Ok(Some(n));
     }
@@ -961,10 +1052,11 @@ fn clean_known(text: &str, layout: Layout, out: &mut String) {
 /// all but its `fields`, which the caller owns.
 fn parse_row(
     schema: &Schema,
-    day_order: DayOrder,
+    dates: &DateRules,
     fields: &[String],
     line: u64,
     incident: &mut Incident,
+    notes: &mut Notes,
 ) -> Result<(), RowError> {
     let get = |field: Field| -> &str {
         schema
@@ -999,25 +1091,51 @@ fn parse_row(
         });
     }
 
-    let date = if schema.index(Field::Date).is_some() && !get(Field::Date).is_empty() {
-        Some(
-            PartialDate::parse_with(get(Field::Date), day_order)
-                .map_err(|m| fail(Field::Date, m))?,
-        )
+    let mut date = if schema.index(Field::Date).is_some() && !get(Field::Date).is_empty() {
+        Some(read_date(dates, get(Field::Date), line, notes).map_err(|m| fail(Field::Date, m))?)
     } else if schema.index(Field::Year).is_some() && !get(Field::Year).is_empty() {
         gtd_date(get(Field::Year), get(Field::Month), get(Field::Day))
             .map_err(|(field, m)| fail(field, m))?
+            .map(|date| DateRead {
+                date,
+                end: None,
+                approximate: false,
+                two_digit_year: false,
+            })
     } else {
         None
     };
-    let fatalities =
-        parse_count(get(Field::Fatalities), layout).map_err(|m| fail(Field::Fatalities, m))?;
-    let injuries =
-        parse_count(get(Field::Injuries), layout).map_err(|m| fail(Field::Injuries, m))?;
-    let geo_precision = match parse_count(get(Field::GeoPrecision), layout) {
-        Ok(code) => code.map(|c| u8::try_from(c).unwrap_or(u8::MAX)),
-        Err(m) => return Err(fail(Field::GeoPrecision, m)),
+    // Cells that only add to the row: what cannot be read is left empty,
+    // with a warning, and the row is kept.
+    let mut count = |field: Field| {
+        parse_count(get(field), layout).unwrap_or_else(|m| {
+            notes.bad_cell(fail(field, m));
+            None
+        })
     };
+    let fatalities = count(Field::Fatalities);
+    let injuries = count(Field::Injuries);
+    let geo_precision = count(Field::GeoPrecision).map(|c| u8::try_from(c).unwrap_or(u8::MAX));
+    let time_precision = count(Field::TimePrecision);
+    let end_text = get(Field::DateEnd);
+    if let Some(date) = &mut date
+        && !end_text.is_empty()
+    {
+        match read_date(dates, end_text, line, notes).and_then(|end| {
+            let last = end.end.unwrap_or(end.date);
+            if last.end() < date.date.start() {
+                Err(format!("`{end_text}` is before the date"))
+            } else {
+                Ok(last)
+            }
+        }) {
+            Ok(last) => date.end = (last != date.date).then_some(last).or(date.end),
+            Err(m) => notes.bad_cell(fail(Field::DateEnd, m)),
+        }
+    }
+    if let (Some(date), Some(code)) = (&mut date, time_precision) {
+        acled_time_precision(date, code);
+    }
     let lat = parse_degrees(schema, get(Field::Latitude), Axis::Latitude).map_err(|m| {
         let swapped = !m.contains("swapped")
             && m.contains("outside")
@@ -1069,12 +1187,60 @@ fn parse_row(
     clean(Field::Description, &mut incident.description);
     clean(Field::Source, &mut incident.source);
     incident.line = line;
-    incident.date = date;
+    incident.date = date.map(|d| d.date);
+    incident.date_end = date.and_then(|d| d.end);
+    incident.date_approximate = date.is_some_and(|d| d.approximate);
     incident.fatalities = fatalities;
     incident.injuries = injuries;
     incident.given = given;
     incident.geo_precision = geo_precision;
     Ok(())
+}
+
+/// Reads a date cell, noting a two-digit year.
+fn read_date(
+    dates: &DateRules,
+    text: &str,
+    line: u64,
+    notes: &mut Notes,
+) -> Result<DateRead, String> {
+    let read = dates.read(text)?;
+    if read.two_digit_year {
+        notes.two_digit_years += 1;
+        notes.first_two_digit_year.get_or_insert(line);
+    }
+    Ok(read)
+}
+
+/// Applies ACLED's `time_precision` to a date: 1 is the day, 2 a date known
+/// to the week (the span of three days either side), 3 to the month.
+fn acled_time_precision(date: &mut DateRead, code: u32) {
+    let (Some(month), Some(day)) = (date.date.month, date.date.day) else {
+        return;
+    };
+    match code {
+        2 => {
+            use chrono::{Days, NaiveDate};
+            let Some(d) = NaiveDate::from_ymd_opt(date.date.year, month.into(), day.into()) else {
+                return;
+            };
+            let partial = |d: Option<NaiveDate>| {
+                use chrono::Datelike;
+                d.and_then(|d| {
+                    PartialDate::new(d.year(), Some(d.month() as u8), Some(d.day() as u8)).ok()
+                })
+            };
+            if let (Some(first), Some(last)) = (
+                partial(d.checked_sub_days(Days::new(3))),
+                partial(d.checked_add_days(Days::new(3))),
+            ) {
+                date.date = first;
+                date.end = Some(last);
+            }
+        }
+        3 => date.date.day = None,
+        _ => {}
+    }
 }
 
 /// Builds a date from GTD's year, month and day, where 0 means unknown; an

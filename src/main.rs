@@ -174,6 +174,9 @@ struct InputArgs {
     /// The input's delimiter (`,`, `;`, `tab`, `|`), instead of guessing.
     #[arg(long, value_name = "CHAR", value_parser = incident::delimiter_for_name)]
     delimiter: Option<u8>,
+    /// Read dates with this strftime format (e.g. %d.%m.%y, %Y%m), before the built-in forms (repeatable).
+    #[arg(long = "date-format", value_name = "FORMAT", value_parser = incident::check_date_format)]
+    date_formats: Vec<String>,
     /// Keep rows dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = PartialDate::parse)]
     from: Option<PartialDate>,
@@ -199,6 +202,7 @@ impl InputArgs {
             },
             encoding: self.encoding,
             delimiter: self.delimiter,
+            date_formats: self.date_formats.clone(),
         }
     }
 

@@ -14,7 +14,8 @@ use std::sync::{Mutex, mpsc};
 
 use crate::geocode::{Context, Geocoder, Located, SharedAnswers, Tally, context_of, invalid};
 use crate::incident::{
-    Incident, InputError, Parsed, ReadOptions, Reader, Records, RowParser, Schema, input_warnings,
+    Incident, InputError, Notes, Parsed, ReadOptions, Reader, Records, RowParser, Schema,
+    input_warnings,
 };
 
 /// An input file, or standard input copied to a temporary file so that it
@@ -164,7 +165,7 @@ struct Done<B> {
     tally: Tally,
     blank: usize,
     filtered: usize,
-    not_utf8: Vec<u64>,
+    notes: Notes,
 }
 
 /// Streams every row of `source` through `filter` and the geocoder (with
@@ -277,7 +278,7 @@ where
         let consumed = (move || -> Result<Streamed, StreamError> {
             let mut streamed = Streamed::default();
             let mut waiting = std::collections::BTreeMap::new();
-            let mut not_utf8 = Vec::new();
+            let mut notes = Notes::default();
             let mut next = 0;
             for done in done_out {
                 let done = done?;
@@ -289,13 +290,13 @@ where
                     }
                     streamed.blank += done.blank;
                     streamed.filtered += done.filtered;
-                    not_utf8.extend(done.not_utf8);
+                    notes.merge(done.notes);
                     take(&mut done.out, &streamed.tally)?;
                     let _ = spare_in.send(done.out);
                     next += 1;
                 }
             }
-            streamed.warnings = input_warnings(source.name(), &parser.schema().dialect, &not_utf8);
+            streamed.warnings = input_warnings(source.name(), &parser.schema().dialect, &notes);
             Ok(streamed)
         })();
         if let Ok(mut records_out) = records_out.lock() {
@@ -361,12 +362,12 @@ fn work<B: Default>(
         tally,
         blank: 0,
         filtered: 0,
-        not_utf8: Vec::new(),
+        notes: Notes::default(),
     };
     let filtering = !filter.is_empty();
     for (line, whole, fields) in records.iter() {
         let incident = row.incident.get_or_insert_with(Incident::default);
-        match parser.parse(whole, fields, line, incident, &mut done.not_utf8) {
+        match parser.parse(whole, fields, line, incident, &mut done.notes) {
             Parsed::Blank => done.blank += 1,
             Parsed::Read if filtering && !filter.keeps(incident, geocoder.gazetteer()) => {
                 done.filtered += 1;
