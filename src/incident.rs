@@ -17,6 +17,7 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
 use crate::text;
 
+pub mod columns;
 mod dates;
 pub mod decode;
 
@@ -207,8 +208,8 @@ impl Schema {
     /// Recognises the layout from a header and maps its columns.
     /// `overrides` (field, header name) pairs come from `--column`.
     pub fn detect(columns: Vec<String>, overrides: &[(Field, String)]) -> Schema {
-        let lower: Vec<String> = columns.iter().map(|c| c.trim().to_lowercase()).collect();
-        let has = |name: &str| lower.iter().any(|c| c == name);
+        let lower: Vec<String> = columns.iter().map(|c| columns::header_key(c)).collect();
+        let has = |name: &str| lower.iter().any(|c| *c == columns::header_key(name));
         let layout = if has("event_date") && has("location") {
             Layout::Acled
         } else if has("iyear") && (has("city") || has("country_txt")) {
@@ -221,14 +222,17 @@ impl Schema {
             let wanted = overrides
                 .iter()
                 .find(|(f, _)| *f == field)
-                .map(|(_, header)| vec![header.trim().to_lowercase()]);
+                .map(|(_, header)| vec![columns::header_key(header)]);
             let names: Vec<String> = wanted.unwrap_or_else(|| {
                 let mut names: Vec<String> = aliases(layout, field)
                     .iter()
-                    .map(|s| s.to_string())
+                    .map(|s| columns::header_key(s))
                     .collect();
                 if names.is_empty() || layout == Layout::Native {
-                    names.insert(0, field.name().to_string());
+                    names.insert(0, columns::header_key(field.name()));
+                }
+                if layout == Layout::Native {
+                    names.extend(columns::synonyms(field).iter().map(|s| s.to_string()));
                 }
                 names
             });
@@ -269,10 +273,30 @@ impl Schema {
         if d.delimiter != b',' {
             notes.push(format!("{}-separated", d.delimiter_name()));
         }
+        let renamed: Vec<String> = self
+            .indices
+            .iter()
+            .filter(|(field, i)| {
+                self.layout == Layout::Native
+                    && columns::header_key(self.column_name(*i))
+                        != columns::header_key(field.name())
+            })
+            .map(|(field, i)| {
+                format!(
+                    "`{}` as {}",
+                    text::clean(self.column_name(*i)),
+                    field.name()
+                )
+            })
+            .collect();
+        let mut layout = format!("{} columns", self.layout);
+        if !renamed.is_empty() {
+            layout = format!("{layout}: {}", renamed.join(", "));
+        }
         if notes.is_empty() {
-            format!("{} columns", self.layout)
+            layout
         } else {
-            format!("{} columns; {}", self.layout, notes.join(", "))
+            format!("{layout}; {}", notes.join(", "))
         }
     }
 
@@ -409,7 +433,7 @@ pub enum InputError {
     },
     /// The header lacks both a place column and coordinate columns.
     #[error(
-        "{file}: line {line}: no `place` column and no `latitude`/`longitude` columns (header: {header})"
+        "{file}: line {line}: no `place` column and no `latitude`/`longitude` columns{suggestion} (header: {header})"
     )]
     NoLocation {
         /// The input's name.
@@ -418,6 +442,24 @@ pub enum InputError {
         line: u64,
         /// The header as read.
         header: String,
+        /// A column that looks like a place column, and how to use it, or empty.
+        suggestion: String,
+    },
+    /// `--column FIELD=HEADER` names a header the file does not have.
+    #[error(
+        "{file}: line {line}: --column {field}={header}: no column `{header}` (closest: {closest})"
+    )]
+    UnknownColumn {
+        /// The input's name.
+        file: String,
+        /// The header's line.
+        line: u64,
+        /// The field it was meant for.
+        field: &'static str,
+        /// The header name given.
+        header: String,
+        /// The closest header names, quoted and comma-separated.
+        closest: String,
     },
 }
 
@@ -724,13 +766,21 @@ impl<'a> Reader<'a> {
         if columns.iter().all(String::is_empty) {
             return Err(empty());
         }
+        check_overrides(&columns, &options.columns, name, header_line)?;
         let mut schema = Schema::detect(columns, &options.columns);
         schema.dialect = decoded.dialect;
         if !schema.can_locate() {
+            let suggestion = columns::place_lookalike(&schema.columns)
+                .map(|i| {
+                    let column = text::clean(schema.column_name(i));
+                    format!("; `{column}` looks like one: use --column place={column}")
+                })
+                .unwrap_or_default();
             return Err(InputError::NoLocation {
                 file: name.to_string(),
                 line: header_line,
-                header: schema.columns.join(","),
+                header: text::clean(&schema.columns.join(",")),
+                suggestion,
             });
         }
         Ok(Reader {
@@ -806,6 +856,33 @@ impl<'a> Reader<'a> {
     pub fn warnings(&self) -> Vec<String> {
         input_warnings(&self.name, &self.parser.schema.dialect, &self.notes)
     }
+}
+
+/// Fails when a `--column` override names a header the file lacks, naming
+/// the closest headers it has.
+fn check_overrides(
+    header: &[String],
+    overrides: &[(Field, String)],
+    name: &str,
+    line: u64,
+) -> Result<(), InputError> {
+    for (field, wanted) in overrides {
+        let key = columns::header_key(wanted);
+        if !header.iter().any(|c| columns::header_key(c) == key) {
+            let closest: Vec<String> = columns::closest(header, wanted)
+                .iter()
+                .map(|c| format!("`{}`", text::clean(c)))
+                .collect();
+            return Err(InputError::UnknownColumn {
+                file: name.to_string(),
+                line,
+                field: field.name(),
+                header: text::clean(wanted),
+                closest: closest.join(", "),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// What is worth telling about an input as a whole: a guessed encoding, the

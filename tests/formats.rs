@@ -183,3 +183,69 @@ fn bad_cells_are_left_empty_and_the_row_mapped() {
         assert!(cell.contains("cells.csv, line"), "{cell}");
     }
 }
+
+#[test]
+fn an_own_sheet_maps_without_column_flags() {
+    let csv = "Date of attack,Town,Country,Attack type,Killed,Wounded\n\
+        2024-03-22,Kerman,IR,Bombing,91,284\n\
+        2024-01-03,Kabul,AF,Bombing,5,\n\
+        2023-02-01,Khujand,TJ,Arrests,0,0\n\
+        2023-05-01,Osh,KG,Riot,2,7\n\
+        2023-06-01,Bishkek,KG,Arrests,,\n\
+        2023-07-01,Moscow,RU,Armed attack,1,1\n";
+    let (_dir, path) = write("own.csv", csv.as_bytes());
+    let (json, err) = export(&path, &[]);
+    let features = json["features"].as_array().unwrap();
+    assert_eq!(features.len(), 6, "{err}");
+    assert!(err.contains("located 6 of 6"), "{err}");
+    for said in [
+        "`Date of attack` as date",
+        "`Town` as place",
+        "`Attack type` as type",
+        "`Killed` as fatalities",
+        "`Wounded` as injuries",
+    ] {
+        assert!(err.contains(said), "the summary lacks {said}: {err}");
+    }
+    assert_eq!(features[0]["properties"]["Killed"], 91);
+    assert_eq!(features[0]["properties"]["incimap_date"], "2024-03-22");
+}
+
+#[test]
+fn missing_columns_are_explained() {
+    let csv = "when,Locaton,deaths\n2024-03-22,Kerman,3\n";
+    let (_dir, path) = write("typo.csv", csv.as_bytes());
+    let out = incimap(&["export", path.to_str().unwrap(), "-o", "-"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("no `place` column")
+            && err.contains("`Locaton` looks like one: use --column place=Locaton"),
+        "{err}"
+    );
+    let (json, _) = export(
+        &path,
+        &["--column", "place=Locaton", "--column", "date=when"],
+    );
+    assert_eq!(
+        json["features"][0]["properties"]["incimap_date"],
+        "2024-03-22"
+    );
+
+    let csv = "date_start,date_end,where_coordinates,latitude,longitude\n2019-08-17,2019-08-18,Kabul,34.5,69.2\n";
+    let (_dir, path) = write("typo2.csv", csv.as_bytes());
+    let out = incimap(&[
+        "export",
+        path.to_str().unwrap(),
+        "-o",
+        "-",
+        "--column",
+        "date=date_strat",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("--column date=date_strat: no column `date_strat` (closest: `date_start`)"),
+        "{err}"
+    );
+}
