@@ -20,6 +20,7 @@ use crate::text;
 pub mod columns;
 mod dates;
 pub mod decode;
+pub mod layouts;
 
 pub use dates::{
     DatePrecision, DateRead, DateRules, DayOrder, PartialDate, check_date_format,
@@ -127,14 +128,50 @@ pub enum Layout {
     Acled,
     /// A Global Terrorism Database extract.
     Gtd,
+    /// A UCDP Georeferenced Event Dataset (GED) file.
+    Ucdp,
+    /// A GDELT 2.0 event file.
+    Gdelt,
 }
 
 impl Layout {
+    /// Every layout, in the order `--layout` lists them.
+    pub const ALL: [Layout; 5] = [
+        Layout::Native,
+        Layout::Acled,
+        Layout::Gtd,
+        Layout::Ucdp,
+        Layout::Gdelt,
+    ];
+
+    /// Parses a `--layout` name: `native`, `acled`, `gtd`, `ucdp`, `gdelt`.
+    pub fn from_name(name: &str) -> Result<Layout, String> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "native" => Ok(Layout::Native),
+            "acled" => Ok(Layout::Acled),
+            "gtd" => Ok(Layout::Gtd),
+            "ucdp" | "ged" | "ucdp-ged" => Ok(Layout::Ucdp),
+            "gdelt" => Ok(Layout::Gdelt),
+            _ => Err(format!(
+                "`{name}` is not a layout (native, acled, gtd, ucdp, gdelt)"
+            )),
+        }
+    }
+
     /// What the source's own location precision code means, in the words
-    /// `town`, `district`, `province`, `unknown` (ACLED `geo_precision` 1-3,
-    /// GTD `specificity` 1-5). `None` for codes the layout does not define.
+    /// `town`, `district`, `province`, `country`, `unknown` (ACLED
+    /// `geo_precision` 1-3, GTD `specificity` 1-5, UCDP `where_prec` 1-7,
+    /// GDELT `ActionGeo_Type` 1-5). `None` for codes the layout does not define.
     pub fn describe_precision(self, code: u8) -> Option<&'static str> {
         match (self, code) {
+            (Layout::Ucdp, 1 | 2) => Some("town"),
+            (Layout::Ucdp, 3) => Some("district"),
+            (Layout::Ucdp, 4 | 5) => Some("province"),
+            (Layout::Ucdp, 6) => Some("country"),
+            (Layout::Ucdp, 7) => Some("unknown"),
+            (Layout::Gdelt, 1) => Some("country"),
+            (Layout::Gdelt, 2 | 5) => Some("province"),
+            (Layout::Gdelt, 3 | 4) => Some("town"),
             (Layout::Acled | Layout::Gtd, 1) => Some("town"),
             (Layout::Acled | Layout::Gtd, 2) => Some("district"),
             (Layout::Acled, 3) => Some("province"),
@@ -152,6 +189,8 @@ impl fmt::Display for Layout {
             Layout::Native => "native",
             Layout::Acled => "ACLED",
             Layout::Gtd => "GTD",
+            Layout::Ucdp => "UCDP GED",
+            Layout::Gdelt => "GDELT",
         })
     }
 }
@@ -159,6 +198,22 @@ impl fmt::Display for Layout {
 /// Header names each layout uses for each field, in order of preference.
 fn aliases(layout: Layout, field: Field) -> &'static [&'static str] {
     match (layout, field) {
+        (Layout::Ucdp, Field::Date) => &["date_start"],
+        (Layout::Ucdp, Field::DateEnd) => &["date_end"],
+        (Layout::Ucdp, Field::Place) => &["where_coordinates"],
+        (Layout::Ucdp, Field::Province) => &["adm_1"],
+        (Layout::Ucdp, Field::Type) => &["type_of_violence"],
+        (Layout::Ucdp, Field::Fatalities) => &["best"],
+        (Layout::Ucdp, Field::Description) => &["source_headline"],
+        (Layout::Ucdp, Field::Source) => &["source_article", "source_office"],
+        (Layout::Ucdp, Field::GeoPrecision) => &["where_prec"],
+        (Layout::Gdelt, Field::Date) => &["SQLDATE"],
+        (Layout::Gdelt, Field::Place) => &["ActionGeo_FullName"],
+        (Layout::Gdelt, Field::Type) => &["EventRootCode"],
+        (Layout::Gdelt, Field::Latitude) => &["ActionGeo_Lat"],
+        (Layout::Gdelt, Field::Longitude) => &["ActionGeo_Long"],
+        (Layout::Gdelt, Field::GeoPrecision) => &["ActionGeo_Type"],
+        (Layout::Gdelt, Field::Source) => &["SOURCEURL"],
         (Layout::Acled, Field::Date) => &["event_date"],
         (Layout::Acled, Field::Place) => &["location"],
         (Layout::Acled, Field::Province) => &["admin1"],
@@ -202,23 +257,49 @@ pub struct Schema {
     by_field: [Option<usize>; Field::ALL.len()],
     /// Encoding, delimiter and decimal mark the file was read with.
     pub dialect: Dialect,
+    /// Codes of the type column in words (UCDP `type_of_violence`, GDELT `EventRootCode`).
+    type_words: Option<fn(&str) -> Option<&'static str>>,
 }
 
 impl Schema {
     /// Recognises the layout from a header and maps its columns.
     /// `overrides` (field, header name) pairs come from `--column`.
     pub fn detect(columns: Vec<String>, overrides: &[(Field, String)]) -> Schema {
+        Schema::detect_as(columns, overrides, None)
+    }
+
+    /// [`Schema::detect`], with the layout given (`--layout`) or recognised
+    /// from the header when `None`.
+    pub fn detect_as(
+        columns: Vec<String>,
+        overrides: &[(Field, String)],
+        layout: Option<Layout>,
+    ) -> Schema {
         let lower: Vec<String> = columns.iter().map(|c| columns::header_key(c)).collect();
         let has = |name: &str| lower.iter().any(|c| *c == columns::header_key(name));
-        let layout = if has("event_date") && has("location") {
+        let layout = layout.unwrap_or(if has("event_date") && has("location") {
             Layout::Acled
         } else if has("iyear") && (has("city") || has("country_txt")) {
             Layout::Gtd
+        } else if has("date_start") && (has("where_prec") || has("type_of_violence")) {
+            Layout::Ucdp
+        } else if has("globaleventid") && has("actiongeo_lat") {
+            Layout::Gdelt
         } else {
             Layout::Native
-        };
+        });
         let mut indices = Vec::new();
         for field in Field::ALL {
+            // GDELT's country codes are FIPS 10-4, not ISO: no country hint;
+            // its date is SQLDATE, whatever `Year` says.
+            if layout == Layout::Gdelt
+                && matches!(
+                    field,
+                    Field::Country | Field::Year | Field::Month | Field::Day
+                )
+            {
+                continue;
+            }
             let wanted = overrides
                 .iter()
                 .find(|(f, _)| *f == field)
@@ -247,11 +328,18 @@ impl Schema {
         for &(field, index) in &indices {
             by_field[field as usize] = Some(index);
         }
+        let type_column = by_field[Field::Type as usize].map(|i| lower[i].as_str());
+        let type_words: Option<fn(&str) -> Option<&'static str>> = match (layout, type_column) {
+            (Layout::Ucdp, Some("type of violence")) => Some(layouts::ucdp_violence),
+            (Layout::Gdelt, Some("eventrootcode")) => Some(layouts::cameo_root),
+            _ => None,
+        };
         Schema {
             layout,
             columns,
             by_field,
             indices,
+            type_words,
             dialect: Dialect::default(),
         }
     }
@@ -493,6 +581,13 @@ pub struct ReadOptions {
     pub delimiter: Option<u8>,
     /// strftime formats tried before the built-in date forms (`--date-format`).
     pub date_formats: Vec<String>,
+    /// The first line is a row, not a header (`--no-header`).
+    pub no_header: bool,
+    /// The names of the columns of a file without a header (`--columns a,b,c`).
+    pub names: Vec<String>,
+    /// The layout, instead of recognising it from the header (`--layout`);
+    /// GDELT event files have no header, and get the codebook's names.
+    pub layout: Option<Layout>,
 }
 
 impl ReadOptions {
@@ -578,6 +673,8 @@ pub struct Reader<'a> {
     notes: Notes,
     /// Where the line breaks are, to tell the line where each record starts.
     lines: decode::Lines,
+    /// The first record of a file without a header, read to learn its width.
+    pending: Option<(u64, csv::ByteRecord)>,
 }
 
 /// Where a record's parse began, in bytes of the decoded text.
@@ -756,18 +853,40 @@ impl<'a> Reader<'a> {
         if fallback {
             notes.not_utf8.push(header_line);
         }
-        let columns: Vec<String> = names
+        let mut columns: Vec<String> = names
             .iter()
             .map(|h| {
                 h.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
                     .to_string()
             })
             .collect();
+        let headerless = options.no_header
+            || !options.names.is_empty()
+            || (options.layout == Some(Layout::Gdelt) && !layouts::is_gdelt_header(&columns));
+        let mut pending = None;
+        if headerless {
+            // The first line is a row: the columns are named for it.
+            let width = columns.len();
+            columns = if !options.names.is_empty() {
+                options.names.clone()
+            } else if options.layout == Some(Layout::Gdelt) {
+                layouts::GDELT_COLUMNS
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for i in columns.len()..width {
+                columns.push(format!("column_{}", i + 1));
+            }
+            pending = Some((header_line, header));
+        }
         if columns.iter().all(String::is_empty) {
             return Err(empty());
         }
         check_overrides(&columns, &options.columns, name, header_line)?;
-        let mut schema = Schema::detect(columns, &options.columns);
+        let mut schema = Schema::detect_as(columns, &options.columns, options.layout);
         schema.dialect = decoded.dialect;
         if !schema.can_locate() {
             let suggestion = columns::place_lookalike(&schema.columns)
@@ -793,6 +912,7 @@ impl<'a> Reader<'a> {
             record: csv::ByteRecord::new(),
             blank: 0,
             notes,
+            pending,
             csv,
         })
     }
@@ -814,6 +934,10 @@ impl<'a> Reader<'a> {
 
     /// Reads the next record; `false` at the end of the input.
     fn next_record(&mut self) -> Result<Option<u64>, InputError> {
+        if let Some((line, record)) = self.pending.take() {
+            self.record = record;
+            return Ok(Some(line));
+        }
         let more = self
             .csv
             .read_byte_record(&mut self.record)
@@ -1261,6 +1385,10 @@ fn parse_row(
     let clean = |field: Field, out: &mut String| text::clean_into(get(field), out);
     clean(Field::Country, &mut incident.country);
     clean(Field::Type, &mut incident.kind);
+    if let Some(words) = schema.type_words.and_then(|words| words(&incident.kind)) {
+        incident.kind.clear();
+        incident.kind.push_str(words);
+    }
     clean(Field::Description, &mut incident.description);
     clean(Field::Source, &mut incident.source);
     incident.line = line;

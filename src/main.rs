@@ -174,6 +174,15 @@ struct InputArgs {
     /// The input's delimiter (`,`, `;`, `tab`, `|`), instead of guessing.
     #[arg(long, value_name = "CHAR", value_parser = incident::delimiter_for_name)]
     delimiter: Option<u8>,
+    /// The first line is a row, not a header (columns are column_1, column_2... unless named).
+    #[arg(long)]
+    no_header: bool,
+    /// Names of the columns of a file without a header, comma-separated (implies --no-header).
+    #[arg(long = "columns", value_name = "A,B,C", value_delimiter = ',')]
+    names: Vec<String>,
+    /// The input's layout, instead of recognising it: native, acled, gtd, ucdp, gdelt.
+    #[arg(long, value_name = "NAME", value_parser = incident::Layout::from_name)]
+    layout: Option<incident::Layout>,
     /// Read dates with this strftime format (e.g. %d.%m.%y, %Y%m), before the built-in forms (repeatable).
     #[arg(long = "date-format", value_name = "FORMAT", value_parser = incident::check_date_format)]
     date_formats: Vec<String>,
@@ -203,6 +212,9 @@ impl InputArgs {
             encoding: self.encoding,
             delimiter: self.delimiter,
             date_formats: self.date_formats.clone(),
+            no_header: self.no_header,
+            names: self.names.clone(),
+            layout: self.layout,
         }
     }
 

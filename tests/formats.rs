@@ -249,3 +249,135 @@ fn missing_columns_are_explained() {
         "{err}"
     );
 }
+
+#[test]
+fn ucdp_ged_is_recognised_by_its_header() {
+    let csv = "id,year,type_of_violence,conflict_name,side_a,side_b,where_prec,where_coordinates,adm_1,latitude,longitude,country,date_start,date_end,deaths_civilians,best,high,low\n\
+        1,2019,1,Afghanistan: Government,Government of Afghanistan,Taleban,1,Kabul town,Kabul province,34.53,69.17,Afghanistan,2019-08-17 00:00:00.000,2019-08-17 00:00:00.000,10,63,70,60\n\
+        2,2019,3,IS - Civilians,IS,Civilians,4,Nangarhar province,Nangarhar province,34.3,70.4,Afghanistan,2019-08-17 00:00:00.000,2019-08-20 00:00:00.000,5,5,7,5\n\
+        3,2019,2,Taleban - IS,Taleban,IS,2,Kunar,Kunar province,35.0,71.1,Afghanistan,2019-09-01 00:00:00.000,2019-09-01 00:00:00.000,0,not known,3,1\n";
+    let read = read_text("ged.csv", csv, &ReadOptions::default());
+    assert_eq!(read.schema.layout, incident::Layout::Ucdp);
+    assert!(read.errors.is_empty(), "{:?}", read.errors);
+    type Row<'a> = (
+        &'a str,
+        Option<u32>,
+        Option<PartialDate>,
+        Option<PartialDate>,
+    );
+    let got: Vec<Row> = read
+        .rows
+        .iter()
+        .map(|r| (r.kind.as_str(), r.fatalities, r.date, r.date_end))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("state-based", Some(63), date("2019-08-17"), None),
+            ("one-sided", Some(5), date("2019-08-17"), date("2019-08-20")),
+            ("non-state", None, date("2019-09-01"), None),
+        ]
+    );
+    assert!(
+        read.warnings
+            .iter()
+            .any(|w| w.contains("line 4, column `best`"))
+    );
+    let (_dir, path) = write("ged.csv", csv.as_bytes());
+    let (json, err) = export(&path, &[]);
+    assert!(err.contains("(UCDP GED columns)"), "{err}");
+    let p = &json["features"][1]["properties"];
+    assert_eq!(p["incimap_source_precision"], "province");
+    assert_eq!(p["incimap_date_end"], "2019-08-20");
+    assert_eq!(p["high"], 7, "low and high travel");
+    // The user may pick another type column.
+    let (json, _) = export(&path, &["--column", "type=conflict_name"]);
+    assert_eq!(
+        json["features"][0]["properties"]["incimap_date"],
+        "2019-08-17"
+    );
+    let read = incident::read_path(
+        &path,
+        &ReadOptions {
+            columns: vec![(incident::Field::Type, "conflict_name".into())],
+            ..ReadOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(read.rows[0].kind, "Afghanistan: Government");
+}
+
+/// A GDELT 2.0 event row: 61 tab-separated fields.
+fn gdelt_row(id: u64, date: &str, root: &str, place: &str, lat: &str, lon: &str) -> String {
+    let mut fields = vec![String::new(); 61];
+    fields[0] = id.to_string();
+    fields[1] = date.into();
+    fields[3] = date[..4].into();
+    fields[26] = format!("{root}0");
+    fields[28] = root.into();
+    fields[51] = "4".into();
+    fields[52] = place.into();
+    fields[53] = "AF".into();
+    fields[56] = lat.into();
+    fields[57] = lon.into();
+    fields[60] = format!("https://example.org/{id}");
+    fields.join("\t") + "\n"
+}
+
+#[test]
+fn gdelt_events_without_a_header() {
+    let text = gdelt_row(
+        1,
+        "20240322",
+        "18",
+        "Kabul, Kabol, Afghanistan",
+        "34.5167",
+        "69.1833",
+    ) + &gdelt_row(
+        2,
+        "20240323",
+        "14",
+        "Herat, Herat, Afghanistan",
+        "34.3482",
+        "62.1997",
+    ) + &gdelt_row(3, "2024032", "19", "Nowhere", "", "");
+    let (_dir, path) = write("20240322.export.CSV", text.as_bytes());
+    let options = ReadOptions {
+        layout: Some(incident::Layout::Gdelt),
+        ..ReadOptions::default()
+    };
+    let read = incident::read_path(&path, &options).unwrap();
+    assert_eq!(read.schema.layout, incident::Layout::Gdelt);
+    let got: Vec<(u64, &str, Option<PartialDate>)> = read
+        .rows
+        .iter()
+        .map(|r| (r.line, r.kind.as_str(), r.date))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "Assault", date("2024-03-22")),
+            (2, "Protest", date("2024-03-23"))
+        ]
+    );
+    assert_eq!(read.errors.len(), 1);
+    assert_eq!(read.errors[0].line, 3);
+    assert_eq!(read.errors[0].column.as_deref(), Some("SQLDATE"));
+    assert_eq!(read.rows[0].country, "", "FIPS codes are no ISO hint");
+    let (json, err) = export(&path, &["--layout", "gdelt"]);
+    assert!(err.contains("(GDELT columns"), "{err}");
+    let p = &json["features"][0]["properties"];
+    assert_eq!(p["ActionGeo_FullName"], "Kabul, Kabol, Afghanistan");
+    assert_eq!(p["incimap_status"], "given");
+    assert_eq!(p["incimap_source_precision"], "town");
+
+    // Without --layout, the first row would be a header; --no-header and
+    // --columns say otherwise.
+    let csv = "2024-03-22,Kabul\n2024-03-23,Herat\n";
+    let (_dir, path) = write("plain.csv", csv.as_bytes());
+    let (json, _) = export(&path, &["--columns", "date,place"]);
+    assert_eq!(json["features"].as_array().unwrap().len(), 2);
+    assert_eq!(json["features"][0]["id"], 1);
+    let (json, _) = export(&path, &["--no-header", "--column", "place=column_2"]);
+    assert_eq!(json["features"][1]["properties"]["column_2"], "Herat");
+}
