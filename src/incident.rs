@@ -18,6 +18,7 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use crate::text;
 
 pub mod columns;
+pub mod container;
 mod dates;
 pub mod decode;
 pub mod layouts;
@@ -259,6 +260,8 @@ pub struct Schema {
     pub dialect: Dialect,
     /// Codes of the type column in words (UCDP `type_of_violence`, GDELT `EventRootCode`).
     type_words: Option<fn(&str) -> Option<&'static str>>,
+    /// What held the rows, when not plain text: `gzip-compressed`, `JSON, ACLED API`.
+    pub container: Option<String>,
 }
 
 impl Schema {
@@ -340,6 +343,7 @@ impl Schema {
             by_field,
             indices,
             type_words,
+            container: None,
             dialect: Dialect::default(),
         }
     }
@@ -353,7 +357,7 @@ impl Schema {
     /// UTF-8 and commas: `GTD columns`, `native columns; UTF-16LE with BOM, tab-separated`.
     pub fn describe(&self) -> String {
         let d = &self.dialect;
-        let mut notes = Vec::new();
+        let mut notes: Vec<String> = self.container.iter().cloned().collect();
         if d.encoding != UTF_8 || d.bom {
             let bom = if d.bom { " with BOM" } else { "" };
             notes.push(format!("{}{bom}", d.encoding.name()));
@@ -533,6 +537,15 @@ pub enum InputError {
         /// A column that looks like a place column, and how to use it, or empty.
         suggestion: String,
     },
+    /// The file is not something incimap reads (a PDF, an image...), or JSON
+    /// without rows: says what it looks like, never its bytes.
+    #[error("{file} {message}")]
+    Unreadable {
+        /// The input's name.
+        file: String,
+        /// What the file looks like, and what to do.
+        message: String,
+    },
     /// `--column FIELD=HEADER` names a header the file does not have.
     #[error(
         "{file}: line {line}: --column {field}={header}: no column `{header}` (closest: {closest})"
@@ -675,6 +688,24 @@ pub struct Reader<'a> {
     lines: decode::Lines,
     /// The first record of a file without a header, read to learn its width.
     pending: Option<(u64, csv::ByteRecord)>,
+    /// Rows read whole (JSON, a workbook), when the input is not text.
+    table: Option<std::vec::IntoIter<(u64, csv::ByteRecord)>>,
+}
+
+/// An input opened as far as its first record.
+struct Opening<'a> {
+    /// The first record's fields as text.
+    names: Vec<String>,
+    /// The first record.
+    header: csv::ByteRecord,
+    header_line: u64,
+    notes: Notes,
+    dialect: Dialect,
+    /// What held the rows (`gzip-compressed`, `JSON, ACLED API`).
+    container: Option<String>,
+    csv: csv::Reader<Box<dyn Read + 'a>>,
+    lines: decode::Lines,
+    table: Option<std::vec::IntoIter<(u64, csv::ByteRecord)>>,
 }
 
 /// Where a record's parse began, in bytes of the decoded text.
@@ -816,6 +847,52 @@ impl<'a> Reader<'a> {
         name: &str,
         options: &ReadOptions,
     ) -> Result<Reader<'a>, InputError> {
+        match container::open(input, name)? {
+            container::Opened::Text { reader, container } => {
+                Reader::from_text(reader, container, name, options)
+            }
+            container::Opened::Table(table) => Reader::from_table(table, name, options),
+        }
+    }
+
+    /// A reader of rows read whole (JSON, a workbook).
+    fn from_table(
+        table: container::Table,
+        name: &str,
+        options: &ReadOptions,
+    ) -> Result<Reader<'a>, InputError> {
+        if table.rows.is_empty() && table.columns.is_empty() {
+            return Err(InputError::Empty {
+                file: name.to_string(),
+                message: format!("the file ({}) has no rows", table.container),
+            });
+        }
+        let header = csv::ByteRecord::from(table.columns.clone());
+        let empty: Box<dyn Read + 'a> = Box::new(std::io::empty());
+        Reader::assemble(
+            Opening {
+                names: table.columns,
+                header,
+                header_line: table.header_line,
+                notes: Notes::default(),
+                dialect: Dialect::default(),
+                container: Some(table.container),
+                csv: csv::ReaderBuilder::new().from_reader(empty),
+                lines: decode::Lines::default(),
+                table: Some(table.rows.into_iter()),
+            },
+            name,
+            options,
+        )
+    }
+
+    /// A reader of CSV text.
+    fn from_text(
+        input: Box<dyn Read + 'a>,
+        container: Option<String>,
+        name: &str,
+        options: &ReadOptions,
+    ) -> Result<Reader<'a>, InputError> {
         let io = |source| InputError::Io {
             file: name.to_string(),
             source,
@@ -853,6 +930,46 @@ impl<'a> Reader<'a> {
         if fallback {
             notes.not_utf8.push(header_line);
         }
+        Reader::assemble(
+            Opening {
+                names,
+                header,
+                header_line,
+                notes,
+                dialect: decoded.dialect,
+                container,
+                csv,
+                lines: decoded.lines,
+                table: None,
+            },
+            name,
+            options,
+        )
+    }
+
+    /// Names the columns (from the header, or `--columns` and the layout for
+    /// a file without one), recognises the layout and checks that rows can
+    /// be located.
+    fn assemble(
+        opening: Opening<'a>,
+        name: &str,
+        options: &ReadOptions,
+    ) -> Result<Reader<'a>, InputError> {
+        let Opening {
+            names,
+            header,
+            header_line,
+            notes,
+            dialect,
+            container,
+            csv,
+            lines,
+            table,
+        } = opening;
+        let empty = || InputError::Empty {
+            file: name.to_string(),
+            message: "the file is empty".into(),
+        };
         let mut columns: Vec<String> = names
             .iter()
             .map(|h| {
@@ -887,7 +1004,8 @@ impl<'a> Reader<'a> {
         }
         check_overrides(&columns, &options.columns, name, header_line)?;
         let mut schema = Schema::detect_as(columns, &options.columns, options.layout);
-        schema.dialect = decoded.dialect;
+        schema.dialect = dialect;
+        schema.container = container;
         if !schema.can_locate() {
             let suggestion = columns::place_lookalike(&schema.columns)
                 .map(|i| {
@@ -903,7 +1021,8 @@ impl<'a> Reader<'a> {
             });
         }
         Ok(Reader {
-            lines: decoded.lines,
+            lines,
+            table,
             name: name.to_string(),
             parser: RowParser {
                 schema,
@@ -937,6 +1056,12 @@ impl<'a> Reader<'a> {
         if let Some((line, record)) = self.pending.take() {
             self.record = record;
             return Ok(Some(line));
+        }
+        if let Some(table) = &mut self.table {
+            return Ok(table.next().map(|(line, record)| {
+                self.record = record;
+                line
+            }));
         }
         let more = self
             .csv

@@ -381,3 +381,117 @@ fn gdelt_events_without_a_header() {
     let (json, _) = export(&path, &["--no-header", "--column", "place=column_2"]);
     assert_eq!(json["features"][1]["properties"]["column_2"], "Herat");
 }
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+#[test]
+fn gzip_is_read_by_its_content() {
+    let csv = "date,place,latitude,longitude\n2024-03-22,A,10,10\n2024-03-23,B,11,11\n";
+    // Named .gz or not, it is decompressed.
+    for name in ["rows.csv.gz", "rows.csv"] {
+        let (_dir, path) = write(name, &gzip(csv.as_bytes()));
+        let read = incident::read_path(&path, &ReadOptions::default()).unwrap();
+        assert_eq!(read.rows.len(), 2, "{name}");
+        assert_eq!(read.rows[1].line, 3);
+        assert!(read.schema.describe().contains("gzip-compressed"));
+    }
+    let (_dir, path) = write("rows.csv.gz", &gzip(csv.as_bytes()));
+    let (json, err) = export(&path, &[]);
+    assert_eq!(json["features"].as_array().unwrap().len(), 2);
+    assert!(err.contains("native columns; gzip-compressed"), "{err}");
+}
+
+#[test]
+fn json_rows_and_api_envelopes() {
+    let acled = r#"{"status":200,"success":true,"last_update":1,"count":2,"messages":[],"data":[
+        {"event_id_cnty":"AFG1","event_date":"2024-03-22","time_precision":"1","event_type":"Battles","country":"Afghanistan","admin1":"Kabul","location":"Kabul","latitude":"34.5167","longitude":"69.1833","geo_precision":"1","fatalities":"3","notes":"x"},
+        {"event_id_cnty":"AFG2","event_date":"2024-03-20","time_precision":"3","event_type":"Protests","country":"Afghanistan","admin1":"Herat","location":"Herat","latitude":"34.3482","longitude":"62.1997","geo_precision":"2","fatalities":"0","notes":"y"}
+    ],"filename":"acled"}"#;
+    let (_dir, path) = write("acled.json", acled.as_bytes());
+    let read = incident::read_path(&path, &ReadOptions::default()).unwrap();
+    assert_eq!(read.schema.layout, incident::Layout::Acled);
+    assert_eq!(read.rows.len(), 2);
+    assert_eq!(read.rows[0].fatalities, Some(3));
+    assert_eq!(read.rows[1].date, date("2024-03"), "time_precision 3");
+    let (json, err) = export(&path, &[]);
+    assert!(err.contains("(ACLED columns; JSON, ACLED API)"), "{err}");
+    assert_eq!(json["features"][0]["properties"]["event_id_cnty"], "AFG1");
+
+    let ucdp = r#"{"TotalCount":1,"TotalPages":1,"PreviousPageUrl":"","NextPageUrl":"","Result":[
+        {"id":1,"year":2019,"type_of_violence":3,"where_prec":1,"where_coordinates":"Kabul town","adm_1":"Kabul province","latitude":34.53,"longitude":69.17,"country":"Afghanistan","date_start":"2019-08-17T00:00:00","date_end":"2019-08-18T00:00:00","best":63,"high":70,"low":60}
+    ]}"#;
+    let (_dir, path) = write("ged.json", gzip(ucdp.as_bytes()).as_slice());
+    let read = incident::read_path(&path, &ReadOptions::default()).unwrap();
+    assert_eq!(read.schema.layout, incident::Layout::Ucdp);
+    let r = &read.rows[0];
+    assert_eq!((r.kind.as_str(), r.fatalities), ("one-sided", Some(63)));
+    assert_eq!(
+        (r.date, r.date_end),
+        (date("2019-08-17"), date("2019-08-18"))
+    );
+    assert!(
+        read.schema
+            .describe()
+            .contains("JSON, UCDP API, gzip-compressed")
+    );
+
+    let list = r#"[{"date":"2024-03-22","place":"Kerman","extra":{"a":1}},{"place":"Kabul","date":null,"killed":2}]"#;
+    let read = read_text("list.json", list, &ReadOptions::default());
+    assert_eq!(read.schema.columns, ["date", "place", "extra", "killed"]);
+    assert_eq!(read.rows[1].fatalities, Some(2));
+    assert_eq!(read.rows[1].line, 3);
+    assert_eq!(read.rows[0].fields[2], r#"{"a":1}"#);
+}
+
+#[test]
+fn files_that_are_not_tables_say_what_they_look_like() {
+    let cases: [(&str, &[u8], &str); 6] = [
+        (
+            "report.pdf",
+            b"%PDF-1.7\n\x00\x01\x02binary",
+            "looks like a PDF",
+        ),
+        (
+            "sheet.xlsx",
+            b"PK\x03\x04\x14\x00\x06\x00binary\x00",
+            "looks like a zip archive (an Excel .xlsx",
+        ),
+        (
+            "old.xls",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00",
+            "old Excel workbook (.xls)",
+        ),
+        (
+            "map.png",
+            b"\x89PNG\r\n\x1a\n\x00\x00",
+            "looks like a PNG image",
+        ),
+        (
+            "config.json",
+            br#"{"name":"x","size":3}"#,
+            "is JSON without a list of rows",
+        ),
+        (
+            "cut.json",
+            br#"[{"place":"Kabul"},"#,
+            "looks like JSON but cannot be read",
+        ),
+    ];
+    for (name, bytes, want) in cases {
+        let (_dir, path) = write(name, bytes);
+        let out = incimap(&["export", path.to_str().unwrap(), "-o", "-"]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = stderr(&out);
+        assert!(err.contains(want), "{name}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+        assert!(
+            !err.contains("binary") && !err.contains('\u{FFFD}'),
+            "no bytes echoed: {err}"
+        );
+    }
+}
