@@ -22,6 +22,7 @@ pub mod container;
 mod dates;
 pub mod decode;
 pub mod layouts;
+mod workbook;
 
 pub use dates::{
     DatePrecision, DateRead, DateRules, DayOrder, PartialDate, check_date_format,
@@ -601,6 +602,8 @@ pub struct ReadOptions {
     /// The layout, instead of recognising it from the header (`--layout`);
     /// GDELT event files have no header, and get the codebook's names.
     pub layout: Option<Layout>,
+    /// The sheet of a workbook to read, by name or number from 1 (`--sheet`); the first by default.
+    pub sheet: Option<String>,
 }
 
 impl ReadOptions {
@@ -847,7 +850,7 @@ impl<'a> Reader<'a> {
         name: &str,
         options: &ReadOptions,
     ) -> Result<Reader<'a>, InputError> {
-        match container::open(input, name)? {
+        match container::open(input, name, options.sheet.as_deref())? {
             container::Opened::Text { reader, container } => {
                 Reader::from_text(reader, container, name, options)
             }
@@ -1014,7 +1017,12 @@ impl<'a> Reader<'a> {
                 })
                 .unwrap_or_default();
             return Err(InputError::NoLocation {
-                file: name.to_string(),
+                file: match &schema.container {
+                    Some(container) if container.contains("sheet") => {
+                        format!("{name} ({container}; --sheet chooses another)")
+                    }
+                    _ => name.to_string(),
+                },
                 line: header_line,
                 header: text::clean(&schema.columns.join(",")),
                 suggestion,

@@ -183,6 +183,9 @@ struct InputArgs {
     /// The input's layout, instead of recognising it: native, acled, gtd, ucdp, gdelt.
     #[arg(long, value_name = "NAME", value_parser = incident::Layout::from_name)]
     layout: Option<incident::Layout>,
+    /// The sheet of a workbook (.xlsx, .xls, .ods) to read, by name or number from 1 (default: the first).
+    #[arg(long, value_name = "NAME|N")]
+    sheet: Option<String>,
     /// Read dates with this strftime format (e.g. %d.%m.%y, %Y%m), before the built-in forms (repeatable).
     #[arg(long = "date-format", value_name = "FORMAT", value_parser = incident::check_date_format)]
     date_formats: Vec<String>,
@@ -215,6 +218,7 @@ impl InputArgs {
             no_header: self.no_header,
             names: self.names.clone(),
             layout: self.layout,
+            sheet: self.sheet.clone(),
         }
     }
 

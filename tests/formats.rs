@@ -37,6 +37,16 @@ fn export(path: &std::path::Path, args: &[&str]) -> (serde_json::Value, String) 
     (serde_json::from_slice(&out.stdout).unwrap(), err)
 }
 
+/// Runs `incimap export FILE -o -` with `args`, expecting exit code 1, and
+/// returns what it printed on standard error.
+fn export_fails(path: &std::path::Path, args: &[&str]) -> String {
+    let mut all = vec!["export", path.to_str().unwrap(), "-o", "-"];
+    all.extend_from_slice(args);
+    let out = incimap(&all);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    stderr(&out)
+}
+
 #[test]
 fn date_forms_one_by_one() {
     let csv = "date,place,latitude,longitude\n\
@@ -215,9 +225,7 @@ fn an_own_sheet_maps_without_column_flags() {
 fn missing_columns_are_explained() {
     let csv = "when,Locaton,deaths\n2024-03-22,Kerman,3\n";
     let (_dir, path) = write("typo.csv", csv.as_bytes());
-    let out = incimap(&["export", path.to_str().unwrap(), "-o", "-"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = export_fails(&path, &[]);
     assert!(
         err.contains("no `place` column")
             && err.contains("`Locaton` looks like one: use --column place=Locaton"),
@@ -234,16 +242,7 @@ fn missing_columns_are_explained() {
 
     let csv = "date_start,date_end,where_coordinates,latitude,longitude\n2019-08-17,2019-08-18,Kabul,34.5,69.2\n";
     let (_dir, path) = write("typo2.csv", csv.as_bytes());
-    let out = incimap(&[
-        "export",
-        path.to_str().unwrap(),
-        "-o",
-        "-",
-        "--column",
-        "date=date_strat",
-    ]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = export_fails(&path, &["--column", "date=date_strat"]);
     assert!(
         err.contains("--column date=date_strat: no column `date_strat` (closest: `date_start`)"),
         "{err}"
@@ -459,12 +458,12 @@ fn files_that_are_not_tables_say_what_they_look_like() {
         (
             "sheet.xlsx",
             b"PK\x03\x04\x14\x00\x06\x00binary\x00",
-            "looks like a zip archive (an Excel .xlsx",
+            "looks like a zip archive or an Office file, but not a workbook",
         ),
         (
             "old.xls",
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00",
-            "old Excel workbook (.xls)",
+            "save the sheet as CSV",
         ),
         (
             "map.png",
@@ -484,9 +483,7 @@ fn files_that_are_not_tables_say_what_they_look_like() {
     ];
     for (name, bytes, want) in cases {
         let (_dir, path) = write(name, bytes);
-        let out = incimap(&["export", path.to_str().unwrap(), "-o", "-"]);
-        assert_eq!(out.status.code(), Some(1), "{name}");
-        let err = stderr(&out);
+        let err = export_fails(&path, &[]);
         assert!(err.contains(want), "{name}: {err}");
         assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
         assert!(
@@ -494,4 +491,151 @@ fn files_that_are_not_tables_say_what_they_look_like() {
             "no bytes echoed: {err}"
         );
     }
+}
+
+/// A workbook made here: a `Notes` sheet first, then `Data` with typed cells.
+fn xlsx() -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let notes = book.add_worksheet();
+    notes.set_name("Notes").unwrap();
+    notes
+        .write_string(0, 0, "Incidents, compiled by hand")
+        .unwrap();
+    let data = book.add_worksheet();
+    data.set_name("Data").unwrap();
+    for (col, name) in ["Date", "Town", "Killed", "Latitude", "Longitude", "Code"]
+        .iter()
+        .enumerate()
+    {
+        data.write_string(0, col as u16, *name).unwrap();
+    }
+    let day_first = Format::new().set_num_format("dd/mm/yyyy");
+    let words = Format::new().set_num_format("mmm d, yyyy");
+    let d = |y, m, d| ExcelDateTime::from_ymd(y, m, d).unwrap();
+    for (row, date, format, town, numbers) in [
+        (1, d(2019, 8, 17), &day_first, "Kabul", [3.0, 34.5, 69.2]),
+        (2, d(2020, 2, 29), &words, "Herat", [0.0, 34.3482, 62.1997]),
+    ] {
+        data.write_datetime_with_format(row, 0, date, format)
+            .unwrap();
+        data.write_string(row, 1, town).unwrap();
+        for (col, n) in numbers.into_iter().enumerate() {
+            data.write_number(row, col as u16 + 2, n).unwrap();
+        }
+    }
+    data.write_string(1, 5, "007").unwrap();
+    // Row 4 is left empty; row 5 is text all through.
+    for (col, text) in ["c. 2019", "Kandahar", "many", "31.61", "65.71"]
+        .iter()
+        .enumerate()
+    {
+        data.write_string(4, col as u16, *text).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn xlsx_sheets_are_read_with_typed_cells() {
+    let (_dir, path) = write("incidents.xlsx", &xlsx());
+    // The first sheet has no rows to map: the error says so and names the sheet.
+    let err = export_fails(&path, &[]);
+    assert!(err.contains("sheet `Notes`"), "{err}");
+    for sheet in ["Data", "2"] {
+        let options = ReadOptions {
+            sheet: Some(sheet.into()),
+            ..ReadOptions::default()
+        };
+        let read = incident::read_path(&path, &options).unwrap();
+        assert!(read.errors.is_empty(), "{:?}", read.errors);
+        let got: Vec<(u64, Option<PartialDate>, &str, Option<u32>)> = read
+            .rows
+            .iter()
+            .map(|r| (r.line, r.date, r.place.as_str(), r.fatalities))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (2, date("2019-08-17"), "Kabul", Some(3)),
+                (3, date("2020-02-29"), "Herat", Some(0)),
+                (5, date("2019"), "Kandahar", None),
+            ],
+            "dates as dates whatever their format; rows numbered as the sheet numbers them"
+        );
+        assert_eq!(read.blank, 1);
+        assert!(read.rows[2].date_approximate);
+        assert_eq!(read.rows[0].fields[5], "007", "text stays text");
+        assert!(
+            read.warnings
+                .iter()
+                .any(|w| w.contains("line 5, column `Killed`")),
+            "{:?}",
+            read.warnings
+        );
+    }
+    let (json, err) = export(&path, &["--sheet", "Data"]);
+    assert!(err.contains("Excel workbook, sheet `Data`"), "{err}");
+    let p = &json["features"][0]["properties"];
+    assert_eq!(p["Killed"], 3);
+    assert_eq!(p["Date"], "2019-08-17");
+    assert_eq!(p["incimap_status"], "given");
+    let err = export_fails(&path, &["--sheet", "Daten"]);
+    assert!(
+        err.contains("without a sheet `Daten` (sheets: `Notes`, `Data`)"),
+        "{err}"
+    );
+}
+
+/// A minimal OpenDocument spreadsheet, zipped here.
+fn ods() -> Vec<u8> {
+    use std::io::Write;
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">
+<office:body><office:spreadsheet><table:table table:name="Vorfälle">
+<table:table-row><table:table-cell office:value-type="string"><text:p>Datum</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Ort</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Tote</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell office:value-type="date" office:date-value="2024-03-22"><text:p>22.03.24</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Kerman</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="91"><text:p>91</text:p></table:table-cell></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, body) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn ods_is_read_like_xlsx() {
+    let (_dir, path) = write("vorfaelle.ods", &ods());
+    let read = incident::read_path(&path, &ReadOptions::default()).unwrap();
+    assert_eq!(read.rows.len(), 1, "{:?}", read.errors);
+    let r = &read.rows[0];
+    assert_eq!(
+        (r.line, r.date, r.place.as_str()),
+        (2, date("2024-03-22"), "Kerman")
+    );
+    assert!(
+        read.schema
+            .describe()
+            .contains("OpenDocument spreadsheet, sheet `Vorfälle`")
+    );
+    // Compressed, it is still found.
+    let (_dir, path) = write("vorfaelle.ods.gz", &gzip(&ods()));
+    assert_eq!(
+        incident::read_path(&path, &ReadOptions::default())
+            .unwrap()
+            .rows
+            .len(),
+        1
+    );
 }

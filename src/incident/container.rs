@@ -1,7 +1,8 @@
 //! What a file is, decided from its first bytes whatever its name says:
-//! text to read as CSV, gzip around it, JSON rows (a list of flat objects,
-//! or the ACLED and UCDP API envelopes), or a file incimap cannot read,
-//! named in one line ("a PDF") without echoing its bytes.
+//! text to read as CSV, gzip around it, a workbook (zip or OLE, read by
+//! [`super::workbook`]), JSON rows (a list of flat objects, or the ACLED and
+//! UCDP API envelopes), or a file incimap cannot read, named in one line
+//! ("a PDF") without echoing its bytes.
 
 use std::io::{self, BufRead, BufReader, Read};
 
@@ -70,36 +71,39 @@ fn unreadable(name: &str, what: &str, hint: &str) -> InputError {
 }
 
 /// Opens an input by its content: gzip is decompressed (and looked into
-/// again), JSON is read as rows, text goes to the CSV reader, and anything
-/// incimap cannot read is an error saying what it looks like.
-pub fn open<'a, R: Read + 'a>(input: R, name: &str) -> Result<Opened<'a>, InputError> {
-    open_boxed(Box::new(input), name, None)
+/// again), a workbook's `sheet` (or first sheet) and JSON are read as rows,
+/// text goes to the CSV reader, and anything incimap cannot read is an
+/// error saying what it looks like.
+pub fn open<'a, R: Read + 'a>(
+    input: R,
+    name: &str,
+    sheet: Option<&str>,
+) -> Result<Opened<'a>, InputError> {
+    open_boxed(Box::new(input), name, sheet, None)
 }
 
 fn open_boxed<'a>(
     input: Box<dyn Read + 'a>,
     name: &str,
+    sheet: Option<&str>,
     container: Option<String>,
 ) -> Result<Opened<'a>, InputError> {
     let mut input = BufReader::with_capacity(1 << 16, input);
     let head = input.fill_buf().map_err(|e| io_error(name, e))?.to_vec();
     if head.starts_with(GZIP) {
         let inner = flate2::bufread::MultiGzDecoder::new(input);
-        return open_boxed(Box::new(inner), name, Some("gzip-compressed".into()));
+        return open_boxed(Box::new(inner), name, sheet, Some("gzip-compressed".into()));
     }
-    if head.starts_with(ZIP) {
-        return Err(unreadable(
-            name,
-            "looks like a zip archive (an Excel .xlsx or OpenDocument .ods workbook, or a .zip)",
-            ": save the sheet as CSV, or unzip the CSV inside",
-        ));
-    }
-    if head.starts_with(OLE) {
-        return Err(unreadable(
-            name,
-            "looks like an old Excel workbook (.xls) or another Office document",
-            ": save the sheet as CSV",
-        ));
+    if head.starts_with(ZIP) || head.starts_with(OLE) {
+        let mut bytes = Vec::new();
+        input
+            .read_to_end(&mut bytes)
+            .map_err(|e| io_error(name, e))?;
+        let mut table = super::workbook::read(bytes, name, sheet)?;
+        if let Some(outer) = container {
+            table.container = format!("{}, {outer}", table.container);
+        }
+        return Ok(Opened::Table(table));
     }
     if let Some((_, what)) = NOT_TABLES.iter().find(|(magic, _)| head.starts_with(magic)) {
         return Err(unreadable(
