@@ -691,8 +691,9 @@ pub struct Reader<'a> {
     lines: decode::Lines,
     /// The first record of a file without a header, read to learn its width.
     pending: Option<(u64, csv::ByteRecord)>,
-    /// Rows read whole (JSON, a workbook), when the input is not text.
-    table: Option<std::vec::IntoIter<(u64, csv::ByteRecord)>>,
+    /// Rows read whole (JSON, a workbook), when the input is not text, and
+    /// the next to read.
+    table: Option<(std::sync::Arc<container::Table>, usize)>,
 }
 
 /// An input opened as far as its first record.
@@ -708,7 +709,7 @@ struct Opening<'a> {
     container: Option<String>,
     csv: csv::Reader<Box<dyn Read + 'a>>,
     lines: decode::Lines,
-    table: Option<std::vec::IntoIter<(u64, csv::ByteRecord)>>,
+    table: Option<(std::sync::Arc<container::Table>, usize)>,
 }
 
 /// Where a record's parse began, in bytes of the decoded text.
@@ -854,13 +855,16 @@ impl<'a> Reader<'a> {
             container::Opened::Text { reader, container } => {
                 Reader::from_text(reader, container, name, options)
             }
-            container::Opened::Table(table) => Reader::from_table(table, name, options),
+            container::Opened::Table(table) => {
+                Reader::from_table(std::sync::Arc::new(table), name, options)
+            }
         }
     }
 
-    /// A reader of rows read whole (JSON, a workbook).
-    fn from_table(
-        table: container::Table,
+    /// A reader of rows read whole (JSON, a workbook), which several readers
+    /// may share, so a file is parsed once however many passes read it.
+    pub fn from_table(
+        table: std::sync::Arc<container::Table>,
         name: &str,
         options: &ReadOptions,
     ) -> Result<Reader<'a>, InputError> {
@@ -874,23 +878,23 @@ impl<'a> Reader<'a> {
         let empty: Box<dyn Read + 'a> = Box::new(std::io::empty());
         Reader::assemble(
             Opening {
-                names: table.columns,
+                names: table.columns.clone(),
                 header,
                 header_line: table.header_line,
                 notes: Notes::default(),
                 dialect: Dialect::default(),
-                container: Some(table.container),
+                container: Some(table.container.clone()),
                 csv: csv::ReaderBuilder::new().from_reader(empty),
                 lines: decode::Lines::default(),
-                table: Some(table.rows.into_iter()),
+                table: Some((table, 0)),
             },
             name,
             options,
         )
     }
 
-    /// A reader of CSV text.
-    fn from_text(
+    /// A reader of CSV text (decompressed already: see [`container::open`]).
+    pub fn from_text(
         input: Box<dyn Read + 'a>,
         container: Option<String>,
         name: &str,
@@ -1065,11 +1069,13 @@ impl<'a> Reader<'a> {
             self.record = record;
             return Ok(Some(line));
         }
-        if let Some(table) = &mut self.table {
-            return Ok(table.next().map(|(line, record)| {
-                self.record = record;
-                line
-            }));
+        if let Some((table, next)) = &mut self.table {
+            let Some((line, record)) = table.rows.get(*next) else {
+                return Ok(None);
+            };
+            *next += 1;
+            self.record.clone_from(record);
+            return Ok(Some(*line));
         }
         let more = self
             .csv

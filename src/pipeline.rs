@@ -10,9 +10,10 @@ use crate::export::ColumnTypes;
 use crate::filter::Filter;
 use crate::gazetteer::Gazetteer;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, mpsc};
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
 
 use crate::geocode::{Context, Geocoder, Located, SharedAnswers, Tally, context_of, invalid};
+use crate::incident::container::{self, Opened, Table};
 use crate::incident::{
     Incident, InputError, Notes, Parsed, ReadOptions, Reader, Records, RowParser, Schema,
     input_warnings,
@@ -24,6 +25,9 @@ pub struct Source {
     path: PathBuf,
     name: String,
     _spool: Option<tempfile::TempPath>,
+    /// The rows of a workbook or JSON file, parsed by the first reader and
+    /// shared by the later ones.
+    table: OnceLock<Arc<Table>>,
 }
 
 impl Source {
@@ -34,6 +38,7 @@ impl Source {
                 path: path.to_path_buf(),
                 name: path.display().to_string(),
                 _spool: None,
+                table: OnceLock::new(),
             });
         }
         let io = |source| InputError::Io {
@@ -47,6 +52,7 @@ impl Source {
             path: temp.to_path_buf(),
             name: "<stdin>".into(),
             _spool: Some(temp),
+            table: OnceLock::new(),
         })
     }
 
@@ -55,14 +61,26 @@ impl Source {
         &self.name
     }
 
-    /// A fresh reader over the whole input.
+    /// A fresh reader over the whole input. A workbook or JSON file is
+    /// parsed once, by the first reader; later readers share its rows.
     pub fn reader(&self, options: &ReadOptions) -> Result<Reader<'static>, InputError> {
+        if let Some(table) = self.table.get() {
+            return Reader::from_table(Arc::clone(table), &self.name, options);
+        }
         let file = std::fs::File::open(&self.path).map_err(|source| InputError::Io {
             file: self.name.clone(),
             source,
         })?;
         let input: Box<dyn Read> = Box::new(io::BufReader::with_capacity(1 << 16, file));
-        Reader::new(input, &self.name, options)
+        match container::open(input, &self.name, options.sheet.as_deref())? {
+            Opened::Text { reader, container } => {
+                Reader::from_text(reader, container, &self.name, options)
+            }
+            Opened::Table(table) => {
+                let table = Arc::clone(self.table.get_or_init(|| Arc::new(table)));
+                Reader::from_table(table, &self.name, options)
+            }
+        }
     }
 
     /// The context of the input's places for the geocoder: the distinct

@@ -639,3 +639,26 @@ fn ods_is_read_like_xlsx() {
         1
     );
 }
+
+#[test]
+fn a_workbook_is_parsed_once_for_every_pass() {
+    let (_dir, path) = write("incidents.xlsx", &xlsx());
+    let source = incimap::pipeline::Source::open(&path).unwrap();
+    let options = ReadOptions {
+        sheet: Some("Data".into()),
+        ..ReadOptions::default()
+    };
+    let count = |source: &incimap::pipeline::Source| {
+        let mut reader = source.reader(&options).unwrap();
+        let mut rows = 0;
+        while let Some(row) = reader.next_row().unwrap() {
+            assert!(row.is_ok());
+            rows += 1;
+        }
+        rows
+    };
+    assert_eq!(count(&source), 3);
+    // Later passes read the rows already parsed, not the file again.
+    std::fs::write(&path, b"%PDF-1.7").unwrap();
+    assert_eq!(count(&source), 3);
+}
