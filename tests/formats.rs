@@ -662,3 +662,35 @@ fn a_workbook_is_parsed_once_for_every_pass() {
     std::fs::write(&path, b"%PDF-1.7").unwrap();
     assert_eq!(count(&source), 3);
 }
+
+#[test]
+fn a_zip_holding_one_file_is_opened() {
+    use std::io::Write;
+    let zipped = |files: &[(&str, &[u8])]| {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, body) in files {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(body).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    };
+    let csv: &[u8] = b"date,place,latitude,longitude\n2024-03-22,A,10,10\n";
+    let (_dir, path) = write("export.zip", &zipped(&[("data/export.csv", csv)]));
+    let read = incident::read_path(&path, &ReadOptions::default()).unwrap();
+    assert_eq!(read.rows.len(), 1);
+    assert!(
+        read.schema
+            .describe()
+            .contains("`data/export.csv` in a zip archive")
+    );
+    let (_dir, path) = write("book.zip", &zipped(&[("book.xlsx", &xlsx())]));
+    let options = ReadOptions {
+        sheet: Some("Data".into()),
+        ..ReadOptions::default()
+    };
+    assert_eq!(incident::read_path(&path, &options).unwrap().rows.len(), 3);
+    let (_dir, path) = write("two.zip", &zipped(&[("a.csv", csv), ("b.csv", csv)]));
+    let err = export_fails(&path, &[]);
+    assert!(err.contains("unzip the CSV inside"), "{err}");
+}

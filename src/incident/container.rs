@@ -1,6 +1,6 @@
 //! What a file is, decided from its first bytes whatever its name says:
-//! text to read as CSV, gzip around it, a workbook (zip or OLE, read by
-//! [`super::workbook`]), JSON rows (a list of flat objects, or the ACLED and
+//! text to read as CSV, gzip around it, a zip holding one such file, a
+//! workbook (zip or OLE, read by [`super::workbook`]), JSON rows (a list of flat objects, or the ACLED and
 //! UCDP API envelopes), or a file incimap cannot read, named in one line
 //! ("a PDF") without echoing its bytes.
 
@@ -99,6 +99,16 @@ fn open_boxed<'a>(
         input
             .read_to_end(&mut bytes)
             .map_err(|e| io_error(name, e))?;
+        if head.starts_with(ZIP)
+            && let Some((member, inner)) = zipped_file(&bytes)
+        {
+            let outer = format!("`{member}` in a zip archive");
+            let outer = match container {
+                Some(c) => format!("{outer}, {c}"),
+                None => outer,
+            };
+            return open_boxed(Box::new(io::Cursor::new(inner)), name, sheet, Some(outer));
+        }
         let mut table = super::workbook::read(bytes, name, sheet)?;
         if let Some(outer) = container {
             table.container = format!("{}, {outer}", table.container);
@@ -126,6 +136,32 @@ fn open_boxed<'a>(
         reader: Box::new(input),
         container,
     })
+}
+
+/// The one file of a zip archive that is not a workbook (a `.zip` holding
+/// one CSV, JSON or workbook), with its name: `None` for a workbook (it has
+/// its own parts), or an archive of more or fewer files.
+fn zipped_file(bytes: &[u8]) -> Option<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(io::Cursor::new(bytes)).ok()?;
+    let workbook_part =
+        |n: &str| n == "mimetype" || n == "[Content_Types].xml" || n.starts_with("META-INF/");
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .collect();
+    if names.iter().any(|n| workbook_part(n)) {
+        return None;
+    }
+    let files: Vec<&String> = names
+        .iter()
+        .filter(|n| !n.ends_with('/') && !n.starts_with("__MACOSX/"))
+        .collect();
+    let [member] = files.as_slice() else {
+        return None;
+    };
+    let mut inner = Vec::new();
+    archive.by_name(member).ok()?.read_to_end(&mut inner).ok()?;
+    Some(((*member).clone(), inner))
 }
 
 /// The list of rows in a JSON document, and what holds it: a list itself,
