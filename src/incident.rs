@@ -1187,6 +1187,13 @@ pub fn input_warnings(name: &str, dialect: &Dialect, notes: &Notes) -> Vec<Strin
             notes.two_digit_years
         ));
     }
+    if let Some(first) = notes.first_excel_serial {
+        warnings.push(format!(
+            "{name}: {} dates are Excel serial numbers (first at line {first}), read as Excel's \
+             1900 date system does (43694 is 2019-08-17)",
+            notes.excel_serials
+        ));
+    }
     warnings
 }
 
@@ -1205,6 +1212,10 @@ pub struct Notes {
     pub two_digit_years: usize,
     /// The line of the first of them.
     pub first_two_digit_year: Option<u64>,
+    /// How many dates were Excel serial numbers (`43694`).
+    pub excel_serials: usize,
+    /// The line of the first of them.
+    pub first_excel_serial: Option<u64>,
 }
 
 impl Notes {
@@ -1216,6 +1227,8 @@ impl Notes {
         self.not_utf8.extend(later.not_utf8);
         self.two_digit_years += later.two_digit_years;
         self.first_two_digit_year = self.first_two_digit_year.or(later.first_two_digit_year);
+        self.excel_serials += later.excel_serials;
+        self.first_excel_serial = self.first_excel_serial.or(later.first_excel_serial);
         self.bad_cells += later.bad_cells;
         let room = Notes::KEPT_CELLS.saturating_sub(self.cells.len());
         self.cells.extend(later.cells.into_iter().take(room));
@@ -1441,6 +1454,7 @@ fn parse_row(
                 end: None,
                 approximate: false,
                 two_digit_year: false,
+                excel_serial: false,
             })
     } else {
         None
@@ -1552,6 +1566,10 @@ fn read_date(
     if read.two_digit_year {
         notes.two_digit_years += 1;
         notes.first_two_digit_year.get_or_insert(line);
+    }
+    if read.excel_serial {
+        notes.excel_serials += 1;
+        notes.first_excel_serial.get_or_insert(line);
     }
     Ok(read)
 }

@@ -59,7 +59,8 @@ fn date_forms_one_by_one() {
         22 марта 2024,G,10,10\n\
         ۱۷/۰۸/۲۰۱۹,H,10,10\n\
         14 Şubat 2024,I,10,10\n\
-        17–20 August 2019,J,10,10\n";
+        17–20 August 2019,J,10,10\n\
+        43694,K,10,10\n";
     let read = read_text("dates.csv", csv, &ReadOptions::default());
     assert!(read.errors.is_empty(), "{:?}", read.errors);
     let got: Vec<(Option<PartialDate>, Option<PartialDate>, bool)> = read
@@ -78,6 +79,7 @@ fn date_forms_one_by_one() {
         (date("2019-08-17"), None, false),
         (date("2024-02-14"), None, false),
         (date("2019-08-17"), date("2019-08-20"), false),
+        (date("2019-08-17"), None, false),
     ];
     assert_eq!(got, want);
     let pivot = read.warnings.iter().find(|w| w.contains("two-digit year"));
@@ -99,6 +101,13 @@ fn date_forms_one_by_one() {
         places,
         ["D", "E", "J"],
         "spans and the year 2019 overlap the day"
+    );
+    assert!(
+        read.warnings
+            .iter()
+            .any(|w| w.contains("1 dates are Excel serial numbers (first at line 12)")),
+        "{:?}",
+        read.warnings
     );
     let d = &features[0]["properties"];
     assert_eq!(d["incimap_date"], "2019-08-17");

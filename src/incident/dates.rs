@@ -237,6 +237,25 @@ pub struct DateRead {
     pub approximate: bool,
     /// Whether a year was written with two digits (read by [`two_digit_year`]).
     pub two_digit_year: bool,
+    /// Whether the cell was an Excel serial day number (`43694`), read by [`excel_serial`].
+    pub excel_serial: bool,
+}
+
+/// The day an Excel serial number means in Excel's 1900 date system (days
+/// since 1899-12-30, past its phantom 1900-02-29), for the five-digit
+/// serials of 1954-2119 (20000-80000) only: other numbers are not taken
+/// for dates.
+pub fn excel_serial(text: &str) -> Option<PartialDate> {
+    use chrono::{Datelike, Days, NaiveDate};
+    let text = text.trim();
+    let serial: u64 = text
+        .strip_suffix(".0")
+        .unwrap_or(text)
+        .parse()
+        .ok()
+        .filter(|n| (20_000..=80_000).contains(n))?;
+    let d = NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(Days::new(serial))?;
+    PartialDate::new(d.year(), Some(d.month() as u8), Some(d.day() as u8)).ok()
 }
 
 /// How to read date cells: the order of ambiguous numeric dates, and the
@@ -331,12 +350,24 @@ impl DateRules {
         if let Some(read) = self.read_range(text) {
             return read.map(|r| DateRead { approximate, ..r });
         }
+        if let Some(date) = excel_serial(text)
+            && self.formats.iter().all(|f| parse_format(text, f).is_none())
+        {
+            return Ok(DateRead {
+                date,
+                end: None,
+                approximate,
+                two_digit_year: false,
+                excel_serial: true,
+            });
+        }
         let (date, two_digit_year) = self.read_one(text)?;
         Ok(DateRead {
             date,
             end: None,
             approximate,
             two_digit_year,
+            excel_serial: false,
         })
     }
 
@@ -389,6 +420,7 @@ impl DateRules {
             end: (end != start).then_some(end),
             approximate: false,
             two_digit_year: short_a || short_b,
+            excel_serial: false,
         }))
     }
 }
@@ -720,6 +752,16 @@ mod tests {
         }
         assert!(DateRules::default().read("20191317").is_err());
         assert!(DateRules::default().read("2019081").is_err());
+    }
+
+    #[test]
+    fn excel_serials() {
+        let r = read("43694");
+        assert_eq!((r.date, r.excel_serial), (day(2019, 8, 17), true));
+        assert_eq!(read("43694.0").date, day(2019, 8, 17));
+        assert_eq!(read("45373").date, day(2024, 3, 22));
+        assert!(DateRules::default().read("12345").is_err());
+        assert!(!read("2019").excel_serial);
     }
 
     #[test]
