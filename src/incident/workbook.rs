@@ -21,26 +21,32 @@ fn kind(sheets: &Sheets<Cursor<Vec<u8>>>) -> &'static str {
     }
 }
 
-/// A cell as text: a date as `2019-08-17` (with the time when it has one),
-/// a whole number without a fraction, an error cell empty.
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty | Data::Error(_) => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Int(n) => n.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => b.to_string(),
+/// Writes a cell as text into `out` (emptied first): a date as `2019-08-17`
+/// (with the time when it has one), a whole number without a fraction, an
+/// error cell empty.
+fn cell_text(cell: &Data, out: &mut String) {
+    use std::fmt::Write;
+    out.clear();
+    let _ = match cell {
+        Data::Empty | Data::Error(_) => Ok(()),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            out.push_str(s);
+            Ok(())
+        }
+        Data::Int(n) => write!(out, "{n}"),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => write!(out, "{}", *f as i64),
+        Data::Float(f) => write!(out, "{f}"),
+        Data::Bool(b) => write!(out, "{b}"),
         Data::DateTime(d) if d.is_datetime() => {
             let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
             if (h, min, s) == (0, 0, 0) {
-                format!("{y:04}-{m:02}-{day:02}")
+                write!(out, "{y:04}-{m:02}-{day:02}")
             } else {
-                format!("{y:04}-{m:02}-{day:02} {h:02}:{min:02}:{s:02}")
+                write!(out, "{y:04}-{m:02}-{day:02} {h:02}:{min:02}:{s:02}")
             }
         }
-        Data::DateTime(d) => d.as_f64().to_string(),
-    }
+        Data::DateTime(d) => write!(out, "{}", d.as_f64()),
+    };
 }
 
 /// Reads one sheet of a workbook held in `bytes`: the sheet named `sheet`,
@@ -90,14 +96,24 @@ pub fn read(bytes: Vec<u8>, name: &str, sheet: Option<&str>) -> Result<Table, In
         header_line: first_row + 1,
         ..Table::default()
     };
+    let mut text = String::new();
     if let Some(header) = rows.next() {
-        table.columns = header.iter().map(cell_text).collect();
+        table.columns = header
+            .iter()
+            .map(|cell| {
+                cell_text(cell, &mut text);
+                text.clone()
+            })
+            .collect();
     }
+    table.rows.reserve(rows.len());
     for (i, row) in rows.enumerate() {
-        let fields: Vec<String> = row.iter().map(cell_text).collect();
-        table
-            .rows
-            .push((first_row + i as u64 + 2, csv::ByteRecord::from(fields)));
+        let mut record = csv::ByteRecord::with_capacity(64, row.len());
+        for cell in row {
+            cell_text(cell, &mut text);
+            record.push_field(text.as_bytes());
+        }
+        table.rows.push((first_row + i as u64 + 2, record));
     }
     Ok(table)
 }
