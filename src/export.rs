@@ -432,9 +432,8 @@ fn write_feature(
     out.push(b',');
     let columns = schema.columns.len();
     memo.make_room();
-    let dates = memo.date_part(incident.date, |bytes| {
-        write_dates(bytes, types, columns, incident.date)
-    })?;
+    let date = (incident.date, incident.date_end);
+    let dates = memo.date_part(date, |bytes| write_dates(bytes, types, columns, date))?;
     let (parts, fresh) = memo.outcome_parts(outcome, |bytes| {
         write_geometry(bytes, at)?;
         let geometry = bytes.len();
@@ -494,7 +493,7 @@ fn location_props<'a>(
     incident: &Incident,
     outcome: &'a Outcome,
 ) -> [Prop<'a>; 11] {
-    let [d, dp, ds, de] = date_props(incident.date);
+    let [d, dp, ds, de] = date_props(incident.date, incident.date_end);
     let [st, pr] = status_props(outcome);
     let [pl, co, ad, id] = match_props(outcome);
     let sp = source_precision_prop(schema, incident);
@@ -519,14 +518,18 @@ fn write_geometry(out: &mut Vec<u8>, at: LonLat) -> io::Result<()> {
     Ok(())
 }
 
-/// The date, its precision, first and last day (`incimap_date`...).
+/// A row's date and, when it is a span, its last date.
+type DateKey = (Option<PartialDate>, Option<PartialDate>);
+
+/// The date, its precision, first and last day (`incimap_date`...); the
+/// last day of a span is its end's.
 fn write_dates(
     out: &mut Vec<u8>,
     types: &ColumnTypes,
     columns: usize,
-    date: Option<PartialDate>,
+    (date, end): DateKey,
 ) -> io::Result<()> {
-    for (k, value) in date_props(date).iter().enumerate() {
+    for (k, value) in date_props(date, end).iter().enumerate() {
         write_key(out, types, columns + k);
         write_prop(out, value)?;
     }
@@ -535,13 +538,13 @@ fn write_dates(
 
 /// `incimap_date` (a full date: the day, or the first day of the month or
 /// year the source gives), its precision, first and last day.
-fn date_props(date: Option<PartialDate>) -> [Prop<'static>; 4] {
+fn date_props(date: Option<PartialDate>, end: Option<PartialDate>) -> [Prop<'static>; 4] {
     match date {
         Some(d) => [
             Prop::Date(d.start()),
             Prop::Text(d.precision().as_str()),
             Prop::Date(d.start()),
-            Prop::Date(d.end()),
+            Prop::Date(end.unwrap_or(d).end()),
         ],
         None => [Prop::Null, Prop::Null, Prop::Null, Prop::Null],
     }
@@ -613,7 +616,7 @@ struct Memo {
     outcomes: HashMap<usize, [u32; 4], FixedState>,
     /// The answers in `outcomes`, kept so that no other can take their address.
     kept: Vec<Arc<Outcome>>,
-    dates: HashMap<Option<PartialDate>, [usize; 2], FixedState>,
+    dates: HashMap<DateKey, [usize; 2], FixedState>,
     /// The parts for an answer with coordinates from the row, made afresh.
     fresh: Vec<u8>,
 }
@@ -662,7 +665,7 @@ impl Memo {
     /// Where the date properties for `date` start and end in `bytes`.
     fn date_part(
         &mut self,
-        date: Option<PartialDate>,
+        date: DateKey,
         write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
     ) -> io::Result<[usize; 2]> {
         if let Some(range) = self.dates.get(&date) {

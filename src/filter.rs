@@ -32,13 +32,20 @@ impl Filter {
     /// span it covers, so `2024-03` is kept by `--from 2024-03-15`. A row
     /// without a date is left out once a range is given.
     pub fn keeps_date(&self, date: Option<PartialDate>) -> bool {
+        self.keeps_span(date, None)
+    }
+
+    /// Whether a span of dates, from `date` to `end` (the date itself when
+    /// `None`), may fall in the range.
+    pub fn keeps_span(&self, date: Option<PartialDate>, end: Option<PartialDate>) -> bool {
         if self.from.is_none() && self.to.is_none() {
             return true;
         }
         let Some(date) = date else {
             return false;
         };
-        self.from.is_none_or(|from| date.end() >= from.start())
+        let last = end.unwrap_or(date);
+        self.from.is_none_or(|from| last.end() >= from.start())
             && self.to.is_none_or(|to| date.start() <= to.end())
     }
 
@@ -62,7 +69,7 @@ impl Filter {
 
     /// Whether the filter keeps a row.
     pub fn keeps(&self, incident: &Incident, gazetteer: &Gazetteer) -> bool {
-        self.keeps_date(incident.date)
+        self.keeps_span(incident.date, incident.date_end)
             && self.keeps_type(&incident.kind)
             && self.keeps_country(&incident.country, gazetteer)
     }

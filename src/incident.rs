@@ -17,11 +17,18 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
 use crate::text;
 
+pub mod columns;
+pub mod container;
 mod dates;
 pub mod decode;
+pub mod layouts;
 mod quotes;
+mod workbook;
 
-pub use dates::{DatePrecision, DayOrder, PartialDate};
+pub use dates::{
+    DatePrecision, DateRead, DateRules, DayOrder, PartialDate, check_date_format,
+    strip_approximate, two_digit_year,
+};
 pub use decode::Dialect;
 
 /// A field incimap understands, whatever the header calls it.
@@ -57,11 +64,15 @@ pub enum Field {
     Longitude,
     /// The source's own location precision code (ACLED `geo_precision`, GTD `specificity`).
     GeoPrecision,
+    /// The last day of a span (UCDP `date_end`).
+    DateEnd,
+    /// How well the date is known (ACLED `time_precision`: 1 day, 2 week, 3 month).
+    TimePrecision,
 }
 
 impl Field {
     /// Every field, in a fixed order.
-    pub const ALL: [Field; 15] = [
+    pub const ALL: [Field; 17] = [
         Field::Date,
         Field::Year,
         Field::Month,
@@ -77,6 +88,8 @@ impl Field {
         Field::Latitude,
         Field::Longitude,
         Field::GeoPrecision,
+        Field::DateEnd,
+        Field::TimePrecision,
     ];
 
     /// The native column name of this field.
@@ -97,6 +110,8 @@ impl Field {
             Field::Latitude => "latitude",
             Field::Longitude => "longitude",
             Field::GeoPrecision => "geo_precision",
+            Field::DateEnd => "date_end",
+            Field::TimePrecision => "time_precision",
         }
     }
 
@@ -116,14 +131,50 @@ pub enum Layout {
     Acled,
     /// A Global Terrorism Database extract.
     Gtd,
+    /// A UCDP Georeferenced Event Dataset (GED) file.
+    Ucdp,
+    /// A GDELT 2.0 event file.
+    Gdelt,
 }
 
 impl Layout {
+    /// Every layout, in the order `--layout` lists them.
+    pub const ALL: [Layout; 5] = [
+        Layout::Native,
+        Layout::Acled,
+        Layout::Gtd,
+        Layout::Ucdp,
+        Layout::Gdelt,
+    ];
+
+    /// Parses a `--layout` name: `native`, `acled`, `gtd`, `ucdp`, `gdelt`.
+    pub fn from_name(name: &str) -> Result<Layout, String> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "native" => Ok(Layout::Native),
+            "acled" => Ok(Layout::Acled),
+            "gtd" => Ok(Layout::Gtd),
+            "ucdp" | "ged" | "ucdp-ged" => Ok(Layout::Ucdp),
+            "gdelt" => Ok(Layout::Gdelt),
+            _ => Err(format!(
+                "`{name}` is not a layout (native, acled, gtd, ucdp, gdelt)"
+            )),
+        }
+    }
+
     /// What the source's own location precision code means, in the words
-    /// `town`, `district`, `province`, `unknown` (ACLED `geo_precision` 1-3,
-    /// GTD `specificity` 1-5). `None` for codes the layout does not define.
+    /// `town`, `district`, `province`, `country`, `unknown` (ACLED
+    /// `geo_precision` 1-3, GTD `specificity` 1-5, UCDP `where_prec` 1-7,
+    /// GDELT `ActionGeo_Type` 1-5). `None` for codes the layout does not define.
     pub fn describe_precision(self, code: u8) -> Option<&'static str> {
         match (self, code) {
+            (Layout::Ucdp, 1 | 2) => Some("town"),
+            (Layout::Ucdp, 3) => Some("district"),
+            (Layout::Ucdp, 4 | 5) => Some("province"),
+            (Layout::Ucdp, 6) => Some("country"),
+            (Layout::Ucdp, 7) => Some("unknown"),
+            (Layout::Gdelt, 1) => Some("country"),
+            (Layout::Gdelt, 2 | 5) => Some("province"),
+            (Layout::Gdelt, 3 | 4) => Some("town"),
             (Layout::Acled | Layout::Gtd, 1) => Some("town"),
             (Layout::Acled | Layout::Gtd, 2) => Some("district"),
             (Layout::Acled, 3) => Some("province"),
@@ -141,6 +192,8 @@ impl fmt::Display for Layout {
             Layout::Native => "native",
             Layout::Acled => "ACLED",
             Layout::Gtd => "GTD",
+            Layout::Ucdp => "UCDP GED",
+            Layout::Gdelt => "GDELT",
         })
     }
 }
@@ -148,11 +201,28 @@ impl fmt::Display for Layout {
 /// Header names each layout uses for each field, in order of preference.
 fn aliases(layout: Layout, field: Field) -> &'static [&'static str] {
     match (layout, field) {
+        (Layout::Ucdp, Field::Date) => &["date_start"],
+        (Layout::Ucdp, Field::DateEnd) => &["date_end"],
+        (Layout::Ucdp, Field::Place) => &["where_coordinates"],
+        (Layout::Ucdp, Field::Province) => &["adm_1"],
+        (Layout::Ucdp, Field::Type) => &["type_of_violence"],
+        (Layout::Ucdp, Field::Fatalities) => &["best"],
+        (Layout::Ucdp, Field::Description) => &["source_headline"],
+        (Layout::Ucdp, Field::Source) => &["source_article", "source_office"],
+        (Layout::Ucdp, Field::GeoPrecision) => &["where_prec"],
+        (Layout::Gdelt, Field::Date) => &["SQLDATE"],
+        (Layout::Gdelt, Field::Place) => &["ActionGeo_FullName"],
+        (Layout::Gdelt, Field::Type) => &["EventRootCode"],
+        (Layout::Gdelt, Field::Latitude) => &["ActionGeo_Lat"],
+        (Layout::Gdelt, Field::Longitude) => &["ActionGeo_Long"],
+        (Layout::Gdelt, Field::GeoPrecision) => &["ActionGeo_Type"],
+        (Layout::Gdelt, Field::Source) => &["SOURCEURL"],
         (Layout::Acled, Field::Date) => &["event_date"],
         (Layout::Acled, Field::Place) => &["location"],
         (Layout::Acled, Field::Province) => &["admin1"],
         (Layout::Acled, Field::Type) => &["event_type"],
         (Layout::Acled, Field::Description) => &["notes"],
+        (Layout::Acled, Field::TimePrecision) => &["time_precision"],
         (Layout::Gtd, Field::Year) => &["iyear"],
         (Layout::Gtd, Field::Month) => &["imonth"],
         (Layout::Gtd, Field::Day) => &["iday"],
@@ -172,6 +242,7 @@ fn aliases(layout: Layout, field: Field) -> &'static [&'static str] {
         (Layout::Native, Field::Description) => &["description", "notes"],
         (Layout::Native, Field::Place) => &["place", "location", "city"],
         (Layout::Native, Field::Province) => &["province", "admin1", "region"],
+        (Layout::Native, Field::DateEnd) => &["date_end", "end_date"],
         _ => &[],
     }
 }
@@ -189,34 +260,65 @@ pub struct Schema {
     by_field: [Option<usize>; Field::ALL.len()],
     /// Encoding, delimiter and decimal mark the file was read with.
     pub dialect: Dialect,
+    /// Codes of the type column in words (UCDP `type_of_violence`, GDELT `EventRootCode`).
+    type_words: Option<fn(&str) -> Option<&'static str>>,
+    /// What held the rows, when not plain text: `gzip-compressed`, `JSON, ACLED API`.
+    pub container: Option<String>,
 }
 
 impl Schema {
     /// Recognises the layout from a header and maps its columns.
     /// `overrides` (field, header name) pairs come from `--column`.
     pub fn detect(columns: Vec<String>, overrides: &[(Field, String)]) -> Schema {
-        let lower: Vec<String> = columns.iter().map(|c| c.trim().to_lowercase()).collect();
-        let has = |name: &str| lower.iter().any(|c| c == name);
-        let layout = if has("event_date") && has("location") {
+        Schema::detect_as(columns, overrides, None)
+    }
+
+    /// [`Schema::detect`], with the layout given (`--layout`) or recognised
+    /// from the header when `None`.
+    pub fn detect_as(
+        columns: Vec<String>,
+        overrides: &[(Field, String)],
+        layout: Option<Layout>,
+    ) -> Schema {
+        let lower: Vec<String> = columns.iter().map(|c| columns::header_key(c)).collect();
+        let has = |name: &str| lower.iter().any(|c| *c == columns::header_key(name));
+        let layout = layout.unwrap_or(if has("event_date") && has("location") {
             Layout::Acled
         } else if has("iyear") && (has("city") || has("country_txt")) {
             Layout::Gtd
+        } else if has("date_start") && (has("where_prec") || has("type_of_violence")) {
+            Layout::Ucdp
+        } else if has("globaleventid") && has("actiongeo_lat") {
+            Layout::Gdelt
         } else {
             Layout::Native
-        };
+        });
         let mut indices = Vec::new();
         for field in Field::ALL {
+            // GDELT's country codes are FIPS 10-4, not ISO: no country hint;
+            // its date is SQLDATE, whatever `Year` says.
+            if layout == Layout::Gdelt
+                && matches!(
+                    field,
+                    Field::Country | Field::Year | Field::Month | Field::Day
+                )
+            {
+                continue;
+            }
             let wanted = overrides
                 .iter()
                 .find(|(f, _)| *f == field)
-                .map(|(_, header)| vec![header.trim().to_lowercase()]);
+                .map(|(_, header)| vec![columns::header_key(header)]);
             let names: Vec<String> = wanted.unwrap_or_else(|| {
                 let mut names: Vec<String> = aliases(layout, field)
                     .iter()
-                    .map(|s| s.to_string())
+                    .map(|s| columns::header_key(s))
                     .collect();
                 if names.is_empty() || layout == Layout::Native {
-                    names.insert(0, field.name().to_string());
+                    names.insert(0, columns::header_key(field.name()));
+                }
+                if layout == Layout::Native {
+                    names.extend(columns::synonyms(field).iter().map(|s| s.to_string()));
                 }
                 names
             });
@@ -231,11 +333,19 @@ impl Schema {
         for &(field, index) in &indices {
             by_field[field as usize] = Some(index);
         }
+        let type_column = by_field[Field::Type as usize].map(|i| lower[i].as_str());
+        let type_words: Option<fn(&str) -> Option<&'static str>> = match (layout, type_column) {
+            (Layout::Ucdp, Some("type of violence")) => Some(layouts::ucdp_violence),
+            (Layout::Gdelt, Some("eventrootcode")) => Some(layouts::cameo_root),
+            _ => None,
+        };
         Schema {
             layout,
             columns,
             by_field,
             indices,
+            type_words,
+            container: None,
             dialect: Dialect::default(),
         }
     }
@@ -249,7 +359,7 @@ impl Schema {
     /// UTF-8 and commas: `GTD columns`, `native columns; UTF-16LE with BOM, tab-separated`.
     pub fn describe(&self) -> String {
         let d = &self.dialect;
-        let mut notes = Vec::new();
+        let mut notes: Vec<String> = self.container.iter().cloned().collect();
         if d.encoding != UTF_8 || d.bom {
             let bom = if d.bom { " with BOM" } else { "" };
             notes.push(format!("{}{bom}", d.encoding.name()));
@@ -257,10 +367,30 @@ impl Schema {
         if d.delimiter != b',' {
             notes.push(format!("{}-separated", d.delimiter_name()));
         }
+        let renamed: Vec<String> = self
+            .indices
+            .iter()
+            .filter(|(field, i)| {
+                self.layout == Layout::Native
+                    && columns::header_key(self.column_name(*i))
+                        != columns::header_key(field.name())
+            })
+            .map(|(field, i)| {
+                format!(
+                    "`{}` as {}",
+                    text::clean(self.column_name(*i)),
+                    field.name()
+                )
+            })
+            .collect();
+        let mut layout = format!("{} columns", self.layout);
+        if !renamed.is_empty() {
+            layout = format!("{layout}: {}", renamed.join(", "));
+        }
         if notes.is_empty() {
-            format!("{} columns", self.layout)
+            layout
         } else {
-            format!("{} columns; {}", self.layout, notes.join(", "))
+            format!("{layout}; {}", notes.join(", "))
         }
     }
 
@@ -315,8 +445,13 @@ pub struct LonLat {
 pub struct Incident {
     /// Line of the input file where the row starts (the header is line 1).
     pub line: u64,
-    /// When it happened, if the row says.
+    /// When it happened, if the row says: the date, or the first of a span.
     pub date: Option<PartialDate>,
+    /// The last date, when the row gives a span (`2019-08-17/2019-08-20`,
+    /// UCDP's `date_end`, an ACLED date known to the week).
+    pub date_end: Option<PartialDate>,
+    /// Whether the cell said the date is approximate (`c. 2019`, `circa`, `approx.`).
+    pub date_approximate: bool,
     /// Place name as written (may be empty when coordinates are given).
     pub place: String,
     /// First-level division as written.
@@ -392,7 +527,7 @@ pub enum InputError {
     },
     /// The header lacks both a place column and coordinate columns.
     #[error(
-        "{file}: line {line}: no `place` column and no `latitude`/`longitude` columns (header: {header})"
+        "{file}: line {line}: no `place` column and no `latitude`/`longitude` columns{suggestion} (header: {header})"
     )]
     NoLocation {
         /// The input's name.
@@ -401,6 +536,33 @@ pub enum InputError {
         line: u64,
         /// The header as read.
         header: String,
+        /// A column that looks like a place column, and how to use it, or empty.
+        suggestion: String,
+    },
+    /// The file is not something incimap reads (a PDF, an image...), or JSON
+    /// without rows: says what it looks like, never its bytes.
+    #[error("{file} {message}")]
+    Unreadable {
+        /// The input's name.
+        file: String,
+        /// What the file looks like, and what to do.
+        message: String,
+    },
+    /// `--column FIELD=HEADER` names a header the file does not have.
+    #[error(
+        "{file}: line {line}: --column {field}={header}: no column `{header}` (closest: {closest})"
+    )]
+    UnknownColumn {
+        /// The input's name.
+        file: String,
+        /// The header's line.
+        line: u64,
+        /// The field it was meant for.
+        field: &'static str,
+        /// The header name given.
+        header: String,
+        /// The closest header names, quoted and comma-separated.
+        closest: String,
     },
 }
 
@@ -432,6 +594,27 @@ pub struct ReadOptions {
     pub encoding: Option<&'static Encoding>,
     /// The delimiter, instead of guessing it (`--delimiter`).
     pub delimiter: Option<u8>,
+    /// strftime formats tried before the built-in date forms (`--date-format`).
+    pub date_formats: Vec<String>,
+    /// The first line is a row, not a header (`--no-header`).
+    pub no_header: bool,
+    /// The names of the columns of a file without a header (`--columns a,b,c`).
+    pub names: Vec<String>,
+    /// The layout, instead of recognising it from the header (`--layout`);
+    /// GDELT event files have no header, and get the codebook's names.
+    pub layout: Option<Layout>,
+    /// The sheet of a workbook to read, by name or number from 1 (`--sheet`); the first by default.
+    pub sheet: Option<String>,
+}
+
+impl ReadOptions {
+    /// How date cells are read under these options.
+    pub fn date_rules(&self) -> DateRules {
+        DateRules {
+            order: self.day_order,
+            formats: self.date_formats.clone(),
+        }
+    }
 }
 
 /// Looks up an encoding by any of its WHATWG labels (`utf-16le`,
@@ -503,14 +686,35 @@ pub struct Reader<'a> {
     record: csv::ByteRecord,
     /// Rows with every field empty, skipped so far.
     pub blank: usize,
-    /// Lines of rows that were not UTF-8 in a UTF-8 file, decoded as Windows-1252.
-    not_utf8: Vec<u64>,
+    /// Rows not UTF-8 in a UTF-8 file, cells read as empty, two-digit years.
+    notes: Notes,
     /// Where the line breaks are, to tell the line where each record starts.
     lines: decode::Lines,
     /// Quoted fields that seem to hold rows, and a quote open at the end.
     quotes: quotes::Watch,
     /// What `quotes` found, once the input has been read to its end.
     quote_warnings: Vec<String>,
+    /// The first record of a file without a header, read to learn its width.
+    pending: Option<(u64, csv::ByteRecord)>,
+    /// Rows read whole (JSON, a workbook), when the input is not text, and
+    /// the next to read.
+    table: Option<(std::sync::Arc<container::Table>, usize)>,
+}
+
+/// An input opened as far as its first record.
+struct Opening<'a> {
+    /// The first record's fields as text.
+    names: Vec<String>,
+    /// The first record.
+    header: csv::ByteRecord,
+    header_line: u64,
+    notes: Notes,
+    dialect: Dialect,
+    /// What held the rows (`gzip-compressed`, `JSON, ACLED API`).
+    container: Option<String>,
+    csv: csv::Reader<Box<dyn Read + 'a>>,
+    lines: decode::Lines,
+    table: Option<(std::sync::Arc<container::Table>, usize)>,
 }
 
 /// Where a record's parse began, in bytes of the decoded text.
@@ -596,7 +800,7 @@ pub enum Parsed {
 #[derive(Clone, Debug)]
 pub struct RowParser {
     schema: Schema,
-    day_order: DayOrder,
+    dates: DateRules,
 }
 
 impl RowParser {
@@ -607,15 +811,16 @@ impl RowParser {
 
     /// Parses one record's fields (`whole` is their bytes together) into
     /// `incident`, reusing its strings, so a loop over many records
-    /// allocates next to nothing. Records that are not UTF-8 in a UTF-8 file
-    /// are read as Windows-1252 and their line added to `not_utf8`.
+    /// allocates next to nothing. What is worth telling about the input as
+    /// a whole goes into `notes`: records that are not UTF-8 in a UTF-8 file
+    /// (read as Windows-1252), cells read as empty, two-digit years.
     pub fn parse<'f>(
         &self,
         whole: &[u8],
         fields: impl Iterator<Item = &'f [u8]>,
         line: u64,
         incident: &mut Incident,
-        not_utf8: &mut Vec<u64>,
+        notes: &mut Notes,
     ) -> Parsed {
         let mut texts = std::mem::take(&mut incident.fields);
         let encoding = self.schema.dialect.encoding;
@@ -627,12 +832,12 @@ impl RowParser {
             text.clear();
         }
         if fallback {
-            not_utf8.push(line);
+            notes.not_utf8.push(line);
         }
         let parsed = if texts.iter().all(|f| text::trim(f).is_empty()) {
             Parsed::Blank
         } else {
-            match parse_row(&self.schema, self.day_order, &texts, line, incident) {
+            match parse_row(&self.schema, &self.dates, &texts, line, incident, notes) {
                 Ok(()) => Parsed::Read,
                 Err(e) => Parsed::Invalid(e),
             }
@@ -648,6 +853,55 @@ impl<'a> Reader<'a> {
     /// the header has no column to locate rows by.
     pub fn new<R: Read + 'a>(
         input: R,
+        name: &str,
+        options: &ReadOptions,
+    ) -> Result<Reader<'a>, InputError> {
+        match container::open(input, name, options.sheet.as_deref())? {
+            container::Opened::Text { reader, container } => {
+                Reader::from_text(reader, container, name, options)
+            }
+            container::Opened::Table(table) => {
+                Reader::from_table(std::sync::Arc::new(table), name, options)
+            }
+        }
+    }
+
+    /// A reader of rows read whole (JSON, a workbook), which several readers
+    /// may share, so a file is parsed once however many passes read it.
+    pub fn from_table(
+        table: std::sync::Arc<container::Table>,
+        name: &str,
+        options: &ReadOptions,
+    ) -> Result<Reader<'a>, InputError> {
+        if table.rows.is_empty() && table.columns.is_empty() {
+            return Err(InputError::Empty {
+                file: name.to_string(),
+                message: format!("the file ({}) has no rows", table.container),
+            });
+        }
+        let header = csv::ByteRecord::from(table.columns.clone());
+        let empty: Box<dyn Read + 'a> = Box::new(std::io::empty());
+        Reader::assemble(
+            Opening {
+                names: table.columns.clone(),
+                header,
+                header_line: table.header_line,
+                notes: Notes::default(),
+                dialect: Dialect::default(),
+                container: Some(table.container.clone()),
+                csv: csv::ReaderBuilder::new().from_reader(empty),
+                lines: decode::Lines::default(),
+                table: Some((table, 0)),
+            },
+            name,
+            options,
+        )
+    }
+
+    /// A reader of CSV text (decompressed already: see [`container::open`]).
+    pub fn from_text(
+        input: Box<dyn Read + 'a>,
+        container: Option<String>,
         name: &str,
         options: &ReadOptions,
     ) -> Result<Reader<'a>, InputError> {
@@ -676,7 +930,7 @@ impl<'a> Reader<'a> {
             return Err(empty());
         }
         let header_line = decoded.lines.line_of_record(record_offset(&header));
-        let mut not_utf8 = Vec::new();
+        let mut notes = Notes::default();
         let mut names = Vec::new();
         let (count, fallback) = fill_texts(
             header.as_slice(),
@@ -686,37 +940,115 @@ impl<'a> Reader<'a> {
         );
         names.truncate(count);
         if fallback {
-            not_utf8.push(header_line);
+            notes.not_utf8.push(header_line);
         }
-        let columns: Vec<String> = names
+        Reader::assemble(
+            Opening {
+                names,
+                header,
+                header_line,
+                notes,
+                dialect: decoded.dialect,
+                container,
+                csv,
+                lines: decoded.lines,
+                table: None,
+            },
+            name,
+            options,
+        )
+    }
+
+    /// Names the columns (from the header, or `--columns` and the layout for
+    /// a file without one), recognises the layout and checks that rows can
+    /// be located.
+    fn assemble(
+        opening: Opening<'a>,
+        name: &str,
+        options: &ReadOptions,
+    ) -> Result<Reader<'a>, InputError> {
+        let Opening {
+            names,
+            header,
+            header_line,
+            notes,
+            dialect,
+            container,
+            csv,
+            lines,
+            table,
+        } = opening;
+        let empty = || InputError::Empty {
+            file: name.to_string(),
+            message: "the file is empty".into(),
+        };
+        let mut columns: Vec<String> = names
             .iter()
             .map(|h| {
                 h.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
                     .to_string()
             })
             .collect();
+        let headerless = options.no_header
+            || !options.names.is_empty()
+            || (options.layout == Some(Layout::Gdelt) && !layouts::is_gdelt_header(&columns));
+        let mut pending = None;
+        if headerless {
+            // The first line is a row: the columns are named for it.
+            let width = columns.len();
+            columns = if !options.names.is_empty() {
+                options.names.clone()
+            } else if options.layout == Some(Layout::Gdelt) {
+                layouts::GDELT_COLUMNS
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for i in columns.len()..width {
+                columns.push(format!("column_{}", i + 1));
+            }
+            pending = Some((header_line, header));
+        }
         if columns.iter().all(String::is_empty) {
             return Err(empty());
         }
-        let mut schema = Schema::detect(columns, &options.columns);
-        schema.dialect = decoded.dialect;
+        check_overrides(&columns, &options.columns, name, header_line)?;
+        let mut schema = Schema::detect_as(columns, &options.columns, options.layout);
+        schema.dialect = dialect;
+        schema.container = container;
         if !schema.can_locate() {
+            let suggestion = columns::place_lookalike(&schema.columns)
+                .map(|i| {
+                    let column = text::clean(schema.column_name(i));
+                    format!("; `{column}` looks like one: use --column place={column}")
+                })
+                .unwrap_or_default();
             return Err(InputError::NoLocation {
-                file: name.to_string(),
+                file: match &schema.container {
+                    Some(container) if container.contains("sheet") => {
+                        format!("{name} ({container}; --sheet chooses another)")
+                    }
+                    _ => name.to_string(),
+                },
                 line: header_line,
-                header: schema.columns.join(","),
+                header: text::clean(&schema.columns.join(",")),
+                suggestion,
             });
         }
         Ok(Reader {
-            lines: decoded.lines,
+            lines,
+            table,
             name: name.to_string(),
             parser: RowParser {
                 schema,
-                day_order: options.day_order,
+                dates: options.date_rules(),
             },
             record: csv::ByteRecord::new(),
             blank: 0,
-            not_utf8,
+            notes,
+            pending,
             csv,
             quotes: quotes::Watch::default(),
             quote_warnings: Vec::new(),
@@ -740,6 +1072,18 @@ impl<'a> Reader<'a> {
 
     /// Reads the next record; `false` at the end of the input.
     fn next_record(&mut self) -> Result<Option<u64>, InputError> {
+        if let Some((line, record)) = self.pending.take() {
+            self.record = record;
+            return Ok(Some(line));
+        }
+        if let Some((table, next)) = &mut self.table {
+            let Some((line, record)) = table.rows.get(*next) else {
+                return Ok(None);
+            };
+            *next += 1;
+            self.record.clone_from(record);
+            return Ok(Some(*line));
+        }
         let more = self
             .csv
             .read_byte_record(&mut self.record)
@@ -782,7 +1126,7 @@ impl<'a> Reader<'a> {
                 self.record.iter(),
                 line,
                 &mut incident,
-                &mut self.not_utf8,
+                &mut self.notes,
             ) {
                 Parsed::Blank => self.blank += 1,
                 Parsed::Read => return Ok(Some(Ok(incident))),
@@ -794,15 +1138,44 @@ impl<'a> Reader<'a> {
 
     /// What is worth telling about the input as a whole.
     pub fn warnings(&self) -> Vec<String> {
-        let mut warnings = input_warnings(&self.name, &self.parser.schema.dialect, &self.not_utf8);
+        let mut warnings = input_warnings(&self.name, &self.parser.schema.dialect, &self.notes);
         warnings.extend(self.quote_warnings.iter().cloned());
         warnings
     }
 }
 
-/// What is worth telling about an input as a whole: a guessed encoding, and
-/// the rows (by line) that were not UTF-8 in a UTF-8 file.
-pub fn input_warnings(name: &str, dialect: &Dialect, not_utf8: &[u64]) -> Vec<String> {
+/// Fails when a `--column` override names a header the file lacks, naming
+/// the closest headers it has.
+fn check_overrides(
+    header: &[String],
+    overrides: &[(Field, String)],
+    name: &str,
+    line: u64,
+) -> Result<(), InputError> {
+    for (field, wanted) in overrides {
+        let key = columns::header_key(wanted);
+        if !header.iter().any(|c| columns::header_key(c) == key) {
+            let closest: Vec<String> = columns::closest(header, wanted)
+                .iter()
+                .map(|c| format!("`{}`", text::clean(c)))
+                .collect();
+            return Err(InputError::UnknownColumn {
+                file: name.to_string(),
+                line,
+                field: field.name(),
+                header: text::clean(wanted),
+                closest: closest.join(", "),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// What is worth telling about an input as a whole: a guessed encoding, the
+/// rows (by line) that were not UTF-8 in a UTF-8 file, cells that could not
+/// be read and were left empty, and two-digit years.
+pub fn input_warnings(name: &str, dialect: &Dialect, notes: &Notes) -> Vec<String> {
+    let not_utf8 = &notes.not_utf8;
     let mut warnings = Vec::new();
     if dialect.guessed {
         warnings.push(format!(
@@ -821,7 +1194,76 @@ pub fn input_warnings(name: &str, dialect: &Dialect, not_utf8: &[u64]) -> Vec<St
             if not_utf8.len() > 5 { ", ..." } else { "" },
         ));
     }
+    for cell in &notes.cells {
+        warnings.push(format!("{name}, {cell}; read as empty, the row is kept"));
+    }
+    let unlisted = notes.bad_cells - notes.cells.len();
+    if unlisted > 0 {
+        warnings.push(format!(
+            "{name}: {unlisted} more cells could not be read and were read as empty"
+        ));
+    }
+    if let Some(first) = notes.first_two_digit_year {
+        warnings.push(format!(
+            "{name}: {} dates have a two-digit year (first at line {first}), read as Excel reads them: \
+             00-29 as 2000-2029, 30-99 as 1930-1999; use --date-format if that is wrong",
+            notes.two_digit_years
+        ));
+    }
+    if let Some(first) = notes.first_excel_serial {
+        warnings.push(format!(
+            "{name}: {} dates are Excel serial numbers (first at line {first}), read as Excel's \
+             1900 date system does (43694 is 2019-08-17)",
+            notes.excel_serials
+        ));
+    }
     warnings
+}
+
+/// What rows taught about their input as a whole, gathered while parsing
+/// and told once at the end ([`input_warnings`]).
+#[derive(Clone, Debug, Default)]
+pub struct Notes {
+    /// Lines of rows that were not UTF-8 in a UTF-8 file, decoded as Windows-1252.
+    pub not_utf8: Vec<u64>,
+    /// The first [`Notes::KEPT_CELLS`] cells that could not be read and were
+    /// read as empty, with line, column and why.
+    pub cells: Vec<RowError>,
+    /// How many cells could not be read, listed or not.
+    pub bad_cells: usize,
+    /// How many dates were written with a two-digit year.
+    pub two_digit_years: usize,
+    /// The line of the first of them.
+    pub first_two_digit_year: Option<u64>,
+    /// How many dates were Excel serial numbers (`43694`).
+    pub excel_serials: usize,
+    /// The line of the first of them.
+    pub first_excel_serial: Option<u64>,
+}
+
+impl Notes {
+    /// Cells listed by line and column; past these, only counted.
+    pub const KEPT_CELLS: usize = 20;
+
+    /// Adds the notes of a later part of the same input.
+    pub fn merge(&mut self, later: Notes) {
+        self.not_utf8.extend(later.not_utf8);
+        self.two_digit_years += later.two_digit_years;
+        self.first_two_digit_year = self.first_two_digit_year.or(later.first_two_digit_year);
+        self.excel_serials += later.excel_serials;
+        self.first_excel_serial = self.first_excel_serial.or(later.first_excel_serial);
+        self.bad_cells += later.bad_cells;
+        let room = Notes::KEPT_CELLS.saturating_sub(self.cells.len());
+        self.cells.extend(later.cells.into_iter().take(room));
+    }
+
+    /// Notes a cell that could not be read.
+    fn bad_cell(&mut self, error: RowError) {
+        self.bad_cells += 1;
+        if self.cells.len() < Notes::KEPT_CELLS {
+            self.cells.push(error);
+        }
+    }
 }
 
 /// Writes a record's fields as text into `texts` (reusing its strings) and
@@ -891,12 +1333,14 @@ fn csv_error(name: &str, e: csv::Error) -> InputError {
     }
 }
 
-/// Parses a whole number such as a count of fatalities. In GTD, -9 and -99 mean unknown.
+/// Parses a whole number such as a count of fatalities; `c. 10` and `~10`
+/// are 10. In GTD, -9 and -99 mean unknown.
 fn parse_count(text: &str, layout: Layout) -> Result<Option<u32>, String> {
     let text = text.trim();
     if text.is_empty() || (layout == Layout::Gtd && (text == "-9" || text == "-99")) {
         return Ok(None);
     }
+    let text = strip_approximate(text).0;
     if let Ok(n) = text.parse::<u32>() {
         return Ok(Some(n));
     }
@@ -988,10 +1432,11 @@ fn clean_known(text: &str, layout: Layout, out: &mut String) {
 /// all but its `fields`, which the caller owns.
 fn parse_row(
     schema: &Schema,
-    day_order: DayOrder,
+    dates: &DateRules,
     fields: &[String],
     line: u64,
     incident: &mut Incident,
+    notes: &mut Notes,
 ) -> Result<(), RowError> {
     let get = |field: Field| -> &str {
         schema
@@ -1026,25 +1471,52 @@ fn parse_row(
         });
     }
 
-    let date = if schema.index(Field::Date).is_some() && !get(Field::Date).is_empty() {
-        Some(
-            PartialDate::parse_with(get(Field::Date), day_order)
-                .map_err(|m| fail(Field::Date, m))?,
-        )
+    let mut date = if schema.index(Field::Date).is_some() && !get(Field::Date).is_empty() {
+        Some(read_date(dates, get(Field::Date), line, notes).map_err(|m| fail(Field::Date, m))?)
     } else if schema.index(Field::Year).is_some() && !get(Field::Year).is_empty() {
         gtd_date(get(Field::Year), get(Field::Month), get(Field::Day))
             .map_err(|(field, m)| fail(field, m))?
+            .map(|date| DateRead {
+                date,
+                end: None,
+                approximate: false,
+                two_digit_year: false,
+                excel_serial: false,
+            })
     } else {
         None
     };
-    let fatalities =
-        parse_count(get(Field::Fatalities), layout).map_err(|m| fail(Field::Fatalities, m))?;
-    let injuries =
-        parse_count(get(Field::Injuries), layout).map_err(|m| fail(Field::Injuries, m))?;
-    let geo_precision = match parse_count(get(Field::GeoPrecision), layout) {
-        Ok(code) => code.map(|c| u8::try_from(c).unwrap_or(u8::MAX)),
-        Err(m) => return Err(fail(Field::GeoPrecision, m)),
+    // Cells that only add to the row: what cannot be read is left empty,
+    // with a warning, and the row is kept.
+    let mut count = |field: Field| {
+        parse_count(get(field), layout).unwrap_or_else(|m| {
+            notes.bad_cell(fail(field, m));
+            None
+        })
     };
+    let fatalities = count(Field::Fatalities);
+    let injuries = count(Field::Injuries);
+    let geo_precision = count(Field::GeoPrecision).map(|c| u8::try_from(c).unwrap_or(u8::MAX));
+    let time_precision = count(Field::TimePrecision);
+    let end_text = get(Field::DateEnd);
+    if let Some(date) = &mut date
+        && !end_text.is_empty()
+    {
+        match read_date(dates, end_text, line, notes).and_then(|end| {
+            let last = end.end.unwrap_or(end.date);
+            if last.end() < date.date.start() {
+                Err(format!("`{end_text}` is before the date"))
+            } else {
+                Ok(last)
+            }
+        }) {
+            Ok(last) => date.end = (last != date.date).then_some(last).or(date.end),
+            Err(m) => notes.bad_cell(fail(Field::DateEnd, m)),
+        }
+    }
+    if let (Some(date), Some(code)) = (&mut date, time_precision) {
+        acled_time_precision(date, code);
+    }
     let lat = parse_degrees(schema, get(Field::Latitude), Axis::Latitude).map_err(|m| {
         let swapped = !m.contains("swapped")
             && m.contains("outside")
@@ -1093,15 +1565,71 @@ fn parse_row(
     let clean = |field: Field, out: &mut String| text::clean_into(get(field), out);
     clean(Field::Country, &mut incident.country);
     clean(Field::Type, &mut incident.kind);
+    if let Some(words) = schema.type_words.and_then(|words| words(&incident.kind)) {
+        incident.kind.clear();
+        incident.kind.push_str(words);
+    }
     clean(Field::Description, &mut incident.description);
     clean(Field::Source, &mut incident.source);
     incident.line = line;
-    incident.date = date;
+    incident.date = date.map(|d| d.date);
+    incident.date_end = date.and_then(|d| d.end);
+    incident.date_approximate = date.is_some_and(|d| d.approximate);
     incident.fatalities = fatalities;
     incident.injuries = injuries;
     incident.given = given;
     incident.geo_precision = geo_precision;
     Ok(())
+}
+
+/// Reads a date cell, noting a two-digit year.
+fn read_date(
+    dates: &DateRules,
+    text: &str,
+    line: u64,
+    notes: &mut Notes,
+) -> Result<DateRead, String> {
+    let read = dates.read(text)?;
+    if read.two_digit_year {
+        notes.two_digit_years += 1;
+        notes.first_two_digit_year.get_or_insert(line);
+    }
+    if read.excel_serial {
+        notes.excel_serials += 1;
+        notes.first_excel_serial.get_or_insert(line);
+    }
+    Ok(read)
+}
+
+/// Applies ACLED's `time_precision` to a date: 1 is the day, 2 a date known
+/// to the week (the span of three days either side), 3 to the month.
+fn acled_time_precision(date: &mut DateRead, code: u32) {
+    let (Some(month), Some(day)) = (date.date.month, date.date.day) else {
+        return;
+    };
+    match code {
+        2 => {
+            use chrono::{Days, NaiveDate};
+            let Some(d) = NaiveDate::from_ymd_opt(date.date.year, month.into(), day.into()) else {
+                return;
+            };
+            let partial = |d: Option<NaiveDate>| {
+                use chrono::Datelike;
+                d.and_then(|d| {
+                    PartialDate::new(d.year(), Some(d.month() as u8), Some(d.day() as u8)).ok()
+                })
+            };
+            if let (Some(first), Some(last)) = (
+                partial(d.checked_sub_days(Days::new(3))),
+                partial(d.checked_add_days(Days::new(3))),
+            ) {
+                date.date = first;
+                date.end = Some(last);
+            }
+        }
+        3 => date.date.day = None,
+        _ => {}
+    }
 }
 
 /// Builds a date from GTD's year, month and day, where 0 means unknown; an

@@ -10,11 +10,13 @@ use crate::export::ColumnTypes;
 use crate::filter::Filter;
 use crate::gazetteer::Gazetteer;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, mpsc};
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
 
 use crate::geocode::{Context, Geocoder, Located, SharedAnswers, Tally, context_of, invalid};
+use crate::incident::container::{self, Opened, Table};
 use crate::incident::{
-    Incident, InputError, Parsed, ReadOptions, Reader, Records, RowParser, Schema, input_warnings,
+    Incident, InputError, Notes, Parsed, ReadOptions, Reader, Records, RowParser, Schema,
+    input_warnings,
 };
 
 /// An input file, or standard input (or any input that is not a regular
@@ -25,6 +27,9 @@ pub struct Source {
     path: PathBuf,
     name: String,
     _spool: Option<tempfile::TempPath>,
+    /// The rows of a workbook or JSON file, parsed by the first reader and
+    /// shared by the later ones.
+    table: OnceLock<Arc<Table>>,
 }
 
 impl Source {
@@ -48,6 +53,7 @@ impl Source {
                     path: path.to_path_buf(),
                     name,
                     _spool: None,
+                    table: OnceLock::new(),
                 });
             }
             if is_device(&kind) {
@@ -68,6 +74,7 @@ impl Source {
             path: temp.to_path_buf(),
             name,
             _spool: Some(temp),
+            table: OnceLock::new(),
         })
     }
 
@@ -76,14 +83,26 @@ impl Source {
         &self.name
     }
 
-    /// A fresh reader over the whole input.
+    /// A fresh reader over the whole input. A workbook or JSON file is
+    /// parsed once, by the first reader; later readers share its rows.
     pub fn reader(&self, options: &ReadOptions) -> Result<Reader<'static>, InputError> {
+        if let Some(table) = self.table.get() {
+            return Reader::from_table(Arc::clone(table), &self.name, options);
+        }
         let file = std::fs::File::open(&self.path).map_err(|source| InputError::Io {
             file: self.name.clone(),
             source,
         })?;
         let input: Box<dyn Read> = Box::new(io::BufReader::with_capacity(1 << 16, file));
-        Reader::new(input, &self.name, options)
+        match container::open(input, &self.name, options.sheet.as_deref())? {
+            Opened::Text { reader, container } => {
+                Reader::from_text(reader, container, &self.name, options)
+            }
+            Opened::Table(table) => {
+                let table = Arc::clone(self.table.get_or_init(|| Arc::new(table)));
+                Reader::from_table(table, &self.name, options)
+            }
+        }
     }
 
     /// The context of the input's places for the geocoder: the distinct
@@ -198,7 +217,7 @@ struct Done<B> {
     tally: Tally,
     blank: usize,
     filtered: usize,
-    not_utf8: Vec<u64>,
+    notes: Notes,
 }
 
 /// Streams every row of `source` through `filter` and the geocoder (with
@@ -311,7 +330,7 @@ where
         let consumed = (move || -> Result<Streamed, StreamError> {
             let mut streamed = Streamed::default();
             let mut waiting = std::collections::BTreeMap::new();
-            let mut not_utf8 = Vec::new();
+            let mut notes = Notes::default();
             let mut next = 0;
             for done in done_out {
                 let done = done?;
@@ -323,13 +342,13 @@ where
                     }
                     streamed.blank += done.blank;
                     streamed.filtered += done.filtered;
-                    not_utf8.extend(done.not_utf8);
+                    notes.merge(done.notes);
                     take(&mut done.out, &streamed.tally)?;
                     let _ = spare_in.send(done.out);
                     next += 1;
                 }
             }
-            streamed.warnings = input_warnings(source.name(), &parser.schema().dialect, &not_utf8);
+            streamed.warnings = input_warnings(source.name(), &parser.schema().dialect, &notes);
             Ok(streamed)
         })();
         if let Ok(mut records_out) = records_out.lock() {
@@ -397,12 +416,12 @@ fn work<B: Default>(
         tally,
         blank: 0,
         filtered: 0,
-        not_utf8: Vec::new(),
+        notes: Notes::default(),
     };
     let filtering = !filter.is_empty();
     for (line, whole, fields) in records.iter() {
         let incident = row.incident.get_or_insert_with(Incident::default);
-        match parser.parse(whole, fields, line, incident, &mut done.not_utf8) {
+        match parser.parse(whole, fields, line, incident, &mut done.notes) {
             Parsed::Blank => done.blank += 1,
             Parsed::Read if filtering && !filter.keeps(incident, geocoder.gazetteer()) => {
                 done.filtered += 1;

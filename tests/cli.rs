@@ -135,8 +135,11 @@ fn rows_that_cannot_be_located_are_listed_and_the_rest_mapped() {
     let err = stderr(&out);
     assert!(err.contains("line 3: not located"), "{err}");
     assert!(err.contains("Khujand, TJ"), "suggestion missing: {err}");
+    // A count that cannot be read is a bad cell, not a bad row.
     assert!(
-        err.contains("line 4: skipped: column `fatalities`"),
+        err.contains(
+            "line 4, column `fatalities`: `not a number` is not a whole number; read as empty"
+        ),
         "{err}"
     );
     assert!(err.contains("line 5: skipped: column `date`"), "{err}");
@@ -146,7 +149,11 @@ fn rows_that_cannot_be_located_are_listed_and_the_rest_mapped() {
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("incidents.geojson")).unwrap())
             .unwrap();
-    assert_eq!(json["features"].as_array().unwrap().len(), 1);
+    assert_eq!(json["features"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        json["features"][1]["properties"]["fatalities"],
+        serde_json::Value::Null
+    );
 
     let strict = incimap(&[
         "map",

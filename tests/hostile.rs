@@ -382,12 +382,16 @@ fn a_hidden_character_in_a_value_is_shown_and_big_counts_are_named() {
             .any(|m| m.contains("`<U+FEFF>2024-01-05` is not a date")),
         "{messages:?}"
     );
+    // A count too large to read is a bad cell: the row stays, the cell is
+    // null, and the warning names it.
     assert!(
-        messages
+        read.warnings
             .iter()
             .any(|m| m.contains("4294967296") && m.contains("larger than")),
-        "{messages:?}"
+        "{:?}",
+        read.warnings
     );
+    assert!(read.rows.iter().any(|r| r.line == 3 && r.fatalities.is_none()));
 }
 
 #[test]

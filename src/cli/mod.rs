@@ -104,6 +104,21 @@ pub struct InputArgs {
     /// The input's delimiter (`,`, `;`, `tab`, `|`), instead of guessing.
     #[arg(long, value_name = "CHAR", value_parser = incident::delimiter_for_name)]
     pub delimiter: Option<u8>,
+    /// The first line is a row, not a header (columns are column_1, column_2... unless named).
+    #[arg(long)]
+    pub no_header: bool,
+    /// Names of the columns of a file without a header, comma-separated (implies --no-header).
+    #[arg(long = "columns", value_name = "A,B,C", value_delimiter = ',')]
+    pub names: Vec<String>,
+    /// The input's layout, instead of recognising it: native, acled, gtd, ucdp, gdelt.
+    #[arg(long, value_name = "NAME", value_parser = incident::Layout::from_name)]
+    pub layout: Option<incident::Layout>,
+    /// The sheet of a workbook (.xlsx, .xls, .ods) to read, by name or number from 1 (default: the first).
+    #[arg(long, value_name = "NAME|N")]
+    pub sheet: Option<String>,
+    /// Read dates with this strftime format (e.g. %d.%m.%y, %Y%m), before the built-in forms (repeatable).
+    #[arg(long = "date-format", value_name = "FORMAT", value_parser = incident::check_date_format)]
+    pub date_formats: Vec<String>,
     /// Keep rows dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = PartialDate::parse)]
     pub from: Option<PartialDate>,
@@ -139,6 +154,11 @@ impl InputArgs {
                 },
                 encoding: self.encoding,
                 delimiter: self.delimiter,
+                date_formats: self.date_formats.clone(),
+                no_header: self.no_header,
+                names: self.names.clone(),
+                layout: self.layout,
+                sheet: self.sheet.clone(),
             },
             filter: Filter {
                 from: self.from,
