@@ -6,7 +6,7 @@
 //! use incimap::job::{InputSpec, MapJob};
 //!
 //! let job = MapJob::new(InputSpec::new("examples/incidents.csv"), "output");
-//! let run = job.run(&|_rows| {}).expect("the example maps");
+//! let run = job.run(&|_progress| {}).expect("the example maps");
 //! println!("located {} of {} rows", run.report.streamed.tally.located(),
 //!          run.report.streamed.tally.rows());
 //! for path in &run.written {
@@ -60,6 +60,18 @@ impl InputSpec {
             excel: false,
         }
     }
+}
+
+/// How far a run has read: rows, and bytes of the input's size when known.
+#[derive(Clone, Copy, Debug)]
+pub struct Progress {
+    /// Rows read so far.
+    pub rows: usize,
+    /// Bytes of the input read so far.
+    pub bytes: u64,
+    /// The input's size in bytes, when known (not for standard input's pipe
+    /// before it is copied, nor inside a workbook).
+    pub total: Option<u64>,
 }
 
 /// What a run read: the input's name and layout, and how its rows went.
@@ -153,12 +165,12 @@ fn commit(file: io::Result<output::AtomicFile>, path: &Path) -> Result<(), JobEr
 /// Streams the input through the geocoder, writing as it reads, so that
 /// inputs of any size fit in memory. `open` makes the writers and a maker of
 /// encoders, one per worker thread, that encode rows into a batch `B`;
-/// `take` writes each batch, in input order; `progress` hears the number
-/// of rows read so far.
+/// `take` writes each batch, in input order; `progress` hears how far the
+/// reading has come.
 pub fn stream_input<W, B, E, F>(
     input: &InputSpec,
     outputs: &[&Path],
-    progress: &dyn Fn(usize),
+    progress: &dyn Fn(Progress),
     open: impl FnOnce(&Schema, export::ColumnTypes) -> Result<(W, F), JobError>,
     mut take: impl FnMut(&mut W, &mut B) -> io::Result<()>,
 ) -> Result<(W, InputReport), JobError>
@@ -192,7 +204,11 @@ where
         &context,
         encoders,
         |batch, tally| {
-            progress(tally.rows());
+            progress(Progress {
+                rows: tally.rows(),
+                bytes: source.bytes_read(),
+                total: source.size(),
+            });
             take(&mut writer, batch)
         },
     )?;
@@ -210,7 +226,7 @@ pub fn export(
     input: &InputSpec,
     out: &Path,
     format: Format,
-    progress: &dyn Fn(usize),
+    progress: &dyn Fn(Progress),
 ) -> Result<InputReport, JobError> {
     let (exporter, report) = stream_input(
         input,
@@ -237,7 +253,7 @@ pub fn geocode(
     input: &InputSpec,
     out: &Path,
     report_path: &Path,
-    progress: &dyn Fn(usize),
+    progress: &dyn Fn(Progress),
 ) -> Result<InputReport, JobError> {
     let ((csv, report), read) = stream_input(
         input,
@@ -329,7 +345,7 @@ impl MapJob {
     /// Reads, geocodes, writes the GeoJSON and the report as rows are read,
     /// then draws the map. A failed run leaves earlier outputs as they were,
     /// and no empty folder behind.
-    pub fn run(&self, progress: &dyn Fn(usize)) -> Result<MapRun, JobError> {
+    pub fn run(&self, progress: &dyn Fn(Progress)) -> Result<MapRun, JobError> {
         let existed = self.output.exists();
         let result = self.run_in_folder(progress);
         if result.is_err() && !existed {
@@ -338,7 +354,7 @@ impl MapJob {
         result
     }
 
-    fn run_in_folder(&self, progress: &dyn Fn(usize)) -> Result<MapRun, JobError> {
+    fn run_in_folder(&self, progress: &dyn Fn(Progress)) -> Result<MapRun, JobError> {
         let dir = &self.output;
         let paths = self.outputs();
         let geojson_path = dir.join("incidents.geojson");

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::export::ColumnTypes;
 use crate::filter::Filter;
 use crate::gazetteer::Gazetteer;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, mpsc};
 
 use crate::geocode::{Context, Geocoder, Located, SharedAnswers, Tally, context_of, invalid};
@@ -30,6 +30,22 @@ pub struct Source {
     /// The rows of a workbook or JSON file, parsed by the first reader and
     /// shared by the later ones.
     table: OnceLock<Arc<Table>>,
+    /// Bytes of the file the latest reader has taken in, for progress.
+    read: Arc<AtomicU64>,
+}
+
+/// A reader that counts the bytes it passes on.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 impl Source {
@@ -54,6 +70,7 @@ impl Source {
                     name,
                     _spool: None,
                     table: OnceLock::new(),
+                    read: Arc::default(),
                 });
             }
             if is_device(&kind) {
@@ -75,6 +92,7 @@ impl Source {
             name,
             _spool: Some(temp),
             table: OnceLock::new(),
+            read: Arc::default(),
         })
     }
 
@@ -93,7 +111,12 @@ impl Source {
             file: self.name.clone(),
             source,
         })?;
-        let input: Box<dyn Read> = Box::new(io::BufReader::with_capacity(1 << 16, file));
+        self.read.store(0, Ordering::Relaxed);
+        let counted = Counting {
+            inner: file,
+            count: Arc::clone(&self.read),
+        };
+        let input: Box<dyn Read> = Box::new(io::BufReader::with_capacity(1 << 16, counted));
         match container::open(input, &self.name, options.sheet.as_deref())? {
             Opened::Text { reader, container } => {
                 Reader::from_text(reader, container, &self.name, options)
@@ -103,6 +126,16 @@ impl Source {
                 Reader::from_table(table, &self.name, options)
             }
         }
+    }
+
+    /// The input's size in bytes, when it is known.
+    pub fn size(&self) -> Option<u64> {
+        std::fs::metadata(&self.path).ok().map(|m| m.len())
+    }
+
+    /// Bytes the latest reader has taken in so far (of [`Source::size`]).
+    pub fn bytes_read(&self) -> u64 {
+        self.read.load(Ordering::Relaxed)
     }
 
     /// The context of the input's places for the geocoder: the distinct

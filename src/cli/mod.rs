@@ -17,7 +17,7 @@ use clap::Args;
 use incimap::filter::Filter;
 use incimap::geocode::{self, Status};
 use incimap::incident::{self, DayOrder, Field, PartialDate, ReadOptions};
-use incimap::job::{InputReport, InputSpec, JobError};
+use incimap::job::{InputReport, InputSpec, JobError, Progress};
 
 /// 0: errors only (`-q`); 1: the summary; 2: every problem row (`-v`).
 static VERBOSITY: AtomicU8 = AtomicU8::new(1);
@@ -251,8 +251,9 @@ pub fn print_summary(read: &InputReport) {
     }
 }
 
-/// A spinner with the row count on standard error for long runs, shown only
-/// when standard error is a terminal and `-q` is not given.
+/// A progress display on standard error for long runs, shown only when
+/// standard error is a terminal and `-q` is not given: a bar with the share
+/// read and the time left when the input's size is known, else a spinner.
 pub fn progress_bar() -> indicatif::ProgressBar {
     use std::io::IsTerminal;
     if !std::io::stderr().is_terminal() || !shown(1) {
@@ -266,15 +267,30 @@ pub fn progress_bar() -> indicatif::ProgressBar {
     bar
 }
 
-/// Runs `job` with a progress spinner, then prints its summary.
+/// Shows `progress` on `bar`, turning the spinner into a bar once the
+/// input's size is known.
+fn show(bar: &indicatif::ProgressBar, progress: Progress) {
+    if let Some(total) = progress.total.filter(|&t| t > 0)
+        && bar.length() != Some(total)
+    {
+        bar.set_length(total);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {percent:>3}% {msg} ({elapsed}, about {eta} left)",
+            )
+            .expect("valid template"),
+        );
+    }
+    bar.set_position(progress.bytes);
+    bar.set_message(format!("{} rows", progress.rows));
+}
+
+/// Runs `job` with a progress display, then clears it.
 pub fn with_progress<T>(
-    job: impl FnOnce(&dyn Fn(usize)) -> Result<T, JobError>,
+    job: impl FnOnce(&dyn Fn(Progress)) -> Result<T, JobError>,
 ) -> Result<T, Failure> {
     let bar = progress_bar();
-    let result = job(&|rows| {
-        bar.set_message(format!("{rows} rows"));
-        bar.tick();
-    });
+    let result = job(&|progress| show(&bar, progress));
     bar.finish_and_clear();
     result.map_err(failed)
 }
