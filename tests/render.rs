@@ -66,7 +66,7 @@ fn assert_clean(layout: &Layout, located_lines: &[u64]) {
         for b in &layout.markers[i + 1..] {
             let d = ((a.centre.0 - b.centre.0).powi(2) + (a.centre.1 - b.centre.1).powi(2)).sqrt();
             assert!(
-                d >= a.radius + b.radius,
+                d >= a.extent + b.extent,
                 "markers of lines {} and {} overlap ({d:.1} px apart)",
                 a.line,
                 b.line
@@ -770,5 +770,65 @@ fn one_day_is_said_once_and_labels_drop_the_province_after_a_comma() {
     assert!(
         map.svg.contains(">Shakar Dara<"),
         "label without the province"
+    );
+}
+
+/// The legend's SVG.
+fn legend_svg(map: &Map) -> &str {
+    let start = map.svg.find("id=\"legend\"").expect("a legend layer");
+    let end = start
+        + map.svg[start..]
+            .find("id=\"scalebar\"")
+            .unwrap_or(map.svg.len() - start);
+    &map.svg[start..end]
+}
+
+#[test]
+fn the_size_key_keeps_zero_and_not_reported_apart_and_follows_the_shape() {
+    let csv = "date,place,country,type,fatalities\n\
+        2024-01-01,Khujand,TJ,Arrests,\n\
+        2024-02-01,Kulyab,TJ,Arrests,0\n\
+        2024-03-01,Vahdat,TJ,Arrests,30\n";
+    let options = MapOptions {
+        size_by: Some(SizeBy::Fatalities),
+        ..MapOptions::default()
+    };
+    let map = draw(&geocoded_text(csv), &options);
+    let legend = legend_svg(&map);
+    assert!(legend.contains(">0</text>"), "{legend}");
+    assert!(legend.contains(">n/a</text>"), "{legend}");
+    assert!(!legend.contains("0 or n/a"));
+    // One type, one shape (a circle for the first type): the key is drawn in
+    // it and needs no note.
+    assert!(!legend.contains("Same area in every shape"));
+    // The unreported marker is told apart on the map too.
+    let unreported: Vec<bool> = map.layout.markers.iter().map(|m| m.unreported).collect();
+    assert_eq!(unreported, vec![true, false, false]);
+    assert_eq!(
+        map.svg.matches("stroke-dasharray").count(),
+        2,
+        "marker and key"
+    );
+
+    // A second type brings a second shape: the key says it holds for both.
+    let csv = format!("{csv}2024-04-01,Dushanbe,TJ,Car bomb,2\n");
+    let map = draw(&geocoded_text(&csv), &options);
+    assert!(legend_svg(&map).contains("Same area in every shape"));
+    // No n/a row, no n/a entry.
+    let csv = "date,place,country,type,fatalities\n2024-02-01,Kulyab,TJ,Arrests,0\n2024-03-01,Vahdat,TJ,Prison riot,30\n";
+    let map = draw(&geocoded_text(csv), &options);
+    assert!(!legend_svg(&map).contains(">n/a<"));
+}
+
+#[test]
+fn markers_reach_as_far_as_their_shapes_do() {
+    let g = geocoded("examples/incidents.csv");
+    let map = draw(&g, &full_options());
+    for m in &map.layout.markers {
+        assert!(m.extent >= m.radius);
+    }
+    assert!(
+        map.layout.markers.iter().any(|m| m.extent > m.radius * 1.5),
+        "triangles and stars reach beyond their radius"
     );
 }

@@ -155,12 +155,17 @@ pub struct PlacedMarker {
     pub centre: (f64, f64),
     /// Where the incident really is (the marker may be displaced to stay visible).
     pub anchor: (f64, f64),
-    /// Marker radius.
+    /// Marker radius: the marker's area is that of a circle of this radius.
     pub radius: f64,
+    /// How far the marker's shape reaches from its centre (at least `radius`).
+    pub extent: f64,
     /// Rank of the incident's type in the legend.
     pub type_rank: usize,
     /// Drawn hollow: located to a province or country only.
     pub hollow: bool,
+    /// The number its size shows is not reported: drawn smallest, with a
+    /// dashed outline ("n/a" in the size key).
+    pub unreported: bool,
 }
 
 impl PlacedMarker {
@@ -172,7 +177,7 @@ impl PlacedMarker {
 
     /// The box the marker covers, with its outline.
     pub fn bbox(&self) -> Rect {
-        Rect::around(self.centre.0, self.centre.1, self.radius + 1.0)
+        Rect::around(self.centre.0, self.centre.1, self.extent + 1.0)
     }
 }
 

@@ -2,11 +2,11 @@
 //! legend, marker sizes, markers spread so none hides another, the legend's
 //! content, label requests and the incidents layer.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::frame::Frame;
 use super::labels::{LabelRequest, Rect};
-use super::legend::Legend;
+use super::legend::{Legend, SizeKey};
 use super::projection::Projection;
 use super::rows::{MapRow, MapRows};
 use super::style::Style;
@@ -29,10 +29,16 @@ pub(crate) struct Sites<'a> {
     pub types: Vec<TypeEntry>,
     /// Each incident's type rank.
     pub ranks: Vec<usize>,
-    /// Each incident's marker radius.
+    /// Each incident's marker radius: its area is that of a circle of
+    /// this radius, whatever its shape.
     pub radii: Vec<f64>,
+    /// How far each incident's marker reaches from its centre (its radius
+    /// times its shape's reach), for spreading and collisions.
+    pub extents: Vec<f64>,
     /// Each incident's marker is hollow (province or country only).
     pub hollow: Vec<bool>,
+    /// Each incident lacks the number its marker's size shows ("n/a").
+    pub unreported: Vec<bool>,
     /// What marker size stands for, if anything.
     pub size_scale: Option<(SizeBy, SizeScale)>,
 }
@@ -74,7 +80,7 @@ impl<'a> Sites<'a> {
             None => rank_types(located, weights),
         };
         let by_kind = kind_ranks(located, &types);
-        let ranks = (0..located.len())
+        let ranks: Vec<usize> = (0..located.len())
             .map(|k| by_kind[located.kind_of(k)])
             .collect();
         let value = |k: usize, by: SizeBy| match by {
@@ -99,11 +105,24 @@ impl<'a> Sites<'a> {
             };
             (by, scale)
         });
-        let radii = (0..located.len())
+        let radii: Vec<f64> = (0..located.len())
             .map(|k| match size_scale {
                 Some((by, scale)) => scale.radius(value(k, by)),
                 None => sizes.marker,
             })
+            .collect();
+        // Aggregated maps draw round pies, not the types' shapes.
+        let colours = options.style.colours.palette.len();
+        let extents = radii
+            .iter()
+            .zip(&ranks)
+            .map(|(r, &rank)| match totals {
+                Some(_) => *r,
+                None => r * symbols::shape(rank, colours).reach().max(1.0),
+            })
+            .collect();
+        let unreported = (0..located.len())
+            .map(|k| size_scale.is_some_and(|(by, _)| value(k, by).is_none()))
             .collect();
         let hollow = located.iter().map(|r| r.hollow).collect();
         let weight = |k: usize| u64::from(weights.get(k).copied().unwrap_or(1));
@@ -119,7 +138,9 @@ impl<'a> Sites<'a> {
             types,
             ranks,
             radii,
+            extents,
             hollow,
+            unreported,
             size_scale,
         }
     }
@@ -172,7 +193,19 @@ impl<'a> Sites<'a> {
                 .collect(),
             hollow: self.hollow.iter().any(|&h| h),
             spread: self.groups.iter().any(|g| g.len() > 1),
-            size: self.size_scale.map(|(by, s)| (by.title().to_string(), s)),
+            size: self.size_scale.map(|(by, scale)| {
+                let shapes: BTreeSet<usize> = self.ranks.iter().copied().collect();
+                let colours = style.colours.palette.len();
+                let mut shapes = shapes.into_iter().map(|k| symbols::shape(k, colours));
+                let first = shapes.next();
+                SizeKey {
+                    title: by.title().to_string(),
+                    scale,
+                    shape: first.filter(|f| shapes.all(|s| s == *f)),
+                    zero: by != SizeBy::Count,
+                    unreported: self.unreported.iter().any(|&u| u),
+                }
+            }),
             columns: 1,
         }
     }
@@ -187,8 +220,10 @@ impl<'a> Sites<'a> {
                 centre: centres[k],
                 anchor: anchors[k],
                 radius: self.radii[k],
+                extent: self.extents[k],
                 type_rank: self.ranks[k],
                 hollow: self.hollow[k],
+                unreported: self.unreported[k],
             })
             .collect()
     }
@@ -408,11 +443,17 @@ pub(crate) fn draw_incidents(
             continue;
         }
         let colour = style.type_colour(m.type_rank);
-        let attrs = if m.hollow {
+        let mut attrs = if m.hollow {
             format!(
                 "fill=\"{}\" stroke=\"{colour}\" stroke-width=\"{}\"",
                 symbols::HOLLOW_FILL,
                 num(symbols::HOLLOW_WIDTH)
+            )
+        } else if m.unreported {
+            format!(
+                "fill=\"{colour}\" stroke=\"{}\" stroke-width=\"{}\"",
+                c.text,
+                num(symbols::OUTLINE_WIDTH)
             )
         } else {
             format!(
@@ -421,6 +462,9 @@ pub(crate) fn draw_incidents(
                 num(symbols::OUTLINE_WIDTH)
             )
         };
+        if m.unreported {
+            attrs.push_str(symbols::UNREPORTED_DASH);
+        }
         svg.element(&symbols::marker(
             symbols::shape(m.type_rank, c.palette.len()),
             m.centre.0,
