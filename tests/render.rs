@@ -832,3 +832,96 @@ fn markers_reach_as_far_as_their_shapes_do() {
         "triangles and stars reach beyond their radius"
     );
 }
+
+/// Rows of `types` types at Khujand, type `k` written `types - k` times, so
+/// that the ranks follow the names T00, T01...
+fn many_types_csv(types: usize) -> String {
+    let mut csv = String::from("date,place,country,type\n");
+    for k in 0..types {
+        for _ in 0..types - k {
+            csv.push_str(&format!("2024-01-01,Khujand,TJ,T{k:02}\n"));
+        }
+    }
+    csv
+}
+
+#[test]
+fn past_eight_types_the_rarest_are_other_types() {
+    let g = geocoded_text(&many_types_csv(13));
+    let map = draw(&g, &MapOptions::default());
+    let names: Vec<&str> = map.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "T00",
+            "T01",
+            "T02",
+            "T03",
+            "T04",
+            "T05",
+            "T06",
+            "Other types"
+        ]
+    );
+    // T07..T12 are written 6, 5, 4, 3, 2 and 1 times.
+    assert_eq!(map.types[7].count, 21);
+    let colours: std::collections::BTreeSet<&str> =
+        map.types.iter().map(|t| t.colour.as_str()).collect();
+    assert_eq!(colours.len(), 8, "eight types, eight colours");
+    assert!(map.svg.contains(">Other types (21)</text>"));
+    // Every marker is drawn, the rare ones in the last entry's colour.
+    let grey = &map.types[7].colour;
+    assert!(map.svg.matches(&format!("fill=\"{grey}\"")).count() >= 21);
+
+    let options = MapOptions {
+        max_types: 13,
+        ..MapOptions::default()
+    };
+    assert_eq!(draw(&g, &options).types.len(), 13);
+    let options = MapOptions {
+        max_types: 4,
+        ..MapOptions::default()
+    };
+    let map = draw(&g, &options);
+    assert_eq!(map.types.len(), 4);
+    assert_eq!(map.types[3].name, "Other types");
+    // Eight types exactly are shown apart.
+    assert_eq!(
+        draw(&geocoded_text(&many_types_csv(8)), &MapOptions::default())
+            .types
+            .len(),
+        8
+    );
+}
+
+/// WCAG contrast ratio of two `#rrggbb` colours.
+fn contrast(a: &str, b: &str) -> f64 {
+    let luminance = |hex: &str| {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    };
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[test]
+fn every_default_colour_stands_out_on_land_and_sea_and_none_dominates() {
+    let style = Style::default();
+    let c = &style.colours;
+    assert!(c.palette.len() <= 8);
+    for colour in &c.palette {
+        for ground in [&c.land, &c.land_with_incidents, &c.sea] {
+            let ratio = contrast(colour, ground);
+            assert!(ratio >= 1.5, "{colour} on {ground}: contrast {ratio:.2}");
+            // Black (17:1 on the land) outweighs every other marker.
+            assert!(ratio <= 8.0, "{colour} on {ground}: contrast {ratio:.2}");
+        }
+    }
+}

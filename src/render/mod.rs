@@ -124,9 +124,15 @@ pub struct MapOptions {
     pub inset: bool,
     /// Markers per incident, or counts per cluster or grid cell for large inputs.
     pub aggregate: aggregate::Aggregate,
+    /// Most types the legend lists (at least 2): past it, the rarest types
+    /// share one entry, "Other types", with its shape and colour.
+    pub max_types: usize,
     /// Colours, fonts, sizes, layers.
     pub style: Style,
 }
+
+/// Most types a map shows apart by default: the palette's eight colours.
+pub const DEFAULT_MAX_TYPES: u16 = 8;
 
 impl Default for MapOptions {
     fn default() -> Self {
@@ -141,6 +147,7 @@ impl Default for MapOptions {
             timeline: false,
             inset: false,
             aggregate: aggregate::Aggregate::Auto,
+            max_types: usize::from(DEFAULT_MAX_TYPES),
             style: Style::default(),
         }
     }
@@ -294,16 +301,7 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
             .map(|share| {
                 share
                     .iter()
-                    .map(|(name, n)| {
-                        (
-                            sites
-                                .types
-                                .iter()
-                                .position(|t| t.name == *name)
-                                .unwrap_or(0),
-                            *n,
-                        )
-                    })
+                    .map(|(name, n)| (sites.rank_of(name), *n))
                     .collect()
             })
             .collect()

@@ -11,7 +11,7 @@ use super::projection::Projection;
 use super::rows::{MapRow, MapRows};
 use super::style::Style;
 use super::svg::{Svg, num};
-use super::symbols::{self, SizeScale};
+use super::symbols::{self, OTHER_TYPES, SizeScale};
 use super::{MapOptions, PlacedMarker, RenderError, SizeBy};
 
 /// The located incidents, grouped into sites, with what the map needs to
@@ -79,6 +79,7 @@ impl<'a> Sites<'a> {
                 .collect(),
             None => rank_types(located, weights),
         };
+        let types = group_rare_types(types, options.max_types);
         let by_kind = kind_ranks(located, &types);
         let ranks: Vec<usize> = (0..located.len())
             .map(|k| by_kind[located.kind_of(k)])
@@ -159,6 +160,12 @@ impl<'a> Sites<'a> {
             })?);
         }
         Ok(metres)
+    }
+
+    /// The legend rank of the type named `name` (as the legend names it);
+    /// a type grouped into "Other types", or unknown, takes that entry's.
+    pub fn rank_of(&self, name: &str) -> usize {
+        rank_in(&self.types, name)
     }
 
     /// The legend rank of each type of `rows`, by its position in their
@@ -287,11 +294,33 @@ fn rank_types(rows: &MapRows, weights: &[u32]) -> Vec<TypeEntry> {
 /// The legend rank of each of `rows`' types, by position in their table.
 fn kind_ranks(rows: &MapRows, types: &[TypeEntry]) -> Vec<usize> {
     rows.kinds()
-        .map(|kind| {
-            let name = type_name(kind);
-            types.iter().position(|t| t.name == name).unwrap_or(0)
-        })
+        .map(|kind| rank_in(types, &type_name(kind)))
         .collect()
+}
+
+/// The legend entry for the type `name`: its own, else "Other types" when
+/// the rare types were grouped, else the first.
+fn rank_in(types: &[TypeEntry], name: &str) -> usize {
+    types
+        .iter()
+        .position(|t| t.name == name)
+        .or_else(|| types.iter().position(|t| t.name == OTHER_TYPES))
+        .unwrap_or(0)
+}
+
+/// Types ranked most frequent first, with those past the first `max - 1`
+/// grouped as "Other types" when there are more than `max`.
+fn group_rare_types(mut types: Vec<TypeEntry>, max: usize) -> Vec<TypeEntry> {
+    let max = max.max(2);
+    if types.len() <= max {
+        return types;
+    }
+    let rare = types.split_off(max - 1);
+    types.push(TypeEntry {
+        name: OTHER_TYPES.to_string(),
+        count: rare.iter().map(|t| t.count).sum(),
+    });
+    types
 }
 
 /// A type as the legend names it: cleaned, "Unspecified" when empty.

@@ -4,10 +4,16 @@ use std::fmt::Write;
 
 use super::svg::num;
 
-/// The Okabe–Ito colour-blind-safe palette, in the order types receive them.
+/// The colours types receive, in order: the Okabe–Ito colour-blind-safe
+/// palette without its yellow (lost on the beige land) and black (which
+/// outweighs every other marker), and with Paul Tol's wine and a mid grey
+/// in their place; the grey is last, so "Other types" gets it.
 pub const PALETTE: [&str; 8] = [
-    "#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
+    "#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#882255", "#666666",
 ];
+
+/// The legend entry of the rarest types, grouped past `--max-types`.
+pub const OTHER_TYPES: &str = "Other types";
 
 /// Marker shapes, in the order types receive them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
