@@ -925,3 +925,19 @@ fn every_default_colour_stands_out_on_land_and_sea_and_none_dominates() {
         }
     }
 }
+
+#[test]
+fn the_timeline_says_when_the_last_year_is_partial() {
+    let options = MapOptions {
+        timeline: true,
+        ..MapOptions::default()
+    };
+    let csv = "date,place,country,type\n2019-05-19,Vahdat,TJ,Prison riot\n2024-03-22,Khujand,TJ,Arrests\n";
+    let map = draw(&geocoded_text(csv), &options);
+    let timeline = &map.svg[map.svg.find("id=\"timeline\"").expect("a timeline layer")..];
+    assert!(timeline.contains(">2024: to 22 March</text>"), "{timeline}");
+    // A year that runs into December is whole enough to say nothing.
+    let csv = "date,place,country,type\n2019-05-19,Vahdat,TJ,Prison riot\n2024-12-22,Khujand,TJ,Arrests\n";
+    let map = draw(&geocoded_text(csv), &options);
+    assert!(!map.svg.contains(": to "));
+}
