@@ -80,7 +80,7 @@
             <Option name="outline_width" type="QString" value="0.265"/>
             <Option name="outline_width_unit" type="QString" value="MM"/>
             <Option name="scale_method" type="QString" value="diameter"/>
-            <Option name="size" type="QString" value="3.027"/>
+            <Option name="size" type="QString" value="3.048"/>
             <Option name="size_unit" type="QString" value="MM"/>
           </Option>
           <prop k="angle" v="0"/>
@@ -92,7 +92,7 @@
           <prop k="outline_width" v="0.265"/>
           <prop k="outline_width_unit" v="MM"/>
           <prop k="scale_method" v="diameter"/>
-          <prop k="size" v="3.027"/>
+          <prop k="size" v="3.048"/>
           <prop k="size_unit" v="MM"/>
           <data_defined_properties>
             <Option type="Map">
@@ -115,7 +115,7 @@
                 </Option>
                 <Option name="size" type="Map">
                   <Option name="active" type="bool" value="true"/>
-                  <Option name="expression" type="QString" value="0.46567 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
+                  <Option name="expression" type="QString" value="0.46896 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
                   <Option name="type" type="int" value="3"/>
                 </Option>
               </Option>
@@ -136,7 +136,7 @@
             <Option name="outline_width" type="QString" value="0.265"/>
             <Option name="outline_width_unit" type="QString" value="MM"/>
             <Option name="scale_method" type="QString" value="diameter"/>
-            <Option name="size" type="QString" value="4.471"/>
+            <Option name="size" type="QString" value="5.349"/>
             <Option name="size_unit" type="QString" value="MM"/>
           </Option>
           <prop k="angle" v="0"/>
@@ -148,7 +148,7 @@
           <prop k="outline_width" v="0.265"/>
           <prop k="outline_width_unit" v="MM"/>
           <prop k="scale_method" v="diameter"/>
-          <prop k="size" v="4.471"/>
+          <prop k="size" v="5.349"/>
           <prop k="size_unit" v="MM"/>
           <data_defined_properties>
             <Option type="Map">
@@ -171,7 +171,7 @@
                 </Option>
                 <Option name="size" type="Map">
                   <Option name="active" type="bool" value="true"/>
-                  <Option name="expression" type="QString" value="0.68792 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
+                  <Option name="expression" type="QString" value="0.82292 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
                   <Option name="type" type="int" value="3"/>
                 </Option>
               </Option>
@@ -192,7 +192,7 @@
             <Option name="outline_width" type="QString" value="0.265"/>
             <Option name="outline_width_unit" type="QString" value="MM"/>
             <Option name="scale_method" type="QString" value="diameter"/>
-            <Option name="size" type="QString" value="4.128"/>
+            <Option name="size" type="QString" value="4.311"/>
             <Option name="size_unit" type="QString" value="MM"/>
           </Option>
           <prop k="angle" v="0"/>
@@ -204,7 +204,7 @@
           <prop k="outline_width" v="0.265"/>
           <prop k="outline_width_unit" v="MM"/>
           <prop k="scale_method" v="diameter"/>
-          <prop k="size" v="4.128"/>
+          <prop k="size" v="4.311"/>
           <prop k="size_unit" v="MM"/>
           <data_defined_properties>
             <Option type="Map">
@@ -227,7 +227,7 @@
                 </Option>
                 <Option name="size" type="Map">
                   <Option name="active" type="bool" value="true"/>
-                  <Option name="expression" type="QString" value="0.63500 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
+                  <Option name="expression" type="QString" value="0.66321 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
                   <Option name="type" type="int" value="3"/>
                 </Option>
               </Option>
@@ -248,7 +248,7 @@
             <Option name="outline_width" type="QString" value="0.265"/>
             <Option name="outline_width_unit" type="QString" value="MM"/>
             <Option name="scale_method" type="QString" value="diameter"/>
-            <Option name="size" type="QString" value="4.471"/>
+            <Option name="size" type="QString" value="5.349"/>
             <Option name="size_unit" type="QString" value="MM"/>
           </Option>
           <prop k="angle" v="180"/>
@@ -260,7 +260,7 @@
           <prop k="outline_width" v="0.265"/>
           <prop k="outline_width_unit" v="MM"/>
           <prop k="scale_method" v="diameter"/>
-          <prop k="size" v="4.471"/>
+          <prop k="size" v="5.349"/>
           <prop k="size_unit" v="MM"/>
           <data_defined_properties>
             <Option type="Map">
@@ -283,7 +283,7 @@
                 </Option>
                 <Option name="size" type="Map">
                   <Option name="active" type="bool" value="true"/>
-                  <Option name="expression" type="QString" value="0.68792 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
+                  <Option name="expression" type="QString" value="0.82292 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
                   <Option name="type" type="int" value="3"/>
                 </Option>
               </Option>
@@ -304,7 +304,7 @@
             <Option name="outline_width" type="QString" value="0.265"/>
             <Option name="outline_width_unit" type="QString" value="MM"/>
             <Option name="scale_method" type="QString" value="diameter"/>
-            <Option name="size" type="QString" value="3.612"/>
+            <Option name="size" type="QString" value="3.782"/>
             <Option name="size_unit" type="QString" value="MM"/>
           </Option>
           <prop k="angle" v="30"/>
@@ -316,7 +316,7 @@
           <prop k="outline_width" v="0.265"/>
           <prop k="outline_width_unit" v="MM"/>
           <prop k="scale_method" v="diameter"/>
-          <prop k="size" v="3.612"/>
+          <prop k="size" v="3.782"/>
           <prop k="size_unit" v="MM"/>
           <data_defined_properties>
             <Option type="Map">
@@ -339,7 +339,7 @@
                 </Option>
                 <Option name="size" type="Map">
                   <Option name="active" type="bool" value="true"/>
-                  <Option name="expression" type="QString" value="0.55563 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
+                  <Option name="expression" type="QString" value="0.58189 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
                   <Option name="type" type="int" value="3"/>
                 </Option>
               </Option>
@@ -352,7 +352,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="angle" type="QString" value="0"/>
-            <Option name="color" type="QString" value="240,228,66,255"/>
+            <Option name="color" type="QString" value="136,34,85,255"/>
             <Option name="joinstyle" type="QString" value="miter"/>
             <Option name="name" type="QString" value="star"/>
             <Option name="outline_color" type="QString" value="255,255,255,255"/>
@@ -360,11 +360,11 @@
             <Option name="outline_width" type="QString" value="0.265"/>
             <Option name="outline_width_unit" type="QString" value="MM"/>
             <Option name="scale_method" type="QString" value="diameter"/>
-            <Option name="size" type="QString" value="4.643"/>
+            <Option name="size" type="QString" value="5.301"/>
             <Option name="size_unit" type="QString" value="MM"/>
           </Option>
           <prop k="angle" v="0"/>
-          <prop k="color" v="240,228,66,255"/>
+          <prop k="color" v="136,34,85,255"/>
           <prop k="joinstyle" v="miter"/>
           <prop k="name" v="star"/>
           <prop k="outline_color" v="255,255,255,255"/>
@@ -372,7 +372,7 @@
           <prop k="outline_width" v="0.265"/>
           <prop k="outline_width_unit" v="MM"/>
           <prop k="scale_method" v="diameter"/>
-          <prop k="size" v="4.643"/>
+          <prop k="size" v="5.301"/>
           <prop k="size_unit" v="MM"/>
           <data_defined_properties>
             <Option type="Map">
@@ -380,12 +380,12 @@
               <Option name="properties" type="Map">
                 <Option name="fillColor" type="Map">
                   <Option name="active" type="bool" value="true"/>
-                  <Option name="expression" type="QString" value="if(&quot;incimap_precision&quot; IN (&apos;admin1&apos;, &apos;admin2&apos;, &apos;country&apos;, &apos;area&apos;), &apos;255,255,255,255&apos;, &apos;240,228,66,255&apos;)"/>
+                  <Option name="expression" type="QString" value="if(&quot;incimap_precision&quot; IN (&apos;admin1&apos;, &apos;admin2&apos;, &apos;country&apos;, &apos;area&apos;), &apos;255,255,255,255&apos;, &apos;136,34,85,255&apos;)"/>
                   <Option name="type" type="int" value="3"/>
                 </Option>
                 <Option name="outlineColor" type="Map">
                   <Option name="active" type="bool" value="true"/>
-                  <Option name="expression" type="QString" value="if(&quot;incimap_precision&quot; IN (&apos;admin1&apos;, &apos;admin2&apos;, &apos;country&apos;, &apos;area&apos;), &apos;240,228,66,255&apos;, &apos;255,255,255,255&apos;)"/>
+                  <Option name="expression" type="QString" value="if(&quot;incimap_precision&quot; IN (&apos;admin1&apos;, &apos;admin2&apos;, &apos;country&apos;, &apos;area&apos;), &apos;136,34,85,255&apos;, &apos;255,255,255,255&apos;)"/>
                   <Option name="type" type="int" value="3"/>
                 </Option>
                 <Option name="outlineWidth" type="Map">
@@ -395,7 +395,7 @@
                 </Option>
                 <Option name="size" type="Map">
                   <Option name="active" type="bool" value="true"/>
-                  <Option name="expression" type="QString" value="0.71438 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
+                  <Option name="expression" type="QString" value="0.81558 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
                   <Option name="type" type="int" value="3"/>
                 </Option>
               </Option>
@@ -408,7 +408,7 @@
         <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="angle" type="QString" value="0"/>
-            <Option name="color" type="QString" value="0,0,0,255"/>
+            <Option name="color" type="QString" value="102,102,102,255"/>
             <Option name="joinstyle" type="QString" value="miter"/>
             <Option name="name" type="QString" value="cross_fill"/>
             <Option name="outline_color" type="QString" value="255,255,255,255"/>
@@ -416,11 +416,11 @@
             <Option name="outline_width" type="QString" value="0.265"/>
             <Option name="outline_width_unit" type="QString" value="MM"/>
             <Option name="scale_method" type="QString" value="diameter"/>
-            <Option name="size" type="QString" value="3.440"/>
+            <Option name="size" type="QString" value="4.011"/>
             <Option name="size_unit" type="QString" value="MM"/>
           </Option>
           <prop k="angle" v="0"/>
-          <prop k="color" v="0,0,0,255"/>
+          <prop k="color" v="102,102,102,255"/>
           <prop k="joinstyle" v="miter"/>
           <prop k="name" v="cross_fill"/>
           <prop k="outline_color" v="255,255,255,255"/>
@@ -428,7 +428,7 @@
           <prop k="outline_width" v="0.265"/>
           <prop k="outline_width_unit" v="MM"/>
           <prop k="scale_method" v="diameter"/>
-          <prop k="size" v="3.440"/>
+          <prop k="size" v="4.011"/>
           <prop k="size_unit" v="MM"/>
           <data_defined_properties>
             <Option type="Map">
@@ -436,12 +436,12 @@
               <Option name="properties" type="Map">
                 <Option name="fillColor" type="Map">
                   <Option name="active" type="bool" value="true"/>
-                  <Option name="expression" type="QString" value="if(&quot;incimap_precision&quot; IN (&apos;admin1&apos;, &apos;admin2&apos;, &apos;country&apos;, &apos;area&apos;), &apos;255,255,255,255&apos;, &apos;0,0,0,255&apos;)"/>
+                  <Option name="expression" type="QString" value="if(&quot;incimap_precision&quot; IN (&apos;admin1&apos;, &apos;admin2&apos;, &apos;country&apos;, &apos;area&apos;), &apos;255,255,255,255&apos;, &apos;102,102,102,255&apos;)"/>
                   <Option name="type" type="int" value="3"/>
                 </Option>
                 <Option name="outlineColor" type="Map">
                   <Option name="active" type="bool" value="true"/>
-                  <Option name="expression" type="QString" value="if(&quot;incimap_precision&quot; IN (&apos;admin1&apos;, &apos;admin2&apos;, &apos;country&apos;, &apos;area&apos;), &apos;0,0,0,255&apos;, &apos;255,255,255,255&apos;)"/>
+                  <Option name="expression" type="QString" value="if(&quot;incimap_precision&quot; IN (&apos;admin1&apos;, &apos;admin2&apos;, &apos;country&apos;, &apos;area&apos;), &apos;102,102,102,255&apos;, &apos;255,255,255,255&apos;)"/>
                   <Option name="type" type="int" value="3"/>
                 </Option>
                 <Option name="outlineWidth" type="Map">
@@ -451,7 +451,7 @@
                 </Option>
                 <Option name="size" type="Map">
                   <Option name="active" type="bool" value="true"/>
-                  <Option name="expression" type="QString" value="0.52917 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
+                  <Option name="expression" type="QString" value="0.61711 * sqrt(23.7656 + 460.2344 * min(coalesce(&quot;fatalities&quot;, 0), 145) / 145)"/>
                   <Option name="type" type="int" value="3"/>
                 </Option>
               </Option>

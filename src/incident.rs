@@ -26,7 +26,7 @@ mod quotes;
 mod workbook;
 
 pub use dates::{
-    DatePrecision, DateRead, DateRules, DayOrder, PartialDate, check_date_format,
+    DatePrecision, DateRead, DateRules, DayOrder, PartialDate, check_date_format, month_name,
     strip_approximate, two_digit_year,
 };
 pub use decode::Dialect;

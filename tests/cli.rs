@@ -241,3 +241,26 @@ fn export_to_stdout() {
     assert_eq!(json["features"].as_array().unwrap().len(), 10);
     assert_eq!(json["bbox"].as_array().unwrap().len(), 4);
 }
+
+#[test]
+fn max_types_groups_the_rarest_types() {
+    // The example has eight types: all shown apart by default, three with
+    // `--max-types 3` (two and "Other types"); fewer than two is a usage error.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["map", "-q", "-o", out];
+        let input = example();
+        args.push(&input);
+        args.extend_from_slice(extra);
+        let status = incimap(&args).status;
+        (status, std::fs::read_to_string(dir.path().join("map.svg")))
+    };
+    let (status, svg) = run(&[]);
+    assert!(status.success());
+    assert!(!svg.unwrap().contains("Other types"));
+    let (status, svg) = run(&["--max-types", "3"]);
+    assert!(status.success());
+    assert!(svg.unwrap().contains(">Other types (6)</text>"));
+    assert_eq!(run(&["--max-types", "1"]).0.code(), Some(2));
+}

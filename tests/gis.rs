@@ -522,3 +522,43 @@ fn style_sizes_markers_as_the_map_does_under_size_by() {
         "no sizes without --size-by"
     );
 }
+
+#[test]
+fn qgis_and_sld_styles_draw_the_grouped_rare_types_as_other_types() {
+    use incimap::export::qml::StyleFields;
+    use incimap::render::symbols::{OTHER_TYPES, Shape, TypeSymbol};
+    let symbol = |name: &str, colour: &str| TypeSymbol {
+        name: name.into(),
+        count: 1,
+        shape: Shape::Circle,
+        colour: colour.into(),
+        radius: 6.5,
+        outline: "#ffffff".into(),
+    };
+    let symbols = [
+        symbol("Arrests", "#0072B2"),
+        symbol("IED", "#D55E00"),
+        symbol(OTHER_TYPES, "#666666"),
+    ];
+    let fields = StyleFields {
+        kind: Some("type".into()),
+        precision: "incimap_precision".into(),
+        fatalities: None,
+        injuries: None,
+    };
+    let qml = incimap::export::qml::style(&symbols, None, &fields);
+    let (_, categories, _) = qml_categories(&qml);
+    let values: Vec<&str> = categories.iter().map(|(v, _)| v.as_str()).collect();
+    // QGIS gives the empty value's category to every value no other names.
+    assert_eq!(values, ["Arrests", "IED", ""]);
+    let sld = incimap::export::sld::style(&symbols, &fields);
+    let other = sld
+        .rfind("<ogc:Not><ogc:Or>")
+        .expect("a rule for none of the named types");
+    let rule = &sld[other..];
+    assert!(
+        rule.contains("<ogc:Literal>Arrests</ogc:Literal>")
+            && rule.contains("<ogc:Literal>IED</ogc:Literal>"),
+        "{rule}"
+    );
+}

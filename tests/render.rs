@@ -66,7 +66,7 @@ fn assert_clean(layout: &Layout, located_lines: &[u64]) {
         for b in &layout.markers[i + 1..] {
             let d = ((a.centre.0 - b.centre.0).powi(2) + (a.centre.1 - b.centre.1).powi(2)).sqrt();
             assert!(
-                d >= a.radius + b.radius,
+                d >= a.extent + b.extent,
                 "markers of lines {} and {} overlap ({d:.1} px apart)",
                 a.line,
                 b.line
@@ -771,4 +771,173 @@ fn one_day_is_said_once_and_labels_drop_the_province_after_a_comma() {
         map.svg.contains(">Shakar Dara<"),
         "label without the province"
     );
+}
+
+/// The legend's SVG.
+fn legend_svg(map: &Map) -> &str {
+    let start = map.svg.find("id=\"legend\"").expect("a legend layer");
+    let end = start
+        + map.svg[start..]
+            .find("id=\"scalebar\"")
+            .unwrap_or(map.svg.len() - start);
+    &map.svg[start..end]
+}
+
+#[test]
+fn the_size_key_keeps_zero_and_not_reported_apart_and_follows_the_shape() {
+    let csv = "date,place,country,type,fatalities\n\
+        2024-01-01,Khujand,TJ,Arrests,\n\
+        2024-02-01,Kulyab,TJ,Arrests,0\n\
+        2024-03-01,Vahdat,TJ,Arrests,30\n";
+    let options = MapOptions {
+        size_by: Some(SizeBy::Fatalities),
+        ..MapOptions::default()
+    };
+    let map = draw(&geocoded_text(csv), &options);
+    let legend = legend_svg(&map);
+    assert!(legend.contains(">0</text>"), "{legend}");
+    assert!(legend.contains(">n/a</text>"), "{legend}");
+    assert!(!legend.contains("0 or n/a"));
+    // One type, one shape (a circle for the first type): the key is drawn in
+    // it and needs no note.
+    assert!(!legend.contains("Same area in every shape"));
+    // The unreported marker is told apart on the map too.
+    let unreported: Vec<bool> = map.layout.markers.iter().map(|m| m.unreported).collect();
+    assert_eq!(unreported, vec![true, false, false]);
+    assert_eq!(
+        map.svg.matches("stroke-dasharray").count(),
+        2,
+        "marker and key"
+    );
+
+    // A second type brings a second shape: the key says it holds for both.
+    let csv = format!("{csv}2024-04-01,Dushanbe,TJ,Car bomb,2\n");
+    let map = draw(&geocoded_text(&csv), &options);
+    assert!(legend_svg(&map).contains("Same area in every shape"));
+    // No n/a row, no n/a entry.
+    let csv = "date,place,country,type,fatalities\n2024-02-01,Kulyab,TJ,Arrests,0\n2024-03-01,Vahdat,TJ,Prison riot,30\n";
+    let map = draw(&geocoded_text(csv), &options);
+    assert!(!legend_svg(&map).contains(">n/a<"));
+}
+
+#[test]
+fn markers_reach_as_far_as_their_shapes_do() {
+    let g = geocoded("examples/incidents.csv");
+    let map = draw(&g, &full_options());
+    for m in &map.layout.markers {
+        assert!(m.extent >= m.radius);
+    }
+    assert!(
+        map.layout.markers.iter().any(|m| m.extent > m.radius * 1.5),
+        "triangles and stars reach beyond their radius"
+    );
+}
+
+/// Rows of `types` types at Khujand, type `k` written `types - k` times, so
+/// that the ranks follow the names T00, T01...
+fn many_types_csv(types: usize) -> String {
+    let mut csv = String::from("date,place,country,type\n");
+    for k in 0..types {
+        for _ in 0..types - k {
+            csv.push_str(&format!("2024-01-01,Khujand,TJ,T{k:02}\n"));
+        }
+    }
+    csv
+}
+
+#[test]
+fn past_eight_types_the_rarest_are_other_types() {
+    let g = geocoded_text(&many_types_csv(13));
+    let map = draw(&g, &MapOptions::default());
+    let names: Vec<&str> = map.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "T00",
+            "T01",
+            "T02",
+            "T03",
+            "T04",
+            "T05",
+            "T06",
+            "Other types"
+        ]
+    );
+    // T07..T12 are written 6, 5, 4, 3, 2 and 1 times.
+    assert_eq!(map.types[7].count, 21);
+    let colours: std::collections::BTreeSet<&str> =
+        map.types.iter().map(|t| t.colour.as_str()).collect();
+    assert_eq!(colours.len(), 8, "eight types, eight colours");
+    assert!(map.svg.contains(">Other types (21)</text>"));
+    // Every marker is drawn, the rare ones in the last entry's colour.
+    let grey = &map.types[7].colour;
+    assert!(map.svg.matches(&format!("fill=\"{grey}\"")).count() >= 21);
+
+    let options = MapOptions {
+        max_types: 13,
+        ..MapOptions::default()
+    };
+    assert_eq!(draw(&g, &options).types.len(), 13);
+    let options = MapOptions {
+        max_types: 4,
+        ..MapOptions::default()
+    };
+    let map = draw(&g, &options);
+    assert_eq!(map.types.len(), 4);
+    assert_eq!(map.types[3].name, "Other types");
+    // Eight types exactly are shown apart.
+    assert_eq!(
+        draw(&geocoded_text(&many_types_csv(8)), &MapOptions::default())
+            .types
+            .len(),
+        8
+    );
+}
+
+/// WCAG contrast ratio of two `#rrggbb` colours.
+fn contrast(a: &str, b: &str) -> f64 {
+    let luminance = |hex: &str| {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    };
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[test]
+fn every_default_colour_stands_out_on_land_and_sea_and_none_dominates() {
+    let style = Style::default();
+    let c = &style.colours;
+    assert!(c.palette.len() <= 8);
+    for colour in &c.palette {
+        for ground in [&c.land, &c.land_with_incidents, &c.sea] {
+            let ratio = contrast(colour, ground);
+            assert!(ratio >= 1.5, "{colour} on {ground}: contrast {ratio:.2}");
+            // Black (17:1 on the land) outweighs every other marker.
+            assert!(ratio <= 8.0, "{colour} on {ground}: contrast {ratio:.2}");
+        }
+    }
+}
+
+#[test]
+fn the_timeline_says_when_the_last_year_is_partial() {
+    let options = MapOptions {
+        timeline: true,
+        ..MapOptions::default()
+    };
+    let csv = "date,place,country,type\n2019-05-19,Vahdat,TJ,Prison riot\n2024-03-22,Khujand,TJ,Arrests\n";
+    let map = draw(&geocoded_text(csv), &options);
+    let timeline = &map.svg[map.svg.find("id=\"timeline\"").expect("a timeline layer")..];
+    assert!(timeline.contains(">2024: to 22 March</text>"), "{timeline}");
+    // A year that runs into December is whole enough to say nothing.
+    let csv = "date,place,country,type\n2019-05-19,Vahdat,TJ,Prison riot\n2024-12-22,Khujand,TJ,Arrests\n";
+    let map = draw(&geocoded_text(csv), &options);
+    assert!(!map.svg.contains(": to "));
 }

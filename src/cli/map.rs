@@ -53,6 +53,11 @@ pub struct MapArgs {
     /// Add an inset locator map showing where the map lies in the world.
     #[arg(long)]
     pub inset: bool,
+    /// Most types the legend lists, "Other types" included: past it, the
+    /// rarest types are drawn and counted together as "Other types".
+    #[arg(long, value_name = "N", default_value_t = render::DEFAULT_MAX_TYPES,
+          value_parser = clap::value_parser!(u16).range(2..))]
+    pub max_types: u16,
     /// Markers per incident (`none`), counts per cluster of nearby places
     /// (`cluster`) or per grid cell (`grid`); `auto` clusters above 300 incidents.
     #[arg(long, default_value = "auto", value_parser = parse_aggregate)]
@@ -109,6 +114,7 @@ impl MapArgs {
             size_by: self.size_by,
             timeline: self.timeline,
             inset: self.inset,
+            max_types: usize::from(self.max_types),
             style,
             aggregate: self.aggregate,
         };

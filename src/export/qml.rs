@@ -14,7 +14,7 @@ use crate::incident::{Field, Schema};
 use crate::render::SizeBy;
 use crate::render::svg::escape;
 use crate::render::symbols::{
-    HOLLOW_FILL, HOLLOW_WIDTH, OUTLINE_WIDTH, Shape, SizeScale, TypeSymbol,
+    HOLLOW_FILL, HOLLOW_WIDTH, OTHER_TYPES, OUTLINE_WIDTH, Shape, SizeScale, TypeSymbol,
 };
 
 /// Millimetres per map pixel (1 px = 1/96 inch).
@@ -177,7 +177,9 @@ pub fn style(
         let _ = writeln!(
             out,
             "      <category symbol=\"{k}\" value=\"{}\" label=\"{}\" render=\"true\"/>",
-            escape(&s.name),
+            // QGIS draws every value no other category names with the
+            // category of the empty value: the grouped rare types.
+            escape(if s.name == OTHER_TYPES { "" } else { &s.name }),
             escape(&format!("{} ({})", s.name, s.count))
         );
     }

@@ -13,7 +13,9 @@ use std::fmt::Write;
 use super::qml::StyleFields;
 use crate::geocode::Precision;
 use crate::render::svg::{escape, num};
-use crate::render::symbols::{HOLLOW_FILL, HOLLOW_WIDTH, OUTLINE_WIDTH, Shape, TypeSymbol};
+use crate::render::symbols::{
+    HOLLOW_FILL, HOLLOW_WIDTH, OTHER_TYPES, OUTLINE_WIDTH, Shape, TypeSymbol,
+};
 
 /// SLD's name for a shape, its rotation, and the marker size (the side of
 /// a square, the width of the others) per marker radius.
@@ -40,9 +42,24 @@ fn equal_to(field: &str, value: &str) -> String {
     )
 }
 
-/// The filter for features of type `name` ("Unspecified": no type).
-fn type_filter(fields: &StyleFields, name: &str) -> Option<String> {
+/// The filter for features of type `name` ("Unspecified": no type;
+/// "Other types": none of the `named` types).
+fn type_filter(fields: &StyleFields, name: &str, named: &[&str]) -> Option<String> {
     let field = fields.kind.as_deref()?;
+    if name == OTHER_TYPES {
+        let others: Vec<Option<String>> = named
+            .iter()
+            .filter(|n| **n != OTHER_TYPES)
+            .map(|n| type_filter(fields, n, &[]))
+            .collect();
+        let others: String = others.into_iter().flatten().collect();
+        let any = if named.len() > 2 {
+            format!("<ogc:Or>{others}</ogc:Or>")
+        } else {
+            others
+        };
+        return Some(format!("<ogc:Not>{any}</ogc:Not>"));
+    }
     Some(if name == "Unspecified" {
         format!(
             "<ogc:Or><ogc:PropertyIsNull><ogc:PropertyName>{}</ogc:PropertyName></ogc:PropertyIsNull>{}</ogc:Or>",
@@ -75,8 +92,9 @@ xsi:schemaLocation=\"http://www.opengis.net/sld http://schemas.opengis.net/sld/1
   <NamedLayer>\n    <se:Name>incidents</se:Name>\n    <UserStyle>\n      <se:Name>incidents</se:Name>\n      <se:FeatureTypeStyle>\n",
     );
     let area = area_filter(fields);
+    let named: Vec<&str> = symbols.iter().map(|s| s.name.as_str()).collect();
     for s in symbols {
-        let kind = type_filter(fields, &s.name);
+        let kind = type_filter(fields, &s.name, &named);
         for hollow in [false, true] {
             let place = if hollow {
                 area.clone()

@@ -543,7 +543,8 @@ fn parse_single(text: &str, order: DayOrder) -> Result<(PartialDate, bool), Stri
     .map(|d| (d, short_year))
 }
 
-fn month_name(m: u8) -> Option<&'static str> {
+/// The English name of month `m` (1 = January).
+pub fn month_name(m: u8) -> Option<&'static str> {
     const NAMES: [&str; 12] = [
         "January",
         "February",

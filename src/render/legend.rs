@@ -14,10 +14,34 @@ pub struct Legend {
     pub hollow: bool,
     /// Some markers are spread around a shared place.
     pub spread: bool,
-    /// The size key: what the size stands for, and the scale.
-    pub size: Option<(String, SizeScale)>,
+    /// The size key, under `--size-by`.
+    pub size: Option<SizeKey>,
     /// Columns the rows are set in (top to bottom, then left to right).
     pub columns: usize,
+}
+
+/// The size key: what marker area stands for and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SizeKey {
+    /// What the size shows ("Fatalities").
+    pub title: String,
+    /// Values to sizes.
+    pub scale: SizeScale,
+    /// The one shape every marker has, to draw the key in; `None` when
+    /// markers have several shapes: the key is drawn in circles and says
+    /// that areas match in every shape.
+    pub shape: Option<Shape>,
+    /// The key has a "0" entry (not for counts, which start at 1).
+    pub zero: bool,
+    /// Some markers lack the number: the key has an "n/a" entry of its own.
+    pub unreported: bool,
+}
+
+/// One entry of the size key: its text, radius, and whether it is "n/a".
+struct KeyEntry {
+    text: String,
+    radius: f64,
+    unreported: bool,
 }
 
 /// One row of the legend: its symbol and its text.
@@ -41,7 +65,8 @@ const PAD: f64 = 12.0;
 const COLUMN_GAP: f64 = 16.0;
 const HOLLOW_TEXT: &str = "Province or country only";
 const SPREAD_TEXT: &str = "Shared place, markers spread";
-const ZERO_TEXT: &str = "0 or n/a";
+const NA_TEXT: &str = "n/a";
+const EVERY_SHAPE_TEXT: &str = "Same area in every shape";
 const HEADING: &str = "Incident type";
 
 impl Legend {
@@ -54,9 +79,10 @@ impl Legend {
     }
 
     fn key_height(&self) -> f64 {
-        self.size
-            .as_ref()
-            .map_or(0.0, |(_, s)| 2.0 * s.max_radius + 2.0)
+        self.size.as_ref().map_or(0.0, |k| {
+            let reach = k.shape.map_or(1.0, |s| s.reach());
+            2.0 * k.scale.max_radius * reach + 2.0
+        })
     }
 
     fn rows(&self) -> Vec<Row<'_>> {
@@ -105,15 +131,37 @@ impl Legend {
             .collect()
     }
 
-    /// The size key's circles, largest first: (value text, radius).
-    fn key_circles(scale: &SizeScale) -> Vec<(String, f64)> {
-        let mut circles: Vec<(String, f64)> = scale
+    /// The size key's entries, largest first, then 0, then "n/a".
+    fn key_entries(key: &SizeKey) -> Vec<KeyEntry> {
+        let scale = &key.scale;
+        let mut entries: Vec<KeyEntry> = scale
             .key_values()
             .into_iter()
-            .map(|v| (v.to_string(), scale.radius(Some(v))))
+            .chain(key.zero.then_some(0))
+            .map(|v| KeyEntry {
+                text: v.to_string(),
+                radius: scale.radius(Some(v)),
+                unreported: false,
+            })
             .collect();
-        circles.push((ZERO_TEXT.to_string(), scale.min_radius));
-        circles
+        if key.unreported {
+            entries.push(KeyEntry {
+                text: NA_TEXT.to_string(),
+                radius: scale.radius(None),
+                unreported: true,
+            });
+        }
+        entries
+    }
+
+    /// The width an entry of the size key takes.
+    fn key_entry_width(key: &SizeKey, entry: &KeyEntry, style: &Style) -> f64 {
+        let reach = key.shape.map_or(1.0, |s| s.reach().max(1.0));
+        let text = style
+            .typeface
+            .regular
+            .width(&entry.text, style.sizes.legend * 0.85);
+        (2.0 * entry.radius * reach).max(text)
     }
 
     /// Width and height of the legend box.
@@ -126,13 +174,17 @@ impl Legend {
             .max(f.bold.width(HEADING, s));
         let rows = self.rows().len().div_ceil(self.columns.max(1)) as f64;
         let mut height = PAD + s * 1.4 + rows * Legend::row_height(style) + PAD * 0.5;
-        if let Some((title, scale)) = &self.size {
-            let key_width: f64 = Legend::key_circles(scale)
+        if let Some(key) = &self.size {
+            let key_width: f64 = Legend::key_entries(key)
                 .iter()
-                .map(|(t, r)| (2.0 * r).max(f.regular.width(t, s * 0.85)) + 8.0)
+                .map(|e| Legend::key_entry_width(key, e, style) + 8.0)
                 .sum();
-            width = width.max(key_width).max(f.bold.width(title, s));
+            width = width.max(key_width).max(f.bold.width(&key.title, s));
             height += s * 1.9 + self.key_height() + s * 1.3;
+            if key.shape.is_none() {
+                width = width.max(f.regular.width(EVERY_SHAPE_TEXT, s * 0.85));
+                height += s * 1.2;
+            }
         }
         (width + 2.0 * PAD, height)
     }
@@ -197,29 +249,48 @@ impl Legend {
             }
             x += width + COLUMN_GAP;
         }
-        if let Some((title, scale)) = &self.size {
+        if let Some(key) = &self.size {
             let y = bottom + s * 0.5 + ascent;
-            svg.text(b.x0 + PAD, y, "font-weight=\"bold\"", title);
+            svg.text(b.x0 + PAD, y, "font-weight=\"bold\"", &key.title);
             let base = y + s * 0.6 + self.key_height();
+            let small = format!("font-size=\"{}\"", num(s * 0.85));
             let mut x = b.x0 + PAD;
-            for (text, radius) in Legend::key_circles(scale) {
-                let w = (2.0 * radius).max(style.typeface.regular.width(&text, s * 0.85));
-                let cx = x + w / 2.0;
-                svg.element(&format!(
-                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" fill-opacity=\"0.12\" stroke=\"{}\" stroke-width=\"1\"/>",
-                    num(cx),
-                    num(base - radius),
-                    num(radius),
-                    c.text,
-                    c.text
+            for entry in Legend::key_entries(key) {
+                let w = Legend::key_entry_width(key, &entry, style);
+                let shape = key.shape.unwrap_or(Shape::Circle);
+                // Shapes stand on the key's base line.
+                let cy = base - entry.radius * shape.reach().max(1.0);
+                let dash = if entry.unreported {
+                    symbols::UNREPORTED_DASH
+                } else {
+                    ""
+                };
+                svg.element(&symbols::marker(
+                    shape,
+                    x + w / 2.0,
+                    cy,
+                    entry.radius,
+                    &format!(
+                        "fill=\"{}\" fill-opacity=\"0.12\" stroke=\"{}\" stroke-width=\"1\"{dash}",
+                        c.text, c.text
+                    ),
+                    None,
                 ));
                 svg.text(
-                    cx,
+                    x + w / 2.0,
                     base + s * 1.15,
-                    &format!("font-size=\"{}\" text-anchor=\"middle\"", num(s * 0.85)),
-                    &text,
+                    &format!("{small} text-anchor=\"middle\""),
+                    &entry.text,
                 );
                 x += w + 8.0;
+            }
+            if key.shape.is_none() {
+                svg.text(
+                    b.x0 + PAD,
+                    base + s * 2.35,
+                    &format!("{small} fill=\"{}\"", c.muted_text),
+                    EVERY_SHAPE_TEXT,
+                );
             }
         }
         svg.end();

@@ -124,9 +124,15 @@ pub struct MapOptions {
     pub inset: bool,
     /// Markers per incident, or counts per cluster or grid cell for large inputs.
     pub aggregate: aggregate::Aggregate,
+    /// Most types the legend lists (at least 2): past it, the rarest types
+    /// share one entry, "Other types", with its shape and colour.
+    pub max_types: usize,
     /// Colours, fonts, sizes, layers.
     pub style: Style,
 }
+
+/// Most types a map shows apart by default: the palette's eight colours.
+pub const DEFAULT_MAX_TYPES: u16 = 8;
 
 impl Default for MapOptions {
     fn default() -> Self {
@@ -141,6 +147,7 @@ impl Default for MapOptions {
             timeline: false,
             inset: false,
             aggregate: aggregate::Aggregate::Auto,
+            max_types: usize::from(DEFAULT_MAX_TYPES),
             style: Style::default(),
         }
     }
@@ -155,12 +162,17 @@ pub struct PlacedMarker {
     pub centre: (f64, f64),
     /// Where the incident really is (the marker may be displaced to stay visible).
     pub anchor: (f64, f64),
-    /// Marker radius.
+    /// Marker radius: the marker's area is that of a circle of this radius.
     pub radius: f64,
+    /// How far the marker's shape reaches from its centre (at least `radius`).
+    pub extent: f64,
     /// Rank of the incident's type in the legend.
     pub type_rank: usize,
     /// Drawn hollow: located to a province or country only.
     pub hollow: bool,
+    /// The number its size shows is not reported: drawn smallest, with a
+    /// dashed outline ("n/a" in the size key).
+    pub unreported: bool,
 }
 
 impl PlacedMarker {
@@ -172,7 +184,7 @@ impl PlacedMarker {
 
     /// The box the marker covers, with its outline.
     pub fn bbox(&self) -> Rect {
-        Rect::around(self.centre.0, self.centre.1, self.radius + 1.0)
+        Rect::around(self.centre.0, self.centre.1, self.extent + 1.0)
     }
 }
 
@@ -289,16 +301,7 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
             .map(|share| {
                 share
                     .iter()
-                    .map(|(name, n)| {
-                        (
-                            sites
-                                .types
-                                .iter()
-                                .position(|t| t.name == *name)
-                                .unwrap_or(0),
-                            *n,
-                        )
-                    })
+                    .map(|(name, n)| (sites.rank_of(name), *n))
                     .collect()
             })
             .collect()

@@ -296,10 +296,10 @@ pub(crate) fn fit(
             plan.frame_height,
         );
         let (anchors, centres) =
-            sites::place_markers(&frame, f.metres, &f.sites.groups, &f.sites.radii);
+            sites::place_markers(&frame, f.metres, &f.sites.groups, &f.sites.extents);
         let marker_boxes: Vec<Rect> = centres
             .iter()
-            .zip(&f.sites.radii)
+            .zip(&f.sites.extents)
             .map(|(c, r)| Rect::around(c.0, c.1, r + 1.0))
             .collect();
         let mut wanted = Vec::new();

@@ -2,16 +2,16 @@
 //! legend, marker sizes, markers spread so none hides another, the legend's
 //! content, label requests and the incidents layer.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::frame::Frame;
 use super::labels::{LabelRequest, Rect};
-use super::legend::Legend;
+use super::legend::{Legend, SizeKey};
 use super::projection::Projection;
 use super::rows::{MapRow, MapRows};
 use super::style::Style;
 use super::svg::{Svg, num};
-use super::symbols::{self, SizeScale};
+use super::symbols::{self, OTHER_TYPES, SizeScale};
 use super::{MapOptions, PlacedMarker, RenderError, SizeBy};
 
 /// The located incidents, grouped into sites, with what the map needs to
@@ -29,10 +29,16 @@ pub(crate) struct Sites<'a> {
     pub types: Vec<TypeEntry>,
     /// Each incident's type rank.
     pub ranks: Vec<usize>,
-    /// Each incident's marker radius.
+    /// Each incident's marker radius: its area is that of a circle of
+    /// this radius, whatever its shape.
     pub radii: Vec<f64>,
+    /// How far each incident's marker reaches from its centre (its radius
+    /// times its shape's reach), for spreading and collisions.
+    pub extents: Vec<f64>,
     /// Each incident's marker is hollow (province or country only).
     pub hollow: Vec<bool>,
+    /// Each incident lacks the number its marker's size shows ("n/a").
+    pub unreported: Vec<bool>,
     /// What marker size stands for, if anything.
     pub size_scale: Option<(SizeBy, SizeScale)>,
 }
@@ -73,8 +79,9 @@ impl<'a> Sites<'a> {
                 .collect(),
             None => rank_types(located, weights),
         };
+        let types = group_rare_types(types, options.max_types);
         let by_kind = kind_ranks(located, &types);
-        let ranks = (0..located.len())
+        let ranks: Vec<usize> = (0..located.len())
             .map(|k| by_kind[located.kind_of(k)])
             .collect();
         let value = |k: usize, by: SizeBy| match by {
@@ -99,11 +106,24 @@ impl<'a> Sites<'a> {
             };
             (by, scale)
         });
-        let radii = (0..located.len())
+        let radii: Vec<f64> = (0..located.len())
             .map(|k| match size_scale {
                 Some((by, scale)) => scale.radius(value(k, by)),
                 None => sizes.marker,
             })
+            .collect();
+        // Aggregated maps draw round pies, not the types' shapes.
+        let colours = options.style.colours.palette.len();
+        let extents = radii
+            .iter()
+            .zip(&ranks)
+            .map(|(r, &rank)| match totals {
+                Some(_) => *r,
+                None => r * symbols::shape(rank, colours).reach().max(1.0),
+            })
+            .collect();
+        let unreported = (0..located.len())
+            .map(|k| size_scale.is_some_and(|(by, _)| value(k, by).is_none()))
             .collect();
         let hollow = located.iter().map(|r| r.hollow).collect();
         let weight = |k: usize| u64::from(weights.get(k).copied().unwrap_or(1));
@@ -119,7 +139,9 @@ impl<'a> Sites<'a> {
             types,
             ranks,
             radii,
+            extents,
             hollow,
+            unreported,
             size_scale,
         }
     }
@@ -138,6 +160,12 @@ impl<'a> Sites<'a> {
             })?);
         }
         Ok(metres)
+    }
+
+    /// The legend rank of the type named `name` (as the legend names it);
+    /// a type grouped into "Other types", or unknown, takes that entry's.
+    pub fn rank_of(&self, name: &str) -> usize {
+        rank_in(&self.types, name)
     }
 
     /// The legend rank of each type of `rows`, by its position in their
@@ -172,7 +200,19 @@ impl<'a> Sites<'a> {
                 .collect(),
             hollow: self.hollow.iter().any(|&h| h),
             spread: self.groups.iter().any(|g| g.len() > 1),
-            size: self.size_scale.map(|(by, s)| (by.title().to_string(), s)),
+            size: self.size_scale.map(|(by, scale)| {
+                let shapes: BTreeSet<usize> = self.ranks.iter().copied().collect();
+                let colours = style.colours.palette.len();
+                let mut shapes = shapes.into_iter().map(|k| symbols::shape(k, colours));
+                let first = shapes.next();
+                SizeKey {
+                    title: by.title().to_string(),
+                    scale,
+                    shape: first.filter(|f| shapes.all(|s| s == *f)),
+                    zero: by != SizeBy::Count,
+                    unreported: self.unreported.iter().any(|&u| u),
+                }
+            }),
             columns: 1,
         }
     }
@@ -187,8 +227,10 @@ impl<'a> Sites<'a> {
                 centre: centres[k],
                 anchor: anchors[k],
                 radius: self.radii[k],
+                extent: self.extents[k],
                 type_rank: self.ranks[k],
                 hollow: self.hollow[k],
+                unreported: self.unreported[k],
             })
             .collect()
     }
@@ -252,11 +294,33 @@ fn rank_types(rows: &MapRows, weights: &[u32]) -> Vec<TypeEntry> {
 /// The legend rank of each of `rows`' types, by position in their table.
 fn kind_ranks(rows: &MapRows, types: &[TypeEntry]) -> Vec<usize> {
     rows.kinds()
-        .map(|kind| {
-            let name = type_name(kind);
-            types.iter().position(|t| t.name == name).unwrap_or(0)
-        })
+        .map(|kind| rank_in(types, &type_name(kind)))
         .collect()
+}
+
+/// The legend entry for the type `name`: its own, else "Other types" when
+/// the rare types were grouped, else the first.
+fn rank_in(types: &[TypeEntry], name: &str) -> usize {
+    types
+        .iter()
+        .position(|t| t.name == name)
+        .or_else(|| types.iter().position(|t| t.name == OTHER_TYPES))
+        .unwrap_or(0)
+}
+
+/// Types ranked most frequent first, with those past the first `max - 1`
+/// grouped as "Other types" when there are more than `max`.
+fn group_rare_types(mut types: Vec<TypeEntry>, max: usize) -> Vec<TypeEntry> {
+    let max = max.max(2);
+    if types.len() <= max {
+        return types;
+    }
+    let rare = types.split_off(max - 1);
+    types.push(TypeEntry {
+        name: OTHER_TYPES.to_string(),
+        count: rare.iter().map(|t| t.count).sum(),
+    });
+    types
 }
 
 /// A type as the legend names it: cleaned, "Unspecified" when empty.
@@ -408,11 +472,17 @@ pub(crate) fn draw_incidents(
             continue;
         }
         let colour = style.type_colour(m.type_rank);
-        let attrs = if m.hollow {
+        let mut attrs = if m.hollow {
             format!(
                 "fill=\"{}\" stroke=\"{colour}\" stroke-width=\"{}\"",
                 symbols::HOLLOW_FILL,
                 num(symbols::HOLLOW_WIDTH)
+            )
+        } else if m.unreported {
+            format!(
+                "fill=\"{colour}\" stroke=\"{}\" stroke-width=\"{}\"",
+                c.text,
+                num(symbols::OUTLINE_WIDTH)
             )
         } else {
             format!(
@@ -421,6 +491,9 @@ pub(crate) fn draw_incidents(
                 num(symbols::OUTLINE_WIDTH)
             )
         };
+        if m.unreported {
+            attrs.push_str(symbols::UNREPORTED_DASH);
+        }
         svg.element(&symbols::marker(
             symbols::shape(m.type_rank, c.palette.len()),
             m.centre.0,

@@ -4,10 +4,16 @@ use std::fmt::Write;
 
 use super::svg::num;
 
-/// The Okabe–Ito colour-blind-safe palette, in the order types receive them.
+/// The colours types receive, in order: the Okabe–Ito colour-blind-safe
+/// palette without its yellow (lost on the beige land) and black (which
+/// outweighs every other marker), and with Paul Tol's wine and a mid grey
+/// in their place; the grey is last, so "Other types" gets it.
 pub const PALETTE: [&str; 8] = [
-    "#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
+    "#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#882255", "#666666",
 ];
+
+/// The legend entry of the rarest types, grouped past `--max-types`.
+pub const OTHER_TYPES: &str = "Other types";
 
 /// Marker shapes, in the order types receive them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +43,9 @@ pub const HOLLOW_FILL: &str = "#ffffff";
 /// The outline width of a hollow marker, drawn in its type's colour.
 pub const HOLLOW_WIDTH: f64 = 2.2;
 
+/// The outline dashes of a marker whose size number is not reported.
+pub const UNREPORTED_DASH: &str = " stroke-dasharray=\"2,1.5\"";
+
 /// How the map draws one incident type: what a QGIS style or another
 /// renderer needs to draw it the same way.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,17 +66,55 @@ pub struct TypeSymbol {
 
 impl Shape {
     /// How far the shape reaches from its centre, in marker radii (for a
-    /// square, half its side), so that shapes look the same size.
+    /// square, half its side): each shape is scaled so that its area is that
+    /// of a circle of the marker's radius, so a value reads the same in every
+    /// shape.
     pub fn reach(self) -> f64 {
-        match self {
-            Shape::Circle | Shape::Cross => 1.0,
-            Shape::Square => 0.88,
-            Shape::Triangle | Shape::TriangleDown => 1.3,
-            Shape::Diamond => 1.2,
-            Shape::Hexagon => 1.05,
-            Shape::Star => 1.35,
+        match self.unit_outline() {
+            None => 1.0,
+            Some(points) => (std::f64::consts::PI / polygon_area(&points)).sqrt(),
         }
     }
+
+    /// The shape's corners at reach 1 (`None` for the circle).
+    fn unit_outline(self) -> Option<Vec<(f64, f64)>> {
+        let up = -std::f64::consts::FRAC_PI_2;
+        Some(match self {
+            Shape::Circle => return None,
+            Shape::Square => vec![(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)],
+            Shape::Triangle => regular(3, up, None),
+            Shape::Diamond => regular(4, up, None),
+            Shape::TriangleDown => regular(3, -up, None),
+            Shape::Hexagon => regular(6, 0.0, None),
+            Shape::Star => regular(5, up, Some(0.45)),
+            Shape::Cross => vec![
+                (-0.35, -1.0),
+                (0.35, -1.0),
+                (0.35, -0.35),
+                (1.0, -0.35),
+                (1.0, 0.35),
+                (0.35, 0.35),
+                (0.35, 1.0),
+                (-0.35, 1.0),
+                (-0.35, 0.35),
+                (-1.0, 0.35),
+                (-1.0, -0.35),
+                (-0.35, -0.35),
+            ],
+        })
+    }
+}
+
+/// The area of a simple polygon (shoelace formula).
+pub fn polygon_area(points: &[(f64, f64)]) -> f64 {
+    let n = points.len();
+    let twice: f64 = (0..n)
+        .map(|i| {
+            let (a, b) = (points[i], points[(i + 1) % n]);
+            a.0 * b.1 - b.0 * a.1
+        })
+        .sum();
+    twice.abs() / 2.0
 }
 
 /// All shapes in order.
@@ -202,47 +249,21 @@ pub fn marker(shape: Shape, cx: f64, cy: f64, r: f64, style: &str, title: Option
 }
 
 fn outline(shape: Shape, cx: f64, cy: f64, r: f64, style: &str) -> String {
-    let up = -std::f64::consts::FRAC_PI_2;
-    let d = match shape {
-        Shape::Circle => {
-            return format!(
-                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {style}/>",
-                num(cx),
-                num(cy),
-                num(r)
-            );
-        }
-        Shape::Square => polygon(
-            cx,
-            cy,
-            r * shape.reach(),
-            &[(-1.0, -1.0), (1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)],
-        ),
-        Shape::Triangle => polygon(cx, cy + r * 0.2, r * shape.reach(), &regular(3, up, None)),
-        Shape::Diamond => polygon(cx, cy, r * shape.reach(), &regular(4, up, None)),
-        Shape::TriangleDown => polygon(cx, cy - r * 0.2, r * shape.reach(), &regular(3, -up, None)),
-        Shape::Hexagon => polygon(cx, cy, r * shape.reach(), &regular(6, 0.0, None)),
-        Shape::Star => polygon(cx, cy, r * shape.reach(), &regular(5, up, Some(0.45))),
-        Shape::Cross => polygon(
-            cx,
-            cy,
-            r,
-            &[
-                (-0.35, -1.0),
-                (0.35, -1.0),
-                (0.35, -0.35),
-                (1.0, -0.35),
-                (1.0, 0.35),
-                (0.35, 0.35),
-                (0.35, 1.0),
-                (-0.35, 1.0),
-                (-0.35, 0.35),
-                (-1.0, 0.35),
-                (-1.0, -0.35),
-                (-0.35, -0.35),
-            ],
-        ),
+    let Some(points) = shape.unit_outline() else {
+        return format!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {style}/>",
+            num(cx),
+            num(cy),
+            num(r)
+        );
     };
+    // Triangles sit a little off their centroid so they look centred.
+    let dy = match shape {
+        Shape::Triangle => 0.2,
+        Shape::TriangleDown => -0.2,
+        _ => 0.0,
+    };
+    let d = polygon(cx, cy + r * dy, r * shape.reach(), &points);
     format!("<path d=\"{d}\" {style}/>")
 }
 
@@ -313,6 +334,42 @@ mod tests {
         assert_eq!(shape(0, 8), Shape::Circle);
         assert_eq!(shape(7, 8), Shape::Cross);
         assert_eq!(shape(8, 8), Shape::Square);
+    }
+
+    /// The area of a marker as drawn, from its SVG (a circle or a path of
+    /// straight segments).
+    fn drawn_area(svg: &str) -> f64 {
+        let attr = |name: &str| -> &str {
+            let start = svg.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+            &svg[start..start + svg[start..].find('"').unwrap()]
+        };
+        if svg.starts_with("<circle") {
+            return std::f64::consts::PI * attr("r").parse::<f64>().unwrap().powi(2);
+        }
+        let points: Vec<(f64, f64)> = attr("d")
+            .trim_end_matches('Z')
+            .split(['M', 'L'])
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (x, y) = p.split_once(',').unwrap();
+                (x.parse().unwrap(), y.parse().unwrap())
+            })
+            .collect();
+        polygon_area(&points)
+    }
+
+    #[test]
+    fn every_shape_has_the_area_of_its_circle() {
+        for r in [4.0, 6.5, 22.0] {
+            let circle = std::f64::consts::PI * r * r;
+            for shape in SHAPES {
+                let area = drawn_area(&marker(shape, 50.0, 50.0, r, "", None));
+                assert!(
+                    (area / circle - 1.0).abs() < 0.01,
+                    "{shape:?} at r={r}: {area:.1} against {circle:.1}"
+                );
+            }
+        }
     }
 
     #[test]

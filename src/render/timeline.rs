@@ -37,6 +37,9 @@ pub struct Bars {
     pub counts: Vec<Vec<u32>>,
     /// Incidents without a date, or dated only to the year in a monthly panel.
     pub left_out: usize,
+    /// The last date of the data, when its year is known only in part: it
+    /// ends before December, and no incident of that year lacks its month.
+    pub partial_end: Option<PartialDate>,
 }
 
 impl Bars {
@@ -68,6 +71,14 @@ impl Bars {
             Some(span) if monthly => (Period::Month, span),
             _ => (Period::Year, (first_year, last_year)),
         };
+        let latest = events.clone().filter_map(|(d, _)| d).max();
+        let partial_end = latest.filter(|end| {
+            end.month.is_some_and(|m| m < 12)
+                && events
+                    .clone()
+                    .filter_map(|(d, _)| d)
+                    .all(|d| d.year < end.year || d.month.is_some())
+        });
         let mut counts = vec![vec![0u32; types.max(1)]; (last - first + 1) as usize];
         let mut left_out = 0;
         for (date, rank) in events {
@@ -85,6 +96,17 @@ impl Bars {
             first,
             counts,
             left_out,
+            partial_end,
+        })
+    }
+
+    /// "2024: to 22 March" when the data's last year is partial.
+    pub fn partial_note(&self) -> Option<String> {
+        let end = self.partial_end?;
+        let month = crate::incident::month_name(end.month?)?;
+        Some(match end.day {
+            Some(day) => format!("{}: to {day} {month}", end.year),
+            None => format!("{}: to {month}", end.year),
         })
     }
 
@@ -253,7 +275,12 @@ pub fn draw(svg: &mut Svg, b: Rect, bars: &Bars, style: &Style) -> Result<Option
             if bars.left_out == 1 { "" } else { "s" }
         )
     });
-    if let Some(note) = &note {
+    let said: Vec<String> = bars
+        .partial_note()
+        .into_iter()
+        .chain(note.clone())
+        .collect();
+    if !said.is_empty() {
         svg.text(
             f64::from(w) - 4.0,
             12.0,
@@ -262,7 +289,7 @@ pub fn draw(svg: &mut Svg, b: Rect, bars: &Bars, style: &Style) -> Result<Option
                 style.typeface.css_family(),
                 style.colours.muted_text
             ),
-            note,
+            &said.join(" · "),
         );
     }
     svg.end();
@@ -304,6 +331,30 @@ mod tests {
         assert_eq!(bars.counts[6], vec![0, 1]);
         assert_eq!(bars.left_out, 0);
         assert!(Bars::count([(None, 0)], 1).is_none());
+    }
+
+    #[test]
+    fn a_last_year_that_ends_early_is_said_to() {
+        let day = |year, month, day| {
+            Some(PartialDate {
+                year,
+                month: Some(month),
+                day: Some(day),
+            })
+        };
+        let bars = Bars::count([(day(2018, 7, 29), 0), (day(2024, 3, 22), 0)], 1).unwrap();
+        assert_eq!(bars.partial_note().as_deref(), Some("2024: to 22 March"));
+        let bars = Bars::count([(day(2018, 7, 29), 0), (date(2024, Some(6)), 0)], 1).unwrap();
+        assert_eq!(bars.partial_note().as_deref(), Some("2024: to June"));
+        // December ends the year; a 2024 dated only to the year may be later.
+        let bars = Bars::count([(day(2018, 7, 29), 0), (day(2024, 12, 2), 0)], 1).unwrap();
+        assert_eq!(bars.partial_note(), None);
+        let events = [
+            (day(2018, 7, 29), 0),
+            (day(2024, 3, 22), 0),
+            (date(2024, None), 0),
+        ];
+        assert_eq!(Bars::count(events, 1).unwrap().partial_note(), None);
     }
 
     #[test]
