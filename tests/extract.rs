@@ -3,8 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use incimap::extract::ReferenceFrom;
 use incimap::extract::{self, Extraction, Options};
 use incimap::gazetteer::{Gazetteer, fold};
+use incimap::incident::PartialDate;
 
 /// The articles of a folder: `tests/data/articles` (the rules were tuned on
 /// them), `held-out` (written after; measured untuned once, then its bugs
@@ -21,12 +23,18 @@ fn articles(folder: &str) -> Vec<PathBuf> {
 }
 
 fn run(text: &str, gazetteer: &Gazetteer) -> Extraction {
+    run_dated(text, gazetteer, None)
+}
+
+/// As [`run`], with a publication date (`--date`).
+fn run_dated(text: &str, gazetteer: &Gazetteer, date: Option<&str>) -> Extraction {
     extract::extract(
         text,
         gazetteer,
         &Options {
             min_confidence: 0.0,
             source: "test".into(),
+            date: date.map(|d| PartialDate::parse(d).unwrap()),
         },
     )
 }
@@ -247,8 +255,13 @@ fn precision_and_recall_on_the_articles() {
 // Rules, one by one, on short texts.
 
 fn rows(text: &str) -> Vec<String> {
+    rows_dated(text, None)
+}
+
+/// As [`rows`], with a publication date.
+fn rows_dated(text: &str, date: Option<&str>) -> Vec<String> {
     let gazetteer = Gazetteer::embedded();
-    run(text, &gazetteer)
+    run_dated(text, &gazetteer, date)
         .rows
         .iter()
         .map(|r| {
@@ -387,6 +400,121 @@ fn dates_are_anchored_on_the_dateline_and_on_earlier_incidents() {
 }
 
 #[test]
+fn the_reference_date_is_given_else_the_dateline_else_the_latest_date() {
+    let gazetteer = Gazetteer::embedded();
+    let text = "A bomb exploded in Kunduz on Friday. In June, gunmen opened fire in Herat.";
+    // Given: Friday is the one before it, June this year's.
+    let given = run_dated(text, &gazetteer, Some("2021-10-09"));
+    assert_eq!(
+        given.reference,
+        Some((
+            PartialDate::parse("2021-10-09").unwrap(),
+            ReferenceFrom::Given
+        ))
+    );
+    assert_eq!(
+        rows_dated(text, Some("2021-10-09")),
+        vec![
+            "2021-10-08|Kunduz|AF|Bombing|||city",
+            "2021-06|Herat|AF|Armed attack|||city",
+        ]
+    );
+    // The given date wins over the dateline.
+    let dateline = format!("KABUL, 3 March 2020 — {text}");
+    assert_eq!(
+        run_dated(&dateline, &gazetteer, None).reference,
+        Some((
+            PartialDate::parse("2020-03-03").unwrap(),
+            ReferenceFrom::Dateline
+        ))
+    );
+    assert_eq!(
+        rows_dated(&dateline, Some("2021-10-09"))[0],
+        "2021-10-08|Kunduz|AF|Bombing|||city"
+    );
+    // No date given, no dateline: the latest full date told.
+    let undated = "On 2 January 2024 a bomb exploded in Kerman. \
+                   Police in Herat detained six men on 5 May 2022.";
+    assert_eq!(
+        run(undated, &gazetteer).reference,
+        Some((
+            PartialDate::parse("2024-01-02").unwrap(),
+            ReferenceFrom::Latest
+        ))
+    );
+    assert_eq!(run("A bomb exploded in Kabul.", &gazetteer).reference, None);
+}
+
+#[test]
+fn months_without_a_year_follow_the_reference_and_the_order_of_events() {
+    // No dateline: the latest date (2024-01-02) gives the year, and "in June"
+    // after a November incident is the next June, not one before the article.
+    let text = "Gunmen opened fire in Herat in November 2023. \
+                Months later, in June, a bomb exploded in Kunduz. \
+                On 2 January 2024 a bomb exploded in Kabul.";
+    assert_eq!(
+        rows(text),
+        vec![
+            "2023-11|Herat|AF|Armed attack|||city",
+            "2024-06|Kunduz|AF|Bombing|||city",
+            "2024-01-02|Kabul|AF|Bombing|||city",
+        ]
+    );
+    // With a publication date, a later month is last year's.
+    assert_eq!(
+        rows_dated("In June, a bomb exploded in Kunduz.", Some("2024-03-01")),
+        vec!["2023-06|Kunduz|AF|Bombing|||city"]
+    );
+}
+
+#[test]
+fn citations_are_sources_not_dates_of_other_sentences() {
+    let gazetteer = Gazetteer::embedded();
+    // The sentence's own date wins over its citation's; the outlet is the source.
+    let got = run_dated(
+        "A bomb exploded in Kunduz on 3 March 2023 (Radio Ozodi, March 5).",
+        &gazetteer,
+        Some("2024-07-17"),
+    );
+    assert_eq!(got.rows.len(), 1);
+    assert_eq!(got.rows[0].date.unwrap().to_string(), "2023-03-03");
+    assert_eq!(got.rows[0].source, "Radio Ozodi");
+    // A sentence without a date of its own takes its citation's.
+    let got = run_dated(
+        "Gunmen opened fire on a checkpoint in Herat (X.com/herat_news, February 27, 2023).",
+        &gazetteer,
+        Some("2024-07-17"),
+    );
+    assert_eq!(got.rows[0].date.unwrap().to_string(), "2023-02-27");
+    assert_eq!(got.rows[0].source, "X.com/herat_news");
+    assert!(
+        got.places.iter().all(|p| p.surface == "Herat"),
+        "{:?}",
+        got.places
+    );
+    // A citation never dates the next sentence's incident, and `(see ...)` is a source.
+    assert_eq!(
+        rows_dated(
+            "Officials issued a warning (Kabul Now, February 15). \
+             A bomb exploded in Kunduz (see Terrorism Monitor, 2022).",
+            Some("2024-07-17")
+        ),
+        vec!["|Kunduz|AF|Bombing|||city"]
+    );
+    let got = run_dated(
+        "A bomb exploded in Kunduz (see Terrorism Monitor, 2022).",
+        &gazetteer,
+        None,
+    );
+    assert_eq!(got.rows[0].source, "Terrorism Monitor, 2022");
+    // Without citations, the default source.
+    assert_eq!(
+        run("A bomb exploded in Kunduz.", &gazetteer).rows[0].source,
+        "test"
+    );
+}
+
+#[test]
 fn casualty_phrases_and_number_words() {
     assert_eq!(
         rows("A car bomb in Kabul on 5 May 2022 left at least 30 dead and 40 wounded."),
@@ -426,6 +554,7 @@ fn min_confidence_leaves_rows_out_and_keeps_them_listed() {
         &Options {
             min_confidence: 0.7,
             source: String::new(),
+            date: None,
         },
     );
     assert_eq!(strict.rows.len(), 1);
@@ -513,6 +642,23 @@ fn extract_reads_standard_input_and_writes_standard_output() {
         "{csv}"
     );
     assert!(lines[1].contains(",wire,city,"), "{csv}");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        err.contains("reference date: 2022-05-05 (the latest full date in the text)"),
+        "{err}"
+    );
+    let out = incimap(
+        &["extract", "-", "-o", "-", "--date", "2022-05-09"],
+        b"A car bomb exploded in Kabul on Friday.",
+    );
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(err.contains("reference date: 2022-05-09 (--date)"), "{err}");
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("2022-05-06,Kabul"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -528,5 +674,7 @@ fn extract_reports_bad_input_and_bad_options() {
         "{err}"
     );
     let out = incimap(&["extract", "-", "--min-confidence", "1.5"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = incimap(&["extract", "-", "--date", "2022-05"], b"");
     assert_eq!(out.status.code(), Some(2));
 }

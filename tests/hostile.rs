@@ -391,7 +391,11 @@ fn a_hidden_character_in_a_value_is_shown_and_big_counts_are_named() {
         "{:?}",
         read.warnings
     );
-    assert!(read.rows.iter().any(|r| r.line == 3 && r.fatalities.is_none()));
+    assert!(
+        read.rows
+            .iter()
+            .any(|r| r.line == 3 && r.fatalities.is_none())
+    );
 }
 
 #[test]

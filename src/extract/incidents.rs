@@ -28,6 +28,8 @@ pub struct Incident {
     pub sentences: Vec<usize>,
     /// Whether a prison is named in its sentences.
     pub prison: bool,
+    /// The outlets its sentences cite, in order, each once.
+    pub sources: Vec<String>,
 }
 
 /// An event word in a sentence.
@@ -209,8 +211,10 @@ fn same_place(a: &Found, b: &Found) -> bool {
 
 impl Builder<'_> {
     fn sentence(&mut self, s: usize, places: &Places) {
-        let tokens = &self.doc.sentences[s].tokens;
+        let sentence = &self.doc.sentences[s];
+        let tokens = &sentence.tokens;
         let mut words = event_words(tokens);
+        words.retain(|w| !sentence.cited(w.start));
         let comparisons = comparisons(tokens);
         let in_comparison = |k: usize| comparisons.iter().any(|(a, b, _)| (*a..*b).contains(&k));
         for w in &mut words {
@@ -222,6 +226,7 @@ impl Builder<'_> {
             .into_iter()
             .filter(|d| {
                 !d.report
+                    && !sentence.cited(d.start)
                     && !comparisons
                         .iter()
                         .any(|(a, b, when)| !when && (*a..*b).contains(&d.start))
@@ -229,8 +234,15 @@ impl Builder<'_> {
             .collect();
         self.dated[s] = dates
             .first()
-            .and_then(|d| dates::resolve(d.when, self.anchor(), self.doc.published));
-        let counts = counts::find(tokens);
+            .and_then(|d| dates::resolve(d.when, self.anchor(), self.doc.reference));
+        // A citation's date may date this sentence's incidents, never a neighbour's.
+        let dates = if dates.is_empty() {
+            sentence.citations.iter().filter_map(|c| c.date).collect()
+        } else {
+            dates
+        };
+        let mut counts = counts::find(tokens);
+        counts.retain(|c| !sentence.cited(c.at));
         let here: Vec<&Found> = places
             .in_sentence(s)
             .filter(|f| f.role != Role::Dateline)
@@ -298,7 +310,7 @@ impl Builder<'_> {
             let explicit = dates
                 .iter()
                 .find(|d| d.is_absolute())
-                .and_then(|d| dates::resolve(d.when, None, self.doc.published));
+                .and_then(|d| dates::resolve(d.when, None, self.doc.reference));
             match self.current {
                 Some(c)
                     if kind.compatible(self.incidents[c].kind)
@@ -379,7 +391,7 @@ impl Builder<'_> {
         alone: bool,
         anchor: Option<PartialDate>,
     ) -> Option<PartialDate> {
-        let published = self.doc.published;
+        let reference = self.doc.reference;
         let near = |d: &&DateExpr| {
             let word_distance = unit
                 .words
@@ -401,7 +413,7 @@ impl Builder<'_> {
             dates.iter().min_by_key(|d| (near(d), !d.is_absolute()))
         };
         if let Some(d) = pick {
-            return dates::resolve(d.when, anchor, published);
+            return dates::resolve(d.when, anchor, reference);
         }
         // A neighbour in the same paragraph: the sentence before, then after.
         let block = self.doc.sentences[s].block;
@@ -416,8 +428,11 @@ impl Builder<'_> {
                 if self.dated[n].is_some() {
                     return self.dated[n];
                 }
-            } else if let Some(d) = dates::find(&other.tokens).into_iter().find(|d| !d.report) {
-                return dates::resolve(d.when, anchor, published);
+            } else if let Some(d) = dates::find(&other.tokens)
+                .into_iter()
+                .find(|d| !d.report && !other.cited(d.start))
+            {
+                return dates::resolve(d.when, anchor, reference);
             }
         }
         None
@@ -462,6 +477,7 @@ impl Builder<'_> {
                     lead: s,
                     sentences: Vec::new(),
                     prison: false,
+                    sources: Vec::new(),
                 });
                 self.incidents.len() - 1
             }
@@ -498,6 +514,11 @@ impl Builder<'_> {
             }
         }
         i.prison |= prison;
+        for c in &self.doc.sentences[s].citations {
+            if !c.outlet.is_empty() && !i.sources.contains(&c.outlet) {
+                i.sources.push(c.outlet.clone());
+            }
+        }
         if !i.sentences.contains(&s) {
             i.sentences.push(s);
         }

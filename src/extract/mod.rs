@@ -20,6 +20,7 @@ use crate::gazetteer::{Gazetteer, Kind};
 use crate::geocode::{Precision, precision_of};
 use crate::incident::PartialDate;
 
+pub use document::ReferenceFrom;
 pub use lexicon::EventType;
 
 /// What to draft, and how strict to be.
@@ -27,8 +28,11 @@ pub use lexicon::EventType;
 pub struct Options {
     /// Rows below this confidence (0 to 1) are left out of the draft and listed as skipped.
     pub min_confidence: f64,
-    /// The `source` column of every row (e.g. the article's file name).
+    /// The `source` column of rows that cite no source (e.g. the article's file name).
     pub source: String,
+    /// The publication date: the anchor for "on Friday" and the year of "in
+    /// June". Without it, the dateline's date, else the latest full date in the text.
+    pub date: Option<PartialDate>,
 }
 
 /// One drafted row.
@@ -99,6 +103,8 @@ pub struct Extraction {
     pub skipped: Vec<Skip>,
     /// Number of sentences read.
     pub sentences: usize,
+    /// The date the article's dates were read against, and where it came from.
+    pub reference: Option<(PartialDate, ReferenceFrom)>,
 }
 
 /// The columns of the draft, in order.
@@ -153,11 +159,13 @@ pub fn read_article(input: impl io::Read, name: &str) -> Result<String, String> 
 
 /// Drafts incident rows from an article (plain text or Markdown).
 pub fn extract(text: &str, gazetteer: &Gazetteer, options: &Options) -> Extraction {
-    let doc = document::parse(text);
+    let mut doc = document::parse(text);
+    let from = doc.set_reference(options.date);
     let places = places::find(&doc, gazetteer);
     let (found, event_skips) = incidents::build(&doc, &places);
     let mut out = Extraction {
         sentences: doc.sentences.len(),
+        reference: doc.reference.zip(from).map(|(r, f)| (r.date, f)),
         ..Extraction::default()
     };
     for incident in &found {
@@ -248,6 +256,7 @@ fn row(
         if numbers.len() > 1 { "s" } else { "" },
         numbers.join(", ")
     ));
+    let sources = incident.sources.join("; ");
     Row {
         date: incident.date,
         place: incident.place.surface.clone(),
@@ -260,7 +269,11 @@ fn row(
         fatalities: incident.fatalities,
         injuries: incident.injuries,
         description,
-        source: crate::text::clean(&options.source),
+        source: crate::text::clean(if incident.sources.is_empty() {
+            &options.source
+        } else {
+            &sources
+        }),
         precision: precision_of(place.kind),
         confidence: confidence(doc, incident),
         evidence: doc.sentences[incident.lead].text.clone(),

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::document::{Document, Part, Token, TokenKind};
+use super::document::{Citation, Document, Part, Token, TokenKind};
 use super::lexicon::{self, contains};
 use crate::gazetteer::{Gazetteer, Kind, Match, Place};
 use crate::geocode::distance_km;
@@ -183,6 +183,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
         let mut scan = Scan {
             gazetteer,
             tokens: &sentence.tokens,
+            citations: &sentence.citations,
             sentence: s,
             part: sentence.part,
             raws: Vec::new(),
@@ -245,6 +246,8 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
 struct Scan<'a, 'g> {
     gazetteer: &'g Gazetteer,
     tokens: &'a [Token],
+    /// Source citations, whose names are outlets, not places.
+    citations: &'a [Citation],
     sentence: usize,
     part: Part,
     raws: Vec<Raw>,
@@ -286,6 +289,10 @@ impl Scan<'_, '_> {
         let first_word = tokens.iter().position(|t| t.kind == TokenKind::Word);
         let mut i = 0;
         while i < n {
+            if let Some(c) = self.citations.iter().find(|c| c.start == i) {
+                i = c.end;
+                continue;
+            }
             let t = &tokens[i];
             // Country adjectives, alone or joined: "Afghan", "Kyrgyz-Tajik".
             if t.kind == TokenKind::Word {
