@@ -274,7 +274,7 @@ fn rows_dated(text: &str, date: Option<&str>) -> Vec<String> {
                 r.kind,
                 n(r.fatalities),
                 n(r.injuries),
-                r.precision.as_str()
+                r.precision_label()
             )
         })
         .collect()
@@ -361,7 +361,7 @@ fn a_country_is_a_row_only_when_no_town_is_given() {
     );
     assert_eq!(
         rows("Rockets fired from Afghanistan landed near Termez, in Uzbekistan, on 18 April 2022."),
-        vec!["2022-04-18|Termez|UZ|Rocket attack|||city"]
+        vec!["2022-04-18|Termez|UZ|Rocket attack|||near city"]
     );
 }
 
@@ -375,11 +375,11 @@ fn possessive_hyphenated_and_relative_places() {
     );
     assert_eq!(
         rows("Gunmen opened fire in a village north of Osh on 4 July 2020, killing two."),
-        vec!["2020-07-04|Osh|KG|Armed attack|2||city"]
+        vec!["2020-07-04|Osh|KG|Armed attack|2||near city"]
     );
     assert_eq!(
         rows("Fighting broke out on the Afghan-Tajik border in August 2021, killing six."),
-        vec!["2021-08|Tajikistan|TJ|Armed clash|6||country"]
+        vec!["2021-08|Tajikistan|TJ|Armed clash|6||border country"]
     );
 }
 
@@ -515,6 +515,52 @@ fn citations_are_sources_not_dates_of_other_sentences() {
 }
 
 #[test]
+fn relative_places_are_located_at_the_named_place_and_marked_approximate() {
+    for (text, want) in [
+        (
+            "A bomb exploded 20 km east of Kunduz on 3 June 2021.",
+            "2021-06-03|Kunduz|AF|Bombing|||near city",
+        ),
+        (
+            "Gunmen opened fire on a bus east of Herat on 3 June 2021.",
+            "2021-06-03|Herat|AF|Armed attack|||near city",
+        ),
+        (
+            "A bomb exploded near Kunduz on 3 June 2021.",
+            "2021-06-03|Kunduz|AF|Bombing|||near city",
+        ),
+        (
+            "Militants attacked a checkpoint in northern Afghanistan on 3 June 2021.",
+            "2021-06-03|Afghanistan|AF|Attack|||near country",
+        ),
+        (
+            "Fighting broke out along the Kyrgyz–Tajik border on 3 June 2021.",
+            "2021-06-03|Tajikistan|TJ|Armed clash|||border country",
+        ),
+        (
+            "Gunmen opened fire along the Afghanistan–Tajikistan border on 3 June 2021.",
+            "2021-06-03|Tajikistan|TJ|Armed attack|||border country",
+        ),
+        (
+            "A bomb exploded in Kunduz on 3 June 2021.",
+            "2021-06-03|Kunduz|AF|Bombing|||city",
+        ),
+    ] {
+        assert_eq!(rows(text), vec![want], "{text}");
+    }
+    let gazetteer = Gazetteer::embedded();
+    let got = run(
+        "A bomb exploded 20 km east of Kunduz on 3 June 2021.",
+        &gazetteer,
+    );
+    assert!(
+        got.rows[0].description.contains("20 km east of Kunduz"),
+        "{}",
+        got.rows[0].description
+    );
+}
+
+#[test]
 fn casualty_phrases_and_number_words() {
     assert_eq!(
         rows("A car bomb in Kabul on 5 May 2022 left at least 30 dead and 40 wounded."),
@@ -526,7 +572,7 @@ fn casualty_phrases_and_number_words() {
     );
     assert_eq!(
         rows("Rockets landed near Termez on 18 April 2022. No one was hurt."),
-        vec!["2022-04-18|Termez|UZ|Rocket attack|0|0|city"]
+        vec!["2022-04-18|Termez|UZ|Rocket attack|0|0|near city"]
     );
 }
 

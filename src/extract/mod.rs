@@ -35,6 +35,33 @@ pub struct Options {
     pub date: Option<PartialDate>,
 }
 
+/// Where an incident was, told relative to the place the row is located at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Relative {
+    /// Near the place, off it in a direction, or in part of it: "20 km east
+    /// of Kunduz", "near Osh", "northern Afghanistan" (the words as written).
+    Near(String),
+    /// On the border of two countries, located at one of them: "the Kyrgyz–Tajik border".
+    Border(String),
+}
+
+impl Relative {
+    /// `near` or `border`: the word the `precision` column puts before the precision.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Relative::Near(_) => "near",
+            Relative::Border(_) => "border",
+        }
+    }
+
+    /// The words of the text that tell the location.
+    pub fn phrase(&self) -> &str {
+        match self {
+            Relative::Near(p) | Relative::Border(p) => p,
+        }
+    }
+}
+
 /// One drafted row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
@@ -58,10 +85,24 @@ pub struct Row {
     pub source: String,
     /// Town, province or country.
     pub precision: Precision,
+    /// When the incident was only near the place or on a border: located
+    /// approximately, at the place.
+    pub relative: Option<Relative>,
     /// How sure the draft is, 0 to 1.
     pub confidence: f64,
     /// The sentence the row came from.
     pub evidence: String,
+}
+
+impl Row {
+    /// The `precision` column: `city`, `admin1` or `country`, after `near `
+    /// or `border ` when the row is located only approximately.
+    pub fn precision_label(&self) -> String {
+        match &self.relative {
+            Some(r) => format!("{} {}", r.word(), self.precision.as_str()),
+            None => self.precision.as_str().to_string(),
+        }
+    }
 }
 
 /// A place the article names, with how often.
@@ -236,6 +277,9 @@ fn row(
         Kind::Country => {}
         _ => description.push_str(&format!(" ({country_name})")),
     }
+    if let Some(r) = &incident.place.relative {
+        description.push_str(&format!("; located approximately: {}", r.phrase()));
+    }
     let figures: Vec<String> = [
         (incident.fatalities, "killed"),
         (incident.injuries, "injured"),
@@ -275,6 +319,7 @@ fn row(
             &sources
         }),
         precision: precision_of(place.kind),
+        relative: incident.place.relative.clone(),
         confidence: confidence(doc, incident),
         evidence: doc.sentences[incident.lead].text.clone(),
     }
@@ -326,7 +371,7 @@ pub fn write_csv<W: Write>(rows: &[Row], out: W) -> io::Result<()> {
             number(r.injuries),
             r.description.clone(),
             r.source.clone(),
-            r.precision.as_str().to_string(),
+            r.precision_label(),
             format!("{:.2}", r.confidence),
             r.evidence.clone(),
         ])?;
