@@ -561,6 +561,42 @@ fn relative_places_are_located_at_the_named_place_and_marked_approximate() {
 }
 
 #[test]
+fn forecasts_and_assessments_are_not_incidents() {
+    for text in [
+        "The group has strengthened its presence in northern Afghanistan and its capacity for attacks.",
+        "The group is expected to attack targets in Kunduz.",
+        "Analysts warned that militants could attack Termez.",
+        "A UN report assessed that the group plans to carry out bombings in Kabul.",
+        "The group looks set to launch attacks in Herat.",
+    ] {
+        assert_eq!(rows(text), Vec::<String>::new(), "{text}");
+    }
+    // A foiled plan is an incident.
+    assert_eq!(
+        rows("Police in Osh foiled a plot to bomb a market on 3 June 2021."),
+        vec!["2021-06-03|Osh|KG|Foiled plot|||city"]
+    );
+    // And told events beside a forecast still are.
+    assert_eq!(
+        rows("A bomb exploded in Kunduz on 3 June 2021, and more attacks are expected."),
+        vec!["2021-06-03|Kunduz|AF|Bombing|||city"]
+    );
+}
+
+#[test]
+fn short_common_words_are_not_places() {
+    // `Is` is a town in Russia's Sverdlovsk Oblast: not with Russia named beside it.
+    for text in [
+        "Police in Yekaterinburg detained six men in Russia on 3 June 2021. How big Is the threat?",
+        "Militants attacked a checkpoint in Sverdlovsk Oblast, Russia, on 3 June 2021. Is Russia ready?",
+    ] {
+        let (places, _) = places_and_skips(text);
+        assert!(!places.iter().any(|p| p.starts_with("Is,")), "{places:?}");
+        assert!(!places.is_empty(), "{places:?}");
+    }
+}
+
+#[test]
 fn casualty_phrases_and_number_words() {
     assert_eq!(
         rows("A car bomb in Kabul on 5 May 2022 left at least 30 dead and 40 wounded."),

@@ -138,6 +138,32 @@ fn comparisons(tokens: &[Token]) -> Vec<(usize, usize, bool)> {
     out
 }
 
+/// Token ranges of clauses (between commas, semicolons and the sentence's
+/// ends) that hold a forecast or assessment word: their events did not happen.
+/// A lower-case "may" only: "May" may be the month.
+fn forecasts(tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in
+        (0..=tokens.len()).filter(|&k| k == tokens.len() || tokens[k].is(',') || tokens[k].is(';'))
+    {
+        let forecast = (start..end).any(|k| {
+            lexicon::FORECASTS.iter().any(|phrase| {
+                phrase.iter().enumerate().all(|(j, w)| {
+                    tokens.get(k + j).is_some_and(|t| {
+                        t.lower == *w && k + j < end && (*w != "may" || t.text == "may")
+                    })
+                })
+            })
+        });
+        if forecast {
+            out.push((start, end));
+        }
+        start = end + 1;
+    }
+    out
+}
+
 /// What the sentences of an article tell, as incidents, and the events left out.
 pub fn build(doc: &Document, places: &Places) -> (Vec<Incident>, Vec<Skipped>) {
     let mut builder = Builder {
@@ -217,9 +243,22 @@ impl Builder<'_> {
         words.retain(|w| !sentence.cited(w.start));
         let comparisons = comparisons(tokens);
         let in_comparison = |k: usize| comparisons.iter().any(|(a, b, _)| (*a..*b).contains(&k));
+        let forecasts = forecasts(tokens);
         for w in &mut words {
             if in_comparison(w.start) {
                 w.suppressed = true;
+            }
+            // A plot that was foiled is an incident, whatever was planned.
+            if !w.suppressed
+                && w.kind != EventType::FoiledPlot
+                && forecasts.iter().any(|(a, b)| (*a..*b).contains(&w.start))
+            {
+                w.suppressed = true;
+                self.skipped.push(Skipped {
+                    sentence: s,
+                    text: text(tokens, w.start, w.end),
+                    reason: "a forecast, assessment or plan, not an incident".into(),
+                });
             }
         }
         let dates: Vec<DateExpr> = dates::find(tokens)
