@@ -545,6 +545,15 @@ fn relative_places_are_located_at_the_named_place_and_marked_approximate() {
             "A bomb exploded in Kunduz on 3 June 2021.",
             "2021-06-03|Kunduz|AF|Bombing|||city",
         ),
+        // A part of a town is still the town.
+        (
+            "A bomb exploded in western Kabul on 3 June 2021.",
+            "2021-06-03|Kabul|AF|Bombing|||city",
+        ),
+        (
+            "A bomb exploded in southern Kunduz province on 3 June 2021.",
+            "2021-06-03|Kunduz province|AF|Bombing|||near admin1",
+        ),
     ] {
         assert_eq!(rows(text), vec![want], "{text}");
     }

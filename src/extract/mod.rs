@@ -277,9 +277,6 @@ fn row(
         Kind::Country => {}
         _ => description.push_str(&format!(" ({country_name})")),
     }
-    if let Some(r) = &incident.place.relative {
-        description.push_str(&format!("; located approximately: {}", r.phrase()));
-    }
     let figures: Vec<String> = [
         (incident.fatalities, "killed"),
         (incident.injuries, "injured"),
@@ -289,6 +286,9 @@ fn row(
     .collect();
     if !figures.is_empty() {
         description.push_str(&format!(": {}", figures.join(", ")));
+    }
+    if let Some(r) = &incident.place.relative {
+        description.push_str(&format!("; located approximately: {}", r.phrase()));
     }
     let numbers: Vec<String> = incident
         .sentences

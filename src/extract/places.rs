@@ -170,6 +170,9 @@ struct Raw {
     subject: bool,
     /// Told relative to the name: "east of Osh", "northern Afghanistan".
     relative: Option<Relative>,
+    /// The relation is only a part of the place ("western Kabul"): a town's
+    /// part is still the town, a province's or country's is approximate.
+    part_of: bool,
 }
 
 /// Tokens within which a country named beside a place counts in full.
@@ -635,6 +638,7 @@ impl Scan<'_, '_> {
             speaker,
             subject,
             relative: self.relative(a, b),
+            part_of: a > 0 && contains(lexicon::DIRECTIONS, self.lower(a - 1)),
         }
     }
 
@@ -1038,7 +1042,9 @@ fn resolve(
                 role: r.role,
                 group: 0,
                 score: s,
-                relative: r.relative.clone(),
+                relative: r.relative.clone().filter(|_| {
+                    !(r.part_of && matches!(gazetteer.place(i).kind, Kind::City | Kind::Site))
+                }),
             }),
             Some((i, s)) => skipped.push(Skipped {
                 sentence: r.sentence,
