@@ -460,6 +460,17 @@ fn months_without_a_year_follow_the_reference_and_the_order_of_events() {
             "2024-01-02|Kabul|AF|Bombing|||city",
         ]
     );
+    // "Months later" alone dates nothing, and keeps the sentence before from dating it.
+    assert_eq!(
+        rows(
+            "Gunmen opened fire in Herat on 3 March 2023. \
+             Months later, a bomb exploded in Kunduz."
+        ),
+        vec![
+            "2023-03-03|Herat|AF|Armed attack|||city",
+            "|Kunduz|AF|Bombing|||city",
+        ]
+    );
     // With a publication date, a later month is last year's.
     assert_eq!(
         rows_dated("In June, a bomb exploded in Kunduz.", Some("2024-03-01")),

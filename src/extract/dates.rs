@@ -40,6 +40,9 @@ pub enum When {
     Vague,
     /// The anchor itself: `the same day`.
     Same,
+    /// An untold span after or before the anchor: `months later`, `years
+    /// earlier`. Dates nothing, but keeps a neighbour's date off the sentence.
+    Unknown,
 }
 
 /// A date expression and the tokens it spans.
@@ -60,7 +63,7 @@ impl DateExpr {
     pub fn is_absolute(&self) -> bool {
         !matches!(
             self.when,
-            When::Shift { .. } | When::Vague | When::Same | When::Weekday(_)
+            When::Shift { .. } | When::Vague | When::Same | When::Weekday(_) | When::Unknown
         )
     }
 }
@@ -227,8 +230,8 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
             return Some((i + phrase.len(), When::Shift { days, months: 0 }));
         }
     }
-    for phrase in [
-        &["the", "same", "day"][..],
+    const SAME: &[&[&str]] = &[
+        &["the", "same", "day"],
         &["that", "day"],
         &["later", "that", "day"],
         &["earlier", "that", "day"],
@@ -236,13 +239,9 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
         &["at", "about", "the", "same", "time"],
         &["simultaneously"],
         &["meanwhile"],
-    ] {
-        if words(tokens, i, phrase) {
-            return Some((i + phrase.len(), When::Same));
-        }
-    }
-    for phrase in [
-        &["in", "the", "days", "that", "followed"][..],
+    ];
+    const VAGUE: &[&[&str]] = &[
+        &["in", "the", "days", "that", "followed"],
         &["in", "the", "following", "days"],
         &["in", "the", "following", "weeks"],
         &["over", "the", "following", "days"],
@@ -254,9 +253,24 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
         &["days", "later"],
         &["days", "after"],
         &["days", "before"],
+    ];
+    const UNKNOWN: &[&[&str]] = &[
+        &["months", "later"],
+        &["months", "after"],
+        &["months", "earlier"],
+        &["months", "before"],
+        &["years", "later"],
+        &["years", "after"],
+        &["years", "earlier"],
+        &["years", "before"],
+    ];
+    for (phrases, when) in [
+        (SAME, When::Same),
+        (VAGUE, When::Vague),
+        (UNKNOWN, When::Unknown),
     ] {
-        if words(tokens, i, phrase) {
-            return Some((i + phrase.len(), When::Vague));
+        if let Some(phrase) = phrases.iter().find(|p| words(tokens, i, p)) {
+            return Some((i + phrase.len(), when));
         }
     }
     // two weeks later, six months earlier
@@ -415,6 +429,7 @@ pub fn resolve(
             PartialDate::new(b.year, b.month, None).ok()
         }
         When::Same => base,
+        When::Unknown => None,
     }
 }
 
