@@ -512,6 +512,11 @@ fn citations_are_sources_not_dates_of_other_sentences() {
         ),
         vec!["|Kunduz|AF|Bombing|||city"]
     );
+    // An outlet's name ("Fergana", a news agency) is not a place.
+    let (places, _) = places_and_skips(
+        "Officials issued a warning (Fergana, February 15). A bomb exploded in Kunduz.",
+    );
+    assert_eq!(places, vec!["Kunduz,AF"]);
     let got = run_dated(
         "A bomb exploded in Kunduz (see Terrorism Monitor, 2022).",
         &gazetteer,
