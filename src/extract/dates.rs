@@ -395,7 +395,8 @@ pub fn resolve(
                 let back = (7 + d.weekday().num_days_from_monday() - w) % 7;
                 return d.checked_sub_days(Days::new(u64::from(back))).map(partial);
             }
-            let d = base.and_then(naive)?;
+            // Not against only the latest date told: it may be weeks away.
+            let d = anchor.and_then(naive)?;
             let diff = (7 + w - d.weekday().num_days_from_monday()) % 7;
             let found = if diff <= 3 {
                 d.checked_add_days(Days::new(u64::from(diff)))
@@ -472,6 +473,12 @@ mod tests {
         assert_eq!(
             month("on February 15", Some("2023-05")).unwrap(),
             "2024-02-15"
+        );
+        // A weekday needs an incident told beside it, or a publication date.
+        assert_eq!(month("on Friday", None), None);
+        assert_eq!(
+            month("on Friday", Some("2024-01-02")).unwrap(),
+            "2024-01-05"
         );
     }
 
