@@ -3,8 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use incimap::extract::ReferenceFrom;
 use incimap::extract::{self, Extraction, Options};
 use incimap::gazetteer::{Gazetteer, fold};
+use incimap::incident::PartialDate;
 
 /// The articles of a folder: `tests/data/articles` (the rules were tuned on
 /// them), `held-out` (written after; measured untuned once, then its bugs
@@ -21,12 +23,18 @@ fn articles(folder: &str) -> Vec<PathBuf> {
 }
 
 fn run(text: &str, gazetteer: &Gazetteer) -> Extraction {
+    run_dated(text, gazetteer, None)
+}
+
+/// As [`run`], with a publication date (`--date`).
+fn run_dated(text: &str, gazetteer: &Gazetteer, date: Option<&str>) -> Extraction {
     extract::extract(
         text,
         gazetteer,
         &Options {
             min_confidence: 0.0,
             source: "test".into(),
+            date: date.map(|d| PartialDate::parse(d).unwrap()),
         },
     )
 }
@@ -247,8 +255,13 @@ fn precision_and_recall_on_the_articles() {
 // Rules, one by one, on short texts.
 
 fn rows(text: &str) -> Vec<String> {
+    rows_dated(text, None)
+}
+
+/// As [`rows`], with a publication date.
+fn rows_dated(text: &str, date: Option<&str>) -> Vec<String> {
     let gazetteer = Gazetteer::embedded();
-    run(text, &gazetteer)
+    run_dated(text, &gazetteer, date)
         .rows
         .iter()
         .map(|r| {
@@ -261,7 +274,7 @@ fn rows(text: &str) -> Vec<String> {
                 r.kind,
                 n(r.fatalities),
                 n(r.injuries),
-                r.precision.as_str()
+                r.precision_label()
             )
         })
         .collect()
@@ -348,7 +361,7 @@ fn a_country_is_a_row_only_when_no_town_is_given() {
     );
     assert_eq!(
         rows("Rockets fired from Afghanistan landed near Termez, in Uzbekistan, on 18 April 2022."),
-        vec!["2022-04-18|Termez|UZ|Rocket attack|||city"]
+        vec!["2022-04-18|Termez|UZ|Rocket attack|||near city"]
     );
 }
 
@@ -362,11 +375,11 @@ fn possessive_hyphenated_and_relative_places() {
     );
     assert_eq!(
         rows("Gunmen opened fire in a village north of Osh on 4 July 2020, killing two."),
-        vec!["2020-07-04|Osh|KG|Armed attack|2||city"]
+        vec!["2020-07-04|Osh|KG|Armed attack|2||near city"]
     );
     assert_eq!(
         rows("Fighting broke out on the Afghan-Tajik border in August 2021, killing six."),
-        vec!["2021-08|Tajikistan|TJ|Armed clash|6||country"]
+        vec!["2021-08|Tajikistan|TJ|Armed clash|6||border country"]
     );
 }
 
@@ -387,6 +400,228 @@ fn dates_are_anchored_on_the_dateline_and_on_earlier_incidents() {
 }
 
 #[test]
+fn the_reference_date_is_given_else_the_dateline_else_the_latest_date() {
+    let gazetteer = Gazetteer::embedded();
+    let text = "A bomb exploded in Kunduz on Friday. In June, gunmen opened fire in Herat.";
+    // Given: Friday is the one before it, June this year's.
+    let given = run_dated(text, &gazetteer, Some("2021-10-09"));
+    assert_eq!(
+        given.reference,
+        Some((
+            PartialDate::parse("2021-10-09").unwrap(),
+            ReferenceFrom::Given
+        ))
+    );
+    assert_eq!(
+        rows_dated(text, Some("2021-10-09")),
+        vec![
+            "2021-10-08|Kunduz|AF|Bombing|||city",
+            "2021-06|Herat|AF|Armed attack|||city",
+        ]
+    );
+    // The given date wins over the dateline.
+    let dateline = format!("KABUL, 3 March 2020 — {text}");
+    assert_eq!(
+        run_dated(&dateline, &gazetteer, None).reference,
+        Some((
+            PartialDate::parse("2020-03-03").unwrap(),
+            ReferenceFrom::Dateline
+        ))
+    );
+    assert_eq!(
+        rows_dated(&dateline, Some("2021-10-09"))[0],
+        "2021-10-08|Kunduz|AF|Bombing|||city"
+    );
+    // No date given, no dateline: the latest full date told.
+    let undated = "On 2 January 2024 a bomb exploded in Kerman. \
+                   Police in Herat detained six men on 5 May 2022.";
+    assert_eq!(
+        run(undated, &gazetteer).reference,
+        Some((
+            PartialDate::parse("2024-01-02").unwrap(),
+            ReferenceFrom::Latest
+        ))
+    );
+    assert_eq!(run("A bomb exploded in Kabul.", &gazetteer).reference, None);
+}
+
+#[test]
+fn months_without_a_year_follow_the_reference_and_the_order_of_events() {
+    // No dateline: the latest date (2024-01-02) gives the year, and "in June"
+    // after a November incident is the next June, not one before the article.
+    let text = "Gunmen opened fire in Herat in November 2023. \
+                Months later, in June, a bomb exploded in Kunduz. \
+                On 2 January 2024 a bomb exploded in Kabul.";
+    assert_eq!(
+        rows(text),
+        vec![
+            "2023-11|Herat|AF|Armed attack|||city",
+            "2024-06|Kunduz|AF|Bombing|||city",
+            "2024-01-02|Kabul|AF|Bombing|||city",
+        ]
+    );
+    // "Months later" alone dates nothing, and keeps the sentence before from dating it.
+    assert_eq!(
+        rows(
+            "Gunmen opened fire in Herat on 3 March 2023. \
+             Months later, a bomb exploded in Kunduz."
+        ),
+        vec![
+            "2023-03-03|Herat|AF|Armed attack|||city",
+            "|Kunduz|AF|Bombing|||city",
+        ]
+    );
+    // With a publication date, a later month is last year's.
+    assert_eq!(
+        rows_dated("In June, a bomb exploded in Kunduz.", Some("2024-03-01")),
+        vec!["2023-06|Kunduz|AF|Bombing|||city"]
+    );
+}
+
+#[test]
+fn citations_are_sources_not_dates_of_other_sentences() {
+    let gazetteer = Gazetteer::embedded();
+    // The sentence's own date wins over its citation's; the outlet is the source.
+    let got = run_dated(
+        "A bomb exploded in Kunduz on 3 March 2023 (Radio Ozodi, March 5).",
+        &gazetteer,
+        Some("2024-07-17"),
+    );
+    assert_eq!(got.rows.len(), 1);
+    assert_eq!(got.rows[0].date.unwrap().to_string(), "2023-03-03");
+    assert_eq!(got.rows[0].source, "Radio Ozodi");
+    // A sentence without a date of its own takes its citation's.
+    let got = run_dated(
+        "Gunmen opened fire on a checkpoint in Herat (X.com/herat_news, February 27, 2023).",
+        &gazetteer,
+        Some("2024-07-17"),
+    );
+    assert_eq!(got.rows[0].date.unwrap().to_string(), "2023-02-27");
+    assert_eq!(got.rows[0].source, "X.com/herat_news");
+    assert!(
+        got.places.iter().all(|p| p.surface == "Herat"),
+        "{:?}",
+        got.places
+    );
+    // A citation never dates the next sentence's incident, and `(see ...)` is a source.
+    assert_eq!(
+        rows_dated(
+            "Officials issued a warning (Kabul Now, February 15). \
+             A bomb exploded in Kunduz (see Terrorism Monitor, 2022).",
+            Some("2024-07-17")
+        ),
+        vec!["|Kunduz|AF|Bombing|||city"]
+    );
+    // An outlet's name ("Fergana", a news agency) is not a place.
+    let (places, _) = places_and_skips(
+        "Officials issued a warning (Fergana, February 15). A bomb exploded in Kunduz.",
+    );
+    assert_eq!(places, vec!["Kunduz,AF"]);
+    let got = run_dated(
+        "A bomb exploded in Kunduz (see Terrorism Monitor, 2022).",
+        &gazetteer,
+        None,
+    );
+    assert_eq!(got.rows[0].source, "Terrorism Monitor, 2022");
+    // Without citations, the default source.
+    assert_eq!(
+        run("A bomb exploded in Kunduz.", &gazetteer).rows[0].source,
+        "test"
+    );
+}
+
+#[test]
+fn relative_places_are_located_at_the_named_place_and_marked_approximate() {
+    for (text, want) in [
+        (
+            "A bomb exploded 20 km east of Kunduz on 3 June 2021.",
+            "2021-06-03|Kunduz|AF|Bombing|||near city",
+        ),
+        (
+            "Gunmen opened fire on a bus east of Herat on 3 June 2021.",
+            "2021-06-03|Herat|AF|Armed attack|||near city",
+        ),
+        (
+            "A bomb exploded near Kunduz on 3 June 2021.",
+            "2021-06-03|Kunduz|AF|Bombing|||near city",
+        ),
+        (
+            "Militants attacked a checkpoint in northern Afghanistan on 3 June 2021.",
+            "2021-06-03|Afghanistan|AF|Attack|||near country",
+        ),
+        (
+            "Fighting broke out along the Kyrgyz–Tajik border on 3 June 2021.",
+            "2021-06-03|Tajikistan|TJ|Armed clash|||border country",
+        ),
+        (
+            "Gunmen opened fire along the Afghanistan–Tajikistan border on 3 June 2021.",
+            "2021-06-03|Tajikistan|TJ|Armed attack|||border country",
+        ),
+        (
+            "A bomb exploded in Kunduz on 3 June 2021.",
+            "2021-06-03|Kunduz|AF|Bombing|||city",
+        ),
+        // A part of a town is still the town.
+        (
+            "A bomb exploded in western Kabul on 3 June 2021.",
+            "2021-06-03|Kabul|AF|Bombing|||city",
+        ),
+        (
+            "A bomb exploded in southern Kunduz province on 3 June 2021.",
+            "2021-06-03|Kunduz province|AF|Bombing|||near admin1",
+        ),
+    ] {
+        assert_eq!(rows(text), vec![want], "{text}");
+    }
+    let gazetteer = Gazetteer::embedded();
+    let got = run(
+        "A bomb exploded 20 km east of Kunduz on 3 June 2021.",
+        &gazetteer,
+    );
+    assert!(
+        got.rows[0].description.contains("20 km east of Kunduz"),
+        "{}",
+        got.rows[0].description
+    );
+}
+
+#[test]
+fn forecasts_and_assessments_are_not_incidents() {
+    for text in [
+        "The group has strengthened its presence in northern Afghanistan and its capacity for attacks.",
+        "The group is expected to attack targets in Kunduz.",
+        "Analysts warned that militants could attack Termez.",
+        "A UN report assessed that the group plans to carry out bombings in Kabul.",
+        "The group looks set to launch attacks in Herat.",
+    ] {
+        assert_eq!(rows(text), Vec::<String>::new(), "{text}");
+    }
+    // A foiled plan is an incident.
+    assert_eq!(
+        rows("Police in Osh foiled a plot to bomb a market on 3 June 2021."),
+        vec!["2021-06-03|Osh|KG|Foiled plot|||city"]
+    );
+    // And told events beside a forecast still are.
+    assert_eq!(
+        rows("A bomb exploded in Kunduz on 3 June 2021, and more attacks are expected."),
+        vec!["2021-06-03|Kunduz|AF|Bombing|||city"]
+    );
+}
+
+#[test]
+fn short_common_words_are_not_places() {
+    // `Is` is a town in Russia's Sverdlovsk Oblast: not with Russia named beside it.
+    for text in [
+        "Police in Yekaterinburg detained six men in Russia on 3 June 2021. How big Is the threat?",
+        "Militants attacked a checkpoint in Sverdlovsk Oblast, Russia, on 3 June 2021. Is Russia ready?",
+    ] {
+        let (places, _) = places_and_skips(text);
+        assert!(!places.iter().any(|p| p.starts_with("Is,")), "{places:?}");
+        assert!(!places.is_empty(), "{places:?}");
+    }
+}
+
+#[test]
 fn casualty_phrases_and_number_words() {
     assert_eq!(
         rows("A car bomb in Kabul on 5 May 2022 left at least 30 dead and 40 wounded."),
@@ -398,7 +633,7 @@ fn casualty_phrases_and_number_words() {
     );
     assert_eq!(
         rows("Rockets landed near Termez on 18 April 2022. No one was hurt."),
-        vec!["2022-04-18|Termez|UZ|Rocket attack|0|0|city"]
+        vec!["2022-04-18|Termez|UZ|Rocket attack|0|0|near city"]
     );
 }
 
@@ -426,6 +661,7 @@ fn min_confidence_leaves_rows_out_and_keeps_them_listed() {
         &Options {
             min_confidence: 0.7,
             source: String::new(),
+            date: None,
         },
     );
     assert_eq!(strict.rows.len(), 1);
@@ -513,6 +749,23 @@ fn extract_reads_standard_input_and_writes_standard_output() {
         "{csv}"
     );
     assert!(lines[1].contains(",wire,city,"), "{csv}");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        err.contains("reference date: 2022-05-05 (the latest full date in the text)"),
+        "{err}"
+    );
+    let out = incimap(
+        &["extract", "-", "-o", "-", "--date", "2022-05-09"],
+        b"A car bomb exploded in Kabul on Friday.",
+    );
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(err.contains("reference date: 2022-05-09 (--date)"), "{err}");
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("2022-05-06,Kabul"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -528,5 +781,7 @@ fn extract_reports_bad_input_and_bad_options() {
         "{err}"
     );
     let out = incimap(&["extract", "-", "--min-confidence", "1.5"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = incimap(&["extract", "-", "--date", "2022-05"], b"");
     assert_eq!(out.status.code(), Some(2));
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use incimap::incident::PartialDate;
 use incimap::{extract, job, output};
 
 use super::Failure;
@@ -24,9 +25,20 @@ pub struct ExtractArgs {
     /// The `source` column (default: the article's file name).
     #[arg(long)]
     pub source: Option<String>,
+    /// The article's publication date (YYYY-MM-DD): the anchor for "on Friday"
+    /// and the year of "in June" (default: the dateline's, else the latest full date in the text).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<PartialDate>,
     /// Extra gazetteer files (our CSV or a GeoNames dump); they win over the embedded data.
     #[arg(long = "gazetteer", value_name = "FILE")]
     pub gazetteers: Vec<PathBuf>,
+}
+
+fn parse_date(text: &str) -> Result<PartialDate, String> {
+    match PartialDate::parse(text.trim()) {
+        Ok(d) if d.day.is_some() => Ok(d),
+        _ => Err(format!("`{text}` is not a date as YYYY-MM-DD")),
+    }
 }
 
 fn parse_confidence(text: &str) -> Result<f64, String> {
@@ -64,6 +76,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, Failure> {
                 .file_name()
                 .map_or(name.clone(), |f| f.to_string_lossy().into_owned())
         }),
+        date: args.date,
     };
     let found = extract::extract(&text, &gazetteer, &options);
     let mut csv = Vec::new();
@@ -106,6 +119,17 @@ fn print_extraction(name: &str, args: &ExtractArgs, found: &extract::Extraction)
             places.join(", ")
         }
     );
+    match found.reference {
+        Some((date, from)) => say!(
+            "  reference date: {date} ({})",
+            match from {
+                extract::ReferenceFrom::Given => "--date",
+                extract::ReferenceFrom::Dateline => "the dateline",
+                extract::ReferenceFrom::Latest => "the latest full date in the text",
+            }
+        ),
+        None => say!("  reference date: none (no --date, dateline or full date in the text)"),
+    }
     for r in &found.rows {
         say!(
             "  row: {} {} in {} ({:.2})",

@@ -7,6 +7,17 @@ use super::document::{Token, TokenKind};
 use super::lexicon;
 use crate::incident::PartialDate;
 
+/// The date an article's own dates are read against, and whether it is the
+/// publication date (nothing told happened after it) or only the latest full
+/// date the text mentions (a lower bound of the publication date).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// The date.
+    pub date: PartialDate,
+    /// Whether it is the publication date (given, or the dateline's).
+    pub published: bool,
+}
+
 /// What a date expression says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum When {
@@ -29,6 +40,9 @@ pub enum When {
     Vague,
     /// The anchor itself: `the same day`.
     Same,
+    /// An untold span after or before the anchor: `months later`, `years
+    /// earlier`. Dates nothing, but keeps a neighbour's date off the sentence.
+    Unknown,
 }
 
 /// A date expression and the tokens it spans.
@@ -49,7 +63,7 @@ impl DateExpr {
     pub fn is_absolute(&self) -> bool {
         !matches!(
             self.when,
-            When::Shift { .. } | When::Vague | When::Same | When::Weekday(_)
+            When::Shift { .. } | When::Vague | When::Same | When::Weekday(_) | When::Unknown
         )
     }
 }
@@ -216,8 +230,8 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
             return Some((i + phrase.len(), When::Shift { days, months: 0 }));
         }
     }
-    for phrase in [
-        &["the", "same", "day"][..],
+    const SAME: &[&[&str]] = &[
+        &["the", "same", "day"],
         &["that", "day"],
         &["later", "that", "day"],
         &["earlier", "that", "day"],
@@ -225,13 +239,9 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
         &["at", "about", "the", "same", "time"],
         &["simultaneously"],
         &["meanwhile"],
-    ] {
-        if words(tokens, i, phrase) {
-            return Some((i + phrase.len(), When::Same));
-        }
-    }
-    for phrase in [
-        &["in", "the", "days", "that", "followed"][..],
+    ];
+    const VAGUE: &[&[&str]] = &[
+        &["in", "the", "days", "that", "followed"],
         &["in", "the", "following", "days"],
         &["in", "the", "following", "weeks"],
         &["over", "the", "following", "days"],
@@ -243,9 +253,24 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
         &["days", "later"],
         &["days", "after"],
         &["days", "before"],
+    ];
+    const UNKNOWN: &[&[&str]] = &[
+        &["months", "later"],
+        &["months", "after"],
+        &["months", "earlier"],
+        &["months", "before"],
+        &["years", "later"],
+        &["years", "after"],
+        &["years", "earlier"],
+        &["years", "before"],
+    ];
+    for (phrases, when) in [
+        (SAME, When::Same),
+        (VAGUE, When::Vague),
+        (UNKNOWN, When::Unknown),
     ] {
-        if words(tokens, i, phrase) {
-            return Some((i + phrase.len(), When::Vague));
+        if let Some(phrase) = phrases.iter().find(|p| words(tokens, i, p)) {
+            return Some((i + phrase.len(), when));
         }
     }
     // two weeks later, six months earlier
@@ -319,29 +344,58 @@ fn year_for(month: u8, day: Option<u8>, base: PartialDate) -> i32 {
     }
 }
 
+/// The year for a month (and day) given without one. Against a publication
+/// date: its year, or the year before for a later month. Against only the
+/// latest date the text mentions: the first such date on or after the
+/// incident told before (articles tell events in order), within that date's
+/// year, else that date's year.
+fn year_of(
+    month: u8,
+    day: Option<u8>,
+    anchor: Option<PartialDate>,
+    reference: Option<Reference>,
+) -> Option<i32> {
+    match (reference, anchor) {
+        (Some(r), _) if r.published => Some(year_for(month, day, r.date)),
+        (Some(r), Some(a)) => {
+            let after = (month, day.unwrap_or(31)) >= (a.month.unwrap_or(1), a.day.unwrap_or(1));
+            let forward = if after { a.year } else { a.year + 1 };
+            Some(if forward <= r.date.year {
+                forward
+            } else {
+                r.date.year
+            })
+        }
+        (Some(r), None) => Some(r.date.year),
+        (None, Some(a)) => Some(year_for(month, day, a)),
+        (None, None) => None,
+    }
+}
+
 /// Resolves an expression: relative ones against `anchor` (the date of the
-/// incident being told) or else `published`; weekdays against `published` first.
+/// incident being told) or else the reference date; weekdays against a
+/// publication date first; months without a year by [`year_of`].
 pub fn resolve(
     when: When,
     anchor: Option<PartialDate>,
-    published: Option<PartialDate>,
+    reference: Option<Reference>,
 ) -> Option<PartialDate> {
-    let base = anchor.or(published);
+    let published = reference.filter(|r| r.published).map(|r| r.date);
+    let base = anchor.or(reference.map(|r| r.date));
     match when {
         When::Absolute(p) => Some(p),
         When::MonthDay(m, d) => {
-            let b = published.or(anchor)?;
-            PartialDate::new(year_for(m, Some(d), b), Some(m), Some(d)).ok()
+            PartialDate::new(year_of(m, Some(d), anchor, reference)?, Some(m), Some(d)).ok()
         }
         When::Month(m) => {
-            let b = published.or(anchor)?;
-            PartialDate::new(year_for(m, None, b), Some(m), None).ok()
+            PartialDate::new(year_of(m, None, anchor, reference)?, Some(m), None).ok()
         }
         When::Weekday(w) => {
             if let Some(d) = published.and_then(naive) {
                 let back = (7 + d.weekday().num_days_from_monday() - w) % 7;
                 return d.checked_sub_days(Days::new(u64::from(back))).map(partial);
             }
+            // Not against only the latest date told: it may be weeks away.
             let d = anchor.and_then(naive)?;
             let diff = (7 + w - d.weekday().num_days_from_monday()) % 7;
             let found = if diff <= 3 {
@@ -376,6 +430,7 @@ pub fn resolve(
             PartialDate::new(b.year, b.month, None).ok()
         }
         When::Same => base,
+        When::Unknown => None,
     }
 }
 
@@ -392,7 +447,39 @@ mod tests {
         let tokens = tokenize(text);
         let found = find(&tokens);
         let e = found.first()?;
-        resolve(e.when, anchor.map(date), published.map(date)).map(|d| d.to_string())
+        let reference = published.map(|p| Reference {
+            date: date(p),
+            published: true,
+        });
+        resolve(e.when, anchor.map(date), reference).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn months_follow_the_order_of_events_against_the_latest_date_told() {
+        let latest = Some(Reference {
+            date: date("2024-01-02"),
+            published: false,
+        });
+        let month = |text: &str, anchor: Option<&str>| {
+            let found = find(&tokenize(text));
+            resolve(found[0].when, anchor.map(date), latest).map(|d| d.to_string())
+        };
+        // After an incident of November 2023, June is the next year's.
+        assert_eq!(month("In June", Some("2023-11")).unwrap(), "2024-06");
+        assert_eq!(month("In December", Some("2023-11")).unwrap(), "2023-12");
+        // Not past the latest date's year.
+        assert_eq!(month("in March", Some("2024-01-02")).unwrap(), "2024-03");
+        assert_eq!(month("in March", None).unwrap(), "2024-03");
+        assert_eq!(
+            month("on February 15", Some("2023-05")).unwrap(),
+            "2024-02-15"
+        );
+        // A weekday needs an incident told beside it, or a publication date.
+        assert_eq!(month("on Friday", None), None);
+        assert_eq!(
+            month("on Friday", Some("2024-01-02")).unwrap(),
+            "2024-01-05"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::dates;
+use super::dates::{self, DateExpr, Reference, When};
 use crate::incident::PartialDate;
 
 /// What a token is.
@@ -26,6 +26,8 @@ pub struct Token {
     pub lower: String,
     /// Word, number or punctuation.
     pub kind: TokenKind,
+    /// Byte offset in the sentence's text.
+    pub at: usize,
 }
 
 impl Token {
@@ -78,6 +80,28 @@ pub struct Sentence {
     pub block: usize,
     /// Headline, dateline or body.
     pub part: Part,
+    /// Its source citations: `(Radio Ozodi, February 15)`, `(see ...)`.
+    pub citations: Vec<Citation>,
+}
+
+/// A source cited in parentheses: `(Outlet, Month Day[, Year])` or `(see ...)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Citation {
+    /// The opening parenthesis.
+    pub start: usize,
+    /// One past the closing parenthesis.
+    pub end: usize,
+    /// The outlet or work cited, as written (`Radio Ozodi`, `X.com/...`).
+    pub outlet: String,
+    /// The date of the source, when given: the day it reported, not the event's.
+    pub date: Option<DateExpr>,
+}
+
+impl Sentence {
+    /// Whether token `k` is inside a citation.
+    pub fn cited(&self, k: usize) -> bool {
+        self.citations.iter().any(|c| (c.start..c.end).contains(&k))
+    }
 }
 
 /// The article, split up.
@@ -85,8 +109,54 @@ pub struct Sentence {
 pub struct Document {
     /// Every sentence in reading order.
     pub sentences: Vec<Sentence>,
-    /// The date of the dateline, if the article has one: the anchor for "on Friday".
+    /// The date of the dateline, if the article has one.
     pub published: Option<PartialDate>,
+    /// The date the article's dates are read against ("on Friday", "in June"):
+    /// set by [`Document::set_reference`].
+    pub reference: Option<Reference>,
+}
+
+/// Where the reference date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReferenceFrom {
+    /// Given by the user (`--date`).
+    Given,
+    /// The article's dateline.
+    Dateline,
+    /// The latest full date the text mentions.
+    Latest,
+}
+
+impl Document {
+    /// Sets the reference date: `given` (the publication date), else the
+    /// dateline's, else the latest full date in the text (citations included).
+    pub fn set_reference(&mut self, given: Option<PartialDate>) -> Option<ReferenceFrom> {
+        let (date, from) = if let Some(d) = given {
+            (d, ReferenceFrom::Given)
+        } else if let Some(d) = self.published.filter(|d| d.day.is_some()) {
+            (d, ReferenceFrom::Dateline)
+        } else {
+            let latest = self
+                .sentences
+                .iter()
+                .flat_map(|s| dates::find(&s.tokens))
+                .filter_map(|d| match d.when {
+                    When::Absolute(p) if p.day.is_some() => Some(p),
+                    _ => None,
+                })
+                .max_by_key(|p| (p.year, p.month, p.day));
+            match (latest, self.published) {
+                (Some(d), _) => (d, ReferenceFrom::Latest),
+                (None, Some(d)) => (d, ReferenceFrom::Dateline),
+                (None, None) => return None,
+            }
+        };
+        self.reference = Some(Reference {
+            date,
+            published: from != ReferenceFrom::Latest,
+        });
+        Some(from)
+    }
 }
 
 /// Splits an article (plain text or Markdown) into sentences.
@@ -127,16 +197,69 @@ pub fn parse(text: &str) -> Document {
     Document {
         sentences,
         published,
+        reference: None,
     }
 }
 
 fn sentence(text: &str, block: usize, part: Part) -> Sentence {
+    let tokens = tokenize(text);
     Sentence {
         text: text.to_string(),
-        tokens: tokenize(text),
+        citations: citations(text, &tokens),
+        tokens,
         block,
         part,
     }
+}
+
+/// The longest text in parentheses read as a citation, in tokens.
+const CITATION_TOKENS: usize = 40;
+
+/// Parenthesised source citations: `(Outlet, Month Day[, Year])`, where a
+/// date closes the parentheses right after the first comma, and `(see ...)`.
+fn citations(text: &str, tokens: &[Token]) -> Vec<Citation> {
+    let mut out = Vec::new();
+    for (a, open) in tokens.iter().enumerate() {
+        if !open.is('(') {
+            continue;
+        }
+        let Some(close) = (a + 1..tokens.len().min(a + CITATION_TOKENS))
+            .take_while(|&k| !tokens[k].is('('))
+            .find(|&k| tokens[k].is(')'))
+        else {
+            continue;
+        };
+        let see = tokens.get(a + 1).is_some_and(|t| t.lower == "see");
+        let comma = (a + 1..close).find(|&k| tokens[k].is(','));
+        let date = comma.and_then(|k| {
+            let inner = &tokens[k + 1..close];
+            dates::find(inner)
+                .into_iter()
+                .next()
+                .filter(|d| d.start == 0 && d.end == inner.len() && d.is_absolute())
+                .map(|d| DateExpr {
+                    start: d.start + k + 1,
+                    end: d.end + k + 1,
+                    ..d
+                })
+        });
+        if !see && date.is_none() {
+            continue;
+        }
+        let first = if see { a + 2 } else { a + 1 };
+        let last = date.and(comma).unwrap_or(close);
+        let outlet = match (tokens.get(first), last.checked_sub(1).map(|k| &tokens[k])) {
+            (Some(f), Some(l)) if first < last => text[f.at..l.at + l.text.len()].to_string(),
+            _ => String::new(),
+        };
+        out.push(Citation {
+            start: a,
+            end: close + 1,
+            outlet,
+            date,
+        });
+    }
+    out
 }
 
 /// The paragraphs, headings and list items of a Markdown text, as plain text.
@@ -334,6 +457,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             text: word.to_string(),
             lower: String::new(),
             kind,
+            at: offset(start),
         };
         token.lower = token.stem().to_lowercase();
         tokens.push(token);

@@ -28,6 +28,8 @@ pub struct Incident {
     pub sentences: Vec<usize>,
     /// Whether a prison is named in its sentences.
     pub prison: bool,
+    /// The outlets its sentences cite, in order, each once.
+    pub sources: Vec<String>,
 }
 
 /// An event word in a sentence.
@@ -136,6 +138,32 @@ fn comparisons(tokens: &[Token]) -> Vec<(usize, usize, bool)> {
     out
 }
 
+/// Token ranges of clauses (between commas, semicolons and the sentence's
+/// ends) that hold a forecast or assessment word: their events did not happen.
+/// A lower-case "may" only: "May" may be the month.
+fn forecasts(tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in
+        (0..=tokens.len()).filter(|&k| k == tokens.len() || tokens[k].is(',') || tokens[k].is(';'))
+    {
+        let forecast = (start..end).any(|k| {
+            lexicon::FORECASTS.iter().any(|phrase| {
+                phrase.iter().enumerate().all(|(j, w)| {
+                    tokens.get(k + j).is_some_and(|t| {
+                        t.lower == *w && k + j < end && (*w != "may" || t.text == "may")
+                    })
+                })
+            })
+        });
+        if forecast {
+            out.push((start, end));
+        }
+        start = end + 1;
+    }
+    out
+}
+
 /// What the sentences of an article tell, as incidents, and the events left out.
 pub fn build(doc: &Document, places: &Places) -> (Vec<Incident>, Vec<Skipped>) {
     let mut builder = Builder {
@@ -209,19 +237,35 @@ fn same_place(a: &Found, b: &Found) -> bool {
 
 impl Builder<'_> {
     fn sentence(&mut self, s: usize, places: &Places) {
-        let tokens = &self.doc.sentences[s].tokens;
+        let sentence = &self.doc.sentences[s];
+        let tokens = &sentence.tokens;
         let mut words = event_words(tokens);
+        words.retain(|w| !sentence.cited(w.start));
         let comparisons = comparisons(tokens);
         let in_comparison = |k: usize| comparisons.iter().any(|(a, b, _)| (*a..*b).contains(&k));
+        let forecasts = forecasts(tokens);
         for w in &mut words {
             if in_comparison(w.start) {
                 w.suppressed = true;
+            }
+            // A plot that was foiled is an incident, whatever was planned.
+            if !w.suppressed
+                && w.kind != EventType::FoiledPlot
+                && forecasts.iter().any(|(a, b)| (*a..*b).contains(&w.start))
+            {
+                w.suppressed = true;
+                self.skipped.push(Skipped {
+                    sentence: s,
+                    text: text(tokens, w.start, w.end),
+                    reason: "a forecast, assessment or plan, not an incident".into(),
+                });
             }
         }
         let dates: Vec<DateExpr> = dates::find(tokens)
             .into_iter()
             .filter(|d| {
                 !d.report
+                    && !sentence.cited(d.start)
                     && !comparisons
                         .iter()
                         .any(|(a, b, when)| !when && (*a..*b).contains(&d.start))
@@ -229,8 +273,15 @@ impl Builder<'_> {
             .collect();
         self.dated[s] = dates
             .first()
-            .and_then(|d| dates::resolve(d.when, self.anchor(), self.doc.published));
-        let counts = counts::find(tokens);
+            .and_then(|d| dates::resolve(d.when, self.anchor(), self.doc.reference));
+        // A citation's date may date this sentence's incidents, never a neighbour's.
+        let dates = if dates.is_empty() {
+            sentence.citations.iter().filter_map(|c| c.date).collect()
+        } else {
+            dates
+        };
+        let mut counts = counts::find(tokens);
+        counts.retain(|c| !sentence.cited(c.at));
         let here: Vec<&Found> = places
             .in_sentence(s)
             .filter(|f| f.role != Role::Dateline)
@@ -298,7 +349,7 @@ impl Builder<'_> {
             let explicit = dates
                 .iter()
                 .find(|d| d.is_absolute())
-                .and_then(|d| dates::resolve(d.when, None, self.doc.published));
+                .and_then(|d| dates::resolve(d.when, None, self.doc.reference));
             match self.current {
                 Some(c)
                     if kind.compatible(self.incidents[c].kind)
@@ -379,7 +430,7 @@ impl Builder<'_> {
         alone: bool,
         anchor: Option<PartialDate>,
     ) -> Option<PartialDate> {
-        let published = self.doc.published;
+        let reference = self.doc.reference;
         let near = |d: &&DateExpr| {
             let word_distance = unit
                 .words
@@ -401,7 +452,7 @@ impl Builder<'_> {
             dates.iter().min_by_key(|d| (near(d), !d.is_absolute()))
         };
         if let Some(d) = pick {
-            return dates::resolve(d.when, anchor, published);
+            return dates::resolve(d.when, anchor, reference);
         }
         // A neighbour in the same paragraph: the sentence before, then after.
         let block = self.doc.sentences[s].block;
@@ -416,8 +467,11 @@ impl Builder<'_> {
                 if self.dated[n].is_some() {
                     return self.dated[n];
                 }
-            } else if let Some(d) = dates::find(&other.tokens).into_iter().find(|d| !d.report) {
-                return dates::resolve(d.when, anchor, published);
+            } else if let Some(d) = dates::find(&other.tokens)
+                .into_iter()
+                .find(|d| !d.report && !other.cited(d.start))
+            {
+                return dates::resolve(d.when, anchor, reference);
             }
         }
         None
@@ -462,6 +516,7 @@ impl Builder<'_> {
                     lead: s,
                     sentences: Vec::new(),
                     prison: false,
+                    sources: Vec::new(),
                 });
                 self.incidents.len() - 1
             }
@@ -498,6 +553,11 @@ impl Builder<'_> {
             }
         }
         i.prison |= prison;
+        for c in &self.doc.sentences[s].citations {
+            if !c.outlet.is_empty() && !i.sources.contains(&c.outlet) {
+                i.sources.push(c.outlet.clone());
+            }
+        }
         if !i.sentences.contains(&s) {
             i.sentences.push(s);
         }

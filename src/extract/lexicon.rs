@@ -458,6 +458,7 @@ pub const NEVER_PLACES: &[&str] = &[
     "or",
     "as",
     "if",
+    "is",
     "no",
     "not",
     "one",
@@ -702,6 +703,39 @@ pub const DETERMINERS: &[&str] = &[
 
 /// Words that deny an event ("no rockets had landed").
 pub const NEGATIONS: &[&str] = &["no", "not", "never", "without", "nothing", "nobody", "few"];
+
+/// Words that make the events of their clause a forecast, an assessment or
+/// an intention, not something that happened ("is expected to attack",
+/// "could attack", "plans to carry out bombings", "a report assessed").
+pub const FORECASTS: &[&[&str]] = &[
+    &["expected"],
+    &["expects"],
+    &["could"],
+    &["might"],
+    &["may"],
+    &["would"],
+    &["plans", "to"],
+    &["plan", "to"],
+    &["planning", "to"],
+    &["intends", "to"],
+    &["intend", "to"],
+    &["set", "to"],
+    &["likely", "to"],
+    &["threatens", "to"],
+    &["threatened", "to"],
+    &["aims", "to"],
+    &["seeks", "to"],
+    &["assessed"],
+    &["assesses"],
+    &["assessment"],
+    &["forecast"],
+    &["predicted"],
+    &["warned", "of"],
+    &["risk", "of"],
+    &["threat", "of"],
+    &["capable", "of"],
+    &["strengthened", "its", "presence"],
+];
 
 /// Superlatives that open a comparison ("the deadliest attack since...").
 pub const SUPERLATIVES: &[&str] = &["deadliest", "worst", "bloodiest", "biggest", "largest"];

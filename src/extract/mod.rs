@@ -20,6 +20,7 @@ use crate::gazetteer::{Gazetteer, Kind};
 use crate::geocode::{Precision, precision_of};
 use crate::incident::PartialDate;
 
+pub use document::ReferenceFrom;
 pub use lexicon::EventType;
 
 /// What to draft, and how strict to be.
@@ -27,8 +28,38 @@ pub use lexicon::EventType;
 pub struct Options {
     /// Rows below this confidence (0 to 1) are left out of the draft and listed as skipped.
     pub min_confidence: f64,
-    /// The `source` column of every row (e.g. the article's file name).
+    /// The `source` column of rows that cite no source (e.g. the article's file name).
     pub source: String,
+    /// The publication date: the anchor for "on Friday" and the year of "in
+    /// June". Without it, the dateline's date, else the latest full date in the text.
+    pub date: Option<PartialDate>,
+}
+
+/// Where an incident was, told relative to the place the row is located at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Relative {
+    /// Near the place, off it in a direction, or in part of it: "20 km east
+    /// of Kunduz", "near Osh", "northern Afghanistan" (the words as written).
+    Near(String),
+    /// On the border of two countries, located at one of them: "the Kyrgyz–Tajik border".
+    Border(String),
+}
+
+impl Relative {
+    /// `near` or `border`: the word the `precision` column puts before the precision.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Relative::Near(_) => "near",
+            Relative::Border(_) => "border",
+        }
+    }
+
+    /// The words of the text that tell the location.
+    pub fn phrase(&self) -> &str {
+        match self {
+            Relative::Near(p) | Relative::Border(p) => p,
+        }
+    }
 }
 
 /// One drafted row.
@@ -54,10 +85,24 @@ pub struct Row {
     pub source: String,
     /// Town, province or country.
     pub precision: Precision,
+    /// When the incident was only near the place or on a border: located
+    /// approximately, at the place.
+    pub relative: Option<Relative>,
     /// How sure the draft is, 0 to 1.
     pub confidence: f64,
     /// The sentence the row came from.
     pub evidence: String,
+}
+
+impl Row {
+    /// The `precision` column: `city`, `admin1` or `country`, after `near `
+    /// or `border ` when the row is located only approximately.
+    pub fn precision_label(&self) -> String {
+        match &self.relative {
+            Some(r) => format!("{} {}", r.word(), self.precision.as_str()),
+            None => self.precision.as_str().to_string(),
+        }
+    }
 }
 
 /// A place the article names, with how often.
@@ -99,6 +144,8 @@ pub struct Extraction {
     pub skipped: Vec<Skip>,
     /// Number of sentences read.
     pub sentences: usize,
+    /// The date the article's dates were read against, and where it came from.
+    pub reference: Option<(PartialDate, ReferenceFrom)>,
 }
 
 /// The columns of the draft, in order.
@@ -153,11 +200,13 @@ pub fn read_article(input: impl io::Read, name: &str) -> Result<String, String> 
 
 /// Drafts incident rows from an article (plain text or Markdown).
 pub fn extract(text: &str, gazetteer: &Gazetteer, options: &Options) -> Extraction {
-    let doc = document::parse(text);
+    let mut doc = document::parse(text);
+    let from = doc.set_reference(options.date);
     let places = places::find(&doc, gazetteer);
     let (found, event_skips) = incidents::build(&doc, &places);
     let mut out = Extraction {
         sentences: doc.sentences.len(),
+        reference: doc.reference.zip(from).map(|(r, f)| (r.date, f)),
         ..Extraction::default()
     };
     for incident in &found {
@@ -238,6 +287,9 @@ fn row(
     if !figures.is_empty() {
         description.push_str(&format!(": {}", figures.join(", ")));
     }
+    if let Some(r) = &incident.place.relative {
+        description.push_str(&format!("; located approximately: {}", r.phrase()));
+    }
     let numbers: Vec<String> = incident
         .sentences
         .iter()
@@ -248,6 +300,7 @@ fn row(
         if numbers.len() > 1 { "s" } else { "" },
         numbers.join(", ")
     ));
+    let sources = incident.sources.join("; ");
     Row {
         date: incident.date,
         place: incident.place.surface.clone(),
@@ -260,8 +313,13 @@ fn row(
         fatalities: incident.fatalities,
         injuries: incident.injuries,
         description,
-        source: crate::text::clean(&options.source),
+        source: crate::text::clean(if incident.sources.is_empty() {
+            &options.source
+        } else {
+            &sources
+        }),
         precision: precision_of(place.kind),
+        relative: incident.place.relative.clone(),
         confidence: confidence(doc, incident),
         evidence: doc.sentences[incident.lead].text.clone(),
     }
@@ -313,7 +371,7 @@ pub fn write_csv<W: Write>(rows: &[Row], out: W) -> io::Result<()> {
             number(r.injuries),
             r.description.clone(),
             r.source.clone(),
-            r.precision.as_str().to_string(),
+            r.precision_label(),
             format!("{:.2}", r.confidence),
             r.evidence.clone(),
         ])?;

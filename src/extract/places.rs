@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use super::document::{Document, Part, Token, TokenKind};
+use super::Relative;
+use super::document::{Citation, Document, Part, Token, TokenKind};
 use super::lexicon::{self, contains};
 use crate::gazetteer::{Gazetteer, Kind, Match, Place};
 use crate::geocode::distance_km;
@@ -105,6 +106,8 @@ pub struct Found {
     pub group: usize,
     /// Resolution score; higher is surer.
     pub score: f64,
+    /// Near the place or on a border, not at it: "20 km east of", "the Kyrgyz–Tajik border".
+    pub relative: Option<Relative>,
 }
 
 /// A name that looked like a place but was set aside, and why.
@@ -165,6 +168,11 @@ struct Raw {
     speaker: bool,
     /// Followed by an auxiliary verb ("Uzbekistan has").
     subject: bool,
+    /// Told relative to the name: "east of Osh", "northern Afghanistan".
+    relative: Option<Relative>,
+    /// The relation is only a part of the place ("western Kabul"): a town's
+    /// part is still the town, a province's or country's is approximate.
+    part_of: bool,
 }
 
 /// Tokens within which a country named beside a place counts in full.
@@ -183,6 +191,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
         let mut scan = Scan {
             gazetteer,
             tokens: &sentence.tokens,
+            citations: &sentence.citations,
             sentence: s,
             part: sentence.part,
             raws: Vec::new(),
@@ -245,6 +254,8 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
 struct Scan<'a, 'g> {
     gazetteer: &'g Gazetteer,
     tokens: &'a [Token],
+    /// Source citations, whose names are outlets, not places.
+    citations: &'a [Citation],
     sentence: usize,
     part: Part,
     raws: Vec<Raw>,
@@ -286,7 +297,30 @@ impl Scan<'_, '_> {
         let first_word = tokens.iter().position(|t| t.kind == TokenKind::Word);
         let mut i = 0;
         while i < n {
+            if let Some(c) = self.citations.iter().find(|c| c.start == i) {
+                i = c.end;
+                continue;
+            }
             let t = &tokens[i];
+            // "the Afghan-Tajik border", "the Kyrgyz–Tajik border": a place when
+            // nothing nearer is named.
+            if let Some((codes, end)) = self.border(i) {
+                let mut raw = self.raw(
+                    i,
+                    end,
+                    t.text.clone(),
+                    Some(codes.join(",")),
+                    Vec::new(),
+                    false,
+                );
+                self.countries.extend(codes.iter().map(|c| (c.clone(), i)));
+                raw.role = Role::Border;
+                raw.speaker = false;
+                raw.relative = Some(Relative::Border(format!("the {}", self.written(i, end))));
+                self.raws.push(raw);
+                i = end;
+                continue;
+            }
             // Country adjectives, alone or joined: "Afghan", "Kyrgyz-Tajik".
             if t.kind == TokenKind::Word {
                 let parts: Vec<&str> = t.lower.split('-').collect();
@@ -294,20 +328,6 @@ impl Scan<'_, '_> {
                 if t.is_cap() && !codes.is_empty() && codes.len() == parts.len() {
                     self.countries
                         .extend(codes.iter().map(|c| (c.to_string(), i)));
-                    // "the Afghan-Tajik border": a place when nothing nearer is named.
-                    if codes.len() >= 2 && matches!(self.lower(i + 1), "border" | "frontier") {
-                        let mut raw = self.raw(
-                            i,
-                            i + 2,
-                            t.text.clone(),
-                            Some(codes.join(",")),
-                            Vec::new(),
-                            false,
-                        );
-                        raw.role = Role::Border;
-                        raw.speaker = false;
-                        self.raws.push(raw);
-                    }
                 }
             }
             if !self.starts_name(i, first_word) {
@@ -322,6 +342,60 @@ impl Scan<'_, '_> {
             i = b.max(i + 1);
         }
         self.the_capital();
+    }
+
+    /// The text of tokens `a..b` as written, each run of spaces as one.
+    fn written(&self, a: usize, b: usize) -> String {
+        let mut out = String::new();
+        for k in a..b {
+            let t = &self.tokens[k];
+            if k > a && t.at > self.tokens[k - 1].at + self.tokens[k - 1].text.len() {
+                out.push(' ');
+            }
+            out.push_str(&t.text);
+        }
+        out
+    }
+
+    /// A border named by its countries from token `i`, joined by hyphens or
+    /// dashes: "Afghan-Tajik border", "Kyrgyz–Tajik border",
+    /// "Afghanistan–Tajikistan border". The countries and the end of "border".
+    fn border(&self, i: usize) -> Option<(Vec<String>, usize)> {
+        let codes_of = |k: usize| -> Vec<String> {
+            let Some(t) = self.tokens.get(k).filter(|t| t.is_cap()) else {
+                return Vec::new();
+            };
+            let parts: Vec<&str> = t.stem().split('-').collect();
+            let codes: Vec<String> = parts
+                .iter()
+                .filter_map(|p| {
+                    lexicon::demonym(&p.to_lowercase())
+                        .map(str::to_string)
+                        .or_else(|| self.gazetteer.country_code(p).map(|c| c.alpha2.clone()))
+                })
+                .collect();
+            if codes.len() == parts.len() {
+                codes
+            } else {
+                Vec::new()
+            }
+        };
+        let mut codes = codes_of(i);
+        let mut k = i + 1;
+        while !codes.is_empty()
+            && self.tokens.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Punct && matches!(t.text.as_str(), "-" | "–" | "—" | "/")
+            })
+        {
+            let more = codes_of(k + 1);
+            if more.is_empty() {
+                return None;
+            }
+            codes.extend(more);
+            k += 2;
+        }
+        (codes.len() >= 2 && matches!(self.lower(k), "border" | "frontier"))
+            .then_some((codes, k + 1))
     }
 
     fn starts_name(&self, i: usize, first_word: Option<usize>) -> bool {
@@ -563,7 +637,42 @@ impl Scan<'_, '_> {
             penalty: if weak { 0.5 } else { 0.0 },
             speaker,
             subject,
+            relative: self.relative(a, b),
+            part_of: a > 0 && contains(lexicon::DIRECTIONS, self.lower(a - 1)),
         }
+    }
+
+    /// "20 km east of Osh", "near Osh", "the outskirts of Osh", "northern
+    /// Afghanistan": the words before the name `a..b` that place an incident
+    /// off it or in part of it, with the name.
+    fn relative(&self, a: usize, b: usize) -> Option<Relative> {
+        let mut k = a;
+        let mut relative = false;
+        while k > 0 {
+            let t = &self.tokens[k - 1];
+            let w = t.lower.as_str();
+            if (contains(lexicon::DIRECTIONS, w) && w != "central")
+                || contains(lexicon::REFERENCE_NOUNS, w)
+                || contains(RELATIVE_WORDS, w)
+            {
+                relative = true;
+            } else if !(matches!(w, "of" | "the" | "just" | "some" | "about" | "around")
+                || t.kind == TokenKind::Number
+                || lexicon::NUMBER_WORDS.iter().any(|(n, _)| *n == w))
+            {
+                break;
+            }
+            k -= 1;
+        }
+        while k < a && matches!(self.lower(k), "of" | "the" | "just" | "around" | "about") {
+            k += 1;
+        }
+        let end = if self.tokens[b - 1].possessive() {
+            b - 1
+        } else {
+            b
+        };
+        (relative && k < a).then(|| Relative::Near(self.written(k, end)))
     }
 
     /// The token after a name and the names coordinated with it and adverbs.
@@ -714,6 +823,17 @@ impl Scan<'_, '_> {
 }
 
 const CAPITAL: &str = "\u{0}capital";
+
+/// Words before a name that put an incident near it, not in it.
+const RELATIVE_WORDS: &[&str] = &[
+    "near",
+    "nearby",
+    "outside",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+];
 
 /// Words before a name that make it something other than a sentence's subject.
 const PREPOSITIONS: &[&str] = &[
@@ -874,6 +994,7 @@ fn resolve(
                     role: r.role,
                     group: 0,
                     score: 4.0,
+                    relative: r.relative.clone(),
                 });
             }
             continue;
@@ -921,6 +1042,9 @@ fn resolve(
                 role: r.role,
                 group: 0,
                 score: s,
+                relative: r.relative.clone().filter(|_| {
+                    !(r.part_of && matches!(gazetteer.place(i).kind, Kind::City | Kind::Site))
+                }),
             }),
             Some((i, s)) => skipped.push(Skipped {
                 sentence: r.sentence,
@@ -946,6 +1070,7 @@ fn resolve(
             role: Role::Locative,
             group: 0,
             score: 0.0,
+            relative: None,
         });
     }
     out.found.sort_by_key(|f| (f.sentence, f.start));
