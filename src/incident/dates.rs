@@ -346,6 +346,19 @@ impl DateRules {
     /// ([`strip_approximate`]); a range (`2019-08-17/2019-08-20`,
     /// `17–20 August 2019`, `March to May 2024`) is a span.
     pub fn read(&self, text: &str) -> Result<DateRead, String> {
+        // Most cells of large exports are plain ISO days: read them before
+        // looking for ranges and marks of approximation.
+        if self.formats.is_empty()
+            && let Some((year, month, day)) = iso_day(text.trim())
+        {
+            return Ok(DateRead {
+                date: PartialDate::new(year, Some(month), Some(day))?,
+                end: None,
+                approximate: false,
+                two_digit_year: false,
+                excel_serial: false,
+            });
+        }
         let (text, approximate) = strip_approximate(text);
         if let Some(read) = self.read_range(text) {
             return read.map(|r| DateRead { approximate, ..r });
