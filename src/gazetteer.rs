@@ -267,28 +267,41 @@ pub struct CountryCode {
     pub alpha3: String,
     /// English name, e.g. `Tajikistan`.
     pub name: String,
+    /// ISO 3166-1 numeric, zero-padded, e.g. `762`.
+    pub iso_numeric: String,
     /// The name folded, for matching.
     key: String,
+}
+
+/// The embedded country table (`gazetteer/countries.csv`), parsed once.
+fn embedded_countries() -> &'static [CountryCode] {
+    static COUNTRIES: OnceLock<Vec<CountryCode>> = OnceLock::new();
+    COUNTRIES.get_or_init(|| {
+        COUNTRIES_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let f: Vec<&str> = line.splitn(5, ',').collect();
+                let name = f.get(3)?.trim_matches('"').to_string();
+                Some(CountryCode {
+                    alpha2: f.first()?.to_string(),
+                    alpha3: f.get(1)?.to_string(),
+                    iso_numeric: f.get(2)?.to_string(),
+                    key: fold(&name),
+                    name,
+                })
+            })
+            .collect()
+    })
 }
 
 /// The ISO 3166-1 numeric code (`"762"`) of an alpha-2 code (`"TJ"`), from
 /// the embedded country table.
 pub fn iso_numeric(alpha2: &str) -> Option<&'static str> {
-    static CODES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    CODES
-        .get_or_init(|| {
-            COUNTRIES_CSV
-                .lines()
-                .skip(1)
-                .filter_map(|line| {
-                    let mut f = line.split(',');
-                    let alpha2 = f.next()?;
-                    Some((alpha2, f.nth(1)?))
-                })
-                .collect()
-        })
-        .get(alpha2.to_ascii_uppercase().as_str())
-        .copied()
+    embedded_countries()
+        .iter()
+        .find(|c| c.alpha2.eq_ignore_ascii_case(alpha2))
+        .map(|c| c.iso_numeric.as_str())
 }
 
 /// A problem loading a user gazetteer file.
@@ -331,20 +344,7 @@ impl Gazetteer {
                 _ => {}
             }
         }
-        let countries = COUNTRIES_CSV
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let f: Vec<&str> = line.splitn(5, ',').collect();
-                let name = f.get(3)?.trim_matches('"').to_string();
-                Some(CountryCode {
-                    alpha2: f.first()?.to_string(),
-                    alpha3: f.get(1)?.to_string(),
-                    key: fold(&name),
-                    name,
-                })
-            })
-            .collect();
+        let countries = embedded_countries().to_vec();
         Gazetteer {
             embedded: (0..lines.len()).map(|_| OnceLock::new()).collect(),
             lines,

@@ -196,6 +196,7 @@ where
     } else {
         geocode::Context::new()
     };
+    let total = source.size();
     let streamed = pipeline::stream(
         &source,
         options,
@@ -207,7 +208,7 @@ where
             progress(Progress {
                 rows: tally.rows(),
                 bytes: source.bytes_read(),
-                total: source.size(),
+                total,
             });
             take(&mut writer, batch)
         },
