@@ -149,7 +149,7 @@ pub fn load_gazetteer(files: &[PathBuf]) -> Result<(Gazetteer, Vec<(PathBuf, usi
 }
 
 /// Refuses outputs that would overwrite the input.
-fn refuse_input(input: &Path, outputs: &[&Path]) -> Result<(), JobError> {
+pub fn refuse_input(input: &Path, outputs: &[&Path]) -> Result<(), JobError> {
     match outputs.iter().find(|out| output::same_file(input, out)) {
         Some(out) => Err(JobError::OverwritesInput(out.to_path_buf())),
         None => Ok(()),

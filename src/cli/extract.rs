@@ -51,12 +51,7 @@ fn parse_confidence(text: &str) -> Result<f64, String> {
 /// Reads the article, extracts incidents, writes the draft and tells what was found.
 pub fn run(args: ExtractArgs) -> Result<ExitCode, Failure> {
     let (input, out) = (&args.input, &args.output);
-    if output::same_file(input, out) {
-        return Err(Failure::Message(format!(
-            "{} is the input; refusing to write over it",
-            out.display()
-        )));
-    }
+    job::refuse_input(input, &[out]).map_err(super::failed)?;
     let name = input.display().to_string();
     let text = if input.as_os_str() == "-" {
         extract::read_article(std::io::stdin(), &name)
