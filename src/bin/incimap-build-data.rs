@@ -82,28 +82,60 @@ fn city(row: &Row) -> Option<Place> {
     })
 }
 
-/// A representative centre of a shape: the area centroid of its largest
-/// part, or an interior point of that part when the centroid falls outside
-/// it. Areas are true areas: the centroid is taken on a cylindrical
-/// equal-area projection (y = sin latitude), so that northern parts do not
-/// weigh more than they cover (Russia's centre moves some 150 km south).
-fn centre(shape: &MultiPolygon<f64>) -> Option<Point<f64>> {
+/// A shape's parts on a cylindrical equal-area projection (y = sin
+/// latitude), largest first, so that areas and centroids are true ones and
+/// northern parts do not weigh more than they cover (Russia's centre moves
+/// some 150 km south).
+fn equal_area_parts(shape: &MultiPolygon<f64>) -> Vec<geo::Polygon<f64>> {
     let to_equal_area = |c: geo::Coord<f64>| geo::Coord {
         x: c.x,
         y: c.y.to_radians().sin(),
     };
-    let largest = shape
-        .0
-        .iter()
-        .map(|p| p.map_coords(to_equal_area))
-        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
-    let back = |p: Point<f64>| Point::new(p.x(), p.y().clamp(-1.0, 1.0).asin().to_degrees());
+    let mut parts: Vec<geo::Polygon<f64>> =
+        shape.0.iter().map(|p| p.map_coords(to_equal_area)).collect();
+    parts.sort_by(|a, b| b.unsigned_area().total_cmp(&a.unsigned_area()));
+    parts
+}
+
+/// Back from the equal-area projection to longitude and latitude.
+fn from_equal_area(p: Point<f64>) -> Point<f64> {
+    Point::new(p.x(), p.y().clamp(-1.0, 1.0).asin().to_degrees())
+}
+
+/// A representative centre of a shape: the area centroid of its largest
+/// part, or an interior point of that part when the centroid falls outside
+/// it.
+fn centre(shape: &MultiPolygon<f64>) -> Option<Point<f64>> {
+    let parts = equal_area_parts(shape);
+    let largest = parts.first()?;
     let centroid = largest.centroid()?;
     if largest.contains(&centroid) {
-        Some(back(centroid))
+        Some(from_equal_area(centroid))
     } else {
-        largest.interior_point().map(back)
+        largest.interior_point().map(from_equal_area)
     }
+}
+
+/// Share of a country's area its largest part must hold to be its main
+/// landmass: below it (Indonesia, the Philippines, Japan, New Zealand,
+/// Malaysia) no single part stands for the country.
+const MAIN_LANDMASS_SHARE: f64 = 2.0 / 3.0;
+
+/// The area centroid of a country's main landmass, when it has one and the
+/// centroid lies on it; `None` for archipelagos and for shapes whose
+/// centroid falls outside (Canada's, in Hudson Bay), where any interior
+/// point would be arbitrary.
+fn main_landmass_centroid(shape: &MultiPolygon<f64>) -> Option<Point<f64>> {
+    let parts = equal_area_parts(shape);
+    let largest = parts.first()?;
+    let total: f64 = parts.iter().map(|p| p.unsigned_area()).sum();
+    if largest.unsigned_area() < MAIN_LANDMASS_SHARE * total {
+        return None;
+    }
+    let centroid = largest.centroid()?;
+    largest
+        .contains(&centroid)
+        .then(|| from_equal_area(centroid))
 }
 
 /// GeoNames places on a one-degree grid, for finding those inside a shape.
@@ -438,10 +470,11 @@ fn listed<'r>(rows: &'r [Row], iso2: &'r str, column: &'r str) -> impl Iterator<
         .flat_map(move |n| field(n, column).split('|'))
 }
 
-/// Countries at the centre of their largest polygon on the 1:10m basemap,
-/// named as in `countries.csv`, the basemap, `gazetteer/country-names.csv`
-/// and `gazetteer/demonyms.csv`.
-fn countries(rows: &[Row], names: &[Row], demonyms: &[Row]) -> Vec<Place> {
+/// Countries at the area centroid of their main landmass on the 1:10m
+/// basemap, or where that is no good at the CIA World Factbook's centre
+/// (`gazetteer/factbook-centres.csv`), named as in `countries.csv`, the
+/// basemap, `gazetteer/country-names.csv` and `gazetteer/demonyms.csv`.
+fn countries(rows: &[Row], names: &[Row], demonyms: &[Row], factbook: &[Row]) -> Vec<Place> {
     let shapes = basemap::countries(Detail::Fine);
     let mut places = Vec::new();
     for row in rows {
@@ -453,10 +486,17 @@ fn countries(rows: &[Row], names: &[Row], demonyms: &[Row]) -> Vec<Place> {
         }) else {
             continue;
         };
-        let Some(point) = centre(&shape.shape) else {
+        let iso2 = field(row, "iso2");
+        let factbook = factbook
+            .iter()
+            .find(|f| field(f, "iso2") == iso2)
+            .and_then(|f| Some(Point::new(field(f, "longitude").parse().ok()?, field(f, "latitude").parse().ok()?)));
+        let Some(point) = main_landmass_centroid(&shape.shape)
+            .or(factbook)
+            .or_else(|| centre(&shape.shape))
+        else {
             continue;
         };
-        let iso2 = field(row, "iso2");
         let name = field(row, "name");
         let alternates = std::iter::once(atlas_name)
             .chain(listed(names, iso2, "alternates"))
@@ -592,6 +632,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         &country_rows,
         &read_rows(&out.join("country-names.csv"))?,
         &optional_rows(&out.join("demonyms.csv"))?,
+        &read_rows(&out.join("factbook-centres.csv"))?,
     ));
     let areas = areas(
         &read_rows(&data.join("continents.csv"))?,
