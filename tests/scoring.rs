@@ -351,3 +351,95 @@ fn township_and_town_of_styles_find_the_town() {
         assert!(km_from(&o, lat, lon) < 161.0, "{name}: {}", o.reason);
     }
 }
+
+#[test]
+fn archipelagos_take_the_factbook_centre_and_mainlands_their_centroid() {
+    // The Philippines and Indonesia have no main landmass: the CIA World
+    // Factbook's centre, not a point on Luzon or Borneo.
+    for (name, lat, lon) in [("Philippines", 13.0, 122.0), ("Indonesia", -5.0, 120.0)] {
+        let o = alone(name);
+        assert!(km_from(&o, lat, lon) < 20.0, "{name}: {:?}", o.location);
+    }
+    // Canada's mainland holds most of it: its centroid, on land in Manitoba.
+    let canada = alone("Canada");
+    assert!(
+        km_from(&canada, 56.3, -100.6) < 20.0,
+        "{:?}",
+        canada.location
+    );
+}
+
+#[test]
+fn demonyms_of_continents_regions_and_nations_of_the_uk() {
+    for (name, area) in [
+        ("European", "Europe"),
+        ("EU", "Europe"),
+        ("Africans", "Africa"),
+        ("Latin American", "Latin America"),
+        ("Kurdish", "Kurdistan"),
+    ] {
+        let o = alone(name);
+        let m = o
+            .matched
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name}: {}", o.reason));
+        assert_eq!(
+            (
+                m.kind,
+                m.name.as_str() == area || o.reason.starts_with(area)
+            ),
+            (Kind::Area, true),
+            "{name}: {}",
+            o.reason
+        );
+    }
+    // English is England, not the whole United Kingdom; British is.
+    let english = alone("English");
+    assert_eq!(
+        kind_and_country(&english),
+        (Kind::Admin1, "GB".into()),
+        "{}",
+        english.reason
+    );
+    let british = alone("British");
+    assert_eq!(
+        kind_and_country(&british),
+        (Kind::Country, "GB".into()),
+        "{}",
+        british.reason
+    );
+    assert_eq!(
+        kind_and_country(&alone("T&T")),
+        (Kind::Country, "TT".into())
+    );
+}
+
+#[test]
+fn things_inside_a_place_are_placed_at_the_place_they_name() {
+    for (name, lat, lon) in [
+        ("Delhi High Court", 28.65, 77.23),
+        ("Colchester General Hospital", 51.89, 0.90),
+        ("University of Alberta", 54.5, -115.0),
+        ("Nenagh Municipal District", 52.86, -8.20),
+        ("West Wales", 52.3, -3.7),
+    ] {
+        let o = alone(name);
+        assert!(km_from(&o, lat, lon) < 161.0, "{name}: {}", o.reason);
+        assert!(
+            o.reason.contains("which its name holds"),
+            "{name}: {}",
+            o.reason
+        );
+    }
+    // A name the gazetteer knows is never cut short.
+    let o = alone("West Virginia");
+    assert_eq!(
+        kind_and_country(&o),
+        (Kind::Admin1, "US".into()),
+        "{}",
+        o.reason
+    );
+    // Nothing is made up when the rest is unknown either.
+    let o = alone("Qwzxv Hospital");
+    assert!(o.location.is_none(), "{}", o.reason);
+}

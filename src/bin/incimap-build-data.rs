@@ -91,8 +91,11 @@ fn equal_area_parts(shape: &MultiPolygon<f64>) -> Vec<geo::Polygon<f64>> {
         x: c.x,
         y: c.y.to_radians().sin(),
     };
-    let mut parts: Vec<geo::Polygon<f64>> =
-        shape.0.iter().map(|p| p.map_coords(to_equal_area)).collect();
+    let mut parts: Vec<geo::Polygon<f64>> = shape
+        .0
+        .iter()
+        .map(|p| p.map_coords(to_equal_area))
+        .collect();
     parts.sort_by(|a, b| b.unsigned_area().total_cmp(&a.unsigned_area()));
     parts
 }
@@ -463,10 +466,17 @@ fn counties(path: &Path, cities: &[Place]) -> Result<Vec<Place>, Box<dyn Error>>
     Ok(places)
 }
 
-/// Alternates of lists keyed by ISO alpha-2 (`country-names.csv`, `demonyms.csv`).
-fn listed<'r>(rows: &'r [Row], iso2: &'r str, column: &'r str) -> impl Iterator<Item = &'r str> {
+/// Alternates of lists keyed by ISO alpha-2 (`country-names.csv`,
+/// `demonyms.csv`) or by name (`area-demonyms.csv`): `column` of the rows
+/// whose `key_column` is `key`.
+fn listed<'r>(
+    rows: &'r [Row],
+    key: &'r str,
+    key_column: &'r str,
+    column: &'r str,
+) -> impl Iterator<Item = &'r str> {
     rows.iter()
-        .filter(move |n| field(n, "iso2") == iso2)
+        .filter(move |n| field(n, key_column) == key)
         .flat_map(move |n| field(n, column).split('|'))
 }
 
@@ -490,7 +500,12 @@ fn countries(rows: &[Row], names: &[Row], demonyms: &[Row], factbook: &[Row]) ->
         let factbook = factbook
             .iter()
             .find(|f| field(f, "iso2") == iso2)
-            .and_then(|f| Some(Point::new(field(f, "longitude").parse().ok()?, field(f, "latitude").parse().ok()?)));
+            .and_then(|f| {
+                Some(Point::new(
+                    field(f, "longitude").parse().ok()?,
+                    field(f, "latitude").parse().ok()?,
+                ))
+            });
         let Some(point) = main_landmass_centroid(&shape.shape)
             .or(factbook)
             .or_else(|| centre(&shape.shape))
@@ -499,8 +514,8 @@ fn countries(rows: &[Row], names: &[Row], demonyms: &[Row], factbook: &[Row]) ->
         };
         let name = field(row, "name");
         let alternates = std::iter::once(atlas_name)
-            .chain(listed(names, iso2, "alternates"))
-            .chain(listed(demonyms, iso2, "demonyms"));
+            .chain(listed(names, iso2, "iso2", "alternates"))
+            .chain(listed(demonyms, iso2, "iso2", "demonyms"));
         places.push(Place {
             geonameid: field(row, "geonameid").parse().ok(),
             kind: Kind::Country,
@@ -522,16 +537,24 @@ fn countries(rows: &[Row], names: &[Row], demonyms: &[Row], factbook: &[Row]) ->
 const REGION_KM: f64 = 400.0;
 
 /// Continents (`continents.csv`) and the world regions of
-/// `gazetteer/regions.csv`. A continent's population is its countries'; a
+/// `gazetteer/regions.csv`, with the demonyms of `gazetteer/area-demonyms.csv`. A continent's population is its countries'; a
 /// region's, the places' within [`REGION_KM`] of its centre (regions have no
 /// outline here), so that population compares them with towns of the same name.
-fn areas(continents: &[Row], regions: &[Row], countries: &[Row], cities: &[Place]) -> Vec<Place> {
+fn areas(
+    continents: &[Row],
+    regions: &[Row],
+    demonyms: &[Row],
+    countries: &[Row],
+    cities: &[Place],
+) -> Vec<Place> {
     let mut places = Vec::new();
     for row in continents.iter().chain(regions) {
         let code = field(row, "code");
         let name = field(row, "name");
         let alternates = field(row, "alternatenames").split('|');
-        let alternates = alternates.chain(field(row, "alternates").split('|'));
+        let alternates = alternates
+            .chain(field(row, "alternates").split('|'))
+            .chain(listed(demonyms, name, "area", "demonyms"));
         let (Ok(lat), Ok(lon)) = (
             field(row, "latitude").parse::<f64>(),
             field(row, "longitude").parse::<f64>(),
@@ -637,6 +660,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let areas = areas(
         &read_rows(&data.join("continents.csv"))?,
         &optional_rows(&out.join("regions.csv"))?,
+        &optional_rows(&out.join("area-demonyms.csv"))?,
         &country_rows,
         &places,
     );

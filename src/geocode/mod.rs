@@ -584,12 +584,40 @@ impl<'g> Geocoder<'g> {
                 ranked = found;
             }
         }
+        let written = name.clone();
         if ranked.is_empty()
             && let Some((bare, kind)) = strip_kind_word(&name)
         {
             hints.kind = Some(kind);
             name = bare;
             ranked = rank(&name, &hints);
+        }
+        if ranked.is_empty()
+            && let Some(within) = strip_container_words(&written)
+        {
+            // "Delhi High Court", "University of Alberta", "West Wales":
+            // not a place of the gazetteer, but inside one it names.
+            hints.kind = None;
+            let mut found = rank(&within, &hints);
+            let mut bare = within.clone();
+            if found.is_empty()
+                && let Some((head, kind)) = strip_kind_word(&within)
+            {
+                let mut narrower = hints.clone();
+                narrower.kind = Some(kind);
+                found = rank(&head, &narrower);
+                if !found.is_empty() {
+                    hints = narrower;
+                    bare = head;
+                }
+            }
+            if !found.is_empty() {
+                notes.push(format!(
+                    "`{written}` is not in the gazetteer; placed at `{bare}`, which its name holds"
+                ));
+                name = bare;
+                ranked = found;
+            }
         }
         if let Some(province) = hints.province.as_deref()
             && ranked
@@ -826,6 +854,116 @@ fn strip_kind_word(name: &str) -> Option<(String, Kind)> {
         .1;
     let head = head.trim().trim_end_matches(['-', '–', ',']).trim();
     (!head.is_empty()).then(|| (head.to_string(), kind))
+}
+
+/// Words after a place name that make it something inside the place: an
+/// institution, a part, or a local government unit ("Colchester General
+/// Hospital", "Guma Local Government Area", "Nenagh MDC"). Longer phrases
+/// come first.
+const INSIDE_SUFFIXES: [&str; 36] = [
+    "local government area",
+    "international airport",
+    "sheriff's office",
+    "sheriff’s office",
+    "police department",
+    "elementary school",
+    "municipal district",
+    "metropolitan area",
+    "general hospital",
+    "state university",
+    "railway station",
+    "medical center",
+    "medical centre",
+    "county council",
+    "police station",
+    "city council",
+    "train station",
+    "high school",
+    "high court",
+    "university",
+    "municipality",
+    "metro area",
+    "city hall",
+    "town hall",
+    "hospital",
+    "college",
+    "airport",
+    "council",
+    "stadium",
+    "station",
+    "prison",
+    "police",
+    "school",
+    "court",
+    "mdc",
+    "lga",
+];
+
+/// Words before a place name that make it a part of the place or something
+/// in it ("University of Alberta", "West Wales", "Greater Manchester").
+const INSIDE_PREFIXES: [&str; 24] = [
+    "university of ",
+    "north-east ",
+    "north-west ",
+    "south-east ",
+    "south-west ",
+    "northeastern ",
+    "northwestern ",
+    "southeastern ",
+    "southwestern ",
+    "downtown ",
+    "northern ",
+    "southern ",
+    "eastern ",
+    "western ",
+    "central ",
+    "greater ",
+    "upstate ",
+    "port of ",
+    "rural ",
+    "north ",
+    "south ",
+    "east ",
+    "west ",
+    "inner ",
+];
+
+/// The place a name of something inside it holds: "Delhi High Court" →
+/// "Delhi", "University of Alberta" → "Alberta", "West Wales" → "Wales".
+/// `None` when no such word is there, or nothing would be left.
+///
+/// ```
+/// use incimap::geocode::strip_container_words;
+///
+/// assert_eq!(strip_container_words("Colchester General Hospital").as_deref(), Some("Colchester"));
+/// assert_eq!(strip_container_words("University of Alberta").as_deref(), Some("Alberta"));
+/// assert_eq!(strip_container_words("Guma LGA").as_deref(), Some("Guma"));
+/// assert_eq!(strip_container_words("Westminster"), None);
+/// assert_eq!(strip_container_words("West Hospital"), None);
+/// ```
+pub fn strip_container_words(name: &str) -> Option<String> {
+    let name = name.trim();
+    let lower = name.to_lowercase();
+    // Where lower case changes a name's length in bytes, offsets in one are
+    // not offsets in the other: such names are left as they are.
+    if lower.len() != name.len() {
+        return None;
+    }
+    let suffix = INSIDE_SUFFIXES.iter().find(|w| {
+        lower
+            .strip_suffix(*w)
+            .is_some_and(|head| head.ends_with(' ') || head.ends_with('-'))
+    });
+    let bare = match suffix {
+        Some(w) => &name[..name.len() - w.len()],
+        None => {
+            let w = INSIDE_PREFIXES.iter().find(|w| lower.starts_with(*w))?;
+            &name[w.len()..]
+        }
+    };
+    let bare = bare.trim().trim_end_matches(['-', ',']).trim();
+    let bare = bare.strip_prefix("the ").unwrap_or(bare);
+    (bare.chars().filter(|c| c.is_alphabetic()).count() >= 3).then(|| bare.to_string())
 }
 
 /// How precise a location at a place of this kind is.
