@@ -19,7 +19,9 @@
 //!
 //! Articles are split in two halves by position (even, odd): `fit` fits on
 //! the even half of the corpora given and `measure` reports each half, so
-//! figures on the odd half are on data the weights were not fitted on.
+//! figures on the odd half are on data the weights were not fitted on. In
+//! the fit each corpus counts as much as the others, so that the larger one
+//! (LGL, local US news) does not decide alone what a lone name means.
 
 use std::collections::HashSet;
 use std::process::ExitCode;
@@ -201,6 +203,9 @@ fn measure(gazetteer: &Gazetteer, articles: &[&Article], context: bool) -> Score
 struct Example {
     features: Vec<[f64; FEATURES]>,
     right: Vec<bool>,
+    /// How much the name counts in the fit: each corpus counts as much as
+    /// any other, however many names it has.
+    weight: f64,
 }
 
 fn examples(gazetteer: &Gazetteer, articles: &[&Article], context: bool) -> Vec<Example> {
@@ -218,6 +223,7 @@ fn examples(gazetteer: &Gazetteer, articles: &[&Article], context: bool) -> Vec<
             out.push(Example {
                 features: query.ranked.iter().map(|s| s.features).collect(),
                 right,
+                weight: 1.0,
             });
         }
     });
@@ -255,12 +261,12 @@ fn fit(examples: &[Example], start: [f64; FEATURES], first: usize, used: usize) 
                 .filter(|(_, r)| **r)
                 .map(|(x, _)| x)
                 .sum();
-            loss -= (right / all).ln();
+            loss -= e.weight * (right / all).ln();
             for (k, f) in e.features.iter().enumerate() {
                 let p_all = exp[k] / all;
                 let p_right = if e.right[k] { exp[k] / right } else { 0.0 };
                 for i in first..used {
-                    grad[i] += (p_all - p_right) * f[i];
+                    grad[i] += e.weight * (p_all - p_right) * f[i];
                 }
             }
         }
@@ -425,9 +431,17 @@ fn run() -> Result<(), String> {
                 .iter()
                 .map(|p| read_corpus(p))
                 .collect::<Result<_, _>>()?;
-            for articles in &corpora {
-                let (even, _) = halves(articles);
-                all.extend(examples(&gazetteer, &even, context));
+            let per_corpus: Vec<Vec<Example>> = corpora
+                .iter()
+                .map(|articles| examples(&gazetteer, &halves(articles).0, context))
+                .collect();
+            let total: usize = per_corpus.iter().map(Vec::len).sum();
+            for mut examples in per_corpus {
+                let weight = total as f64 / (corpora.len() * examples.len().max(1)) as f64;
+                for e in &mut examples {
+                    e.weight = weight;
+                }
+                all.extend(examples);
             }
             eprintln!("fitting on {} names with a choice to make", all.len());
             let used = if context { FEATURES } else { FIRST_CONTEXT };
