@@ -443,3 +443,21 @@ fn things_inside_a_place_are_placed_at_the_place_they_name() {
     let o = alone("Qwzxv Hospital");
     assert!(o.location.is_none(), "{}", o.reason);
 }
+
+#[test]
+fn seas_and_straits_are_places_in_the_water() {
+    for (name, lat, lon) in [
+        ("Red Sea", 20.0, 38.5),
+        ("Gulf of Aden", 12.5, 48.0),
+        ("Strait of Hormuz", 26.6, 56.5),
+        ("Mediterranean", 35.0, 18.0),
+    ] {
+        let o = alone(name);
+        // The Red Sea is a close call with Sudan's Red Sea state: said so.
+        assert_eq!(kind_and_country(&o).0, Kind::Area, "{name}: {}", o.reason);
+        assert!(km_from(&o, lat, lon) < 50.0, "{name}: {}", o.reason);
+    }
+    // A lake does not take the name of the province or town named after it.
+    let o = alone("Issyk-Kul");
+    assert_ne!(o.status, Status::Area, "{}", o.reason);
+}

@@ -569,10 +569,10 @@ fn areas(
             alternates: gazetteer::join_names(alternates, name),
             lat,
             lon,
-            feature: if code.is_empty() {
-                "RGN".into()
-            } else {
-                "CONT".into()
+            feature: match (code.is_empty(), field(row, "kind")) {
+                (false, _) => "CONT".into(),
+                (true, "sea") => "SEA".into(),
+                (true, _) => "RGN".into(),
             },
             country: String::new(),
             admin1: String::new(),

@@ -963,7 +963,12 @@ pub fn strip_container_words(name: &str) -> Option<String> {
     };
     let bare = bare.trim().trim_end_matches(['-', ',']).trim();
     let bare = bare.strip_prefix("the ").unwrap_or(bare);
-    (bare.chars().filter(|c| c.is_alphabetic()).count() >= 3).then(|| bare.to_string())
+    // What is left must be a name, not a direction ("West Hospital").
+    let direction = INSIDE_PREFIXES
+        .iter()
+        .any(|w| w.trim_end().eq_ignore_ascii_case(bare));
+    (!direction && bare.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .then(|| bare.to_string())
 }
 
 /// How precise a location at a place of this kind is.
