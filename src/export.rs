@@ -1226,7 +1226,7 @@ impl Format {
 
 /// Columns of `geocode-report.csv`. `cell_warnings` lists the row's cells
 /// that could not be read and were read as empty (`column `nkill`: `many`
-/// is not a whole number`), separated by ` | `.
+/// is not a whole number; read as empty`), separated by ` | `.
 pub const REPORT_COLUMNS: [&str; 16] = [
     "line",
     "place",
@@ -1327,7 +1327,7 @@ fn cell_warnings(incident: &Incident) -> String {
             text.push_str(&format!("column `{column}`: "));
         }
         text.push_str(&cell.message);
-        text.push_str(" (read as empty)");
+        text.push_str("; read as empty");
     }
     text
 }

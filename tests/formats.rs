@@ -573,9 +573,10 @@ fn bad_cells_are_in_the_report() {
         warnings[0],
         (
             "2",
-            "column `fatalities`: `ten` is not a whole number (read as empty) | \
-             column `injuries`: `=1+2` is not a whole number (read as empty) | \
-             column `date_end`: `soon` is not a date (read as empty)"
+            "column `fatalities`: `ten` is not a whole number; read as empty | \
+             column `injuries`: `=1+2` is not a whole number; read as empty | \
+             column `date_end`: `soon` is not a date (expected YYYY-MM-DD, YYYY-MM, \
+             YYYY, 22 March 2024 or 22/03/2024; --date-format reads others); read as empty"
         )
     );
     assert_eq!(warnings[1], ("3", ""));
