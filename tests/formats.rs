@@ -564,7 +564,7 @@ fn bad_cells_are_in_the_report() {
     assert!(run.status.success(), "{}", stderr(&run));
     let mut reader = csv::Reader::from_path(&report).unwrap();
     let header = reader.headers().unwrap().clone();
-    assert_eq!(header.iter().last(), Some("cell_warnings"));
+    assert_eq!(header.iter().next_back(), Some("cell_warnings"));
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 3, "one report row per input row");
     assert!(rows.iter().all(|r| r.len() == header.len()));
