@@ -784,14 +784,34 @@ impl Records {
     }
 
     fn push(&mut self, line: u64, record: &csv::ByteRecord) {
-        let base = self.bytes.len();
-        self.bytes.extend_from_slice(record.as_slice());
-        let mut end = base;
         for field in record {
-            end += field.len();
-            self.ends.push(end);
+            self.push_field(field);
         }
+        self.end_record(line);
+    }
+
+    /// Adds a field to the record being made, which [`Records::end_record`] ends.
+    pub fn push_field(&mut self, field: &[u8]) {
+        self.bytes.extend_from_slice(field);
+        self.ends.push(self.bytes.len());
+    }
+
+    /// Ends the record of the fields pushed since the last one; it starts on `line`.
+    pub fn end_record(&mut self, line: u64) {
         self.records.push((line, self.ends.len()));
+    }
+
+    /// Record `i`'s line, its fields copied into `record`; `None` past the last.
+    pub fn record(&self, i: usize, record: &mut csv::ByteRecord) -> Option<u64> {
+        let &(line, last) = self.records.get(i)?;
+        let first = i.checked_sub(1).map_or(0, |j| self.records[j].1);
+        let mut start = first.checked_sub(1).map_or(0, |j| self.ends[j]);
+        record.clear();
+        for &end in &self.ends[first..last] {
+            record.push_field(&self.bytes[start..end]);
+            start = end;
+        }
+        Some(line)
     }
 }
 
@@ -1092,12 +1112,11 @@ impl<'a> Reader<'a> {
             return Ok(Some(line));
         }
         if let Some((table, next)) = &mut self.table {
-            let Some((line, record)) = table.rows.get(*next) else {
+            let Some(line) = table.rows.record(*next, &mut self.record) else {
                 return Ok(None);
             };
             *next += 1;
-            self.record.clone_from(record);
-            return Ok(Some(*line));
+            return Ok(Some(line));
         }
         let more = self
             .csv

@@ -12,8 +12,8 @@ use std::io::Cursor;
 
 use calamine::{DataType, Reader as _, Sheets, open_workbook_auto_from_rs};
 
-use super::InputError;
 use super::container::Table;
+use super::{InputError, Records};
 
 /// What kind of workbook it is, in words.
 fn kind(sheets: &Sheets<Cursor<Vec<u8>>>) -> &'static str {
@@ -75,6 +75,8 @@ struct Gather {
     last: u32,
     /// The leftmost column holding a value.
     min_col: Option<u32>,
+    /// Whether a row came after one below it.
+    unordered: bool,
 }
 
 impl Gather {
@@ -119,35 +121,40 @@ impl Gather {
             }
             self.text = text;
         }
-        let width = self.cells.last().map_or(0, |c| c.0 as usize + 1);
-        let mut record = csv::ByteRecord::with_capacity(self.text.len(), width);
+        // Each cell's text, with empty fields for the columns between.
+        let mut fields = Vec::with_capacity(self.cells.last().map_or(0, |c| c.0 as usize + 1));
         let mut start = 0;
         for &(col, end) in &self.cells {
-            while record.len() < col as usize {
-                record.push_field(b"");
-            }
-            record.push_field(&self.text[start..end]);
+            fields.resize(col as usize, &b""[..]);
+            fields.push(&self.text[start..end]);
             start = end;
         }
-        self.text.clear();
-        self.cells.clear();
+        let line = u64::from(row) + 1;
         match self.first {
             None => {
                 self.first = Some(row);
-                self.table.header_line = u64::from(row) + 1;
-                self.table.columns = record
+                self.table.header_line = line;
+                self.table.columns = fields
                     .iter()
                     .map(|f| String::from_utf8_lossy(f).into_owned())
                     .collect();
             }
             Some(_) => {
-                for blank in self.last + 1..row {
-                    let blank = u64::from(blank) + 1;
-                    self.table.rows.push((blank, csv::ByteRecord::new()));
+                let rows = &mut self.table.rows;
+                if row < self.last {
+                    self.unordered = true;
                 }
-                self.table.rows.push((u64::from(row) + 1, record));
+                for blank in self.last + 1..row {
+                    rows.end_record(u64::from(blank) + 1);
+                }
+                for field in fields {
+                    rows.push_field(field);
+                }
+                rows.end_record(line);
             }
         }
+        self.text.clear();
+        self.cells.clear();
         self.last = row;
     }
 
@@ -155,15 +162,31 @@ impl Gather {
     fn finish(mut self) -> Table {
         self.end_row();
         let mut table = self.table;
-        if !table.rows.is_sorted_by_key(|r| r.0) {
-            table.rows.sort_by_key(|r| r.0);
-        }
         let skip = self.min_col.unwrap_or(0) as usize;
         if skip > 0 {
             table.columns.drain(..skip.min(table.columns.len()));
-            for (_, record) in &mut table.rows {
-                *record = record.iter().skip(skip).collect();
+        }
+        if skip > 0 || self.unordered {
+            let mut order: Vec<(u64, usize)> = table
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, (line, _, _))| (line, i))
+                .collect();
+            // A row that came late was first filled in as a blank row: of
+            // the records of one line, the last made is kept.
+            order.sort_by_key(|&(line, i)| (line, std::cmp::Reverse(i)));
+            order.dedup_by_key(|(line, _)| *line);
+            let mut rows = Records::default();
+            let mut record = csv::ByteRecord::new();
+            for (line, i) in order {
+                table.rows.record(i, &mut record);
+                for field in record.iter().skip(skip) {
+                    rows.push_field(field);
+                }
+                rows.end_record(line);
             }
+            table.rows = rows;
         }
         table
     }
@@ -231,4 +254,53 @@ pub fn read(bytes: Vec<u8>, name: &str, sheet: Option<&str>) -> Result<Table, In
         table.header_line = 1;
     }
     Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::Data;
+
+    fn lines_and_fields(table: &Table) -> Vec<(u64, Vec<String>)> {
+        table
+            .rows
+            .iter()
+            .map(|(line, _, fields)| {
+                let fields = fields
+                    .map(|f| String::from_utf8_lossy(f).into_owned())
+                    .collect();
+                (line, fields)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cells_in_any_order_make_rows_in_sheet_order() {
+        let text = |s: &str| Data::String(s.into());
+        let mut gather = Gather::default();
+        for (row, col, cell) in [
+            (1, 1, text("place")),
+            (1, 2, text("when")),
+            (1, 0, Data::Empty),
+            (2, 3, text("late")),
+            (2, 1, text("Kabul")),
+            (2, 2, Data::Float(2019.0)),
+            (5, 1, text("Herat")),
+            (4, 2, Data::Int(7)),
+        ] {
+            gather.cell(row, col, &cell);
+        }
+        let table = gather.finish();
+        assert_eq!(table.columns, ["place", "when"]);
+        assert_eq!(table.header_line, 2);
+        assert_eq!(
+            lines_and_fields(&table),
+            [
+                (3, vec!["Kabul".into(), "2019".into(), "late".into()]),
+                (4, vec![]),
+                (5, vec![String::new(), "7".into()]),
+                (6, vec!["Herat".into()]),
+            ]
+        );
+    }
 }
