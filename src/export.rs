@@ -25,11 +25,12 @@ pub fn round6(v: f64) -> f64 {
 }
 
 /// The property names incimap adds to each feature, after the input's columns.
-pub const LOCATION_PROPERTIES: [&str; 11] = [
+pub const LOCATION_PROPERTIES: [&str; 12] = [
     "incimap_date",
     "incimap_date_precision",
     "incimap_date_start",
     "incimap_date_end",
+    "incimap_date_approximate",
     "incimap_status",
     "incimap_precision",
     "incimap_source_precision",
@@ -86,11 +87,12 @@ pub fn property_names(schema: &Schema) -> Vec<String> {
 
 /// The shorter names (at most 10 bytes, as Shapefile's DBF needs) that
 /// `--short-names` gives incimap's own fields, by their full name.
-pub const SHORT_NAMES: [(&str, &str); 15] = [
+pub const SHORT_NAMES: [(&str, &str); 16] = [
     ("incimap_date", "im_date"),
     ("incimap_date_precision", "im_dateprc"),
     ("incimap_date_start", "im_start"),
     ("incimap_date_end", "im_end"),
+    ("incimap_date_approximate", "im_approx"),
     ("incimap_status", "im_status"),
     ("incimap_precision", "im_prec"),
     ("incimap_source_precision", "im_srcprec"),
@@ -180,6 +182,8 @@ pub enum ValueKind {
     Real,
     /// Dates, `YYYY-MM-DD`.
     Date,
+    /// True or false.
+    Boolean,
 }
 
 impl ColumnTypes {
@@ -362,6 +366,7 @@ enum Prop<'a> {
     Text(&'a str),
     Date(PartialDate),
     Number(Value),
+    Bool(bool),
 }
 
 fn write_prop<W: Write>(out: &mut W, value: &Prop<'_>) -> io::Result<()> {
@@ -372,6 +377,7 @@ fn write_prop<W: Write>(out: &mut W, value: &Prop<'_>) -> io::Result<()> {
         Prop::Text(s) => write_text(out, s),
         Prop::Date(d) => write_date(out, d),
         Prop::Number(v) => serde_json::to_writer(&mut *out, v).map_err(io::Error::from),
+        Prop::Bool(b) => out.write_all(if *b { b"true" } else { b"false" }),
     }
 }
 
@@ -432,7 +438,7 @@ fn write_feature(
     out.push(b',');
     let columns = schema.columns.len();
     memo.make_room();
-    let date = (incident.date, incident.date_end);
+    let date = (incident.date, incident.date_end, incident.date_approximate);
     let dates = memo.date_part(date, |bytes| write_dates(bytes, types, columns, date))?;
     let (parts, fresh) = memo.outcome_parts(outcome, |bytes| {
         write_geometry(bytes, at)?;
@@ -451,7 +457,7 @@ fn write_feature(
     }
     out.extend_from_slice(&memo.bytes[dates[0]..dates[1]]);
     out.extend_from_slice(part(1));
-    write_key(out, types, columns + 6);
+    write_key(out, types, columns + 7);
     write_prop(out, &source_precision_prop(schema, incident))?;
     out.extend_from_slice(part(2));
     Ok(())
@@ -492,12 +498,13 @@ fn location_props<'a>(
     schema: &Schema,
     incident: &Incident,
     outcome: &'a Outcome,
-) -> [Prop<'a>; 11] {
-    let [d, dp, ds, de] = date_props(incident.date, incident.date_end);
+) -> [Prop<'a>; 12] {
+    let [d, dp, ds, de, da] =
+        date_props((incident.date, incident.date_end, incident.date_approximate));
     let [st, pr] = status_props(outcome);
     let [pl, co, ad, id] = match_props(outcome);
     let sp = source_precision_prop(schema, incident);
-    [d, dp, ds, de, st, pr, sp, pl, co, ad, id]
+    [d, dp, ds, de, da, st, pr, sp, pl, co, ad, id]
 }
 
 /// Writes property `index`'s key (after a comma unless it is the first).
@@ -518,18 +525,19 @@ fn write_geometry(out: &mut Vec<u8>, at: LonLat) -> io::Result<()> {
     Ok(())
 }
 
-/// A row's date and, when it is a span, its last date.
-type DateKey = (Option<PartialDate>, Option<PartialDate>);
+/// A row's date, when it is a span its last date, and whether the source
+/// calls it approximate.
+type DateKey = (Option<PartialDate>, Option<PartialDate>, bool);
 
-/// The date, its precision, first and last day (`incimap_date`...); the
-/// last day of a span is its end's.
+/// The date, its precision, first and last day, and whether it is
+/// approximate (`incimap_date`...); the last day of a span is its end's.
 fn write_dates(
     out: &mut Vec<u8>,
     types: &ColumnTypes,
     columns: usize,
-    (date, end): DateKey,
+    date: DateKey,
 ) -> io::Result<()> {
-    for (k, value) in date_props(date, end).iter().enumerate() {
+    for (k, value) in date_props(date).iter().enumerate() {
         write_key(out, types, columns + k);
         write_prop(out, value)?;
     }
@@ -537,16 +545,19 @@ fn write_dates(
 }
 
 /// `incimap_date` (a full date: the day, or the first day of the month or
-/// year the source gives), its precision, first and last day.
-fn date_props(date: Option<PartialDate>, end: Option<PartialDate>) -> [Prop<'static>; 4] {
+/// year the source gives), its precision, first and last day, and
+/// `incimap_date_approximate`: whether the source says `c.`, `circa` or
+/// `approx.` (null without a date).
+fn date_props((date, end, approximate): DateKey) -> [Prop<'static>; 5] {
     match date {
         Some(d) => [
             Prop::Date(d.start()),
             Prop::Text(d.precision().as_str()),
             Prop::Date(d.start()),
             Prop::Date(end.unwrap_or(d).end()),
+            Prop::Bool(approximate),
         ],
-        None => [Prop::Null, Prop::Null, Prop::Null, Prop::Null],
+        None => [Prop::Null, Prop::Null, Prop::Null, Prop::Null, Prop::Null],
     }
 }
 
@@ -584,7 +595,7 @@ fn write_status(
     outcome: &Outcome,
 ) -> io::Result<()> {
     for (k, value) in status_props(outcome).iter().enumerate() {
-        write_key(out, types, columns + 4 + k);
+        write_key(out, types, columns + 5 + k);
         write_prop(out, value)?;
     }
     Ok(())
@@ -598,7 +609,7 @@ fn write_match(
     outcome: &Outcome,
 ) -> io::Result<()> {
     for (k, value) in match_props(outcome).iter().enumerate() {
-        write_key(out, types, columns + 7 + k);
+        write_key(out, types, columns + 8 + k);
         write_prop(out, value)?;
     }
     out.extend_from_slice(b"}}");
@@ -760,11 +771,17 @@ impl Encoder {
             let wkt = o.location.map_or(String::new(), |l| {
                 format!("POINT ({} {})", round6(l.lon), round6(l.lat))
             });
+            let approximate = match incident.date {
+                Some(_) if incident.date_approximate => "true",
+                Some(_) => "false",
+                None => "",
+            };
             let added = [
                 lat.as_str(),
                 lon.as_str(),
                 o.precision.map_or("", |p| p.as_str()),
                 o.status.as_str(),
+                approximate,
                 wkt.as_str(),
             ];
             let record = fields.take(width).chain(added);
@@ -962,9 +979,11 @@ pub fn write_geojson_seq<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()
     write_all(Format::GeoJsonSeq, geocoded, out)
 }
 
-/// Writes the input rows that were read, with five columns added:
+/// Writes the input rows that were read, with six columns added:
 /// `incimap_latitude`, `incimap_longitude`, `incimap_precision`,
-/// `incimap_status` and `incimap_wkt` (`POINT (lon lat)`).
+/// `incimap_status`, `incimap_date_approximate` (`true` when the source
+/// says `c.`, `circa` or `approx.`, empty without a date) and `incimap_wkt`
+/// (`POINT (lon lat)`).
 pub fn write_geocoded_csv<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()> {
     write_all(Format::Csv, geocoded, out)
 }
@@ -976,11 +995,12 @@ pub fn write_geopackage<W: Write>(geocoded: &Geocoded, out: W) -> io::Result<()>
 }
 
 /// The columns the geocoded CSV adds after the input's.
-pub const GEOCODED_COLUMNS: [&str; 5] = [
+pub const GEOCODED_COLUMNS: [&str; 6] = [
     "incimap_latitude",
     "incimap_longitude",
     "incimap_precision",
     "incimap_status",
+    "incimap_date_approximate",
     "incimap_wkt",
 ];
 
@@ -1010,10 +1030,18 @@ pub fn csvt(schema: &Schema, types: &ColumnTypes) -> String {
             ValueKind::Integer64 => "Integer64",
             ValueKind::Real => "Real",
             ValueKind::Date => "Date",
+            ValueKind::Boolean => "Integer(Boolean)",
             ValueKind::Text => "String",
         })
         .collect();
-    kinds.extend(["Real", "Real", "String", "String", "WKT"]);
+    kinds.extend([
+        "Real",
+        "Real",
+        "String",
+        "String",
+        "Integer(Boolean)",
+        "WKT",
+    ]);
     let quoted: Vec<String> = kinds.iter().map(|k| format!("\"{k}\"")).collect();
     format!("{}\n", quoted.join(","))
 }
@@ -1196,8 +1224,10 @@ impl Format {
     }
 }
 
-/// Columns of `geocode-report.csv`.
-pub const REPORT_COLUMNS: [&str; 15] = [
+/// Columns of `geocode-report.csv`. `cell_warnings` lists the row's cells
+/// that could not be read and were read as empty (`column `nkill`: `many`
+/// is not a whole number; read as empty`), separated by ` | `.
+pub const REPORT_COLUMNS: [&str; 16] = [
     "line",
     "place",
     "country_hint",
@@ -1213,6 +1243,7 @@ pub const REPORT_COLUMNS: [&str; 15] = [
     "runner_up",
     "suggestion",
     "reason",
+    "cell_warnings",
 ];
 
 /// A text cell that a spreadsheet would not run as a formula: one that starts
@@ -1252,6 +1283,7 @@ pub fn encode_report(row: &Located, chunk: &mut Chunk) -> io::Result<()> {
     } else {
         o.suggestions.join("; ")
     };
+    let warnings = incident.map_or(String::new(), cell_warnings);
     let text = no_formula;
     let texts = [
         text(incident.map_or("", |i| i.place.as_str())),
@@ -1261,8 +1293,9 @@ pub fn encode_report(row: &Located, chunk: &mut Chunk) -> io::Result<()> {
         text(o.runner_up.as_deref().unwrap_or("")),
         text(&suggestions),
         text(&o.reason),
+        text(&warnings),
     ];
-    let fields: [&str; 15] = [
+    let fields: [&str; 16] = [
         &numbers[0],
         &texts[0],
         &texts[1],
@@ -1278,8 +1311,25 @@ pub fn encode_report(row: &Located, chunk: &mut Chunk) -> io::Result<()> {
         &texts[4],
         &texts[5],
         &texts[6],
+        &texts[7],
     ];
     chunk.csv().write_record(fields).map_err(io::Error::from)
+}
+
+/// A row's cells that were read as empty, for the report: column and why.
+fn cell_warnings(incident: &Incident) -> String {
+    let mut text = String::new();
+    for (i, cell) in incident.bad_cells.iter().enumerate() {
+        if i > 0 {
+            text.push_str(" | ");
+        }
+        if let Some(column) = &cell.column {
+            text.push_str(&format!("column `{column}`: "));
+        }
+        text.push_str(&cell.message);
+        text.push_str("; read as empty");
+    }
+    text
 }
 
 /// Writes the per-row geocoding report as rows come: one line per input row.

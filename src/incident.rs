@@ -216,6 +216,7 @@ fn aliases(layout: Layout, field: Field) -> &'static [&'static str] {
         (Layout::Gdelt, Field::Latitude) => &["ActionGeo_Lat"],
         (Layout::Gdelt, Field::Longitude) => &["ActionGeo_Long"],
         (Layout::Gdelt, Field::GeoPrecision) => &["ActionGeo_Type"],
+        (Layout::Gdelt, Field::Country) => &["ActionGeo_CountryCode"],
         (Layout::Gdelt, Field::Source) => &["SOURCEURL"],
         (Layout::Acled, Field::Date) => &["event_date"],
         (Layout::Acled, Field::Place) => &["location"],
@@ -262,6 +263,9 @@ pub struct Schema {
     pub dialect: Dialect,
     /// Codes of the type column in words (UCDP `type_of_violence`, GDELT `EventRootCode`).
     type_words: Option<fn(&str) -> Option<&'static str>>,
+    /// Codes of the country column as ISO 3166 codes (GDELT's FIPS 10-4):
+    /// a code without one gives no country hint.
+    country_codes: Option<fn(&str) -> Option<&'static str>>,
     /// What held the rows, when not plain text: `gzip-compressed`, `JSON, ACLED API`.
     pub container: Option<String>,
 }
@@ -295,14 +299,8 @@ impl Schema {
         });
         let mut indices = Vec::new();
         for field in Field::ALL {
-            // GDELT's country codes are FIPS 10-4, not ISO: no country hint;
-            // its date is SQLDATE, whatever `Year` says.
-            if layout == Layout::Gdelt
-                && matches!(
-                    field,
-                    Field::Country | Field::Year | Field::Month | Field::Day
-                )
-            {
+            // GDELT's date is SQLDATE, whatever `Year` says.
+            if layout == Layout::Gdelt && matches!(field, Field::Year | Field::Month | Field::Day) {
                 continue;
             }
             let wanted = overrides
@@ -339,12 +337,22 @@ impl Schema {
             (Layout::Gdelt, Some("eventrootcode")) => Some(layouts::cameo_root),
             _ => None,
         };
+        // GDELT's `*Geo_CountryCode` columns hold FIPS 10-4 codes, not ISO.
+        let country_column = by_field[Field::Country as usize].map(|i| lower[i].as_str());
+        let country_codes: Option<fn(&str) -> Option<&'static str>> = match (layout, country_column)
+        {
+            (Layout::Gdelt, Some(c)) if c.ends_with("geo countrycode") => {
+                Some(layouts::fips_to_iso)
+            }
+            _ => None,
+        };
         Schema {
             layout,
             columns,
             by_field,
             indices,
             type_words,
+            country_codes,
             container: None,
             dialect: Dialect::default(),
         }
@@ -472,6 +480,9 @@ pub struct Incident {
     pub given: Option<LonLat>,
     /// The source's own location precision code (ACLED `geo_precision`, GTD `specificity`).
     pub geo_precision: Option<u8>,
+    /// Cells that could not be read (a count, a secondary date) and were
+    /// read as empty, each with its column and why; the row was kept.
+    pub bad_cells: Vec<RowError>,
     /// Every input column as read, in header order.
     pub fields: Vec<String>,
 }
@@ -773,14 +784,34 @@ impl Records {
     }
 
     fn push(&mut self, line: u64, record: &csv::ByteRecord) {
-        let base = self.bytes.len();
-        self.bytes.extend_from_slice(record.as_slice());
-        let mut end = base;
         for field in record {
-            end += field.len();
-            self.ends.push(end);
+            self.push_field(field);
         }
+        self.end_record(line);
+    }
+
+    /// Adds a field to the record being made, which [`Records::end_record`] ends.
+    pub fn push_field(&mut self, field: &[u8]) {
+        self.bytes.extend_from_slice(field);
+        self.ends.push(self.bytes.len());
+    }
+
+    /// Ends the record of the fields pushed since the last one; it starts on `line`.
+    pub fn end_record(&mut self, line: u64) {
         self.records.push((line, self.ends.len()));
+    }
+
+    /// Record `i`'s line, its fields copied into `record`; `None` past the last.
+    pub fn record(&self, i: usize, record: &mut csv::ByteRecord) -> Option<u64> {
+        let &(line, last) = self.records.get(i)?;
+        let first = i.checked_sub(1).map_or(0, |j| self.records[j].1);
+        let mut start = first.checked_sub(1).map_or(0, |j| self.ends[j]);
+        record.clear();
+        for &end in &self.ends[first..last] {
+            record.push_field(&self.bytes[start..end]);
+            start = end;
+        }
+        Some(line)
     }
 }
 
@@ -837,7 +868,11 @@ impl RowParser {
         let parsed = if texts.iter().all(|f| text::trim(f).is_empty()) {
             Parsed::Blank
         } else {
-            match parse_row(&self.schema, &self.dates, &texts, line, incident, notes) {
+            let parsed = parse_row(&self.schema, &self.dates, &texts, line, incident, notes);
+            for cell in &incident.bad_cells {
+                notes.bad_cell(cell.clone());
+            }
+            match parsed {
                 Ok(()) => Parsed::Read,
                 Err(e) => Parsed::Invalid(e),
             }
@@ -1077,12 +1112,11 @@ impl<'a> Reader<'a> {
             return Ok(Some(line));
         }
         if let Some((table, next)) = &mut self.table {
-            let Some((line, record)) = table.rows.get(*next) else {
+            let Some(line) = table.rows.record(*next, &mut self.record) else {
                 return Ok(None);
             };
             *next += 1;
-            self.record.clone_from(record);
-            return Ok(Some(*line));
+            return Ok(Some(line));
         }
         let more = self
             .csv
@@ -1438,6 +1472,7 @@ fn parse_row(
     incident: &mut Incident,
     notes: &mut Notes,
 ) -> Result<(), RowError> {
+    incident.bad_cells.clear();
     let get = |field: Field| -> &str {
         schema
             .index(field)
@@ -1487,10 +1522,11 @@ fn parse_row(
         None
     };
     // Cells that only add to the row: what cannot be read is left empty,
-    // with a warning, and the row is kept.
+    // with a warning (for the input, and on the row for the report), and
+    // the row is kept.
     let mut count = |field: Field| {
         parse_count(get(field), layout).unwrap_or_else(|m| {
-            notes.bad_cell(fail(field, m));
+            incident.bad_cells.push(fail(field, m));
             None
         })
     };
@@ -1511,7 +1547,7 @@ fn parse_row(
             }
         }) {
             Ok(last) => date.end = (last != date.date).then_some(last).or(date.end),
-            Err(m) => notes.bad_cell(fail(Field::DateEnd, m)),
+            Err(m) => incident.bad_cells.push(fail(Field::DateEnd, m)),
         }
     }
     if let (Some(date), Some(code)) = (&mut date, time_precision) {
@@ -1564,6 +1600,11 @@ fn parse_row(
     }
     let clean = |field: Field, out: &mut String| text::clean_into(get(field), out);
     clean(Field::Country, &mut incident.country);
+    if let Some(iso) = schema.country_codes {
+        let code = iso(&incident.country).unwrap_or("");
+        incident.country.clear();
+        incident.country.push_str(code);
+    }
     clean(Field::Type, &mut incident.kind);
     if let Some(words) = schema.type_words.and_then(|words| words(&incident.kind)) {
         incident.kind.clear();

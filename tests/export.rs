@@ -207,7 +207,7 @@ fn formats_by_extension_or_flag() {
         seq
     );
 
-    // The geocoded CSV: the input's columns as they were, plus four.
+    // The geocoded CSV: the input's columns as they were, plus six.
     let csv_bytes = export_to(&input, &dir.path().join("a.csv"), &[]);
     let mut reader = csv::Reader::from_reader(&csv_bytes[..]);
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
@@ -226,6 +226,7 @@ fn formats_by_extension_or_flag() {
             "incimap_longitude",
             "incimap_precision",
             "incimap_status",
+            "incimap_date_approximate",
             "incimap_wkt"
         ]
     );

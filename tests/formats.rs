@@ -315,8 +315,21 @@ fn ucdp_ged_is_recognised_by_its_header() {
     assert_eq!(read.rows[0].kind, "Afghanistan: Government");
 }
 
-/// A GDELT 2.0 event row: 61 tab-separated fields.
+/// A GDELT 2.0 event row in Afghanistan (FIPS `AF`): 61 tab-separated fields.
 fn gdelt_row(id: u64, date: &str, root: &str, place: &str, lat: &str, lon: &str) -> String {
+    gdelt_row_in("AF", id, date, root, place, lat, lon)
+}
+
+/// A GDELT 2.0 event row whose `ActionGeo_CountryCode` is `fips`.
+fn gdelt_row_in(
+    fips: &str,
+    id: u64,
+    date: &str,
+    root: &str,
+    place: &str,
+    lat: &str,
+    lon: &str,
+) -> String {
     let mut fields = vec![String::new(); 61];
     fields[0] = id.to_string();
     fields[1] = date.into();
@@ -325,7 +338,7 @@ fn gdelt_row(id: u64, date: &str, root: &str, place: &str, lat: &str, lon: &str)
     fields[28] = root.into();
     fields[51] = "4".into();
     fields[52] = place.into();
-    fields[53] = "AF".into();
+    fields[53] = fips.into();
     fields[56] = lat.into();
     fields[57] = lon.into();
     fields[60] = format!("https://example.org/{id}");
@@ -371,7 +384,7 @@ fn gdelt_events_without_a_header() {
     assert_eq!(read.errors.len(), 1);
     assert_eq!(read.errors[0].line, 3);
     assert_eq!(read.errors[0].column.as_deref(), Some("SQLDATE"));
-    assert_eq!(read.rows[0].country, "", "FIPS codes are no ISO hint");
+    assert_eq!(read.rows[0].country, "AF", "FIPS AF is ISO AF");
     let (json, err) = export(&path, &["--layout", "gdelt"]);
     assert!(err.contains("(GDELT columns"), "{err}");
     let p = &json["features"][0]["properties"];
@@ -388,6 +401,193 @@ fn gdelt_events_without_a_header() {
     assert_eq!(json["features"][0]["id"], 1);
     let (json, _) = export(&path, &["--no-header", "--column", "place=column_2"]);
     assert_eq!(json["features"][1]["properties"]["column_2"], "Herat");
+}
+
+#[test]
+fn gdelt_fips_country_codes_become_iso_hints() {
+    let rows = [
+        (
+            "UK",
+            "London, London, City of, United Kingdom",
+            "51.5",
+            "-0.12",
+        ),
+        ("GM", "Berlin, Berlin, Germany", "52.52", "13.4"),
+        ("TI", "Dushanbe, Dushanbe, Tajikistan", "38.56", "68.77"),
+        ("RS", "Moscow, Moskva, Russia", "55.75", "37.62"),
+        ("AU", "Vienna, Wien, Austria", "48.2", "16.37"),
+        ("PF", "Paracel Islands", "16.5", "112.0"),
+    ];
+    let text: String = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (fips, place, lat, lon))| {
+            gdelt_row_in(fips, i as u64 + 1, "20240322", "14", place, lat, lon)
+        })
+        .collect();
+    let (_dir, path) = write("20240322.export.CSV", text.as_bytes());
+    let options = ReadOptions {
+        layout: Some(incident::Layout::Gdelt),
+        ..ReadOptions::default()
+    };
+    let read = incident::read_path(&path, &options).unwrap();
+    let countries: Vec<&str> = read.rows.iter().map(|r| r.country.as_str()).collect();
+    assert_eq!(
+        countries,
+        ["GB", "DE", "TJ", "RU", "AT", ""],
+        "a code without an ISO country gives no hint"
+    );
+    // --country now chooses GDELT rows, by name or ISO code.
+    for (wanted, place) in [
+        ("Tajikistan", "Dushanbe"),
+        ("DE", "Berlin"),
+        ("AT", "Vienna"),
+    ] {
+        let (json, _) = export(&path, &["--layout", "gdelt", "--country", wanted]);
+        let features = json["features"].as_array().unwrap();
+        assert_eq!(features.len(), 1, "--country {wanted}");
+        let p = &features[0]["properties"];
+        assert!(
+            p["ActionGeo_FullName"].as_str().unwrap().starts_with(place),
+            "{p}"
+        );
+    }
+    // The FIPS code itself travels unchanged.
+    let (json, _) = export(&path, &["--layout", "gdelt", "--country", "GB"]);
+    assert_eq!(
+        json["features"][0]["properties"]["ActionGeo_CountryCode"],
+        "UK"
+    );
+}
+
+#[test]
+fn approximate_dates_are_flagged_in_every_output() {
+    let csv = "date,place,latitude,longitude\n\
+        c. 2019,A,10,10\n\
+        2019-08-17,B,11,11\n\
+        ,C,12,12\n\
+        approx. March 2020,D,13,13\n";
+    let (dir, path) = write("approx.csv", csv.as_bytes());
+    let (json, _) = export(&path, &[]);
+    let flags: Vec<serde_json::Value> = json["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["incimap_date_approximate"].clone())
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            serde_json::json!(true),
+            serde_json::json!(false),
+            serde_json::Value::Null,
+            serde_json::json!(true)
+        ]
+    );
+    let p = &json["features"][3]["properties"];
+    assert_eq!(p["incimap_date_precision"], "month", "{p}");
+
+    // The geocoded CSV, with its column typed as a boolean for GDAL.
+    let out = dir.path().join("geocoded.csv");
+    let report = dir.path().join("report.csv");
+    let run = incimap(&[
+        "geocode",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let at = header
+        .iter()
+        .position(|h| h == "incimap_date_approximate")
+        .expect("the column");
+    let flags: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[at].to_string())
+        .collect();
+    assert_eq!(flags, ["true", "false", "", "true"]);
+    let csvt = std::fs::read_to_string(out.with_extension("csvt")).unwrap();
+    let kinds: Vec<&str> = csvt.trim().split(',').collect();
+    assert_eq!(kinds.len(), header.len());
+    assert_eq!(kinds[at], "\"Integer(Boolean)\"");
+
+    // The GeoPackage, as a BOOLEAN column.
+    let gpkg = dir.path().join("approx.gpkg");
+    let run = incimap(&[
+        "export",
+        path.to_str().unwrap(),
+        "-o",
+        gpkg.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let db = rusqlite::Connection::open(&gpkg).unwrap();
+    let declared: String = db
+        .query_row(
+            "SELECT type FROM pragma_table_info('incidents') WHERE name = 'incimap_date_approximate'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(declared, "BOOLEAN");
+    let mut query = db
+        .prepare("SELECT incimap_date_approximate FROM incidents ORDER BY fid")
+        .unwrap();
+    let flags: Vec<Option<i64>> = query
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(flags, [Some(1), Some(0), None, Some(1)]);
+}
+
+#[test]
+fn bad_cells_are_in_the_report() {
+    let csv = "date,date_end,place,latitude,longitude,fatalities,injuries\n\
+        2024-03-22,soon,A,10,10,ten,\"=1+2\"\n\
+        2024-03-22,,B,10,10,3,4\n\
+        2024-03-22,,,,,many,\n";
+    let (dir, path) = write("cells.csv", csv.as_bytes());
+    let out = dir.path().join("geocoded.csv");
+    let report = dir.path().join("geocode-report.csv");
+    let run = incimap(&[
+        "geocode",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let mut reader = csv::Reader::from_path(&report).unwrap();
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(header.iter().next_back(), Some("cell_warnings"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3, "one report row per input row");
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+    let warnings: Vec<(&str, &str)> = rows.iter().map(|r| (&r[0], &r[15])).collect();
+    assert_eq!(
+        warnings[0],
+        (
+            "2",
+            "column `fatalities`: `ten` is not a whole number; read as empty | \
+             column `injuries`: `=1+2` is not a whole number; read as empty | \
+             column `date_end`: `soon` is not a date (expected YYYY-MM-DD, YYYY-MM, \
+             YYYY, 22 March 2024 or 22/03/2024; --date-format reads others); read as empty"
+        )
+    );
+    assert_eq!(warnings[1], ("3", ""));
+    // A row left out says why in `reason`, which is what matters about it.
+    assert_eq!(&rows[2][3], "invalid");
+    assert!(
+        rows[2][14].contains("neither a place nor coordinates"),
+        "{:?}",
+        rows[2]
+    );
+    assert_eq!(&rows[2][15], "");
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -593,6 +793,49 @@ fn xlsx_sheets_are_read_with_typed_cells() {
         err.contains("without a sheet `Daten` (sheets: `Notes`, `Data`)"),
         "{err}"
     );
+}
+
+#[test]
+fn a_sheet_that_starts_below_and_right_of_a1() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    // A formatted but empty cell in A1 is no part of the table.
+    sheet.write_blank(0, 0, &Format::new().set_bold()).unwrap();
+    for (col, name) in ["place", "latitude", "longitude", "note"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(2, col as u16 + 2, *name).unwrap();
+    }
+    sheet.write_string(3, 2, "Kabul").unwrap();
+    sheet.write_number(3, 3, 34.5).unwrap();
+    sheet.write_number(3, 4, 69.2).unwrap();
+    // Row 5 is empty; row 6 has a gap in the middle and a last cell.
+    sheet.write_string(5, 2, "Herat").unwrap();
+    sheet.write_string(5, 5, "no coordinates").unwrap();
+    let (_dir, path) = write("offset.xlsx", &book.save_to_buffer().unwrap());
+    let read = incident::read_path(&path, &ReadOptions::default()).unwrap();
+    assert_eq!(
+        read.schema.columns,
+        ["place", "latitude", "longitude", "note"]
+    );
+    let got: Vec<(u64, &str, Option<f64>, &str)> = read
+        .rows
+        .iter()
+        .map(|r| {
+            let note = r.fields.get(3).map_or("", String::as_str);
+            (r.line, r.place.as_str(), r.given.map(|g| g.lat), note)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (4, "Kabul", Some(34.5), ""),
+            (6, "Herat", None, "no coordinates")
+        ]
+    );
+    assert_eq!(read.blank, 1);
 }
 
 /// A minimal OpenDocument spreadsheet, zipped here.

@@ -86,6 +86,7 @@ fn sql_value(prop: &Prop<'_>) -> Value {
         Prop::Float(v) => Value::Real(*v),
         Prop::Text(s) => Value::Text(crate::text::clean(s)),
         Prop::Date(d) => Value::Text(d.to_string()),
+        Prop::Bool(b) => Value::Integer(i64::from(*b)),
         Prop::Number(n) => match n.as_i64() {
             Some(v) => Value::Integer(v),
             None => n.as_f64().map_or(Value::Null, Value::Real),
@@ -102,15 +103,17 @@ fn sql_type(kind: ValueKind) -> &'static str {
         ValueKind::Integer64 => "INTEGER",
         ValueKind::Real => "REAL",
         ValueKind::Date => "DATE",
+        ValueKind::Boolean => "BOOLEAN",
     }
 }
 
 /// The declared types of incimap's own fields, in [`LOCATION_PROPERTIES`] order.
-const LOCATION_KINDS: [ValueKind; 11] = [
+const LOCATION_KINDS: [ValueKind; 12] = [
     ValueKind::Date,
     ValueKind::Text,
     ValueKind::Date,
     ValueKind::Date,
+    ValueKind::Boolean,
     ValueKind::Text,
     ValueKind::Text,
     ValueKind::Text,

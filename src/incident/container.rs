@@ -19,7 +19,7 @@ pub struct Table {
     /// Line (or sheet row) of the header.
     pub header_line: u64,
     /// Each row's line and fields.
-    pub rows: Vec<(u64, csv::ByteRecord)>,
+    pub rows: super::Records,
     /// What the rows came from, for the summary: `JSON, ACLED API`.
     pub container: String,
 }
@@ -256,9 +256,10 @@ fn json_table(bytes: &[u8], name: &str, container: Option<String>) -> Result<Tab
                 fields[index[key]] = cell_text(value);
             }
         }
-        table
-            .rows
-            .push((i as u64 + 2, csv::ByteRecord::from(fields.clone())));
+        for field in &fields {
+            table.rows.push_field(field.as_bytes());
+        }
+        table.rows.end_record(i as u64 + 2);
     }
     table.columns = columns;
     Ok(table)
