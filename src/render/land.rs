@@ -143,28 +143,84 @@ pub fn countries(
     clip: Rect,
     tolerance: f64,
 ) -> Vec<LandShape> {
-    let lon0 = projector.projection.lon0();
-    let rel_rect = geo_rect(&bounds);
+    basemap::countries(detail)
+        .iter()
+        .filter_map(|country| {
+            let shape = area_in_frame(&country.shape, projector, bounds, clip, tolerance)?;
+            Some(LandShape { country, shape })
+        })
+        .collect()
+}
+
+/// An area in longitude/latitude degrees as it shows inside `clip`
+/// (pixels), projected and simplified to `tolerance` pixels; `None` when
+/// nothing of it shows. `bounds` (relative degrees) skips what lies far
+/// outside.
+pub fn area_in_frame(
+    shape: &MultiPolygon<f64>,
+    projector: &Projector,
+    bounds: GeoBox,
+    clip: Rect,
+    tolerance: f64,
+) -> Option<MultiPolygon<f64>> {
     let whole = bounds.east - bounds.west >= 360.0 && bounds.north - bounds.south >= 180.0;
-    let px_rect = GeoRect::new((clip.x0, clip.y0), (clip.x1, clip.y1));
-    let mut out = Vec::new();
-    for country in basemap::countries(detail) {
-        let relative = to_relative(&country.shape, lon0);
-        let near = if whole {
-            relative
-        } else {
-            basemap::clip_to_rect(&relative, rel_rect)
-        };
-        if near.0.is_empty() {
-            continue;
-        }
-        let projected = projector.shape(&near);
-        let shape = drop_specks(basemap::clip_to_rect(&projected, px_rect).simplify(tolerance));
-        if !shape.0.is_empty() {
-            out.push(LandShape { country, shape });
-        }
+    let relative = to_relative(shape, projector.projection.lon0());
+    let near = if whole {
+        relative
+    } else {
+        basemap::clip_to_rect(&relative, geo_rect(&bounds))
+    };
+    if near.0.is_empty() {
+        return None;
     }
-    out
+    let projected = projector.shape(&near);
+    let px_rect = GeoRect::new((clip.x0, clip.y0), (clip.x1, clip.y1));
+    let shape = drop_specks(basemap::clip_to_rect(&projected, px_rect).simplify(tolerance));
+    (!shape.0.is_empty()).then_some(shape)
+}
+
+/// Lines in longitude/latitude degrees as they show inside `clip` (pixels),
+/// cut at the projection's seam, projected, clipped and simplified to
+/// `tolerance` pixels. `bounds` (relative degrees) skips lines far outside.
+pub fn lines_in_frame(
+    lines: &MultiLineString<f64>,
+    projector: &Projector,
+    bounds: GeoBox,
+    clip: Rect,
+    tolerance: f64,
+) -> MultiLineString<f64> {
+    let lon0 = projector.projection.lon0();
+    let near = |b: GeoRect<f64>| {
+        b.min().x <= bounds.east + 1.0
+            && b.max().x >= bounds.west - 1.0
+            && b.min().y <= bounds.north + 1.0
+            && b.max().y >= bounds.south - 1.0
+    };
+    let mut pieces: Vec<LineString<f64>> = Vec::new();
+    for line in lines {
+        let mut piece: Vec<Coord<f64>> = Vec::new();
+        let mut flush = |piece: &mut Vec<Coord<f64>>| {
+            let relative = LineString::new(std::mem::take(piece));
+            if relative.0.len() >= 2 && relative.bounding_rect().is_some_and(near) {
+                let projected: Option<Vec<Coord<f64>>> = relative
+                    .coords()
+                    .map(|c| projector.relative(c.x, c.y).map(|(x, y)| Coord { x, y }))
+                    .collect();
+                pieces.extend(projected.map(LineString::new));
+            }
+        };
+        for c in line.coords() {
+            let rel = wrap(c.x - lon0);
+            if piece.last().is_some_and(|p| (p.x - rel).abs() > 180.0) {
+                flush(&mut piece);
+            }
+            piece.push(Coord { x: rel, y: c.y });
+        }
+        flush(&mut piece);
+    }
+    let area = GeoRect::new((clip.x0, clip.y0), (clip.x1, clip.y1)).to_polygon();
+    area.clip(&MultiLineString::new(pieces), false)
+        .simplify(tolerance)
 }
 
 /// The globe's outline in pixels for world projections, clipped to `clip`.
