@@ -297,3 +297,38 @@ fn two_runs_give_the_same_bytes() {
     let d = draw(&geocoded_text(FERGANA), &MapOptions::default()).svg;
     assert_eq!(c, d);
 }
+
+#[test]
+fn the_choropleth_is_a_project_key_and_a_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sheet.csv"), AFGHANISTAN).unwrap();
+    std::fs::write(
+        dir.path().join("incimap.toml"),
+        "input = \"sheet.csv\"\nchoropleth = \"admin1\"\nchoropleth-by = \"fatalities\"\n\
+         choropleth-classes = \"quantile\"\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_incimap"))
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(dir.path().join("output/map.svg")).unwrap()
+    };
+    let svg = run(&["-q", "map"]);
+    assert!(svg.contains("id=\"choropleth\"") && svg.contains("Fatalities per province"));
+    assert!(svg.contains("Classes by quantile"));
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_incimap"))
+        .current_dir(dir.path())
+        .args(["map", "sheet.csv", "--choropleth", "district"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("admin1"));
+}

@@ -366,8 +366,8 @@ fn natural_breaks(sorted: &[u64], distinct: &[u64], k: usize) -> Vec<u64> {
     // best[c][j]: least cost of the first j values in c + 1 classes.
     let mut best = vec![vec![f64::INFINITY; m + 1]; k];
     let mut cut = vec![vec![0usize; m + 1]; k];
-    for j in 1..=m {
-        best[0][j] = cost(0, j);
+    for (j, b) in best[0].iter_mut().enumerate().skip(1) {
+        *b = cost(0, j);
     }
     for c in 1..k {
         for j in (c + 1)..=m {

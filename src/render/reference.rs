@@ -19,7 +19,7 @@ static RIVERS: &str = include_str!("../../basemap/rivers.json");
 static CITIES: &str = include_str!("../../basemap/cities.tsv");
 
 /// The GSHHG credit, for the map's credit line when rivers are drawn.
-pub const GSHHG_CREDIT: &str = "Rivers: GSHHG (Wessel & Smith), LGPL-3";
+pub const GSHHG_CREDIT: &str = "Rivers: GSHHG 2.3.7 (Wessel & Smith), LGPL-3";
 
 /// One first-level division (province, state, region...).
 #[derive(Clone, Debug)]

@@ -1,6 +1,7 @@
 //! The rivers layer: GSHHG's major rivers, thin and muted, under the
-//! incidents. The permanent major rivers are drawn at every scale; the
-//! additional major rivers only on regional maps, where they do not crowd.
+//! incidents. The permanent major rivers are drawn on continental and
+//! closer maps (a world map has no room for them); the additional major
+//! rivers only on regional maps, where they do not crowd.
 
 use super::Layer;
 use crate::render::land;
@@ -8,6 +9,9 @@ use crate::render::plan::Plan;
 use crate::render::reference;
 use crate::render::svg::{self, Svg, num};
 
+/// Kilometres per pixel under which rivers are drawn (about 11,000 km
+/// across a 1,100 px frame).
+const RIVERS_KM_PER_PX: f64 = 10.0;
 /// Kilometres per pixel under which the smaller major rivers are drawn too.
 const SMALLER_RIVERS_KM_PER_PX: f64 = 3.0;
 
@@ -20,7 +24,7 @@ impl Rivers {
     /// The rivers this scale shows, or `None` when the layer is off or no
     /// river crosses the frame.
     pub fn new(plan: &Plan) -> Option<Rivers> {
-        if !plan.style.layers.rivers {
+        if !plan.style.layers.rivers || plan.globe || plan.km_per_px() >= RIVERS_KM_PER_PX {
             return None;
         }
         let most_level = if plan.km_per_px() < SMALLER_RIVERS_KM_PER_PX {
