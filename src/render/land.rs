@@ -218,9 +218,71 @@ pub fn lines_in_frame(
         }
         flush(&mut piece);
     }
-    let area = GeoRect::new((clip.x0, clip.y0), (clip.x1, clip.y1)).to_polygon();
-    area.clip(&MultiLineString::new(pieces), false)
-        .simplify(tolerance)
+    let clipped: Vec<LineString<f64>> = pieces
+        .iter()
+        .flat_map(|line| clip_line(line, clip))
+        .collect();
+    MultiLineString::new(clipped).simplify(tolerance)
+}
+
+/// The parts of a line inside a box (Liang–Barsky on each segment, joined
+/// where they follow on).
+fn clip_line(line: &LineString<f64>, r: Rect) -> Vec<LineString<f64>> {
+    let mut out: Vec<LineString<f64>> = Vec::new();
+    let mut current: Vec<Coord<f64>> = Vec::new();
+    for segment in line.lines() {
+        let (a, b) = (segment.start, segment.end);
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+        let inside = [
+            (-dx, a.x - r.x0),
+            (dx, r.x1 - a.x),
+            (-dy, a.y - r.y0),
+            (dy, r.y1 - a.y),
+        ]
+        .into_iter()
+        .all(|(p, q)| {
+            if p == 0.0 {
+                return q >= 0.0;
+            }
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            t0 <= t1
+        });
+        if !inside {
+            if current.len() >= 2 {
+                out.push(LineString::new(std::mem::take(&mut current)));
+            }
+            current.clear();
+            continue;
+        }
+        let start = Coord {
+            x: a.x + t0 * dx,
+            y: a.y + t0 * dy,
+        };
+        let end = Coord {
+            x: a.x + t1 * dx,
+            y: a.y + t1 * dy,
+        };
+        if current.last() != Some(&start) {
+            if current.len() >= 2 {
+                out.push(LineString::new(std::mem::take(&mut current)));
+            }
+            current = vec![start];
+        }
+        current.push(end);
+        if t1 < 1.0 {
+            out.push(LineString::new(std::mem::take(&mut current)));
+        }
+    }
+    if current.len() >= 2 {
+        out.push(LineString::new(current));
+    }
+    out
 }
 
 /// The globe's outline in pixels for world projections, clipped to `clip`.
@@ -315,6 +377,21 @@ pub fn graticule(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_cut_at_the_box() {
+        let r = Rect::new(0.0, 0.0, 10.0, 10.0);
+        // In, out across the right edge, back in across the top.
+        let line = LineString::from(vec![(2.0, 5.0), (20.0, 5.0), (20.0, -10.0), (5.0, 5.0)]);
+        let parts = clip_line(&line, r);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0], LineString::from(vec![(2.0, 5.0), (10.0, 5.0)]));
+        let last = parts[1].0.clone();
+        assert!((last[0].y - 0.0).abs() < 1e-9 && last[1] == Coord { x: 5.0, y: 5.0 });
+        // Wholly outside: nothing.
+        let away = LineString::from(vec![(-5.0, -5.0), (-1.0, 20.0)]);
+        assert!(clip_line(&away, r).is_empty());
+    }
 
     #[test]
     fn relative_pieces_stay_on_their_side_of_the_seam() {

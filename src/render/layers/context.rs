@@ -12,9 +12,9 @@ use crate::render::reference;
 use crate::render::svg::{Svg, num};
 
 /// Frame area, in square pixels, per context place at most.
-const AREA_PER_PLACE: f64 = 190.0 * 190.0;
+const AREA_PER_PLACE: f64 = 230.0 * 230.0;
 /// Closest two context places may be, in pixels.
-const SPACING: f64 = 55.0;
+const SPACING: f64 = 70.0;
 
 /// The context places drawn, with their names.
 pub(crate) struct ContextPlaces {
