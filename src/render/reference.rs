@@ -109,13 +109,14 @@ pub struct River {
     pub line: MultiLineString<f64>,
 }
 
-/// A city that may be shown for context.
+/// A city that may be shown for context (its text borrowed from the
+/// embedded table, so that reading it allocates nothing per city).
 #[derive(Clone, Debug)]
 pub struct City {
     /// Name.
-    pub name: String,
+    pub name: &'static str,
     /// ISO 3166-1 alpha-2 code of its country.
-    pub country: String,
+    pub country: &'static str,
     /// Longitude.
     pub lon: f64,
     /// Latitude.
@@ -328,13 +329,13 @@ pub fn cities() -> &'static [City] {
             .lines()
             .skip(1)
             .filter_map(|line| {
-                let f: Vec<&str> = line.split('\t').collect();
-                let [name, country, lat, lon, population, capital] = f[..] else {
-                    return None;
-                };
+                let mut f = line.split('\t');
+                let mut next = || f.next();
+                let (name, country, lat, lon, population, capital) =
+                    (next()?, next()?, next()?, next()?, next()?, next()?);
                 Some(City {
-                    name: name.to_string(),
-                    country: country.to_string(),
+                    name,
+                    country,
                     lat: lat.parse().ok()?,
                     lon: lon.parse().ok()?,
                     population: population.parse().ok()?,

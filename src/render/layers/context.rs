@@ -86,7 +86,7 @@ impl ContextPlaces {
             .iter()
             .zip(&boxes)
             .map(|((city, _), b)| LabelRequest {
-                text: city.name.clone(),
+                text: city.name.to_string(),
                 anchor: *b,
             })
             .collect();
