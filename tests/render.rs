@@ -804,8 +804,10 @@ fn the_size_key_keeps_zero_and_not_reported_apart_and_follows_the_shape() {
     // The unreported marker is told apart on the map too.
     let unreported: Vec<bool> = map.layout.markers.iter().map(|m| m.unreported).collect();
     assert_eq!(unreported, vec![true, false, false]);
+    let incidents = &map.svg[map.svg.find("id=\"incidents\"").unwrap()..];
+    let incidents = &incidents[..incidents.find("id=\"labels\"").unwrap()];
     assert_eq!(
-        map.svg.matches("stroke-dasharray").count(),
+        incidents.matches("stroke-dasharray").count() + legend.matches("stroke-dasharray").count(),
         2,
         "marker and key"
     );

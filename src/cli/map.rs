@@ -62,6 +62,18 @@ pub struct MapArgs {
     /// (`cluster`) or per grid cell (`grid`); `auto` clusters above 300 incidents.
     #[arg(long, default_value = "auto", value_parser = parse_aggregate)]
     pub aggregate: render::aggregate::Aggregate,
+    /// Shade first-level divisions (`admin1`) or countries (`country`) by
+    /// their incidents, in classes of a sequential colour scale, with a key.
+    #[arg(long, value_name = "AREAS", value_parser = render::choropleth::Areas::parse)]
+    pub choropleth: Option<render::choropleth::Areas>,
+    /// What the choropleth counts: incidents (`count`) or `fatalities`.
+    #[arg(long, value_name = "MEASURE", default_value = "count",
+          value_parser = render::choropleth::Measure::parse)]
+    pub choropleth_by: render::choropleth::Measure,
+    /// How the choropleth's classes are made: natural breaks (`jenks`) or `quantile`.
+    #[arg(long, value_name = "METHOD", default_value = "jenks",
+          value_parser = render::choropleth::Classing::parse)]
+    pub choropleth_classes: render::choropleth::Classing,
     /// Style file (TOML): colours, fonts, sizes, layers; see the README.
     #[arg(long, value_name = "FILE.toml")]
     pub style: Option<PathBuf>,
@@ -117,6 +129,11 @@ impl MapArgs {
             max_types: usize::from(self.max_types),
             style,
             aggregate: self.aggregate,
+            choropleth: self.choropleth.map(|areas| render::choropleth::Choropleth {
+                areas,
+                measure: self.choropleth_by,
+                classing: self.choropleth_classes,
+            }),
         };
         job.formats = self.format.clone();
         job.dpi = self.dpi;

@@ -191,7 +191,7 @@ pub fn decode_topojson(json: &str, object: &str) -> Result<Vec<Country>, String>
 }
 
 /// Undoes the delta encoding: every arc as absolute quantized positions.
-fn absolute_arcs(arcs: &[Vec<[i32; 2]>]) -> Vec<Vec<[i64; 2]>> {
+pub(crate) fn absolute_arcs(arcs: &[Vec<[i32; 2]>]) -> Vec<Vec<[i64; 2]>> {
     let absolute = |arc: &Vec<[i32; 2]>| {
         let (mut x, mut y) = (0i64, 0i64);
         let points = arc.iter().map(|&[dx, dy]| {
@@ -205,7 +205,7 @@ fn absolute_arcs(arcs: &[Vec<[i32; 2]>]) -> Vec<Vec<[i64; 2]>> {
 }
 
 /// Joins the arcs of one ring, dropping the point each arc shares with the previous one.
-fn ring(arcs: &[Vec<[i64; 2]>], refs: &[i32]) -> Result<Vec<[i64; 2]>, String> {
+pub(crate) fn ring(arcs: &[Vec<[i64; 2]>], refs: &[i32]) -> Result<Vec<[i64; 2]>, String> {
     let mut out = Vec::new();
     for &r in refs {
         let index = if r >= 0 { r } else { !r } as usize;
@@ -225,7 +225,7 @@ fn ring(arcs: &[Vec<[i64; 2]>], refs: &[i32]) -> Result<Vec<[i64; 2]>, String> {
 /// Drops repeated points and spikes (runs out and straight back along the same line) from
 /// a closed ring. Quantization leaves them in small features; they carry no area, but a
 /// spike at the lowest-left point leaves geo's winding order undefined.
-fn clean(ring: Vec<[i64; 2]>) -> Vec<[i64; 2]> {
+pub(crate) fn clean(ring: Vec<[i64; 2]>) -> Vec<[i64; 2]> {
     let backtracks = |a: [i64; 2], b: [i64; 2], c: [i64; 2]| {
         let (u, v) = ([b[0] - a[0], b[1] - a[1]], [c[0] - b[0], c[1] - b[1]]);
         u[0] * v[1] == u[1] * v[0] && u[0] * v[0] + u[1] * v[1] <= 0
@@ -257,14 +257,14 @@ fn clean(ring: Vec<[i64; 2]>) -> Vec<[i64; 2]> {
     ring
 }
 
-fn twice_area(ring: &[[i64; 2]]) -> i64 {
+pub(crate) fn twice_area(ring: &[[i64; 2]]) -> i64 {
     ring.windows(2)
         .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
         .sum()
 }
 
 /// One TopoJSON polygon (exterior first, then holes) as geo polygons, cut at ±180 if needed.
-fn build_polygons(rings: Vec<Vec<Coord<f64>>>) -> Vec<Polygon<f64>> {
+pub(crate) fn build_polygons(rings: Vec<Vec<Coord<f64>>>) -> Vec<Polygon<f64>> {
     if rings.iter().any(|r| crosses_antimeridian(r)) {
         return cut_at_antimeridian(rings);
     }

@@ -188,6 +188,32 @@ pub fn place(
     font: &Font,
     size: f64,
 ) -> (Vec<PlacedLabel>, Vec<String>) {
+    place_at(requests, markers, reserved, frame, font, size, &GAPS)
+}
+
+/// Places labels as [`place`] does, but only right next to their anchors,
+/// never at the end of a leader line: for names that are context, which
+/// give way rather than move away.
+pub fn place_beside(
+    requests: &[LabelRequest],
+    markers: &[Rect],
+    reserved: &[Rect],
+    frame: Rect,
+    font: &Font,
+    size: f64,
+) -> (Vec<PlacedLabel>, Vec<String>) {
+    place_at(requests, markers, reserved, frame, font, size, &GAPS[..1])
+}
+
+fn place_at(
+    requests: &[LabelRequest],
+    markers: &[Rect],
+    reserved: &[Rect],
+    frame: Rect,
+    font: &Font,
+    size: f64,
+    gaps: &[f64],
+) -> (Vec<PlacedLabel>, Vec<String>) {
     let obstacles: Vec<Rect> = markers.iter().chain(reserved).copied().collect();
     let ascent = font.ascent(size);
     let height = ascent + font.descent(size);
@@ -209,7 +235,7 @@ pub fn place(
         let width = font.width(&request.text, size);
         let a = request.anchor;
         let (cx, cy) = a.centre();
-        let candidates = GAPS.iter().enumerate().flat_map(|(step, &gap)| {
+        let candidates = gaps.iter().enumerate().flat_map(|(step, &gap)| {
             directions.iter().map(move |&(dx, dy)| {
                 let x = match dx {
                     d if d > 0.0 => a.x1 + gap,

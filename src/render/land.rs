@@ -143,26 +143,144 @@ pub fn countries(
     clip: Rect,
     tolerance: f64,
 ) -> Vec<LandShape> {
-    let lon0 = projector.projection.lon0();
-    let rel_rect = geo_rect(&bounds);
+    basemap::countries(detail)
+        .iter()
+        .filter_map(|country| {
+            let shape = area_in_frame(&country.shape, projector, bounds, clip, tolerance)?;
+            Some(LandShape { country, shape })
+        })
+        .collect()
+}
+
+/// An area in longitude/latitude degrees as it shows inside `clip`
+/// (pixels), projected and simplified to `tolerance` pixels; `None` when
+/// nothing of it shows. `bounds` (relative degrees) skips what lies far
+/// outside.
+pub fn area_in_frame(
+    shape: &MultiPolygon<f64>,
+    projector: &Projector,
+    bounds: GeoBox,
+    clip: Rect,
+    tolerance: f64,
+) -> Option<MultiPolygon<f64>> {
     let whole = bounds.east - bounds.west >= 360.0 && bounds.north - bounds.south >= 180.0;
+    let relative = to_relative(shape, projector.projection.lon0());
+    let near = if whole {
+        relative
+    } else {
+        basemap::clip_to_rect(&relative, geo_rect(&bounds))
+    };
+    if near.0.is_empty() {
+        return None;
+    }
+    let projected = projector.shape(&near);
     let px_rect = GeoRect::new((clip.x0, clip.y0), (clip.x1, clip.y1));
-    let mut out = Vec::new();
-    for country in basemap::countries(detail) {
-        let relative = to_relative(&country.shape, lon0);
-        let near = if whole {
-            relative
-        } else {
-            basemap::clip_to_rect(&relative, rel_rect)
+    let shape = drop_specks(basemap::clip_to_rect(&projected, px_rect).simplify(tolerance));
+    (!shape.0.is_empty()).then_some(shape)
+}
+
+/// Lines in longitude/latitude degrees as they show inside `clip` (pixels),
+/// cut at the projection's seam, projected, clipped and simplified to
+/// `tolerance` pixels. `bounds` (relative degrees) skips lines far outside.
+pub fn lines_in_frame(
+    lines: &MultiLineString<f64>,
+    projector: &Projector,
+    bounds: GeoBox,
+    clip: Rect,
+    tolerance: f64,
+) -> MultiLineString<f64> {
+    let lon0 = projector.projection.lon0();
+    let near = |b: GeoRect<f64>| {
+        b.min().x <= bounds.east + 1.0
+            && b.max().x >= bounds.west - 1.0
+            && b.min().y <= bounds.north + 1.0
+            && b.max().y >= bounds.south - 1.0
+    };
+    let mut pieces: Vec<LineString<f64>> = Vec::new();
+    for line in lines {
+        let mut piece: Vec<Coord<f64>> = Vec::new();
+        let mut flush = |piece: &mut Vec<Coord<f64>>| {
+            let relative = LineString::new(std::mem::take(piece));
+            if relative.0.len() >= 2 && relative.bounding_rect().is_some_and(near) {
+                let projected: Option<Vec<Coord<f64>>> = relative
+                    .coords()
+                    .map(|c| projector.relative(c.x, c.y).map(|(x, y)| Coord { x, y }))
+                    .collect();
+                pieces.extend(projected.map(LineString::new));
+            }
         };
-        if near.0.is_empty() {
+        for c in line.coords() {
+            let rel = wrap(c.x - lon0);
+            if piece.last().is_some_and(|p| (p.x - rel).abs() > 180.0) {
+                flush(&mut piece);
+            }
+            piece.push(Coord { x: rel, y: c.y });
+        }
+        flush(&mut piece);
+    }
+    let clipped: Vec<LineString<f64>> = pieces
+        .iter()
+        .flat_map(|line| clip_line(line, clip))
+        .collect();
+    MultiLineString::new(clipped).simplify(tolerance)
+}
+
+/// The parts of a line inside a box (Liang–Barsky on each segment, joined
+/// where they follow on).
+fn clip_line(line: &LineString<f64>, r: Rect) -> Vec<LineString<f64>> {
+    let mut out: Vec<LineString<f64>> = Vec::new();
+    let mut current: Vec<Coord<f64>> = Vec::new();
+    for segment in line.lines() {
+        let (a, b) = (segment.start, segment.end);
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+        let inside = [
+            (-dx, a.x - r.x0),
+            (dx, r.x1 - a.x),
+            (-dy, a.y - r.y0),
+            (dy, r.y1 - a.y),
+        ]
+        .into_iter()
+        .all(|(p, q)| {
+            if p == 0.0 {
+                return q >= 0.0;
+            }
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            t0 <= t1
+        });
+        if !inside {
+            if current.len() >= 2 {
+                out.push(LineString::new(std::mem::take(&mut current)));
+            }
+            current.clear();
             continue;
         }
-        let projected = projector.shape(&near);
-        let shape = drop_specks(basemap::clip_to_rect(&projected, px_rect).simplify(tolerance));
-        if !shape.0.is_empty() {
-            out.push(LandShape { country, shape });
+        let start = Coord {
+            x: a.x + t0 * dx,
+            y: a.y + t0 * dy,
+        };
+        let end = Coord {
+            x: a.x + t1 * dx,
+            y: a.y + t1 * dy,
+        };
+        if current.last() != Some(&start) {
+            if current.len() >= 2 {
+                out.push(LineString::new(std::mem::take(&mut current)));
+            }
+            current = vec![start];
         }
+        current.push(end);
+        if t1 < 1.0 {
+            out.push(LineString::new(std::mem::take(&mut current)));
+        }
+    }
+    if current.len() >= 2 {
+        out.push(LineString::new(current));
     }
     out
 }
@@ -259,6 +377,21 @@ pub fn graticule(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_cut_at_the_box() {
+        let r = Rect::new(0.0, 0.0, 10.0, 10.0);
+        // In, out across the right edge, back in across the top.
+        let line = LineString::from(vec![(2.0, 5.0), (20.0, 5.0), (20.0, -10.0), (5.0, 5.0)]);
+        let parts = clip_line(&line, r);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0], LineString::from(vec![(2.0, 5.0), (10.0, 5.0)]));
+        let last = parts[1].0.clone();
+        assert!((last[0].y - 0.0).abs() < 1e-9 && last[1] == Coord { x: 5.0, y: 5.0 });
+        // Wholly outside: nothing.
+        let away = LineString::from(vec![(-5.0, -5.0), (-1.0, 20.0)]);
+        assert!(clip_line(&away, r).is_empty());
+    }
 
     #[test]
     fn relative_pieces_stay_on_their_side_of_the_seam() {

@@ -70,9 +70,14 @@ impl Header {
     }
 }
 
-/// The credit line: the data source, Natural Earth and GeoNames, wrapped to
-/// `width`.
-pub(crate) fn credit_lines(source: Option<&str>, style: &Style, width: f64) -> Vec<String> {
+/// The credit line: the data source, Natural Earth, GeoNames and the
+/// `extra` credits of the layers drawn, wrapped to `width`.
+pub(crate) fn credit_lines(
+    source: Option<&str>,
+    extra: &[&str],
+    style: &Style,
+    width: f64,
+) -> Vec<String> {
     if !style.layers.credits {
         return Vec::new();
     }
@@ -81,10 +86,14 @@ pub(crate) fn credit_lines(source: Option<&str>, style: &Style, width: f64) -> V
         credit.push_str(&format!("Data: {}. ", crate::text::clean(source.trim())));
     }
     credit.push_str(&format!(
-        "{}. {}. Map: incimap.",
+        "{}. {}. ",
         crate::NATURAL_EARTH_CREDIT,
         crate::GEONAMES_CREDIT
     ));
+    for e in extra {
+        credit.push_str(&format!("{e}. "));
+    }
+    credit.push_str("Map: incimap.");
     wrap_text(&credit, &style.typeface.regular, style.sizes.credits, width)
 }
 
@@ -114,7 +123,7 @@ pub(crate) fn draw_credits(
 }
 
 /// How the legend, the map and the frame share the page.
-pub(crate) struct Plan {
+pub(crate) struct LegendPlan {
     /// The legend, in the columns chosen.
     pub legend: Legend,
     /// Where it goes.
@@ -132,7 +141,7 @@ pub(crate) struct Plan {
     below: Option<(usize, (f64, f64))>,
 }
 
-impl Plan {
+impl LegendPlan {
     /// The legend goes in a corner of the map, in as few columns as keep it
     /// low; if it is still too tall, beside the map; if there is no room
     /// there, under it.
@@ -143,7 +152,7 @@ impl Plan {
         frame_height: Option<f64>,
         figure_height: Option<f64>,
         area: &MetreBox,
-    ) -> Result<Plan, RenderError> {
+    ) -> Result<LegendPlan, RenderError> {
         let (mut corner, mut beside, mut below) = (None, None, None);
         if style.layers.legend {
             let layouts: Vec<(usize, (f64, f64))> = (1..=4)
@@ -170,7 +179,7 @@ impl Plan {
                 .or(layouts.first())
                 .copied();
         }
-        let mut plan = Plan {
+        let mut plan = LegendPlan {
             legend,
             place: LegendPlace::Off,
             legend_size: (0.0, 0.0),
@@ -255,6 +264,8 @@ pub(crate) struct Fitted {
     pub scale: Option<((f64, f64, String), Rect)>,
     /// The inset box.
     pub inset: Option<Rect>,
+    /// The choropleth's key.
+    pub key: Option<Rect>,
 }
 
 /// What [`fit`] works with.
@@ -269,6 +280,8 @@ pub(crate) struct Fitting<'a> {
     pub globe: bool,
     /// Draw the inset.
     pub inset: bool,
+    /// The size of the choropleth's key, when there is one.
+    pub key: Option<(f64, f64)>,
     /// Left edge and top of the frame.
     pub origin: (f64, f64),
     /// The look.
@@ -281,7 +294,7 @@ pub(crate) struct Fitting<'a> {
 /// the legend leaves the corners. What still does not fit is noted.
 pub(crate) fn fit(
     f: &Fitting,
-    plan: &mut Plan,
+    plan: &mut LegendPlan,
     mut area: MetreBox,
     notes: &mut Vec<String>,
 ) -> Result<Fitted, RenderError> {
@@ -306,6 +319,7 @@ pub(crate) fn fit(
         if plan.place == LegendPlace::Corner {
             wanted.push(plan.legend_size);
         }
+        wanted.extend(f.key);
         let scale = if f.style.layers.scalebar {
             frame.px_per_km(f.projection, f.globe).map(|(ppk, lat)| {
                 let (km, text) = legend::scale_bar_length(ppk, lat, f.projection.is_world(), 150.0);
@@ -356,6 +370,7 @@ pub(crate) fn fit(
             LegendPlace::Below => Some(Rect::new(r.x0, r.y1 + 12.0, w, h)),
             LegendPlace::Off => None,
         };
+        let key = f.key.and_then(|_| boxes.next());
         // What does not fit in the frame is left out, and said.
         let fits = |b: &Rect| r.inflate(-4.0).contains(b);
         let scale = scale.and_then(|s| boxes.next().filter(fits).map(|b| (s, b)));
@@ -370,6 +385,7 @@ pub(crate) fn fit(
             legend,
             scale,
             inset: inset.filter(fits),
+            key,
         });
     }
 }

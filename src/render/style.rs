@@ -10,6 +10,11 @@ use serde::{Deserialize, Serialize};
 use super::font::{Font, Typeface};
 use super::symbols::PALETTE;
 
+/// The choropleth's default classes: the five darkest of ColorBrewer's
+/// six-class Purples (sequential, colour-blind safe, apart from the types'
+/// colours; the lightest still darker than land without incidents).
+pub const CHOROPLETH: [&str; 5] = ["#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f"];
+
 /// Colours, as `#rgb` or `#rrggbb` (or `none` where nothing should be drawn).
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
@@ -42,6 +47,16 @@ pub struct Colours {
     pub inset_highlight: String,
     /// Colours of incident types, most frequent type first.
     pub palette: Vec<String>,
+    /// Rivers.
+    pub rivers: String,
+    /// Boundaries between first-level divisions (provinces).
+    pub provinces: String,
+    /// Province names.
+    pub province_names: String,
+    /// Context places (capitals, larger cities) and their names.
+    pub context_places: String,
+    /// The choropleth's classes, lightest (fewest) first.
+    pub choropleth: Vec<String>,
 }
 
 impl Default for Colours {
@@ -61,6 +76,11 @@ impl Default for Colours {
             marker_outline: "#ffffff".into(),
             inset_highlight: "#c8102e".into(),
             palette: PALETTE.iter().map(|c| c.to_string()).collect(),
+            rivers: "#8fb4cc".into(),
+            provinces: "#b3a994".into(),
+            province_names: "#9c937f".into(),
+            context_places: "#767676".into(),
+            choropleth: CHOROPLETH.iter().map(|c| c.to_string()).collect(),
         }
     }
 }
@@ -107,6 +127,16 @@ pub struct Sizes {
     pub graticule_step: f64,
     /// Height of the timeline panel.
     pub timeline: f64,
+    /// River line width.
+    pub rivers: f64,
+    /// Province boundary width.
+    pub provinces: f64,
+    /// Province names.
+    pub province_names: f64,
+    /// Names of context places.
+    pub context_labels: f64,
+    /// Radius of a context place's dot.
+    pub context_marker: f64,
 }
 
 impl Default for Sizes {
@@ -125,6 +155,11 @@ impl Default for Sizes {
             graticule: 0.5,
             graticule_step: 0.0,
             timeline: 150.0,
+            rivers: 0.9,
+            provinces: 0.6,
+            province_names: 9.0,
+            context_labels: 10.0,
+            context_marker: 2.2,
         }
     }
 }
@@ -149,6 +184,14 @@ pub struct Layers {
     pub inset: bool,
     /// The timeline panel.
     pub timeline: bool,
+    /// Major rivers (at regional scales also the smaller major rivers).
+    pub rivers: bool,
+    /// Boundaries between provinces, on regional maps.
+    pub provinces: bool,
+    /// Province names where they fit, on close-up maps.
+    pub province_names: bool,
+    /// Capitals and the larger cities of the extent, as small grey points.
+    pub context_places: bool,
 }
 
 impl Default for Layers {
@@ -162,6 +205,10 @@ impl Default for Layers {
             credits: true,
             inset: false,
             timeline: false,
+            rivers: true,
+            provinces: true,
+            province_names: true,
+            context_places: true,
         }
     }
 }
@@ -319,11 +366,25 @@ fn check_colours(c: &Colours) -> Result<(), String> {
         ("leaders", &c.leaders),
         ("marker_outline", &c.marker_outline),
         ("inset_highlight", &c.inset_highlight),
+        ("rivers", &c.rivers),
+        ("provinces", &c.provinces),
+        ("province_names", &c.province_names),
+        ("context_places", &c.context_places),
     ];
     for (key, value) in named {
         if !is_colour(value) {
             return Err(format!(
                 "colours.{key} = \"{value}\" is not a colour; write #rgb, #rrggbb or none"
+            ));
+        }
+    }
+    if c.choropleth.len() < 2 {
+        return Err("colours.choropleth needs at least two colours".into());
+    }
+    for (i, value) in c.choropleth.iter().enumerate() {
+        if !is_colour(value) || value == "none" {
+            return Err(format!(
+                "colours.choropleth[{i}] = \"{value}\" is not a colour; write #rgb or #rrggbb"
             ));
         }
     }
@@ -360,11 +421,16 @@ fn check_sizes(s: &Sizes) -> Result<(), String> {
         ("marker", s.marker),
         ("marker_max", s.marker_max),
         ("timeline", s.timeline),
+        ("province_names", s.province_names),
+        ("context_labels", s.context_labels),
     ];
     let non_negative = [
         ("margin", s.margin),
         ("borders", s.borders),
         ("graticule", s.graticule),
+        ("rivers", s.rivers),
+        ("provinces", s.provinces),
+        ("context_marker", s.context_marker),
     ];
     for (key, v) in positive {
         if !(v.is_finite() && v > 0.0 && v < 1000.0) {

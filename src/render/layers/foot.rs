@@ -1,0 +1,62 @@
+//! Under the map: the timeline panel and the credit line, stacked from the
+//! frame's (or the legend's) bottom down; they decide the figure's height.
+
+use crate::render::labels::Rect;
+use crate::render::plan::Plan;
+use crate::render::svg::Svg;
+use crate::render::{RenderError, page, timeline};
+
+/// What the foot took: the timeline's box and the figure's height.
+pub(crate) struct Foot {
+    /// The timeline panel, when drawn.
+    pub timeline: Option<Rect>,
+    /// The figure's height.
+    pub height: f64,
+}
+
+/// Draws the timeline and the credits (with `unplaced`, the labels left
+/// out), adding the timeline's notes.
+pub(crate) fn draw(
+    svg: &mut Svg,
+    plan: &Plan,
+    credits: &[String],
+    unplaced: &[String],
+    notes: &mut Vec<String>,
+) -> Result<Foot, RenderError> {
+    let style = plan.style;
+    let sizes = &style.sizes;
+    let r = plan.rect();
+    let mut y = plan.fitted.legend.map_or(r.y1, |b| b.y1.max(r.y1));
+    let timeline_box = match &plan.bars {
+        Some(bars) => {
+            let b = Rect::new(r.x0, y + 12.0, plan.width, plan.timeline_px);
+            let note = timeline::draw(svg, b, bars, style).map_err(RenderError::Timeline)?;
+            notes.extend(note);
+            y = b.y1;
+            Some(b)
+        }
+        None => None,
+    };
+    notes.extend(
+        unplaced
+            .iter()
+            .map(|t| format!("label `{t}` left out: no free space next to its markers")),
+    );
+    if style.layers.credits {
+        let mut lines = credits.to_vec();
+        if !unplaced.is_empty() {
+            let note = format!("Not labelled for lack of room: {}.", unplaced.join(", "));
+            let font = &style.typeface.regular;
+            lines.extend(page::wrap_text(&note, font, sizes.credits, plan.width));
+        }
+        y = page::draw_credits(svg, r.x0, y, &lines, style);
+    }
+    let height = match plan.options.height {
+        Some(h) => h,
+        None => (y + plan.line_step + sizes.margin * 0.5).max(r.y1 + plan.credits_height),
+    };
+    Ok(Foot {
+        timeline: timeline_box,
+        height,
+    })
+}

@@ -1,0 +1,334 @@
+//! The map's layers: the reference layers (rivers, provinces, context
+//! places) present, named and muted under the incidents; context names that
+//! give way to incident labels; the choropleth's classes and key; the same
+//! bytes on every run.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use incimap::gazetteer::Gazetteer;
+use incimap::geocode::{self, Geocoded};
+use incimap::incident::{self, ReadOptions};
+use incimap::render::choropleth::{Areas, Choropleth, Classing, Measure, Tally};
+use incimap::render::{self, Map, MapOptions, MapRows, Style};
+
+fn path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::embedded)
+}
+
+fn geocoded_text(csv: &str) -> Geocoded {
+    let read = incident::read(csv.as_bytes(), "test.csv", &ReadOptions::default()).unwrap();
+    geocode::geocode(read, gazetteer())
+}
+
+fn geocoded_file(relative: &str) -> Geocoded {
+    let read = incident::read_path(&path(relative), &ReadOptions::default()).unwrap();
+    geocode::geocode(read, gazetteer())
+}
+
+fn draw(g: &Geocoded, options: &MapOptions) -> Map {
+    render::render(g, options).unwrap_or_else(|e| panic!("render failed: {e}"))
+}
+
+/// Ids of the Inkscape layers, in document order.
+fn layer_ids(svg: &str) -> Vec<String> {
+    svg.split("<g ")
+        .skip(1)
+        .map(|tag| &tag[..tag.find('>').unwrap()])
+        .filter(|tag| tag.contains("inkscape:groupmode=\"layer\""))
+        .map(|tag| {
+            let id = &tag[tag.find("id=\"").unwrap() + 4..];
+            id[..id.find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+/// The Fergana Valley and Dushanbe, by coordinates.
+const FERGANA: &str = "date,place,type,latitude,longitude\n\
+    2024-01-05,Osh,Attack,40.5283,72.7985\n\
+    2024-02-11,Andijan,Arrest,40.7821,72.3442\n\
+    2024-03-02,Namangan,Attack,40.9983,71.6726\n\
+    2024-03-20,Khujand,Arrest,40.2826,69.6222\n\
+    2024-04-14,Isfara,Attack,40.1265,70.6252\n\
+    2024-05-01,Dushanbe,Attack,38.5358,68.7791\n";
+
+/// Afghanistan, by coordinates.
+const AFGHANISTAN: &str = "date,place,type,fatalities,latitude,longitude\n\
+    2024-01-05,Kabul,Attack,5,34.5281,69.1723\n\
+    2024-01-06,Kabul,Attack,2,34.5281,69.1723\n\
+    2024-01-07,Kabul,Attack,0,34.5281,69.1723\n\
+    2024-01-08,Kabul,Attack,1,34.5281,69.1723\n\
+    2024-02-11,Kandahar,Attack,3,31.6133,65.7101\n\
+    2024-03-02,Herat,Attack,1,34.3482,62.1997\n\
+    2024-03-03,Herat,Attack,0,34.3482,62.1997\n\
+    2024-03-20,Mazar-i-Sharif,Attack,9,36.7090,67.1109\n\
+    2024-03-21,Mazar-i-Sharif,Attack,1,36.7090,67.1109\n\
+    2024-03-22,Mazar-i-Sharif,Attack,1,36.7090,67.1109\n\
+    2024-03-23,Mazar-i-Sharif,Attack,1,36.7090,67.1109\n\
+    2024-03-24,Mazar-i-Sharif,Attack,1,36.7090,67.1109\n\
+    2024-03-25,Mazar-i-Sharif,Attack,1,36.7090,67.1109\n\
+    2024-03-26,Mazar-i-Sharif,Attack,1,36.7090,67.1109\n\
+    2024-04-14,Jalalabad,Attack,0,34.4342,70.4478\n\
+    2024-05-01,Kunduz,Attack,2,36.7280,68.8681\n\
+    2024-05-02,Faizabad,Attack,0,37.1166,70.5800\n";
+
+#[test]
+fn reference_layers_are_drawn_under_the_incidents_and_named() {
+    let map = draw(&geocoded_text(FERGANA), &MapOptions::default());
+    let ids = layer_ids(&map.svg);
+    let at = |id: &str| {
+        ids.iter()
+            .position(|i| i == id)
+            .unwrap_or_else(|| panic!("no layer {id} in {ids:?}"))
+    };
+    for layer in ["rivers", "provinces", "context-places"] {
+        assert!(at(layer) > at("basemap"), "{layer} over the basemap");
+        assert!(at(layer) < at("incidents"), "{layer} under the incidents");
+        assert!(
+            map.svg.contains(&format!(
+                "id=\"{layer}\" inkscape:groupmode=\"layer\" inkscape:label="
+            )),
+            "{layer} is an Inkscape layer"
+        );
+    }
+    // Tashkent is the capital in this extent; it has no incident.
+    let context: Vec<&str> = map
+        .layout
+        .context_labels
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    assert!(context.contains(&"Tashkent"), "{context:?}");
+    assert!(map.svg.contains("GSHHG"), "rivers are credited");
+}
+
+#[test]
+fn province_boundaries_are_lines_inside_the_country() {
+    let map = draw(&geocoded_text(AFGHANISTAN), &MapOptions::default());
+    let start = map
+        .svg
+        .find("id=\"province-boundaries\"")
+        .expect("boundaries drawn");
+    let d = &map.svg[start..start + map.svg[start..].find("/>").unwrap()];
+    // Afghanistan's 34 provinces share dozens of boundary lines.
+    assert!(
+        d.matches('M').count() > 30,
+        "{} lines",
+        d.matches('M').count()
+    );
+    // Open lines, not the provinces' closed outlines.
+    assert!(!d.contains('Z'));
+}
+
+#[test]
+fn context_names_give_way_to_incident_labels_and_markers() {
+    for g in [
+        geocoded_text(FERGANA),
+        geocoded_text(AFGHANISTAN),
+        geocoded_file("examples/incidents.csv"),
+        geocoded_file("examples/middle-east.csv"),
+    ] {
+        let map = draw(&g, &MapOptions::default());
+        let layout = &map.layout;
+        for c in &layout.context_labels {
+            for l in &layout.labels {
+                assert!(!c.bbox.intersects(&l.bbox), "{} over {}", c.text, l.text);
+            }
+            for m in &layout.markers {
+                assert!(!c.bbox.intersects(&m.bbox()), "{} over a marker", c.text);
+            }
+            for r in layout.reserved() {
+                assert!(!c.bbox.intersects(&r), "{} under a panel", c.text);
+            }
+            for n in &layout.country_labels {
+                assert!(!c.bbox.intersects(&n.bbox), "{} over {}", c.text, n.text);
+            }
+            assert!(c.leader.is_none(), "a context name stays by its point");
+        }
+    }
+}
+
+#[test]
+fn a_single_incident_has_context() {
+    let map = draw(
+        &geocoded_text("date,place,latitude,longitude\n2024-03-22,Khorugh,37.4895,71.5530\n"),
+        &MapOptions::default(),
+    );
+    assert!(
+        !map.layout.context_labels.is_empty(),
+        "a lone incident gets places around it"
+    );
+    assert!(
+        map.svg.contains("id=\"rivers\""),
+        "the Panj flows by Khorugh"
+    );
+}
+
+#[test]
+fn reference_layers_follow_the_style() {
+    let style = Style::from_toml(
+        "[layers]\nrivers = false\nprovinces = false\ncontext_places = false\n",
+        "style.toml",
+        Path::new("."),
+    )
+    .unwrap();
+    let map = draw(
+        &geocoded_text(FERGANA),
+        &MapOptions {
+            style,
+            ..MapOptions::default()
+        },
+    );
+    let ids = layer_ids(&map.svg);
+    for layer in ["rivers", "provinces", "context-places"] {
+        assert!(!ids.contains(&layer.to_string()), "{layer} in {ids:?}");
+    }
+    assert!(!map.svg.contains("GSHHG"), "no river, no river credit");
+}
+
+fn afghan_rows() -> MapRows {
+    let g = geocoded_text(AFGHANISTAN);
+    g.rows.iter().collect()
+}
+
+fn choropleth(measure: Measure, classing: Classing) -> Choropleth {
+    Choropleth {
+        areas: Areas::Admin1,
+        measure,
+        classing,
+    }
+}
+
+#[test]
+fn incidents_are_counted_in_their_provinces() {
+    let tally = Tally::count(
+        &afghan_rows(),
+        choropleth(Measure::Count, Classing::NaturalBreaks),
+        5,
+    );
+    let value = |name: &str| tally.areas.iter().find(|a| a.name == name).map(|a| a.value);
+    assert_eq!(value("Kabul"), Some(4));
+    assert_eq!(value("Balkh"), Some(7));
+    assert_eq!(value("Herat"), Some(2));
+    assert_eq!(value("Kandahar"), Some(1));
+    assert_eq!(tally.areas.iter().map(|a| a.value).sum::<u64>(), 17);
+    assert_eq!(tally.outside, 0);
+    // Values 1, 1, 1, 1, 1, 2, 4, 7 in at most five classes: four distinct values.
+    assert_eq!(tally.classes, [(1, 1), (2, 2), (3, 4), (5, 7)]);
+    let fatalities = Tally::count(
+        &afghan_rows(),
+        choropleth(Measure::Fatalities, Classing::Quantile),
+        5,
+    );
+    let balkh = fatalities.areas.iter().find(|a| a.name == "Balkh").unwrap();
+    assert_eq!(balkh.value, 15);
+    // Provinces with incidents but nobody killed are not shaded.
+    assert!(fatalities.areas.iter().all(|a| a.value > 0));
+    assert!(!fatalities.areas.iter().any(|a| a.name == "Nangarhar"));
+}
+
+#[test]
+fn the_choropleth_shades_by_class_and_says_so_in_its_key() {
+    let g = geocoded_text(AFGHANISTAN);
+    let options = MapOptions {
+        choropleth: Some(choropleth(Measure::Count, Classing::NaturalBreaks)),
+        ..MapOptions::default()
+    };
+    let map = draw(&g, &options);
+    let ids = layer_ids(&map.svg);
+    let at = |id: &str| ids.iter().position(|i| i == id).unwrap();
+    assert!(at("basemap") < at("choropleth") && at("choropleth") < at("incidents"));
+    let scale = &Style::default().colours.choropleth;
+    // Four classes spread over the five colours: lightest, darkest and two between.
+    let fill = |name: &str| {
+        let tag = format!("inkscape:label=\"{name}\" fill=\"");
+        let start = map
+            .svg
+            .find(&tag)
+            .unwrap_or_else(|| panic!("{name} not shaded"))
+            + tag.len();
+        map.svg[start..start + 7].to_string()
+    };
+    assert_eq!(fill("Kandahar"), scale[0]);
+    assert_eq!(fill("Herat"), scale[1]);
+    assert_eq!(fill("Kabul"), scale[3]);
+    assert_eq!(fill("Balkh"), scale[4]);
+    let key_start = map.svg.find("id=\"choropleth-key\"").expect("a key");
+    let key = &map.svg[key_start..key_start + map.svg[key_start..].find("</g>").unwrap()];
+    for text in [
+        "Incidents per province",
+        ">5–7<",
+        ">3–4<",
+        ">2<",
+        ">1<",
+        "natural breaks (Jenks)",
+    ] {
+        assert!(key.contains(text), "{text} not in the key");
+    }
+    // The key is a panel: no label or marker under it.
+    let b = map.layout.choropleth_key.expect("the key's box");
+    assert!(map.layout.reserved().contains(&b));
+    for l in &map.layout.labels {
+        assert!(!l.bbox.intersects(&b));
+    }
+    // Country shading gives way to the choropleth.
+    let shade = format!("fill=\"{}\"", Style::default().colours.land_with_incidents);
+    let basemap_start = map.svg.find("id=\"basemap\"").unwrap();
+    let basemap = &map.svg[basemap_start..map.svg.find("id=\"choropleth\"").unwrap()];
+    assert!(!basemap.contains(&shade));
+}
+
+#[test]
+fn two_runs_give_the_same_bytes() {
+    let g = geocoded_text(AFGHANISTAN);
+    let options = MapOptions {
+        choropleth: Some(choropleth(Measure::Fatalities, Classing::Quantile)),
+        ..MapOptions::default()
+    };
+    let a = draw(&g, &options).svg;
+    let b = draw(&g, &options).svg;
+    assert_eq!(a, b);
+    let c = draw(&geocoded_text(FERGANA), &MapOptions::default()).svg;
+    let d = draw(&geocoded_text(FERGANA), &MapOptions::default()).svg;
+    assert_eq!(c, d);
+}
+
+#[test]
+fn the_choropleth_is_a_project_key_and_a_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sheet.csv"), AFGHANISTAN).unwrap();
+    std::fs::write(
+        dir.path().join("incimap.toml"),
+        "input = \"sheet.csv\"\nchoropleth = \"admin1\"\nchoropleth-by = \"fatalities\"\n\
+         choropleth-classes = \"quantile\"\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_incimap"))
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(dir.path().join("output/map.svg")).unwrap()
+    };
+    let svg = run(&["-q", "map"]);
+    assert!(svg.contains("id=\"choropleth\"") && svg.contains("Fatalities per province"));
+    assert!(svg.contains("Classes by quantile"));
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_incimap"))
+        .current_dir(dir.path())
+        .args(["map", "sheet.csv", "--choropleth", "district"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("admin1"));
+}
