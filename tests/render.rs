@@ -44,17 +44,21 @@ fn full_options() -> MapOptions {
     }
 }
 
-/// Asserts the figure's rules on a layout: every located row has one marker
-/// inside the frame; no marker covers another; nothing covers a marker; no
+/// Asserts the figure's rules on a layout: every located row is in one
+/// marker (its own, or its crowded place's pie) inside the frame; no marker covers another; nothing covers a marker; no
 /// label overlaps another label, a marker, the legend, the scale bar or the
 /// inset, or leaves the frame; leader lines do not cross markers.
 fn assert_clean(layout: &Layout, located_lines: &[u64]) {
     let frame = layout.frame;
-    let mut lines: Vec<u64> = layout.markers.iter().map(|m| m.line).collect();
+    let mut lines: Vec<u64> = layout
+        .markers
+        .iter()
+        .flat_map(|m| m.lines.iter().copied())
+        .collect();
     lines.sort_unstable();
     let mut expected = located_lines.to_vec();
     expected.sort_unstable();
-    assert_eq!(lines, expected, "one marker per located row");
+    assert_eq!(lines, expected, "every located row in one marker");
 
     let reserved = layout.reserved();
     for (i, a) in layout.markers.iter().enumerate() {
@@ -264,7 +268,90 @@ fn crowded_places_keep_every_marker_visible() {
     for options in [MapOptions::default(), full_options()] {
         let map = draw(&g, &options);
         assert_clean(&map.layout, &located_lines(&g));
-        assert_eq!(map.layout.markers.len(), 30);
+        // Ten at each place: one pie each, on the place itself.
+        assert_eq!(map.layout.markers.len(), 3);
+        for m in &map.layout.markers {
+            assert_eq!(m.lines.len(), 10);
+            assert!(
+                !m.displaced(),
+                "the pie of line {} moved off its place",
+                m.line
+            );
+        }
+    }
+    // Four at a place are still markers of their own, spread around it.
+    let four: String = csv.lines().take(13).collect::<Vec<_>>().join("\n");
+    let g = geocoded_text(&four);
+    let map = draw(&g, &MapOptions::default());
+    assert_clean(&map.layout, &located_lines(&g));
+    assert_eq!(map.layout.markers.len(), 12);
+}
+
+/// For each marker whose place is labelled: how many other places' labels
+/// lie nearer to it than its own.
+fn nearer_other_labels(layout: &Layout) -> Vec<(u64, String, String)> {
+    let mut found = Vec::new();
+    for m in &layout.markers {
+        let own_box = m.bbox();
+        let Some(own) = layout
+            .labels
+            .iter()
+            .find(|l| l.anchor.inflate(0.01).contains(&own_box))
+        else {
+            continue;
+        };
+        let distance = |r: &Rect| {
+            let (x, y) = r.nearest(m.centre);
+            (x - m.centre.0).hypot(y - m.centre.1)
+        };
+        let d = distance(&own.bbox);
+        for other in layout.labels.iter().filter(|l| l.text != own.text) {
+            if distance(&other.bbox) < d {
+                found.push((m.line, own.text.clone(), other.text.clone()));
+            }
+        }
+    }
+    found
+}
+
+/// A made-up dense set: 63 incidents at 22 places of Afghanistan, 16 of
+/// them in Kabul and nine towns within 60 km of it.
+#[test]
+fn crowded_places_are_one_symbol_nearer_their_own_label_than_any_other() {
+    let g = geocoded("tests/data/render/afghanistan-dense.csv");
+    assert_eq!(located_lines(&g).len(), 63);
+    let by_fatalities = MapOptions {
+        size_by: Some(SizeBy::Fatalities),
+        ..MapOptions::default()
+    };
+    for options in [MapOptions::default(), by_fatalities] {
+        let map = draw(&g, &options);
+        assert_clean(&map.layout, &located_lines(&g));
+        let kabul = map
+            .layout
+            .markers
+            .iter()
+            .find(|m| m.lines.len() == 16)
+            .expect("Kabul's 16 incidents are one symbol");
+        assert!(!kabul.displaced(), "Kabul's pie is off Kabul");
+        // Places with five or more are pies; the others keep their markers.
+        assert_eq!(
+            map.layout.markers.len(),
+            4 + (63 - 16 - 6 - 5 - 5),
+            "{:?}",
+            map.layout
+                .markers
+                .iter()
+                .map(|m| m.lines.len())
+                .collect::<Vec<_>>()
+        );
+        let ambiguous = nearer_other_labels(&map.layout);
+        assert!(ambiguous.is_empty(), "{:?}: {ambiguous:?}", options.size_by);
+        assert!(map.svg.contains("5 or more at a place: by type"));
+        assert!(
+            map.svg.contains(">16</text>"),
+            "Kabul's count is written on its pie"
+        );
     }
 }
 
@@ -432,6 +519,152 @@ fn layers_are_named_and_text_stays_text() {
     assert_eq!(map.svg, draw(&g, &full_options()).svg);
 }
 
+/// The objects of a PDF by number: the dictionary as text, and the stream's
+/// data, inflated.
+fn pdf_objects(pdf: &[u8]) -> std::collections::BTreeMap<u32, (String, Vec<u8>)> {
+    use std::io::Read;
+    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    let mut objects = std::collections::BTreeMap::new();
+    let mut at = 0;
+    while let Some(i) = find(&pdf[at..], b" 0 obj\n") {
+        let head = at + i;
+        let digits = pdf[..head]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let number: u32 = std::str::from_utf8(&pdf[head - digits..head])
+            .unwrap()
+            .parse()
+            .unwrap();
+        let body = &pdf[head + 7..];
+        let body = &body[..find(body, b"\nendobj").unwrap()];
+        let (dict, data) = match find(body, b"\nstream\n") {
+            Some(s) => {
+                let data = &body[s + 8..find(body, b"\nendstream").unwrap()];
+                let dict = String::from_utf8_lossy(&body[..s]).to_string();
+                let mut inflated = Vec::new();
+                if dict.contains("/FlateDecode") {
+                    flate2::read::ZlibDecoder::new(data)
+                        .read_to_end(&mut inflated)
+                        .unwrap();
+                } else {
+                    inflated = data.to_vec();
+                }
+                (dict, inflated)
+            }
+            None => (String::from_utf8_lossy(body).to_string(), Vec::new()),
+        };
+        objects.insert(number, (dict, data));
+        at = head + 7;
+    }
+    objects
+}
+
+/// The number `N` of the first `KEY N 0 R` in `dict`.
+fn pdf_ref(dict: &str, key: &str) -> Option<u32> {
+    let rest = &dict[dict.find(key)? + key.len()..];
+    rest.split_whitespace().next()?.parse().ok()
+}
+
+/// The text of a PDF as a reader extracts it, without a PDF library: the
+/// glyphs every content stream shows, in order, each decoded through the
+/// ToUnicode map of its font.
+fn pdf_text(pdf: &[u8]) -> String {
+    let objects = pdf_objects(pdf);
+    // A dictionary's fonts by resource name, each as its glyphs' text.
+    let fonts_of = |dict: &str| {
+        let mut fonts: std::collections::BTreeMap<String, std::collections::BTreeMap<u16, String>> =
+            Default::default();
+        let Some(start) = dict.find("/Font <<") else {
+            return fonts;
+        };
+        let entries = &dict[start + 8..];
+        let entries = &entries[..entries.find(">>").unwrap()];
+        let words: Vec<&str> = entries.split_whitespace().collect();
+        for entry in words.chunks(4) {
+            let font: u32 = entry[1].parse().unwrap();
+            let cmap = pdf_ref(&objects[&font].0, "/ToUnicode").expect("a ToUnicode map");
+            let cmap = String::from_utf8_lossy(&objects[&cmap].1).to_string();
+            let mut map = std::collections::BTreeMap::new();
+            for line in cmap.lines().filter(|l| l.starts_with('<')) {
+                let hex: Vec<&str> = line
+                    .split(['<', '>', ' '])
+                    .filter(|h| !h.is_empty())
+                    .collect();
+                if let [cid, text] = hex[..] {
+                    let units: Vec<u16> = (0..text.len() / 4)
+                        .map(|i| u16::from_str_radix(&text[i * 4..i * 4 + 4], 16).unwrap())
+                        .collect();
+                    map.insert(
+                        u16::from_str_radix(cid, 16).unwrap(),
+                        String::from_utf16_lossy(&units),
+                    );
+                }
+            }
+            fonts.insert(entry[0].trim_start_matches('/').to_string(), map);
+        }
+        fonts
+    };
+    let mut text = String::new();
+    for (&number, (dict, data)) in &objects {
+        // A form's fonts are in its own dictionary, the page's in the page's.
+        let page = objects
+            .values()
+            .find(|(d, _)| pdf_ref(d, "/Contents") == Some(number))
+            .map_or("", |(d, _)| d.as_str());
+        let fonts = fonts_of(if dict.contains("/Font <<") {
+            dict
+        } else {
+            page
+        });
+        let content = String::from_utf8_lossy(data);
+        let mut font = "";
+        for line in content.lines() {
+            if let Some(name) = line
+                .strip_suffix(" Tf")
+                .and_then(|l| l.split_whitespace().next())
+            {
+                font = name.trim_start_matches('/');
+            } else if let Some(string) = line.strip_suffix(" Tj") {
+                // A literal string of two-byte glyph numbers, with escapes.
+                let mut bytes = Vec::new();
+                let inner = string.strip_prefix('(').and_then(|s| s.strip_suffix(')'));
+                let inner = inner.expect("a literal string").as_bytes();
+                let mut i = 0;
+                while i < inner.len() {
+                    if inner[i] == b'\\' && inner.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                        let octal = std::str::from_utf8(&inner[i + 1..i + 4]).unwrap();
+                        bytes.push(u8::from_str_radix(octal, 8).unwrap());
+                        i += 4;
+                    } else if inner[i] == b'\\' {
+                        bytes.push(match inner[i + 1] {
+                            b'n' => b'\n',
+                            b'r' => b'\r',
+                            b't' => b'\t',
+                            b'b' => 8,
+                            b'f' => 12,
+                            other => other,
+                        });
+                        i += 2;
+                    } else {
+                        bytes.push(inner[i]);
+                        i += 1;
+                    }
+                }
+                for pair in bytes.chunks(2) {
+                    let cid = u16::from_be_bytes([pair[0], pair[1]]);
+                    let glyph = fonts.get(font).and_then(|f| f.get(&cid));
+                    text.push_str(glyph.unwrap_or_else(|| {
+                        panic!("object {number}: glyph {cid} of font {font} has no text ({string}; {:?})", fonts.keys().collect::<Vec<_>>())
+                    }));
+                }
+            }
+        }
+    }
+    text
+}
+
 #[test]
 fn png_and_pdf_come_from_the_svg() {
     let g = geocoded("examples/incidents.csv");
@@ -448,6 +681,14 @@ fn png_and_pdf_come_from_the_svg() {
     assert_eq!(height, (map.layout.height * 2.0).ceil() as u32);
     let pdf = render::formats::pdf(&map.svg, typeface).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
+    // Real text: the title, a label and the credits come back out.
+    let text = pdf_text(&pdf);
+    for expected in ["Incidents, 2018–2024", "Khujand", "GeoNames"] {
+        assert!(
+            text.contains(expected),
+            "{expected} not in the PDF's text: {text}"
+        );
+    }
     assert!(
         pdf == render::formats::pdf(&map.svg, typeface).unwrap(),
         "PDF bytes differ"
@@ -475,13 +716,60 @@ fn size_in_millimetres_and_a_fixed_height() {
     let legend = map.layout.legend.unwrap();
     assert!(legend.x1 <= map.layout.width && legend.y1 <= map.layout.timeline.unwrap().y0);
     assert!(!legend.intersects(&map.layout.frame) || map.layout.frame.contains(&legend));
-    // 120 mm is too short for the map, its legend and the timeline: an error, not a mess.
+    // 60 mm is too short for the map, its legend and the timeline: an error, not a mess.
     let too_small = MapOptions {
-        height: Some(render::parse_length("120mm").unwrap()),
+        height: Some(render::parse_length("60mm").unwrap()),
         ..options
     };
     let e = render::render(&g, &too_small).unwrap_err();
     assert!(e.to_string().contains("taller"), "{e}");
+}
+
+/// The font size of a group of the SVG, by its id.
+fn group_font_size(svg: &str, id: &str) -> f64 {
+    let tag = &svg[svg.find(&format!("id=\"{id}\"")).unwrap()..];
+    let tag = &tag[..tag.find('>').unwrap()];
+    let size = &tag[tag.find("font-size=\"").unwrap() + 11..];
+    size[..size.find('"').unwrap()].parse().unwrap()
+}
+
+#[test]
+fn a_journal_column_keeps_labels_legible_and_symbols_in_proportion() {
+    let g = geocoded("tests/data/render/afghanistan-dense.csv");
+    let screen = draw(&g, &MapOptions::default());
+    let seven_points = 7.0 * 96.0 / 72.0;
+    for size_by in [None, Some(SizeBy::Fatalities)] {
+        let options = MapOptions {
+            width: render::parse_length("180mm").unwrap(),
+            size_by,
+            ..MapOptions::default()
+        };
+        let map = draw(&g, &options);
+        assert_clean(&map.layout, &located_lines(&g));
+        let labels = group_font_size(&map.svg, "place-labels");
+        assert!(labels >= seven_points - 0.01, "labels at {labels} px");
+        assert!(group_font_size(&map.svg, "legend") >= seven_points - 0.01);
+        // Smaller than on screen, so the map keeps its room.
+        assert!(labels < group_font_size(&screen.svg, "place-labels"));
+        let radius = map
+            .layout
+            .markers
+            .iter()
+            .map(|m| m.radius)
+            .fold(f64::MAX, f64::min);
+        assert!(
+            radius >= 1.1 * 96.0 / 25.4 * 0.75 - 1e-9,
+            "markers of {radius} px"
+        );
+        assert!(nearer_other_labels(&map.layout).is_empty());
+        assert!(
+            map.layout.labels.len() + 2 >= screen.layout.labels.len(),
+            "{} labels at 180 mm, {} on screen: {:?}",
+            map.layout.labels.len(),
+            screen.layout.labels.len(),
+            map.notes
+        );
+    }
 }
 
 #[test]
@@ -724,8 +1012,29 @@ fn aggregated_maps_label_the_largest_clusters() {
     }
     let map = draw(&geocoded_text(&csv), &MapOptions::default());
     let labels: Vec<&str> = map.layout.labels.iter().map(|l| l.text.as_str()).collect();
-    assert!(labels.len() <= 25, "{labels:?}");
     assert!(labels.contains(&"Zahedan"), "{labels:?}");
+    // Every cluster is labelled, or listed as left out.
+    let clusters = map.layout.markers.len();
+    let left_out = map
+        .notes
+        .iter()
+        .filter(|n| n.starts_with("label `"))
+        .count();
+    assert_eq!(
+        labels.len() + left_out,
+        clusters,
+        "{labels:?} {:?}",
+        map.notes
+    );
+    // A cluster of several places is named after the one it sits on.
+    assert!(labels.contains(&"Madrid and 1 place"), "{labels:?}");
+    // The size key offers counts: no 0, no n/a.
+    let legend = legend_svg(&map);
+    assert!(legend.contains(">Incidents</text>"));
+    assert!(
+        !legend.contains(">0</text>") && !legend.contains(">n/a</text>"),
+        "{legend}"
+    );
 }
 
 /// The countries drawn in the incidents' shade, by their Natural Earth name.
@@ -871,9 +1180,15 @@ fn past_eight_types_the_rarest_are_other_types() {
         map.types.iter().map(|t| t.colour.as_str()).collect();
     assert_eq!(colours.len(), 8, "eight types, eight colours");
     assert!(map.svg.contains(">Other types (21)</text>"));
-    // Every marker is drawn, the rare ones in the last entry's colour.
+    // The 91 incidents at Khujand are one pie, the rare types its slice in
+    // the last entry's colour.
+    let [pie] = &map.layout.markers[..] else {
+        panic!("{:?}", map.layout.markers)
+    };
+    assert_eq!(pie.lines.len(), 91);
     let grey = &map.types[7].colour;
-    assert!(map.svg.matches(&format!("fill=\"{grey}\"")).count() >= 21);
+    let markers = &map.svg[map.svg.find("<g id=\"markers\"").unwrap()..];
+    assert!(markers.contains(&format!("fill=\"{grey}\"")));
 
     let options = MapOptions {
         max_types: 13,

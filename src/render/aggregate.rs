@@ -176,15 +176,45 @@ pub fn cluster(points: &[Weighted], radius: f64) -> Vec<Bin> {
     bins
 }
 
-/// How many clusters or cells get a label on an aggregated map: the ones
-/// with most incidents.
-pub const LABELLED: usize = 25;
+/// The member of `bin` nearest its centre; ties go to the member with more
+/// incidents, then to the first.
+fn nearest_member(bin: &Bin, points: &[Weighted]) -> usize {
+    let (cx, cy) = bin.centre;
+    let d = |m: usize| (points[m].at.0 - cx).powi(2) + (points[m].at.1 - cy).powi(2);
+    let total = |m: usize| points[m].by_type.iter().sum::<usize>();
+    bin.members
+        .iter()
+        .copied()
+        .min_by(|&a, &b| {
+            d(a).total_cmp(&d(b))
+                .then(total(b).cmp(&total(a)))
+                .then(a.cmp(&b))
+        })
+        .unwrap_or(0)
+}
+
+/// The names of a bin's places, most incidents first, the first ten.
+fn member_names(bin: &Bin, points: &[Weighted], sites: &[Site]) -> String {
+    let mut members = bin.members.clone();
+    let total = |m: usize| points[m].by_type.iter().sum::<usize>();
+    members.sort_by(|&a, &b| total(b).cmp(&total(a)).then(a.cmp(&b)));
+    let mut names: Vec<&str> = members
+        .iter()
+        .take(10)
+        .map(|&m| sites[m].name.as_str())
+        .collect();
+    if members.len() > 10 {
+        names.push("…");
+    }
+    names.join(", ")
+}
 
 /// Incidents reduced to one row per cluster or cell, for the map: drawn as
 /// a pie of its types, with area showing its count.
 pub struct Reduced {
-    /// One row per cluster or cell, named after its largest place and
-    /// typed by its most frequent type.
+    /// One row per cluster or cell, at the member place nearest its centre,
+    /// named after that place ("Gaza and 4 places") and typed by its most
+    /// frequent type.
     pub rows: MapRows,
     /// How many incidents each row stands for.
     pub weights: Vec<u32>,
@@ -297,21 +327,11 @@ pub fn reduce(
     let mut weights = Vec::new();
     let mut shares = Vec::new();
     for b in &bins {
-        let Some((lon, lat)) = projection.inverse(b.centre.0, b.centre.1) else {
-            continue;
-        };
-        let biggest = b
-            .members
-            .iter()
-            .max_by_key(|&&m| {
-                (
-                    points[m].by_type.iter().sum::<usize>(),
-                    std::cmp::Reverse(m),
-                )
-            })
-            .copied()
-            .unwrap_or(0);
-        let name = sites[biggest].name.clone();
+        // On a place of its own: the member nearest the bin's centre, not
+        // the centre itself (which may fall between towns, or in the sea).
+        let at = nearest_member(b, &points);
+        let Site { lon, lat, .. } = sites[at];
+        let name = sites[at].name.clone();
         let total: usize = b.total();
         let mut share: Vec<(String, usize)> = b
             .by_type
@@ -321,13 +341,19 @@ pub fn reduce(
             .map(|(t, &n)| (type_names[t].clone(), n))
             .collect();
         share.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let place = if b.members.len() > 1 {
-            format!(
-                "{total} incidents at {} places around {name}",
-                b.members.len()
-            )
-        } else {
-            format!("{total} incidents at {name}")
+        let (label, place) = match b.members.len() {
+            1 => (name.clone(), format!("{total} incidents at {name}")),
+            n => (
+                format!(
+                    "{name} and {} place{}",
+                    n - 1,
+                    if n == 2 { "" } else { "s" }
+                ),
+                format!(
+                    "{total} incidents at {n} places: {}",
+                    member_names(b, &points, &sites)
+                ),
+            ),
         };
         rows.push_row(MapRow {
             line: 0,
@@ -335,7 +361,7 @@ pub fn reduce(
             date: None,
             kind: &share[0].0,
             place: &place,
-            matched: Some(&name),
+            matched: Some(&label),
             fatalities: None,
             injuries: None,
             hollow: false,
@@ -493,5 +519,17 @@ mod tests {
         for (share, w) in reduced.shares.iter().zip(&reduced.weights) {
             assert_eq!(share.iter().map(|s| s.1).sum::<usize>() as u32, *w);
         }
+        // Each pie sits on one of its places, not between them, and is
+        // named after it and the others.
+        let places = [(69.6, 40.3), (69.7, 40.25), (74.6, 42.9), (37.6, 55.75)];
+        for row in reduced.rows.iter() {
+            assert!(places.contains(&row.lonlat), "{:?}", row.lonlat);
+        }
+        let khujand = reduced
+            .rows
+            .iter()
+            .find(|r| r.place.contains("2 places"))
+            .unwrap();
+        assert_eq!(khujand.matched, Some("x and 1 place"));
     }
 }

@@ -1,6 +1,7 @@
 //! PNG and PDF made from the map's SVG, so every format shows the same
 //! figure. Text is set in the style's fonts (the embedded DejaVu Sans by
-//! default), never in whatever fonts the system has.
+//! default), never in whatever fonts the system has; in the PDF it stays
+//! text, in embedded font subsets.
 
 use std::sync::Arc;
 
@@ -120,18 +121,192 @@ pub fn png(svg: &str, dpi: f64, typeface: &Typeface) -> Result<Vec<u8>, FormatEr
 }
 
 /// Converts the SVG to PDF, one page the size of the figure (1 px = 1/96
-/// inch). Text is drawn as glyph outlines in the style's fonts: svg2pdf 0.13
-/// writes embedded fonts in hash-map order, which would give different bytes
-/// for the same map (the SVG keeps the text as text for editing).
+/// inch). Text stays text: set in the style's fonts, embedded as subsets
+/// with a map back to Unicode, so it can be searched, copied and edited.
+/// svg2pdf 0.13 writes the fonts and resource entries in hash-map order;
+/// [`canonical_resources`] and [`canonical_fonts`] put them in a fixed one,
+/// so the same map gives the same bytes.
 pub fn pdf(svg: &str, typeface: &Typeface) -> Result<Vec<u8>, FormatError> {
     let tree = parse(svg, typeface)?;
     let options = svg2pdf::ConversionOptions {
-        embed_text: false,
+        embed_text: true,
         ..svg2pdf::ConversionOptions::default()
     };
-    svg2pdf::to_pdf(&tree, options, svg2pdf::PageOptions { dpi: 96.0 })
-        .map(canonical_resources)
-        .map_err(|e| FormatError::Pdf(e.to_string()))
+    let pdf = svg2pdf::to_pdf(&tree, options, svg2pdf::PageOptions { dpi: 96.0 })
+        .map_err(|e| FormatError::Pdf(e.to_string()))?;
+    canonical_fonts(&canonical_resources(pdf))
+        .ok_or_else(|| FormatError::Pdf("svg2pdf wrote a file we cannot read back".into()))
+}
+
+/// One indirect object of a PDF: its number, and its bytes from its
+/// number to `endobj`.
+struct Object<'a> {
+    number: u32,
+    bytes: &'a [u8],
+}
+
+/// The objects of a PDF written with a plain cross-reference table (as
+/// pdf-writer does), in file order, with what comes before the first
+/// (the header) and the trailer dictionary.
+fn objects(pdf: &[u8]) -> Option<(&[u8], Vec<Object<'_>>, &[u8])> {
+    let start = rfind(pdf, b"startxref\n")?;
+    let xref: usize = std::str::from_utf8(&pdf[start + 10..])
+        .ok()?
+        .lines()
+        .next()?
+        .trim()
+        .parse()
+        .ok()?;
+    let table = pdf.get(xref..start)?.strip_prefix(b"xref\n0 ")?;
+    let line_end = find(table, b"\n")?;
+    let count: usize = std::str::from_utf8(&table[..line_end]).ok()?.parse().ok()?;
+    let entries = &table[line_end + 1..];
+    let mut at: Vec<(usize, u32)> = Vec::new();
+    for number in 0..count {
+        let entry = entries.get(number * 20..number * 20 + 20)?;
+        if entry[17] == b'n' {
+            let offset = std::str::from_utf8(&entry[..10]).ok()?.parse().ok()?;
+            at.push((offset, u32::try_from(number).ok()?));
+        }
+    }
+    at.sort_unstable();
+    let trailer_at = find(entries, b"trailer\n")?;
+    let trailer = entries[trailer_at + 8..].trim_ascii_end();
+    let mut list = Vec::with_capacity(at.len());
+    for (i, &(offset, number)) in at.iter().enumerate() {
+        let end = at.get(i + 1).map_or(xref, |next| next.0);
+        list.push(Object {
+            number,
+            bytes: pdf.get(offset..end)?,
+        });
+    }
+    let first = at.first().map_or(xref, |a| a.0);
+    Some((&pdf[..first], list, trailer))
+}
+
+/// The object's dictionary: its bytes before any stream data.
+fn dictionary(bytes: &[u8]) -> &[u8] {
+    find(bytes, b"\nstream\n").map_or(bytes, |i| &bytes[..i])
+}
+
+/// Where each indirect reference (`12 0 R`) in `text` starts and ends, with
+/// the object number it names. PDF dictionaries written by pdf-writer hold
+/// no strings with such a pattern, so a scan for the pattern is enough.
+fn references(text: &[u8]) -> Vec<(usize, usize, u32)> {
+    let delimiter = |b: u8| b.is_ascii_whitespace() || b"[]<>/()".contains(&b);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(r) = find(&text[i..], b" 0 R").map(|j| i + j) {
+        let end = r + 4;
+        let digits = text[..r]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let begin = r - digits;
+        let bounded = (begin == 0 || delimiter(text[begin - 1]))
+            && text.get(end).is_none_or(|&b| delimiter(b));
+        if digits > 0
+            && bounded
+            && let Some(n) = std::str::from_utf8(&text[begin..r])
+                .ok()
+                .and_then(|d| d.parse().ok())
+        {
+            found.push((begin, end, n));
+        }
+        i = end;
+    }
+    found
+}
+
+/// Numbers the embedded fonts' objects in a fixed order and writes every
+/// object in number order, with a new cross-reference table. svg2pdf
+/// numbers each font's Type 0 dictionary as it meets the font (a fixed
+/// order) but writes the fonts, and numbers the objects under each (CID
+/// font, descriptor, ToUnicode map, font file), in hash-map order: here
+/// the fonts are taken by their Type 0 number, and the objects under each
+/// are numbered in the order they are referred to. `None` when the file is
+/// not laid out as pdf-writer lays it out.
+fn canonical_fonts(pdf: &[u8]) -> Option<Vec<u8>> {
+    use std::collections::BTreeMap;
+    let (header, list, trailer) = objects(pdf)?;
+    let by_number: BTreeMap<u32, &Object> = list.iter().map(|o| (o.number, o)).collect();
+    let refs_of = |n: u32| -> Vec<u32> {
+        by_number.get(&n).map_or(Vec::new(), |o| {
+            references(dictionary(o.bytes))
+                .into_iter()
+                .map(|r| r.2)
+                .collect()
+        })
+    };
+    // Each font's objects, found from its Type 0 dictionary, depth first.
+    let mut fonts: Vec<(u32, Vec<u32>)> = Vec::new();
+    for o in &list {
+        if find(dictionary(o.bytes), b"/Subtype /Type0").is_some() {
+            let mut under = Vec::new();
+            let mut stack: Vec<u32> = refs_of(o.number).into_iter().rev().collect();
+            while let Some(n) = stack.pop() {
+                if n != o.number && !under.contains(&n) {
+                    under.push(n);
+                    stack.extend(refs_of(n).into_iter().rev());
+                }
+            }
+            fonts.push((o.number, under));
+        }
+    }
+    fonts.sort();
+    let mut pool: Vec<u32> = fonts.iter().flat_map(|f| f.1.iter().copied()).collect();
+    pool.sort_unstable();
+    pool.dedup();
+    let mut renumber: BTreeMap<u32, u32> = BTreeMap::new();
+    for (old, new) in fonts.iter().flat_map(|f| &f.1).zip(&pool) {
+        renumber.entry(*old).or_insert(*new);
+    }
+    let map = |n: u32| renumber.get(&n).copied().unwrap_or(n);
+
+    let mut out: Vec<u8> = header.to_vec();
+    let mut offsets: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut rewritten: Vec<(u32, Vec<u8>)> = list
+        .iter()
+        .map(|o| {
+            let head_end = find(o.bytes, b" obj")?;
+            let dict_end = dictionary(o.bytes).len();
+            // The number, then " 0 obj" and on.
+            let mut bytes = map(o.number).to_string().into_bytes();
+            let mut last = head_end - 2;
+            for (begin, end, n) in references(&o.bytes[head_end..dict_end]) {
+                bytes.extend_from_slice(&o.bytes[last..head_end + begin]);
+                bytes.extend_from_slice(format!("{} 0 R", map(n)).as_bytes());
+                last = head_end + end;
+            }
+            bytes.extend_from_slice(&o.bytes[last..]);
+            Some((map(o.number), bytes))
+        })
+        .collect::<Option<_>>()?;
+    rewritten.sort_by_key(|o| o.0);
+    for (number, bytes) in &rewritten {
+        offsets.insert(*number, out.len());
+        out.extend_from_slice(bytes);
+    }
+    let size = offsets.keys().last().map_or(1, |n| n + 1);
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {size}\n").as_bytes());
+    for number in 0..size {
+        let entry = match offsets.get(&number) {
+            Some(offset) => format!("{offset:010} 00000 n\r\n"),
+            None if number == 0 => "0000000000 65535 f\r\n".to_string(),
+            None => "0000000000 00000 f\r\n".to_string(),
+        };
+        out.extend_from_slice(entry.as_bytes());
+    }
+    out.extend_from_slice(b"trailer\n");
+    out.extend_from_slice(trailer);
+    out.extend_from_slice(format!("\nstartxref\n{xref}\n%%EOF").as_bytes());
+    Some(out)
+}
+
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -222,7 +397,12 @@ mod tests {
         let a = pdf(&svg, &t).unwrap();
         assert!(a.starts_with(b"%PDF-"));
         // 40 × 20 px at 96 px per inch is 30 × 15 points.
-        assert!(String::from_utf8_lossy(&a).contains("/MediaBox [0 0 30 15]"));
+        let text = String::from_utf8_lossy(&a);
+        assert!(text.contains("/MediaBox [0 0 30 15]"));
+        // Both faces embedded as subsets, each with its map back to Unicode.
+        assert_eq!(text.matches("/FontFile2").count(), 2, "{text}");
+        assert_eq!(text.matches("/ToUnicode").count(), 2);
+        assert!(text.contains("+DejaVuSans-Bold") && text.contains("+DejaVuSans\n"));
         for _ in 0..4 {
             assert!(a == pdf(&svg, &t).unwrap(), "the same SVG gave another PDF");
         }

@@ -124,6 +124,12 @@ impl Rect {
         self.y1 - self.y0
     }
 
+    /// How far `p` lies from the box (0 inside it).
+    pub fn distance_to(&self, p: (f64, f64)) -> f64 {
+        let (x, y) = self.nearest(p);
+        (x - p.0).hypot(y - p.1)
+    }
+
     /// The point of this box nearest to `p`.
     pub fn nearest(&self, p: (f64, f64)) -> (f64, f64) {
         (p.0.clamp(self.x0, self.x1), p.1.clamp(self.y0, self.y1))
@@ -171,7 +177,8 @@ pub fn segments_cross(a: Segment, b: Segment) -> bool {
     d1 * d2 < 0.0 && d3 * d4 < 0.0
 }
 
-/// Distances from the anchor tried in turn; the first needs no leader line.
+/// Distances from the anchor tried in turn, for 12 px labels (those with a
+/// leader scale with the label size); the first needs no leader line.
 const GAPS: [f64; 6] = [3.0, 14.0, 28.0, 46.0, 70.0, 100.0];
 
 /// Places labels in order (the most important first) around their anchors.
@@ -219,6 +226,8 @@ fn place_at(
     let height = ascent + font.descent(size);
     let inside = frame.inflate(-3.0);
     let mut placed: Vec<PlacedLabel> = Vec::new();
+    // The markers of each placed label's place.
+    let mut owned: Vec<Vec<Rect>> = Vec::new();
     let mut unplaced = Vec::new();
     // Unit directions: right, left, above-right, below-right, above-left, below-left, above, below.
     let directions = [
@@ -235,7 +244,10 @@ fn place_at(
         let width = font.width(&request.text, size);
         let a = request.anchor;
         let (cx, cy) = a.centre();
+        // Leaders as long as the labels are big: shorter on a small figure.
+        let unit = size / 12.0;
         let candidates = gaps.iter().enumerate().flat_map(|(step, &gap)| {
+            let gap = if step == 0 { gap } else { gap * unit };
             directions.iter().map(move |&(dx, dy)| {
                 let x = match dx {
                     d if d > 0.0 => a.x1 + gap,
@@ -288,11 +300,36 @@ fn place_at(
                 .filter(|m| !a.inflate(0.01).contains(m))
                 .all(|m| m.gap(bbox) > own)
         };
+        // Nor may a reader pair a marker with the wrong label: each of this
+        // place's markers lies nearer this label than any other, and no
+        // labelled place's marker lies nearer this label than its own.
+        let own: Vec<Rect> = markers
+            .iter()
+            .filter(|m| a.inflate(0.01).contains(m))
+            .copied()
+            .collect();
+        let unambiguous = |bbox: &Rect| {
+            own.iter().all(|m| {
+                let d = bbox.distance_to(m.centre());
+                placed.iter().all(|p| p.bbox.distance_to(m.centre()) >= d)
+            }) && placed.iter().zip(&owned).all(|(p, theirs)| {
+                theirs
+                    .iter()
+                    .all(|m| bbox.distance_to(m.centre()) >= p.bbox.distance_to(m.centre()))
+            })
+        };
         let chosen = free
             .iter()
-            .find(|(bbox, leader)| leader_clear(leader, true) && clear_of_others(bbox, leader))
-            .or_else(|| free.iter().find(|(_, leader)| leader_clear(leader, true)))
-            .or_else(|| free.iter().find(|(_, leader)| leader_clear(leader, false)));
+            .find(|(bbox, leader)| {
+                leader_clear(leader, true) && clear_of_others(bbox, leader) && unambiguous(bbox)
+            })
+            .or_else(|| {
+                free.iter()
+                    .find(|(bbox, leader)| leader_clear(leader, true) && unambiguous(bbox))
+            });
+        if chosen.is_some() {
+            owned.push(own.clone());
+        }
         match chosen {
             Some(&(bbox, leader)) => placed.push(PlacedLabel {
                 text: request.text.clone(),
@@ -469,7 +506,7 @@ mod tests {
         let requests: Vec<LabelRequest> = (0..6)
             .map(|i| LabelRequest {
                 text: format!("Place {i}"),
-                anchor: Rect::around(200.0 + i as f64 * 4.0, 150.0, 6.0),
+                anchor: Rect::around(200.0 + i as f64 * 13.0, 150.0, 6.0),
             })
             .collect();
         let obstacles: Vec<Rect> = requests.iter().map(|r| r.anchor).collect();

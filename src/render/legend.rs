@@ -14,6 +14,9 @@ pub struct Legend {
     pub hollow: bool,
     /// Some markers are spread around a shared place.
     pub spread: bool,
+    /// Crowded places are drawn as one pie of their types: from how many
+    /// incidents on.
+    pub pies: Option<usize>,
     /// The size key, under `--size-by`.
     pub size: Option<SizeKey>,
     /// Columns the rows are set in (top to bottom, then left to right).
@@ -35,6 +38,9 @@ pub struct SizeKey {
     pub zero: bool,
     /// Some markers lack the number: the key has an "n/a" entry of its own.
     pub unreported: bool,
+    /// The smallest value the key shows (pies of crowded places start at
+    /// a few incidents).
+    pub least: u32,
 }
 
 /// One entry of the size key: its text, radius, and whether it is "n/a".
@@ -49,6 +55,7 @@ enum Row<'a> {
     Type(Shape, &'a str, &'a str),
     Hollow,
     Spread,
+    Pie(String),
 }
 
 impl Row<'_> {
@@ -57,6 +64,7 @@ impl Row<'_> {
             Row::Type(_, text, _) => text,
             Row::Hollow => HOLLOW_TEXT,
             Row::Spread => SPREAD_TEXT,
+            Row::Pie(text) => text,
         }
     }
 }
@@ -96,6 +104,9 @@ impl Legend {
         }
         if self.spread {
             rows.push(Row::Spread);
+        }
+        if let Some(from) = self.pies {
+            rows.push(Row::Pie(format!("{from} or more at a place: by type")));
         }
         rows
     }
@@ -137,6 +148,7 @@ impl Legend {
         let mut entries: Vec<KeyEntry> = scale
             .key_values()
             .into_iter()
+            .filter(|&v| v >= key.least)
             .chain(key.zero.then_some(0))
             .map(|v| KeyEntry {
                 text: v.to_string(),
@@ -234,6 +246,7 @@ impl Legend {
                         num(r),
                         c.muted_text
                     ),
+                    Row::Pie(_) => legend_pie(sx, cy, r * 1.2, &self.types, style),
                     Row::Spread => format!(
                         "<g><line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{}\" stroke-width=\"0.8\"/><circle cx=\"{}\" cy=\"{y}\" r=\"1.8\" fill=\"{}\"/></g>",
                         num(sx - 5.0),
@@ -295,6 +308,23 @@ impl Legend {
         }
         svg.end();
     }
+}
+
+/// The legend's sample pie: a crowded place's symbol, in the first three
+/// types' colours (one full disc when there is one type).
+fn legend_pie(
+    cx: f64,
+    cy: f64,
+    r: f64,
+    types: &[(String, Shape, String)],
+    style: &Style,
+) -> String {
+    let slices: Vec<(usize, usize)> = match types.len() {
+        0 | 1 => vec![(0, 1)],
+        2 => vec![(0, 3), (1, 2)],
+        _ => vec![(0, 3), (1, 2), (2, 1)],
+    };
+    symbols::pie((cx, cy), r, &slices, style, "")
 }
 
 /// The scale bar's length in km and its text, fitting in `room` pixels.

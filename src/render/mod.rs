@@ -171,8 +171,10 @@ impl Default for MapOptions {
 /// A marker as drawn: which row, where, how big.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacedMarker {
-    /// Input line of the incident.
+    /// Input line of the incident (the first, for a crowded place's pie).
     pub line: u64,
+    /// Input lines of every incident the marker stands for.
+    pub lines: Vec<u64>,
     /// Where the marker is drawn.
     pub centre: (f64, f64),
     /// Where the incident really is (the marker may be displaced to stay visible).
@@ -295,6 +297,11 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
 /// layers are placed by importance, each keeping clear of what the ones
 /// before it took, and drawn from the bottom up.
 pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderError> {
+    // Sizes for the figure's width (a journal column shrinks them, legibly).
+    let options = &MapOptions {
+        style: options.style.for_width(options.width),
+        ..options.clone()
+    };
     if all.is_empty() {
         return Err(RenderError::NothingToMap);
     }

@@ -258,11 +258,6 @@ impl<'a> Plan<'a> {
         .flatten()
         .collect()
     }
-
-    /// Whether the map shows clusters or cells rather than incidents.
-    pub fn aggregated(&self) -> bool {
-        self.reduced.is_some()
-    }
 }
 
 /// The area to show, in metres: the incidents with room around them (shaped

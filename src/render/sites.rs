@@ -14,33 +14,49 @@ use super::svg::{Svg, num};
 use super::symbols::{self, OTHER_TYPES, SizeScale};
 use super::{MapOptions, PlacedMarker, RenderError, SizeBy};
 
-/// The located incidents, grouped into sites, with what the map needs to
+/// Most incidents at one place that get markers of their own, spread on a
+/// ring around it; more become one symbol on the place itself: a pie of
+/// their types, its area showing how many they are (or the sum of the
+/// numbers `--size-by` shows), the count written in it.
+pub const MOST_SPREAD: usize = 4;
+
+/// The located incidents, grouped into sites and drawn as symbols (a marker
+/// per incident, or a pie per crowded place), with what the map needs to
 /// draw them.
 pub(crate) struct Sites<'a> {
     /// Located incidents, in input order.
     pub located: &'a MapRows,
-    /// Longitude and latitude of each incident.
+    /// The incidents (indices into `located`) each symbol stands for.
+    pub members: Vec<Vec<usize>>,
+    /// Longitude and latitude of each symbol.
     pub lonlat: Vec<(f64, f64)>,
-    /// Incidents (indices) at each distinct place, places in first-seen order.
+    /// Symbols (indices) at each distinct place, places in first-seen order.
     pub groups: Vec<Vec<usize>>,
     /// How many incidents each group stands for (its rows' weights).
     pub group_weights: Vec<u64>,
     /// Types, most frequent first.
     pub types: Vec<TypeEntry>,
-    /// Each incident's type rank.
+    /// Each symbol's type rank (a pie's: its most frequent type's).
     pub ranks: Vec<usize>,
-    /// Each incident's marker radius: its area is that of a circle of
-    /// this radius, whatever its shape.
+    /// Each pie's slices, `(type rank, incidents)`, most first; `None` for a
+    /// marker of one incident.
+    pub slices: Vec<Option<Vec<(usize, usize)>>>,
+    /// Each symbol's radius: its area is that of a circle of this radius,
+    /// whatever its shape.
     pub radii: Vec<f64>,
-    /// How far each incident's marker reaches from its centre (its radius
-    /// times its shape's reach), for spreading and collisions.
+    /// How far each symbol reaches from its centre (its radius times its
+    /// shape's reach), for spreading and collisions.
     pub extents: Vec<f64>,
-    /// Each incident's marker is hollow (province or country only).
+    /// Each symbol is hollow (province or country only).
     pub hollow: Vec<bool>,
-    /// Each incident lacks the number its marker's size shows ("n/a").
+    /// Each symbol lacks the number its size shows ("n/a").
     pub unreported: Vec<bool>,
+    /// Each pie has its count written inside (else its label carries it).
+    pub count_inside: Vec<bool>,
     /// What marker size stands for, if anything.
     pub size_scale: Option<(SizeBy, SizeScale)>,
+    /// Pie areas by incident count, when marker size stands for nothing else.
+    pub count_scale: Option<SizeScale>,
 }
 
 impl<'a> Sites<'a> {
@@ -48,7 +64,8 @@ impl<'a> Sites<'a> {
     /// `weights` says how many incidents each row stands for (1 but on
     /// aggregated maps); `size_by` what marker area shows.
     /// `totals`, when given, are the type counts for the legend (an
-    /// aggregated map's rows stand for several types each).
+    /// aggregated map's rows stand for several types each, and are never
+    /// gathered into pies again).
     pub fn new(
         located: &'a MapRows,
         weights: &[u32],
@@ -57,17 +74,18 @@ impl<'a> Sites<'a> {
         options: &MapOptions,
         notes: &mut Vec<String>,
     ) -> Sites<'a> {
-        let sizes = &options.style.sizes;
-        let lonlat: Vec<(f64, f64)> = located.lonlats().collect();
+        let style = &options.style;
+        let sizes = &style.sizes;
+        let incident_lonlat: Vec<(f64, f64)> = located.lonlats().collect();
         let mut site_of: BTreeMap<(i64, i64), usize> = BTreeMap::new();
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        for (k, &(lon, lat)) in lonlat.iter().enumerate() {
+        let mut places: Vec<Vec<usize>> = Vec::new();
+        for (k, &(lon, lat)) in incident_lonlat.iter().enumerate() {
             let key = ((lon * 1e5).round() as i64, (lat * 1e5).round() as i64);
             let site = *site_of.entry(key).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
+                places.push(Vec::new());
+                places.len() - 1
             });
-            groups[site].push(k);
+            places[site].push(k);
         }
         let types = match totals {
             Some(totals) => totals
@@ -81,16 +99,45 @@ impl<'a> Sites<'a> {
         };
         let types = group_rare_types(types, options.max_types);
         let by_kind = kind_ranks(located, &types);
-        let ranks: Vec<usize> = (0..located.len())
-            .map(|k| by_kind[located.kind_of(k)])
+        let rank = |k: usize| by_kind[located.kind_of(k)];
+        let weight = |k: usize| weights.get(k).copied().unwrap_or(1);
+
+        // A marker per incident, or one pie for a crowded place.
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for place in &places {
+            let first = members.len();
+            if totals.is_none() && place.len() > MOST_SPREAD {
+                members.push(place.clone());
+            } else {
+                members.extend(place.iter().map(|&k| vec![k]));
+            }
+            groups.push((first..members.len()).collect());
+        }
+        let slices: Vec<Option<Vec<(usize, usize)>>> = members
+            .iter()
+            .map(|m| (m.len() > 1).then(|| type_slices(m.iter().map(|&k| (rank(k), weight(k))))))
             .collect();
+        let ranks: Vec<usize> = members
+            .iter()
+            .zip(&slices)
+            .map(|(m, s)| s.as_ref().map_or(rank(m[0]), |s| s[0].0))
+            .collect();
+
         let value = |k: usize, by: SizeBy| match by {
             SizeBy::Count => weights.get(k).copied(),
             by => by.value(&located.get(k)),
         };
+        // A pie shows the sum of what its incidents report.
+        let symbol_value = |m: &[usize], by: SizeBy| {
+            m.iter()
+                .filter_map(|&k| value(k, by))
+                .reduce(|a, b| a.saturating_add(b))
+        };
         let size_scale = size_by.map(|by| {
-            let top = (0..located.len())
-                .filter_map(|k| value(k, by))
+            let top = members
+                .iter()
+                .filter_map(|m| symbol_value(m, by))
                 .max()
                 .unwrap_or(0);
             if top == 0 {
@@ -106,47 +153,85 @@ impl<'a> Sites<'a> {
             };
             (by, scale)
         });
-        let radii: Vec<f64> = (0..located.len())
-            .map(|k| match size_scale {
-                Some((by, scale)) => scale.radius(value(k, by)),
-                None => sizes.marker,
+        let count = |m: &[usize]| m.iter().map(|&k| weight(k)).sum::<u32>();
+        let count_scale = match size_scale {
+            Some(_) => None,
+            None => members
+                .iter()
+                .filter(|m| m.len() > 1)
+                .map(|m| count(m))
+                .max()
+                .map(|top| {
+                    // As big as that many markers together, up to the largest size.
+                    let full = sizes.marker * f64::from(top).sqrt();
+                    SizeScale {
+                        min_radius: 0.0,
+                        max_radius: full.min(sizes.marker_max).max(sizes.marker),
+                        top,
+                    }
+                }),
+        };
+        let radii: Vec<f64> = members
+            .iter()
+            .map(|m| match (size_scale, count_scale) {
+                (Some((by, scale)), _) => scale.radius(symbol_value(m, by)),
+                (None, Some(scale)) if m.len() > 1 => scale.radius(Some(count(m))),
+                _ => sizes.marker,
             })
             .collect();
-        // Aggregated maps draw round pies, not the types' shapes.
-        let colours = options.style.colours.palette.len();
+        // Aggregated maps and crowded places draw round pies, not the types' shapes.
+        let colours = style.colours.palette.len();
         let extents = radii
             .iter()
             .zip(&ranks)
-            .map(|(r, &rank)| match totals {
-                Some(_) => *r,
-                None => r * symbols::shape(rank, colours).reach().max(1.0),
+            .zip(&slices)
+            .map(|((r, &rank), pie)| match (totals, pie) {
+                (None, None) => r * symbols::shape(rank, colours).reach().max(1.0),
+                _ => *r,
             })
             .collect();
-        let unreported = (0..located.len())
-            .map(|k| size_scale.is_some_and(|(by, _)| value(k, by).is_none()))
+        let unreported = members
+            .iter()
+            .map(|m| size_scale.is_some_and(|(by, _)| symbol_value(m, by).is_none()))
             .collect();
-        let hollow = located.iter().map(|r| r.hollow).collect();
-        let weight = |k: usize| u64::from(weights.get(k).copied().unwrap_or(1));
+        let hollow = members
+            .iter()
+            .map(|m| m.iter().all(|&k| located.get(k).hollow))
+            .collect();
+        let count_inside = members
+            .iter()
+            .zip(&radii)
+            .map(|(m, &r)| m.len() > 1 && count_fits(count(m), r, style))
+            .collect();
         let group_weights = groups
             .iter()
-            .map(|g| g.iter().map(|&k| weight(k)).sum())
+            .map(|g| {
+                g.iter()
+                    .flat_map(|&s| &members[s])
+                    .map(|&k| u64::from(weight(k)))
+                    .sum()
+            })
             .collect();
         Sites {
             located,
-            lonlat,
+            lonlat: members.iter().map(|m| incident_lonlat[m[0]]).collect(),
+            members,
             groups,
             group_weights,
             types,
             ranks,
+            slices,
             radii,
             extents,
             hollow,
             unreported,
+            count_inside,
             size_scale,
+            count_scale,
         }
     }
 
-    /// Each incident in projected metres; an error names the first row the
+    /// Each symbol in projected metres; an error names the first row the
     /// projection cannot show.
     pub fn project(&self, projection: &Projection) -> Result<Vec<(f64, f64)>, RenderError> {
         let mut metres = Vec::with_capacity(self.lonlat.len());
@@ -154,7 +239,7 @@ impl<'a> Sites<'a> {
             metres.push(projection.forward(lon, lat).ok_or_else(|| {
                 RenderError::Projection(format!(
                     "line {}: ({lon}, {lat}) cannot be shown in `{}`",
-                    self.located.get(k).line,
+                    self.located.get(self.members[k][0]).line,
                     projection.definition()
                 ))
             })?);
@@ -192,6 +277,24 @@ impl<'a> Sites<'a> {
 
     /// What the legend explains, in one column.
     pub fn legend(&self, style: &Style) -> Legend {
+        let colours = style.colours.palette.len();
+        let shapes: BTreeSet<usize> = self
+            .ranks
+            .iter()
+            .zip(&self.slices)
+            .map(|(&k, pie)| if pie.is_some() { 0 } else { k })
+            .collect();
+        let mut shapes = shapes.into_iter().map(|k| symbols::shape(k, colours));
+        let first = shapes.next();
+        let shape = first.filter(|f| shapes.all(|s| s == *f));
+        let by_count = self.count_scale.map(|scale| SizeKey {
+            title: PLACE_KEY_TITLE.to_string(),
+            scale,
+            shape: Some(symbols::Shape::Circle),
+            zero: false,
+            unreported: false,
+            least: (MOST_SPREAD + 1) as u32,
+        });
         Legend {
             types: self
                 .type_symbols(style)
@@ -200,30 +303,39 @@ impl<'a> Sites<'a> {
                 .collect(),
             hollow: self.hollow.iter().any(|&h| h),
             spread: self.groups.iter().any(|g| g.len() > 1),
-            size: self.size_scale.map(|(by, scale)| {
-                let shapes: BTreeSet<usize> = self.ranks.iter().copied().collect();
-                let colours = style.colours.palette.len();
-                let mut shapes = shapes.into_iter().map(|k| symbols::shape(k, colours));
-                let first = shapes.next();
-                SizeKey {
+            pies: self
+                .slices
+                .iter()
+                .any(Option::is_some)
+                .then_some(MOST_SPREAD + 1),
+            size: self
+                .size_scale
+                .map(|(by, scale)| SizeKey {
                     title: by.title().to_string(),
                     scale,
-                    shape: first.filter(|f| shapes.all(|s| s == *f)),
+                    // An aggregated map's markers are all round pies.
+                    shape: if by == SizeBy::Count {
+                        Some(symbols::Shape::Circle)
+                    } else {
+                        shape
+                    },
                     zero: by != SizeBy::Count,
                     unreported: self.unreported.iter().any(|&u| u),
-                }
-            }),
+                    least: 0,
+                })
+                .or(by_count),
             columns: 1,
         }
     }
 
-    /// The markers as placed, one per incident.
+    /// The markers as placed, one per symbol.
     pub fn markers(&self, anchors: &[(f64, f64)], centres: &[(f64, f64)]) -> Vec<PlacedMarker> {
-        self.located
+        self.members
             .iter()
             .enumerate()
-            .map(|(k, row)| PlacedMarker {
-                line: row.line,
+            .map(|(k, m)| PlacedMarker {
+                line: self.located.get(m[0]).line,
+                lines: m.iter().map(|&i| self.located.get(i).line).collect(),
                 centre: centres[k],
                 anchor: anchors[k],
                 radius: self.radii[k],
@@ -235,6 +347,13 @@ impl<'a> Sites<'a> {
             .collect()
     }
 
+    /// How many incidents symbol `k` stands for.
+    fn count(&self, k: usize) -> u64 {
+        self.slices[k]
+            .as_ref()
+            .map_or(1, |s| s.iter().map(|&(_, n)| n as u64).sum())
+    }
+
     /// One label per place, most incidents first (ties by name), beside the
     /// box around the place's markers. The name is the gazetteer's, else the
     /// input's without what follows a comma ("Shakar Dara, Kabul").
@@ -244,7 +363,7 @@ impl<'a> Sites<'a> {
             .iter()
             .zip(&self.group_weights)
             .map(|(g, &weight)| {
-                let row = self.located.get(g[0]);
+                let row = self.located.get(self.members[g[0]][0]);
                 let text = row
                     .matched
                     .filter(|n| !n.trim().is_empty())
@@ -254,7 +373,15 @@ impl<'a> Sites<'a> {
                     .map(|&k| marker_boxes[k])
                     .reduce(|a, b| a.union(&b))
                     .unwrap_or(marker_boxes[g[0]]);
-                let text = crate::text::clean(text.trim());
+                let mut text = crate::text::clean(text.trim());
+                // A pie too small for its count: the label says it.
+                if let [k] = g[..]
+                    && self.slices[k].is_some()
+                    && !self.count_inside[k]
+                    && !text.is_empty()
+                {
+                    text = format!("{text} ({})", self.count(k));
+                }
                 (weight, LabelRequest { text, anchor })
             })
             .filter(|(_, r)| !r.text.is_empty())
@@ -262,6 +389,33 @@ impl<'a> Sites<'a> {
         requests.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
         requests.into_iter().map(|(_, r)| r).collect()
     }
+}
+
+/// The title of the size key of pies by count.
+const PLACE_KEY_TITLE: &str = "Incidents at one place";
+
+/// A pie's slices from its incidents' `(type rank, weight)`: incidents per
+/// type, most first, ties by rank.
+fn type_slices(incidents: impl Iterator<Item = (usize, u32)>) -> Vec<(usize, usize)> {
+    let mut by_rank: BTreeMap<usize, usize> = BTreeMap::new();
+    for (rank, weight) in incidents {
+        *by_rank.entry(rank).or_default() += weight as usize;
+    }
+    let mut slices: Vec<(usize, usize)> = by_rank.into_iter().collect();
+    slices.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    slices
+}
+
+/// The font size of the count written in a pie of radius `r`.
+fn count_size(r: f64, style: &Style) -> f64 {
+    (r * 0.85).min(style.sizes.legend)
+}
+
+/// Whether `count` fits inside a pie of radius `r`, legibly.
+fn count_fits(count: u32, r: f64, style: &Style) -> bool {
+    let size = count_size(r, style);
+    let width = style.typeface.bold.width(&count.to_string(), size);
+    size >= style.sizes.legend * 0.7 && width <= 1.5 * r
 }
 
 /// One type of incident in the legend.
@@ -332,9 +486,10 @@ pub(crate) fn type_name(kind: &str) -> String {
     }
 }
 
-/// Spreads markers so none covers another: incidents at one place start on a
-/// ring around it, then overlapping markers push each other apart while a
-/// weak pull keeps each near its place; all stay inside `bounds`.
+/// Spreads markers so none covers another: markers at one place start on a
+/// ring around it, then overlapping markers push each other apart, the
+/// smaller moving more, while a weak pull keeps each near its place; all
+/// stay inside `bounds`.
 fn spread(
     anchors: &[(f64, f64)],
     groups: &[Vec<usize>],
@@ -359,10 +514,28 @@ fn spread(
             p.1.clamp(inner.y0, inner.y1.max(inner.y0)),
         )
     };
-    for _ in 0..600 {
+    // Only markers in neighbouring cells of this size can touch: a grid
+    // built each round finds the pairs without comparing every two.
+    let cell = 2.0 * radii.iter().copied().fold(0.0, f64::max) + 1.5;
+    let cell_of = |p: (f64, f64)| ((p.0 / cell).floor() as i64, (p.1 / cell).floor() as i64);
+    let mut near: Vec<usize> = Vec::new();
+    for round in 0..600 {
         let mut moved = false;
+        let mut cells: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
+        for (i, &p) in pos.iter().enumerate() {
+            cells.entry(cell_of(p)).or_default().push(i);
+        }
         for i in 0..pos.len() {
-            for j in i + 1..pos.len() {
+            let (cx, cy) = cell_of(pos[i]);
+            near.clear();
+            for gx in cx - 1..=cx + 1 {
+                for gy in cy - 1..=cy + 1 {
+                    let here = cells.get(&(gx, gy)).map_or(&[][..], Vec::as_slice);
+                    near.extend(here.iter().filter(|&&j| j > i));
+                }
+            }
+            near.sort_unstable();
+            for &j in &near {
                 let min_gap = radii[i] + radii[j] + 1.5;
                 let (dx, dy) = (pos[j].0 - pos[i].0, pos[j].1 - pos[i].1);
                 let d = (dx * dx + dy * dy).sqrt();
@@ -374,10 +547,16 @@ fn spread(
                         let a = (i * 7 + j * 13) as f64;
                         (a.cos(), a.sin())
                     };
-                    let push = (min_gap - d) / 2.0 + 0.01;
-                    pos[i] = (pos[i].0 - ux * push, pos[i].1 - uy * push);
-                    pos[j] = (pos[j].0 + ux * push, pos[j].1 + uy * push);
-                    moved = true;
+                    // The smaller marker gives way: a big one (a crowded
+                    // place's pie) stays on its place.
+                    let (wi, wj) = (radii[i] * radii[i], radii[j] * radii[j]);
+                    let push = min_gap - d + 0.02;
+                    let (pi, pj) = (push * wj / (wi + wj), push * wi / (wi + wj));
+                    pos[i] = (pos[i].0 - ux * pi, pos[i].1 - uy * pi);
+                    pos[j] = (pos[j].0 + ux * pj, pos[j].1 + uy * pj);
+                    // Markers within half a pixel of their clearance are
+                    // apart: the round goes on while any pair is closer.
+                    moved |= d < min_gap - 0.5;
                 }
             }
         }
@@ -387,8 +566,10 @@ fn spread(
         if !moved {
             break;
         }
+        // The pull fades, so that crowded areas settle.
+        let pull = 0.02 * (1.0 - f64::from(round) / 150.0).max(0.0);
         for (p, s) in pos.iter_mut().zip(&start) {
-            *p = (p.0 + (s.0 - p.0) * 0.02, p.1 + (s.1 - p.1) * 0.02);
+            *p = (p.0 + (s.0 - p.0) * pull, p.1 + (s.1 - p.1) * pull);
         }
     }
     pos
@@ -410,12 +591,13 @@ pub(crate) fn place_markers(
 }
 
 /// The incidents layer: leader lines from displaced markers to their places,
-/// a dot at each such place, then the markers, largest first.
+/// a dot at each such place, then the markers, largest first, and the
+/// counts in the pies of crowded places. `pies`, on aggregated maps, are
+/// each row's slices.
 pub(crate) fn draw_incidents(
     svg: &mut Svg,
     markers: &[PlacedMarker],
-    located: &MapRows,
-    groups: &[Vec<usize>],
+    sites: &Sites,
     pies: Option<&[Vec<(usize, usize)>]>,
     style: &Style,
 ) {
@@ -425,21 +607,19 @@ pub(crate) fn draw_incidents(
         "id=\"leaders\" stroke=\"{}\" stroke-width=\"0.8\" fill=\"none\"",
         c.leaders
     ));
-    for m in markers {
-        let (dx, dy) = (m.centre.0 - m.anchor.0, m.centre.1 - m.anchor.1);
-        if (dx * dx + dy * dy).sqrt() > m.radius * 0.9 {
-            svg.element(&format!(
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
-                num(m.anchor.0),
-                num(m.anchor.1),
-                num(m.centre.0),
-                num(m.centre.1)
-            ));
-        }
+    for m in markers.iter().filter(|m| m.displaced()) {
+        svg.element(&format!(
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+            num(m.anchor.0),
+            num(m.anchor.1),
+            num(m.centre.0),
+            num(m.centre.1)
+        ));
     }
     svg.end();
     svg.group(&format!("id=\"places\" fill=\"{}\"", c.text));
-    for group in groups
+    for group in sites
+        .groups
         .iter()
         .filter(|g| g.iter().any(|&k| markers[k].centre != markers[k].anchor))
     {
@@ -461,14 +641,16 @@ pub(crate) fn draw_incidents(
     svg.group("id=\"markers\"");
     for k in order {
         let m = &markers[k];
-        if let Some(slices) = pies.and_then(|p| p.get(k)) {
-            svg.element(&symbols::pie(
-                m.centre,
-                m.radius,
-                slices,
-                style,
-                &marker_title(&located.get(k)),
-            ));
+        let members = &sites.members[k];
+        let slices = sites.slices[k]
+            .as_deref()
+            .or_else(|| pies.and_then(|p| p.get(members[0])).map(Vec::as_slice));
+        if let Some(slices) = slices {
+            let title = match &sites.slices[k] {
+                Some(_) => place_title(sites, k),
+                None => marker_title(&sites.located.get(members[0])),
+            };
+            svg.element(&symbols::pie(m.centre, m.radius, slices, style, &title));
             continue;
         }
         let colour = style.type_colour(m.type_rank);
@@ -500,11 +682,53 @@ pub(crate) fn draw_incidents(
             m.centre.1,
             m.radius,
             &attrs,
-            Some(&marker_title(&located.get(k))),
+            Some(&marker_title(&sites.located.get(members[0]))),
         ));
     }
     svg.end();
+    let counted: Vec<usize> = (0..markers.len())
+        .filter(|&k| sites.count_inside[k])
+        .collect();
+    if !counted.is_empty() {
+        svg.group(&format!(
+            "id=\"place-counts\" font-family=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"{}\"",
+            style.typeface.css_family(),
+            c.text
+        ));
+        for k in counted {
+            let m = &markers[k];
+            let size = count_size(m.radius, style);
+            // Digits are about 0.73 em tall: centre them on the pie.
+            svg.text(
+                m.centre.0,
+                m.centre.1 + size * 0.36,
+                &format!(
+                    "font-size=\"{}\" stroke=\"#ffffff\" stroke-width=\"{}\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+                    num(size),
+                    num((size * 0.28).max(1.5))
+                ),
+                &sites.count(k).to_string(),
+            );
+        }
+        svg.end();
+    }
     svg.end();
+}
+
+/// The tooltip of a crowded place's pie: the place, how many, by type.
+fn place_title(sites: &Sites, k: usize) -> String {
+    let row = sites.located.get(sites.members[k][0]);
+    let place = row.matched.unwrap_or(row.place);
+    let by_type: Vec<String> = sites.slices[k]
+        .iter()
+        .flatten()
+        .map(|&(rank, n)| format!("{n} {}", sites.types[rank].name))
+        .collect();
+    format!(
+        "{place} · {} incidents: {}",
+        sites.count(k),
+        by_type.join(", ")
+    )
 }
 
 fn marker_title(incident: &MapRow) -> String {

@@ -97,7 +97,9 @@ pub struct Fonts {
     pub bold: Option<String>,
 }
 
-/// Sizes in pixels (1 px = 1/96 inch).
+/// Sizes in pixels (1 px = 1/96 inch, 0.75 pt) on the output, for a figure
+/// of the default width; narrower figures shrink them down to print-legible
+/// sizes ([`Sizes::for_width`]).
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Sizes {
@@ -160,6 +162,50 @@ impl Default for Sizes {
             province_names: 9.0,
             context_labels: 10.0,
             context_marker: 2.2,
+        }
+    }
+}
+
+/// The figure width the default sizes are made for, in pixels (317.5 mm).
+pub const REFERENCE_WIDTH: f64 = 1200.0;
+
+/// One typographic point in pixels (1 px = 1/96 inch, 1 pt = 1/72 inch).
+pub const POINT: f64 = 96.0 / 72.0;
+
+/// One millimetre in pixels.
+pub const MILLIMETRE: f64 = 96.0 / 25.4;
+
+impl Sizes {
+    /// The sizes for a figure `width` pixels wide. Sizes are lengths on the
+    /// output (1 px = 1/96 inch), chosen for a figure of
+    /// [`REFERENCE_WIDTH`]; a narrower figure (a journal column of 180 mm is
+    /// 680 px) shrinks them with its width, so that it looks like the
+    /// default figure printed smaller, but never below what stays legible in
+    /// print: 7 pt for labels, legend and subtitle, 10 pt for the title,
+    /// 6 pt for country names and credits, markers 1.1 mm across the radius.
+    pub fn for_width(&self, width: f64) -> Sizes {
+        let f = (width / REFERENCE_WIDTH).clamp(0.0, 1.0);
+        let at_least = |size: f64, floor: f64| (size * f).max(floor.min(size));
+        Sizes {
+            margin: self.margin * f,
+            title: at_least(self.title, 10.0 * POINT),
+            subtitle: at_least(self.subtitle, 7.0 * POINT),
+            labels: at_least(self.labels, 7.0 * POINT),
+            country_names: at_least(self.country_names, 6.0 * POINT),
+            legend: at_least(self.legend, 7.0 * POINT),
+            credits: at_least(self.credits, 6.0 * POINT),
+            marker: at_least(self.marker, 1.1 * MILLIMETRE),
+            marker_max: at_least(self.marker_max, 3.2 * MILLIMETRE)
+                .max(at_least(self.marker, 1.1 * MILLIMETRE)),
+            borders: at_least(self.borders, 0.4 * POINT),
+            graticule: at_least(self.graticule, 0.25 * POINT),
+            graticule_step: self.graticule_step,
+            timeline: at_least(self.timeline, 25.0 * MILLIMETRE),
+            rivers: at_least(self.rivers, 0.4 * POINT),
+            provinces: at_least(self.provinces, 0.3 * POINT),
+            province_names: at_least(self.province_names, 5.5 * POINT),
+            context_labels: at_least(self.context_labels, 6.0 * POINT),
+            context_marker: at_least(self.context_marker, 0.5 * MILLIMETRE),
         }
     }
 }
@@ -331,6 +377,15 @@ impl Style {
             layers: parsed.layers,
             typeface,
         })
+    }
+
+    /// The style for a figure `width` pixels wide: its sizes shrunk to the
+    /// width, down to print-legible sizes ([`Sizes::for_width`]).
+    pub fn for_width(&self, width: f64) -> Style {
+        Style {
+            sizes: self.sizes.for_width(width),
+            ..self.clone()
+        }
     }
 
     /// The colour of the type at `rank` in the legend.

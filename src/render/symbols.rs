@@ -268,7 +268,8 @@ fn outline(shape: Shape, cx: f64, cy: f64, r: f64, style: &str) -> String {
 }
 
 /// A pie of type counts centred at `centre` (slices `(type rank, count)`,
-/// clockwise from the top), with a tooltip; one type makes a full disc.
+/// clockwise from the top), with a tooltip unless `title` is empty; one
+/// type makes a full disc.
 pub fn pie(
     centre: (f64, f64),
     r: f64,
@@ -278,7 +279,11 @@ pub fn pie(
 ) -> String {
     let total: usize = slices.iter().map(|s| s.1).sum();
     let outline = &style.colours.marker_outline;
-    let mut out = format!("<g><title>{}</title>", super::svg::escape(title));
+    let mut out = if title.is_empty() {
+        "<g>".to_string()
+    } else {
+        format!("<g><title>{}</title>", super::svg::escape(title))
+    };
     let (cx, cy) = centre;
     if slices.len() <= 1 || total == 0 {
         let colour = style.type_colour(slices.first().map_or(0, |s| s.0));

@@ -28,8 +28,7 @@ impl Layer for Incidents {
         sites::draw_incidents(
             svg,
             &plan.markers,
-            plan.sites.located,
-            &plan.sites.groups,
+            &plan.sites,
             plan.pies.as_deref(),
             plan.style,
         );

@@ -4,7 +4,6 @@
 
 use super::basemap::Basemap;
 use super::{Layer, Taken};
-use crate::render::aggregate;
 use crate::render::labels::{self, AreaLabel, PlacedLabel};
 use crate::render::plan::Plan;
 use crate::render::svg::{Svg, num};
@@ -19,7 +18,7 @@ pub(crate) struct PlaceLabels {
 
 impl PlaceLabels {
     /// Each place's name beside its markers, clear of the markers and the
-    /// panels (on an aggregated map, only the largest clusters).
+    /// panels.
     pub fn place(plan: &Plan, taken: &Taken) -> PlaceLabels {
         let style = plan.style;
         if !style.layers.labels {
@@ -28,10 +27,7 @@ impl PlaceLabels {
                 unplaced: Vec::new(),
             };
         }
-        let mut requests = plan.sites.label_requests(&taken.markers);
-        if plan.aggregated() {
-            requests.truncate(aggregate::LABELLED);
-        }
+        let requests = plan.sites.label_requests(&taken.markers);
         let (placed, unplaced) = labels::place(
             &requests,
             &taken.markers,
