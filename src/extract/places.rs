@@ -194,6 +194,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
             citations: &sentence.citations,
             sentence: s,
             part: sentence.part,
+            restored: doc.restored,
             raws: Vec::new(),
             countries: Vec::new(),
             skipped: &mut skipped,
@@ -258,6 +259,8 @@ struct Scan<'a, 'g> {
     citations: &'a [Citation],
     sentence: usize,
     part: Part,
+    /// Capitals restored from upper case: a first word is capitalised whatever it is.
+    restored: bool,
     raws: Vec<Raw>,
     countries: Vec<(String, usize)>,
     skipped: &'a mut Vec<Skipped>,
@@ -404,6 +407,15 @@ impl Scan<'_, '_> {
             return false;
         }
         if Some(i) == first_word && lexicon::never_place(&t.lower) {
+            return false;
+        }
+        // "Shining path has attacked...": in restored text, an English word
+        // starting a sentence is a name only when a name goes on after it.
+        if self.restored
+            && Some(i) == first_word
+            && super::case::english(&t.lower)
+            && !self.tokens.get(i + 1).is_some_and(Token::is_cap)
+        {
             return false;
         }
         // Acronyms (IS, UN, GKNB) are not places, except a few country codes.
