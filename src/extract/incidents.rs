@@ -590,9 +590,11 @@ const HERE: &[&[&str]] = &[&["here"], &["this", "capital"], &["this", "city"]];
 /// The dateline's town (not a country), for an event told without a place
 /// in the dateline's paragraph, or in a sentence that says "here" or "this capital".
 fn dateline_place<'p>(doc: &Document, places: &'p Places, s: usize) -> Option<&'p Found> {
+    // The dateline comes first: its places are at the start of the list.
     let place = places
         .found
         .iter()
+        .take_while(|f| doc.sentences[f.sentence].part != Part::Body)
         .find(|f| f.role == Role::Dateline && f.place.kind != Kind::Country)?;
     let sentence = &doc.sentences[s];
     let lead = doc.sentences[place.sentence].block == sentence.block;

@@ -2,7 +2,9 @@
 //! with organisations, people, actors and common words set aside, and each
 //! name resolved with the countries and other places around it.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use super::Relative;
 use super::document::{Citation, Document, Part, Token, TokenKind};
@@ -187,9 +189,11 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     let mut skipped = Vec::new();
     let mut sentence_countries: Vec<Vec<(String, usize)>> = Vec::new();
     let mut weights: BTreeMap<String, f64> = BTreeMap::new();
+    let looked_up = LookedUp::default();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let mut scan = Scan {
             gazetteer,
+            looked_up: &looked_up,
             tokens: &sentence.tokens,
             citations: &sentence.citations,
             sentence: s,
@@ -252,8 +256,30 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     places
 }
 
+/// The gazetteer's answers for the names of one article, each name looked
+/// up once however often it is told: candidates (index, match, whether a country).
+#[derive(Default)]
+struct LookedUp(RefCell<HashMap<String, Rc<[(usize, Match, bool)]>>>);
+
+impl LookedUp {
+    fn get(&self, gazetteer: &Gazetteer, key: &str) -> Rc<[(usize, Match, bool)]> {
+        if let Some(found) = self.0.borrow().get(key) {
+            return found.clone();
+        }
+        let found: Rc<[(usize, Match, bool)]> = gazetteer
+            .lookup(key)
+            .iter()
+            .map(|c| (c.index, c.matched, c.place.kind == Kind::Country))
+            .collect();
+        self.0.borrow_mut().insert(key.to_string(), found.clone());
+        found
+    }
+}
+
 struct Scan<'a, 'g> {
     gazetteer: &'g Gazetteer,
+    /// Names already looked up in this article.
+    looked_up: &'a LookedUp,
     tokens: &'a [Token],
     /// Source citations, whose names are outlets, not places.
     citations: &'a [Citation],
@@ -485,7 +511,10 @@ impl Scan<'_, '_> {
         (a..b).any(|k| {
             !lexicon::never_place(&self.tokens[k].lower)
                 && !contains(lexicon::ORG_MARKERS, &self.tokens[k].lower)
-                && (!self.gazetteer.lookup(self.tokens[k].stem()).is_empty()
+                && (!self
+                    .looked_up
+                    .get(self.gazetteer, self.tokens[k].stem())
+                    .is_empty()
                     || self.gazetteer.country_code(self.tokens[k].stem()).is_some())
         })
     }
@@ -532,13 +561,9 @@ impl Scan<'_, '_> {
                     matched = len;
                     break;
                 }
-                let found = self.gazetteer.lookup(&key);
+                let found = self.looked_up.get(self.gazetteer, &key);
                 if !found.is_empty() {
-                    let candidates = found
-                        .iter()
-                        .filter(|c| c.place.kind != Kind::Country)
-                        .map(|c| (c.index, c.matched))
-                        .collect();
+                    let candidates = found.iter().filter(|c| !c.2).map(|c| (c.0, c.1)).collect();
                     hits.push(self.raw(j, j + len, key, None, candidates, weak));
                     matched = len;
                     break;
