@@ -349,7 +349,7 @@ fn words(text: &str) -> Vec<Word> {
             // "U.S." and "12.5": not a sentence end unless a space follows.
             sentence_start = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
             gap_is_space = false;
-        } else if c == '\n' && text[at + 1..].starts_with(|n: char| n == '\n' || n == ' ') {
+        } else if c == '\n' && text[at + 1..].starts_with(['\n', ' ']) {
             // A blank line or an indented line: a new paragraph.
             let rest = text[at + 1..].trim_start_matches([' ', '\t']);
             if rest.starts_with('\n') || text[at + 1..].starts_with("  ") {

@@ -259,14 +259,17 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
 /// The gazetteer's answers for the names of one article, each name looked
 /// up once however often it is told: candidates (index, match, whether a country).
 #[derive(Default)]
-struct LookedUp(RefCell<HashMap<String, Rc<[(usize, Match, bool)]>>>);
+struct LookedUp(RefCell<HashMap<String, Candidates>>);
+
+/// A name's candidates: gazetteer index, how the name matched, whether a country.
+type Candidates = Rc<[(usize, Match, bool)]>;
 
 impl LookedUp {
-    fn get(&self, gazetteer: &Gazetteer, key: &str) -> Rc<[(usize, Match, bool)]> {
+    fn get(&self, gazetteer: &Gazetteer, key: &str) -> Candidates {
         if let Some(found) = self.0.borrow().get(key) {
             return found.clone();
         }
-        let found: Rc<[(usize, Match, bool)]> = gazetteer
+        let found: Candidates = gazetteer
             .lookup(key)
             .iter()
             .map(|c| (c.index, c.matched, c.place.kind == Kind::Country))
