@@ -478,6 +478,16 @@ impl Gazetteer {
         found
     }
 
+    /// Every place one of whose names folds to the same key as `name`, with
+    /// no transliteration variants: the cheap lookup, for scanning text.
+    pub fn lookup_folded(&self, name: &str) -> Vec<Candidate<'_>> {
+        let key = fold(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        self.candidates(&key, &exact_key(name), None)
+    }
+
     /// Places indexed under one folded key; `variant_of` is the folded query
     /// when `key` is only a variant of it.
     fn candidates(&self, key: &str, exact: &str, variant_of: Option<&str>) -> Vec<Candidate<'_>> {

@@ -785,3 +785,61 @@ fn extract_reports_bad_input_and_bad_options() {
     let out = incimap(&["extract", "-", "--date", "2022-05"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+// Upper-case wire copy: capitals restored, datelines of the wire, its types.
+
+#[test]
+fn upper_case_wire_text_is_read_with_its_dateline() {
+    let text = "   CARTAGENA, 14 MAR 91 (WIRE SERVICE) -- [TEXT] UNIDENTIFIED MEN \
+KIDNAPPED A LOCAL JUDGE IN BARRANQUILLA YESTERDAY.\n\n   \
+IN A SEPARATE INCIDENT, REBELS SET FIRE TO TWO BUSES IN MONTERIA TODAY.\n";
+    let gazetteer = Gazetteer::embedded();
+    let found = run(text, &gazetteer);
+    assert_eq!(
+        found.reference.map(|(d, from)| (d.to_string(), from)),
+        Some(("1991-03-14".to_string(), ReferenceFrom::Dateline))
+    );
+    let got = rows(text);
+    assert!(
+        got.contains(&"1991-03-13|Barranquilla|CO|Kidnapping|||city".to_string()),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&"1991-03-14|Monteria|CO|Arson|||city".to_string()),
+        "{got:?}"
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+}
+
+#[test]
+fn upper_case_events_without_a_place_are_at_the_dateline_town() {
+    let got = rows(
+        "   QUITO, 2 JUN 92 -- A BOMB EXPLODED OUTSIDE A BANK LAST NIGHT, WOUNDING THREE PEOPLE.\n",
+    );
+    assert_eq!(got, vec!["1992-06-01|Quito|EC|Bombing||3|city"]);
+}
+
+#[test]
+fn upper_case_common_words_and_people_are_not_places() {
+    let (places, _) = places_and_skips(
+        "   LIMA, 5 MAY 90 -- [TEXT] THE MASS RALLY ON THE PACIFIC SIDE WAS LED BY \
+COLONEL ROBERTO FLORES, WHO SAID THE POLICE WOULD MEET TODAY.\n",
+    );
+    assert_eq!(places, vec!["Lima,PE"]);
+}
+
+#[test]
+fn robbery_and_forced_work_stoppage_are_types() {
+    let got = rows(
+        "Gunmen robbed a bank in Arequipa on 3 May 1990. An armed strike paralysed Cusco on 4 May 1990.",
+    );
+    assert!(
+        got.iter().any(|r| r.contains("Arequipa|PE|Robbery")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|r| r.contains("Cusco|PE|Forced work stoppage")),
+        "{got:?}"
+    );
+}

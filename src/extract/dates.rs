@@ -36,6 +36,10 @@ pub enum When {
         /// Months to add.
         months: i64,
     },
+    /// Days before the publication date: `today` (0), `yesterday`, `last
+    /// night` (1), `three days ago`; against the anchor when the article's
+    /// date is not known.
+    Ago(i64),
     /// Some days after the anchor: `in the days that followed`; keeps the anchor's month.
     Vague,
     /// The anchor itself: `the same day`.
@@ -218,6 +222,20 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
         return Some((i + 1, When::Weekday(w as u32)));
     }
     for (phrase, days) in [
+        (&["the", "day", "before", "yesterday"][..], 2),
+        (&["yesterday"], 1),
+        (&["last", "night"], 1),
+        (&["today"], 0),
+        (&["tonight"], 0),
+        (&["this", "morning"], 0),
+        (&["this", "afternoon"], 0),
+        (&["this", "evening"], 0),
+    ] {
+        if words(tokens, i, phrase) {
+            return Some((i + phrase.len(), When::Ago(days)));
+        }
+    }
+    for (phrase, days) in [
         (&["the", "next", "day"][..], 1),
         (&["the", "following", "day"], 1),
         (&["a", "day", "later"], 1),
@@ -278,6 +296,9 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
         && let Some(unit) = next
         && let Some(dir) = tokens.get(i + 2)
     {
+        if dir.lower == "ago" && matches!(unit.lower.as_str(), "day" | "days") {
+            return Some((i + 3, When::Ago(n)));
+        }
         let sign = match dir.lower.as_str() {
             "later" | "after" => 1,
             "earlier" | "before" | "ago" => -1,
@@ -423,6 +444,15 @@ pub fn resolve(
                 }
                 _ => PartialDate::new(b.year + (months as f64 / 12.0).round() as i32, None, None)
                     .ok(),
+            }
+        }
+        When::Ago(days) => {
+            let b = published.or(base)?;
+            match naive(b) {
+                Some(d) => d
+                    .checked_sub_days(Days::new(days.unsigned_abs()))
+                    .map(partial),
+                None => Some(b),
             }
         }
         When::Vague => {

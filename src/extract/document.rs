@@ -114,6 +114,9 @@ pub struct Document {
     /// The date the article's dates are read against ("on Friday", "in June"):
     /// set by [`Document::set_reference`].
     pub reference: Option<Reference>,
+    /// Whether the capitals were restored from upper-case text: a sentence's
+    /// first word is then capitalised whatever it is.
+    pub restored: bool,
 }
 
 /// Where the reference date came from.
@@ -198,6 +201,7 @@ pub fn parse(text: &str) -> Document {
         sentences,
         published,
         reference: None,
+        restored: false,
     }
 }
 
@@ -301,10 +305,14 @@ fn blocks(text: &str) -> Vec<(String, bool)> {
     out
 }
 
-/// "KABUL, 9 October 2021 — ...", "Tehran, 5 January 2024", "22 March 2024":
-/// the place, the date and where the body starts.
+/// "KABUL, 9 October 2021 — ...", "Tehran, 5 January 2024", "22 March 2024",
+/// "SAN SALVADOR, 12 JAN 90 (RADIO VENCEREMOS) -- [TEXT] ...", "CONCEPCION
+/// (CHILE), 23 AUG 88 --": the place (with a country in parentheses), the
+/// date (the source in parentheses after it set aside, a two-digit year
+/// read as 19xx or 20xx) and where the body starts (past bracketed tags
+/// such as `[TEXT]`).
 fn dateline(block: &str) -> Option<(Option<&str>, Option<PartialDate>, usize)> {
-    let (head, rest) = match [" — ", " – ", " -- ", " - "]
+    let (head, mut rest) = match [" — ", " – ", " -- ", " - "]
         .iter()
         .filter_map(|d| block.find(d).map(|at| (at, d.len())))
         .min()
@@ -317,20 +325,43 @@ fn dateline(block: &str) -> Option<(Option<&str>, Option<PartialDate>, usize)> {
         Some((p, d)) => (Some(p.trim()), d.trim()),
         None => (None, head.trim()),
     };
-    let date = dates::parse_full(date_text);
+    // "12 JAN 90 (RADIO VENCEREMOS)": the source is not part of the date.
+    let bare_date = date_text.split('(').next().unwrap_or(date_text).trim();
+    let date = dates::parse_full(bare_date).or_else(|| short_year(bare_date));
     let place = place.filter(|p| {
-        !p.is_empty()
-            && p.split_whitespace().count() <= 4
-            && p.split_whitespace()
+        let name = p.split('(').next().unwrap_or(p);
+        !name.trim().is_empty()
+            && name.split_whitespace().count() <= 4
+            && name
+                .split_whitespace()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
     });
     let shouting = place.is_some_and(|p| !p.chars().any(char::is_lowercase));
+    // "-- [TEXT] THE ARMY...": editorial tags before the body.
+    while let Some(tag) = block[rest..].trim_start().strip_prefix('[')
+        && let Some(close) = tag.find(']')
+        && close <= 60
+    {
+        rest = block.len() - tag.len() + close + 1;
+    }
     match (place, date) {
         (None, None) => None,
         (Some(_), None) if !shouting => None,
         (None, Some(_)) if head.len() != date_text.len() => None,
         _ => Some((place, date, rest)),
     }
+}
+
+/// "23 AUG 88", "4 Feb 90": a day, a month and a two-digit year (after 50 in
+/// the 1900s, else in the 2000s).
+fn short_year(text: &str) -> Option<PartialDate> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [day, month, year] = words.as_slice() else {
+        return None;
+    };
+    let yy: i32 = year.parse().ok().filter(|_| year.len() == 2)?;
+    let full = if yy > 50 { 1900 + yy } else { 2000 + yy };
+    dates::parse_full(&format!("{day} {month} {full}")).filter(|d| d.day.is_some())
 }
 
 const ABBREVIATIONS: &[&str] = &[

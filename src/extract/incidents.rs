@@ -360,15 +360,34 @@ impl Builder<'_> {
                     }
                     self.attach(c, s, Some(kind), &counts);
                 }
-                _ => {
-                    let w = fresh[0];
-                    let text = text(tokens, w.start, w.end);
-                    self.skipped.push(Skipped {
-                        sentence: s,
-                        text,
-                        reason: "event without a place".into(),
-                    });
-                }
+                _ => match dateline_place(self.doc, places, s) {
+                    // "SAN SALVADOR, 12 JAN 90 -- Guerrillas attacked ...": the dateline's town.
+                    Some(place) => {
+                        let date = self.date_for(
+                            s,
+                            &Unit {
+                                places: vec![place],
+                                groups: Vec::new(),
+                                start: 0,
+                                end: 0,
+                                words: fresh.clone(),
+                            },
+                            &dates,
+                            true,
+                            self.anchor(),
+                        );
+                        self.mention(s, place, kind, date, &counts);
+                    }
+                    None => {
+                        let w = fresh[0];
+                        let text = text(tokens, w.start, w.end);
+                        self.skipped.push(Skipped {
+                            sentence: s,
+                            text,
+                            reason: "event without a place".into(),
+                        });
+                    }
+                },
             }
             return;
         }
@@ -563,6 +582,32 @@ impl Builder<'_> {
         }
         self.current = Some(t);
     }
+}
+
+/// Words that put a sentence's events in the dateline's town.
+const HERE: &[&[&str]] = &[&["here"], &["this", "capital"], &["this", "city"]];
+
+/// The dateline's town (not a country), for an event told without a place
+/// in the dateline's paragraph, or in a sentence that says "here" or "this capital".
+fn dateline_place<'p>(doc: &Document, places: &'p Places, s: usize) -> Option<&'p Found> {
+    // The dateline comes first: its places are at the start of the list.
+    let place = places
+        .found
+        .iter()
+        .take_while(|f| doc.sentences[f.sentence].part != Part::Body)
+        .find(|f| f.role == Role::Dateline && f.place.kind != Kind::Country)?;
+    let sentence = &doc.sentences[s];
+    let lead = doc.sentences[place.sentence].block == sentence.block;
+    let tokens = &sentence.tokens;
+    let here = (0..tokens.len()).any(|k| {
+        HERE.iter().any(|phrase| {
+            phrase
+                .iter()
+                .enumerate()
+                .all(|(j, w)| tokens.get(k + j).is_some_and(|t| t.lower == *w))
+        })
+    });
+    (lead || here).then_some(place)
 }
 
 fn text(tokens: &[Token], a: usize, b: usize) -> String {

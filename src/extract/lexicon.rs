@@ -12,6 +12,8 @@ pub enum EventType {
     SuicideBombing,
     /// A car or truck bomb.
     CarBomb,
+    /// People taken by force: a kidnapping or abduction.
+    Kidnapping,
     /// A vehicle driven into people.
     VehicleRamming,
     /// Fighting between armed groups or forces.
@@ -22,10 +24,16 @@ pub enum EventType {
     Riot,
     /// A bomb or explosion.
     Bombing,
-    /// Shooting, stabbing, hostage-taking.
+    /// Property set on fire.
+    Arson,
+    /// Property taken by force: a robbery, looting.
+    Robbery,
+    /// Shooting, stabbing, hostage-taking, murder.
     ArmedAttack,
     /// An attack of no more specific kind.
     Attack,
+    /// A stoppage of work or traffic enforced by threat ("an armed strike").
+    WorkStoppage,
 }
 
 impl EventType {
@@ -36,13 +44,17 @@ impl EventType {
             EventType::Arrests => "Arrests",
             EventType::SuicideBombing => "Suicide bombing",
             EventType::CarBomb => "Car bomb",
+            EventType::Kidnapping => "Kidnapping",
             EventType::VehicleRamming => "Vehicle ramming",
             EventType::ArmedClash => "Armed clash",
             EventType::RocketAttack => "Rocket attack",
             EventType::Riot => "Riot",
             EventType::Bombing => "Bombing",
+            EventType::Arson => "Arson",
+            EventType::Robbery => "Robbery",
             EventType::ArmedAttack => "Armed attack",
             EventType::Attack => "Attack",
+            EventType::WorkStoppage => "Forced work stoppage",
         }
     }
 
@@ -58,6 +70,10 @@ impl EventType {
             EventType::Arrests => 1,
             EventType::Riot => 2,
             EventType::ArmedClash => 3,
+            EventType::Kidnapping => 5,
+            EventType::Arson => 6,
+            EventType::Robbery => 7,
+            EventType::WorkStoppage => 8,
             _ => 4,
         };
         let violent = |t: EventType| family(t) >= 2;
@@ -69,7 +85,10 @@ impl EventType {
 
     /// Whether casualty figures in the text belong to this kind of incident.
     pub fn has_casualties(self) -> bool {
-        !matches!(self, EventType::FoiledPlot | EventType::Arrests)
+        !matches!(
+            self,
+            EventType::FoiledPlot | EventType::Arrests | EventType::WorkStoppage
+        )
     }
 }
 
@@ -95,6 +114,14 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["truck", "bomb"], EventType::CarBomb),
     (&["bomb-laden"], EventType::CarBomb),
     (&["vehicle-borne"], EventType::CarBomb),
+    (&["kidnapped"], EventType::Kidnapping),
+    (&["kidnapping"], EventType::Kidnapping),
+    (&["kidnappings"], EventType::Kidnapping),
+    (&["kidnap"], EventType::Kidnapping),
+    (&["kidnaps"], EventType::Kidnapping),
+    (&["abducted"], EventType::Kidnapping),
+    (&["abduction"], EventType::Kidnapping),
+    (&["abductions"], EventType::Kidnapping),
     (&["rammed"], EventType::VehicleRamming),
     (&["ramming"], EventType::VehicleRamming),
     (&["ran", "over"], EventType::VehicleRamming),
@@ -135,6 +162,8 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["rocket"], EventType::RocketAttack),
     (&["rockets"], EventType::RocketAttack),
     (&["shelling"], EventType::RocketAttack),
+    (&["mortar"], EventType::RocketAttack),
+    (&["mortars"], EventType::RocketAttack),
     (&["shelled"], EventType::RocketAttack),
     (&["riot"], EventType::Riot),
     (&["riots"], EventType::Riot),
@@ -156,6 +185,30 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["explosives"], EventType::Bombing),
     (&["grenade"], EventType::Bombing),
     (&["ied"], EventType::Bombing),
+    (&["dynamite"], EventType::Bombing),
+    (&["dynamited"], EventType::Bombing),
+    (&["blew", "up"], EventType::Bombing),
+    (&["detonated"], EventType::Bombing),
+    (&["explosive", "charge"], EventType::Bombing),
+    (&["explosive", "charges"], EventType::Bombing),
+    (&["set", "fire"], EventType::Arson),
+    (&["set", "on", "fire"], EventType::Arson),
+    (&["set", "ablaze"], EventType::Arson),
+    (&["arson"], EventType::Arson),
+    (&["torched"], EventType::Arson),
+    (&["burned"], EventType::Arson),
+    (&["burnt"], EventType::Arson),
+    (&["incendiary"], EventType::Arson),
+    (&["robbed"], EventType::Robbery),
+    (&["robbery"], EventType::Robbery),
+    (&["robberies"], EventType::Robbery),
+    (&["stole"], EventType::Robbery),
+    (&["looted"], EventType::Robbery),
+    (&["looting"], EventType::Robbery),
+    (&["ransacked"], EventType::Robbery),
+    (&["armed", "strike"], EventType::WorkStoppage),
+    (&["work", "stoppage"], EventType::WorkStoppage),
+    (&["work", "stoppages"], EventType::WorkStoppage),
     (&["opened", "fire"], EventType::ArmedAttack),
     (&["fired", "on"], EventType::ArmedAttack),
     (&["fired", "at"], EventType::ArmedAttack),
@@ -174,12 +227,17 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["massacre"], EventType::ArmedAttack),
     (&["assassinated"], EventType::ArmedAttack),
     (&["assassination"], EventType::ArmedAttack),
+    (&["assassinations"], EventType::ArmedAttack),
+    (&["murdered"], EventType::ArmedAttack),
+    (&["murder"], EventType::ArmedAttack),
+    (&["murders"], EventType::ArmedAttack),
+    (&["massacred"], EventType::ArmedAttack),
+    (&["gunned", "down"], EventType::ArmedAttack),
+    (&["machinegunned"], EventType::ArmedAttack),
+    (&["machine-gunned"], EventType::ArmedAttack),
+    (&["killed"], EventType::Attack),
     (&["attacker"], EventType::Attack),
     (&["attackers"], EventType::Attack),
-    (&["set", "fire"], EventType::Attack),
-    (&["set", "on", "fire"], EventType::Attack),
-    (&["arson"], EventType::Attack),
-    (&["torched"], EventType::Attack),
     (&["attack"], EventType::Attack),
     (&["attacks"], EventType::Attack),
     (&["attacked"], EventType::Attack),

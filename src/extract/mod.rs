@@ -6,6 +6,7 @@
 //! The draft is for an analyst to review, then map: its columns are the
 //! native ones that [`crate::incident`] reads.
 
+mod case;
 mod counts;
 mod dates;
 mod document;
@@ -198,9 +199,20 @@ pub fn read_article(input: impl io::Read, name: &str) -> Result<String, String> 
     })
 }
 
-/// Drafts incident rows from an article (plain text or Markdown).
+/// Drafts incident rows from an article (plain text or Markdown). An
+/// article in upper case (wire copy) is first given the capitals of mixed
+/// case from the gazetteer and the word lists; its evidence is quoted so.
 pub fn extract(text: &str, gazetteer: &Gazetteer, options: &Options) -> Extraction {
+    let upper = case::is_upper_case(text);
+    let restored;
+    let text = if upper {
+        restored = case::restore(text, gazetteer);
+        restored.as_str()
+    } else {
+        text
+    };
     let mut doc = document::parse(text);
+    doc.restored = upper;
     let from = doc.set_reference(options.date);
     let places = places::find(&doc, gazetteer);
     let (found, event_skips) = incidents::build(&doc, &places);

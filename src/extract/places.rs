@@ -2,7 +2,9 @@
 //! with organisations, people, actors and common words set aside, and each
 //! name resolved with the countries and other places around it.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use super::Relative;
 use super::document::{Citation, Document, Part, Token, TokenKind};
@@ -187,13 +189,16 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     let mut skipped = Vec::new();
     let mut sentence_countries: Vec<Vec<(String, usize)>> = Vec::new();
     let mut weights: BTreeMap<String, f64> = BTreeMap::new();
+    let looked_up = LookedUp::default();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let mut scan = Scan {
             gazetteer,
+            looked_up: &looked_up,
             tokens: &sentence.tokens,
             citations: &sentence.citations,
             sentence: s,
             part: sentence.part,
+            restored: doc.restored,
             raws: Vec::new(),
             countries: Vec::new(),
             skipped: &mut skipped,
@@ -251,13 +256,40 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     places
 }
 
+/// The gazetteer's answers for the names of one article, each name looked
+/// up once however often it is told: candidates (index, match, whether a country).
+#[derive(Default)]
+struct LookedUp(RefCell<HashMap<String, Candidates>>);
+
+/// A name's candidates: gazetteer index, how the name matched, whether a country.
+type Candidates = Rc<[(usize, Match, bool)]>;
+
+impl LookedUp {
+    fn get(&self, gazetteer: &Gazetteer, key: &str) -> Candidates {
+        if let Some(found) = self.0.borrow().get(key) {
+            return found.clone();
+        }
+        let found: Candidates = gazetteer
+            .lookup(key)
+            .iter()
+            .map(|c| (c.index, c.matched, c.place.kind == Kind::Country))
+            .collect();
+        self.0.borrow_mut().insert(key.to_string(), found.clone());
+        found
+    }
+}
+
 struct Scan<'a, 'g> {
     gazetteer: &'g Gazetteer,
+    /// Names already looked up in this article.
+    looked_up: &'a LookedUp,
     tokens: &'a [Token],
     /// Source citations, whose names are outlets, not places.
     citations: &'a [Citation],
     sentence: usize,
     part: Part,
+    /// Capitals restored from upper case: a first word is capitalised whatever it is.
+    restored: bool,
     raws: Vec<Raw>,
     countries: Vec<(String, usize)>,
     skipped: &'a mut Vec<Skipped>,
@@ -406,6 +438,15 @@ impl Scan<'_, '_> {
         if Some(i) == first_word && lexicon::never_place(&t.lower) {
             return false;
         }
+        // "Shining path has attacked...": in restored text, an English word
+        // starting a sentence is a name only when a name goes on after it.
+        if self.restored
+            && Some(i) == first_word
+            && super::case::english(&t.lower)
+            && !self.tokens.get(i + 1).is_some_and(Token::is_cap)
+        {
+            return false;
+        }
         // Acronyms (IS, UN, GKNB) are not places, except a few country codes.
         let acronym = t.text.chars().count() <= 4
             && t.text.chars().all(|c| c.is_uppercase())
@@ -473,7 +514,10 @@ impl Scan<'_, '_> {
         (a..b).any(|k| {
             !lexicon::never_place(&self.tokens[k].lower)
                 && !contains(lexicon::ORG_MARKERS, &self.tokens[k].lower)
-                && (!self.gazetteer.lookup(self.tokens[k].stem()).is_empty()
+                && (!self
+                    .looked_up
+                    .get(self.gazetteer, self.tokens[k].stem())
+                    .is_empty()
                     || self.gazetteer.country_code(self.tokens[k].stem()).is_some())
         })
     }
@@ -520,13 +564,9 @@ impl Scan<'_, '_> {
                     matched = len;
                     break;
                 }
-                let found = self.gazetteer.lookup(&key);
+                let found = self.looked_up.get(self.gazetteer, &key);
                 if !found.is_empty() {
-                    let candidates = found
-                        .iter()
-                        .filter(|c| c.place.kind != Kind::Country)
-                        .map(|c| (c.index, c.matched))
-                        .collect();
+                    let candidates = found.iter().filter(|c| !c.2).map(|c| (c.0, c.1)).collect();
                     hits.push(self.raw(j, j + len, key, None, candidates, weak));
                     matched = len;
                     break;
