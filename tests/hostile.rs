@@ -530,6 +530,55 @@ fn export_to_a_closed_standard_output_fails() {
     assert!(null.status.success(), "{}", stderr(&null));
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn standard_output_on_a_full_disk_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "a.csv", "place\nOsh\n");
+    for mut args in [
+        vec!["export", input.to_str().unwrap(), "-o", "-"],
+        vec!["geocode", input.to_str().unwrap(), "-o", "-"],
+    ] {
+        let report = dir.path().join("r.csv");
+        if args[0] == "geocode" {
+            args.extend(["--report", report.to_str().unwrap()]);
+        }
+        let run = Command::new(env!("CARGO_BIN_EXE_incimap"))
+            .args(&args)
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(1), "{args:?}: {}", stderr(&run));
+        assert!(stderr(&run).contains("No space left"), "{}", stderr(&run));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_folder_that_is_a_symbolic_link_has_its_folder_swapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "a.csv", "place\nOsh\n");
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    write(&dir.path().join("real"), "notes.txt", "mine");
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink("real", &link).unwrap();
+    let run = map_run(&input, &link, None);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(!stderr(&run).contains("one by one"), "{}", stderr(&run));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(link.join("map.svg").is_file());
+    assert_eq!(
+        std::fs::read_to_string(link.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(names_in(dir.path()), ["a.csv", "link", "real"]);
+}
+
 #[test]
 fn a_hidden_character_in_a_value_is_shown_and_big_counts_are_named() {
     let csv = "date,place,fatalities\n\u{FEFF}2024-01-05,Osh,1\n2024-01-06,Osh,4294967296\n";

@@ -95,6 +95,12 @@ impl Staging {
         } else {
             folder
         };
+        // A symbolic link to a folder: the folder it leads to is swapped.
+        let resolved = std::fs::symlink_metadata(folder)
+            .is_ok_and(|m| m.file_type().is_symlink())
+            .then(|| std::fs::canonicalize(folder))
+            .transpose()?;
+        let folder = resolved.as_deref().unwrap_or(folder);
         let (parent, prefix) = sibling_prefix(folder);
         std::fs::create_dir_all(&parent)?;
         settle_leftovers(&parent, &prefix, folder)?;
@@ -251,7 +257,7 @@ impl Staging {
             Err(e) => return Some(e.to_string()),
         };
         if meta.file_type().is_symlink() {
-            return Some("it is a symbolic link".into());
+            return Some("it became a symbolic link during the run".into());
         }
         if !meta.is_dir() {
             return Some("it is not a folder".into());
