@@ -744,6 +744,8 @@ pub struct Encoder {
     schema: Schema,
     types: ColumnTypes,
     memo: Memo,
+    /// What a CSV does with cells that look like formulas.
+    formulas: Formulas,
 }
 
 impl Encoder {
@@ -784,8 +786,11 @@ impl Encoder {
                 approximate,
                 wkt.as_str(),
             ];
-            let record = fields.take(width).chain(added);
-            return chunk.csv().write_record(record).map_err(io::Error::from);
+            let csv = chunk.csv();
+            for field in fields.take(width) {
+                csv.write_field(self.formulas.guard(field).as_bytes())?;
+            }
+            return csv.write_record(added).map_err(io::Error::from);
         }
         let Some(at) = o.location else {
             return Ok(());
@@ -872,6 +877,7 @@ impl<W: Write> Exporter<W> {
                 schema: schema.clone(),
                 types,
                 memo: Memo::default(),
+                formulas: Formulas::default(),
             },
             bbox: None,
             features: 0,
@@ -885,6 +891,13 @@ impl<W: Write> Exporter<W> {
             memo: Memo::default(),
             ..self.encoder.clone()
         }
+    }
+
+    /// Sets what a CSV does with cells that look like formulas (by default
+    /// they are neutralised); other formats keep the text as it was.
+    pub fn with_formulas(mut self, formulas: Formulas) -> Exporter<W> {
+        self.encoder.formulas = formulas;
+        self
     }
 
     /// Writes one row: a feature if it has a location (GeoJSON formats), or
@@ -1070,15 +1083,14 @@ pub enum FileExporter {
 }
 
 impl FileExporter {
-    /// Starts writing `path` (`-` for standard output) in `format`.
-    /// `excel` starts a CSV with a UTF-8 byte order mark, which Excel needs
-    /// to read it as UTF-8.
+    /// Starts writing `path` (`-` for standard output) in `format`; `csv`
+    /// says how a CSV is written.
     pub fn create(
         format: Format,
         path: &std::path::Path,
         schema: &Schema,
         types: ColumnTypes,
-        excel: bool,
+        csv: CsvOptions,
     ) -> io::Result<FileExporter> {
         if format == Format::Gpkg {
             let writer = Box::new(gpkg::GpkgWriter::create(path, &types)?);
@@ -1087,17 +1099,19 @@ impl FileExporter {
                 schema: schema.clone(),
                 types,
                 memo: Memo::default(),
+                formulas: Formulas::Keep,
             });
             return Ok(FileExporter::Gpkg { writer, encoder });
         }
         let mut file = AtomicFile::create(path)?;
-        if excel && format == Format::Csv {
+        if csv.excel && format == Format::Csv {
             file.write_all("\u{feff}".as_bytes())?;
         }
         let to_file = format == Format::Csv && path.as_os_str() != "-";
         let csvt = to_file.then(|| csvt(schema, &types));
+        let exporter = Exporter::new(format, schema, types, file)?.with_formulas(csv.formulas);
         Ok(FileExporter::Stream {
-            exporter: Box::new(Exporter::new(format, schema, types, file)?),
+            exporter: Box::new(exporter),
             path: path.to_path_buf(),
             csvt,
         })
@@ -1124,23 +1138,30 @@ impl FileExporter {
 
     /// Completes the output and gives it its name (and the `.csvt` beside a CSV).
     pub fn commit(self) -> io::Result<()> {
+        crate::output::commit_all(self.finish()?)
+    }
+
+    /// Completes the output: its files (and the `.csvt` and `.prj` beside a
+    /// CSV), complete but not yet named, for [`crate::output::commit_all`]
+    /// with a run's other outputs.
+    pub fn finish(self) -> io::Result<Vec<AtomicFile>> {
         match self {
             FileExporter::Stream {
                 exporter,
                 path,
                 csvt,
             } => {
-                exporter.finish()?.commit()?;
+                let mut files = vec![exporter.finish()?];
                 if let Some(csvt) = csvt {
                     let sidecars = [("csvt", csvt.as_str()), ("prj", gpkg::WGS84_WKT)];
                     for (extension, text) in sidecars {
                         let sidecar = path.with_extension(extension);
-                        crate::output::write_atomic(&sidecar, text.as_bytes())?;
+                        files.push(AtomicFile::with_bytes(&sidecar, text.as_bytes())?);
                     }
                 }
-                Ok(())
+                Ok(files)
             }
-            FileExporter::Gpkg { writer, .. } => writer.commit(),
+            FileExporter::Gpkg { writer, .. } => Ok(writer.finish()?.into_iter().collect()),
         }
     }
 }
@@ -1248,20 +1269,70 @@ pub const REPORT_COLUMNS: [&str; 16] = [
 
 /// A text cell that a spreadsheet would not run as a formula: one that starts
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, as
-/// OWASP recommends against CSV injection. Used for the report, which people
-/// open in Excel; the GeoJSON and the geocoded CSV keep the text as it was.
+/// OWASP recommends against CSV injection, unless it is a plain number
+/// (`-12.5`, `+3`, `-1,5`, `-2e-3`, `-4%`), which a spreadsheet reads as
+/// that number and which runs nothing.
 pub fn no_formula(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(text) {
         format!("'{text}").into()
     } else {
         text.into()
     }
 }
 
+/// A sign, digits with `.` or `,` among them, an optional exponent and an
+/// optional `%`: no letter, operator or parenthesis a formula would need.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let digits = digits.strip_suffix('%').unwrap_or(digits);
+    let (mantissa, exponent) = match digits.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['+', '-']).unwrap_or(e))),
+        None => (digits, None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    mantissa.bytes().any(|b| b.is_ascii_digit())
+        && mantissa
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && exponent.is_none_or(all_digits)
+}
+
+/// What the CSV outputs (the geocoded CSV and the report) do with cells
+/// that a spreadsheet would run as formulas. The GeoJSON and the GeoPackage
+/// always keep the text as it was.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Formulas {
+    /// Such cells get a leading `'` ([`no_formula`]): the default.
+    #[default]
+    Neutralise,
+    /// The text as it was (`--raw`).
+    Keep,
+}
+
+impl Formulas {
+    /// `text` as this policy writes it into a CSV cell.
+    pub fn guard(self, text: &str) -> std::borrow::Cow<'_, str> {
+        match self {
+            Formulas::Neutralise => no_formula(text),
+            Formulas::Keep => text.into(),
+        }
+    }
+}
+
+/// How an export writes CSV: with a byte order mark for Excel, and what it
+/// does with formulas.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CsvOptions {
+    /// Start with a UTF-8 byte order mark, which Excel needs to read UTF-8.
+    pub excel: bool,
+    /// Cells that a spreadsheet would run as formulas.
+    pub formulas: Formulas,
+}
+
 /// Encodes one row's line of the geocoding report into `chunk`, for a
 /// [`ReportWriter`]. Text fields are borrowed: this runs for every input row.
-/// Text cells pass [`no_formula`].
-pub fn encode_report(row: &Located, chunk: &mut Chunk) -> io::Result<()> {
+/// Text cells pass `formulas`.
+pub fn encode_report(row: &Located, formulas: Formulas, chunk: &mut Chunk) -> io::Result<()> {
     let o = &row.outcome;
     let m = o.matched.as_ref();
     let incident = row.incident.as_ref();
@@ -1284,7 +1355,7 @@ pub fn encode_report(row: &Located, chunk: &mut Chunk) -> io::Result<()> {
         o.suggestions.join("; ")
     };
     let warnings = incident.map_or(String::new(), cell_warnings);
-    let text = no_formula;
+    let text = |s| formulas.guard(s);
     let texts = [
         text(incident.map_or("", |i| i.place.as_str())),
         text(incident.map_or("", |i| i.country.as_str())),
@@ -1336,6 +1407,7 @@ fn cell_warnings(incident: &Incident) -> String {
 pub struct ReportWriter<W: Write> {
     out: W,
     pending: Chunk,
+    formulas: Formulas,
 }
 
 impl<W: Write> ReportWriter<W> {
@@ -1347,12 +1419,20 @@ impl<W: Write> ReportWriter<W> {
         Ok(ReportWriter {
             out,
             pending: Chunk::default(),
+            formulas: Formulas::default(),
         })
+    }
+
+    /// Sets what the report does with cells that look like formulas (by
+    /// default they are neutralised).
+    pub fn with_formulas(mut self, formulas: Formulas) -> ReportWriter<W> {
+        self.formulas = formulas;
+        self
     }
 
     /// Writes one row's line (gathered into writes of about [`PENDING_BYTES`]).
     pub fn write(&mut self, row: &Located) -> io::Result<()> {
-        encode_report(row, &mut self.pending)?;
+        encode_report(row, self.formulas, &mut self.pending)?;
         if self.pending.len() >= PENDING_BYTES {
             let mut chunk = std::mem::take(&mut self.pending);
             self.write_chunk(&mut chunk)?;

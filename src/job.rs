@@ -44,6 +44,9 @@ pub struct InputSpec {
     pub short_names: bool,
     /// Start CSV outputs with a UTF-8 byte order mark, for Excel.
     pub excel: bool,
+    /// Keep cells that a spreadsheet would run as formulas as they are in
+    /// the CSV outputs (by default they get a leading `'`).
+    pub raw: bool,
 }
 
 impl InputSpec {
@@ -58,6 +61,24 @@ impl InputSpec {
             context: true,
             short_names: false,
             excel: false,
+            raw: false,
+        }
+    }
+
+    /// How the CSV outputs are written: the byte order mark and formulas.
+    pub fn csv_options(&self) -> export::CsvOptions {
+        export::CsvOptions {
+            excel: self.excel,
+            formulas: self.formulas(),
+        }
+    }
+
+    /// What the CSV outputs do with cells that look like formulas.
+    pub fn formulas(&self) -> export::Formulas {
+        if self.raw {
+            export::Formulas::Keep
+        } else {
+            export::Formulas::Neutralise
         }
     }
 }
@@ -156,12 +177,6 @@ pub fn refuse_input(input: &Path, outputs: &[&Path]) -> Result<(), JobError> {
     }
 }
 
-/// Commits a finished atomic file, naming it in the error.
-fn commit(file: io::Result<output::AtomicFile>, path: &Path) -> Result<(), JobError> {
-    file.and_then(output::AtomicFile::commit)
-        .map_err(|source| write_error(path, source))
-}
-
 /// Streams the input through the geocoder, writing as it reads, so that
 /// inputs of any size fit in memory. `open` makes the writers and a maker of
 /// encoders, one per worker thread, that encode rows into a batch `B`;
@@ -234,7 +249,8 @@ pub fn export(
         &[out],
         progress,
         |schema, types| {
-            let exporter = export::FileExporter::create(format, out, schema, types, input.excel)?;
+            let exporter =
+                export::FileExporter::create(format, out, schema, types, input.csv_options())?;
             let encoder = exporter.encoder();
             let encoders = move || {
                 let mut encoder = encoder.clone();
@@ -256,19 +272,33 @@ pub fn geocode(
     report_path: &Path,
     progress: &dyn Fn(Progress),
 ) -> Result<InputReport, JobError> {
+    // Two files in one folder appear together, as a map job's do.
+    let staging = geocode_staging(out, report_path)?;
+    let (csv_path, report_file) = match &staging {
+        Some((staging, [csv, report])) => (staging.path(csv), staging.path(report)),
+        None => (out.to_path_buf(), report_path.to_path_buf()),
+    };
     let ((csv, report), read) = stream_input(
         input,
         &[out, report_path],
         progress,
         |schema, types| {
-            let csv = export::FileExporter::create(Format::Csv, out, schema, types, input.excel)?;
-            let report = export::ReportWriter::new(output::AtomicFile::create(report_path)?)?;
+            let csv = export::FileExporter::create(
+                Format::Csv,
+                &csv_path,
+                schema,
+                types,
+                input.csv_options(),
+            )?;
+            let report = export::ReportWriter::new(output::AtomicFile::create(&report_file)?)?
+                .with_formulas(input.formulas());
             let encoder = csv.encoder();
+            let formulas = input.formulas();
             let encoders = move || {
                 let mut encoder = encoder.clone();
                 move |row: &Located, (rows, lines): &mut (Chunk, Chunk)| {
                     encoder.encode(row, rows)?;
-                    export::encode_report(row, lines)
+                    export::encode_report(row, formulas, lines)
                 }
             };
             Ok(((csv, report), encoders))
@@ -278,9 +308,37 @@ pub fn geocode(
             report.write_chunk(lines)
         },
     )?;
-    commit(report.finish(), report_path)?;
-    csv.commit().map_err(|e| write_error(out, e))?;
+    // Both complete before either takes its name, renamed back to back.
+    let mut files = csv.finish().map_err(|e| write_error(out, e))?;
+    files.push(report.finish().map_err(|e| write_error(report_path, e))?);
+    output::commit_all(files)?;
+    if let Some((staging, _)) = staging {
+        let folder = out.parent().unwrap_or(Path::new("."));
+        staging.publish(&[]).map_err(|e| write_error(folder, e))?;
+    }
     Ok(read)
+}
+
+/// A staging folder for `geocode`'s CSV (with its `.csvt` and `.prj`) and
+/// report when they go to files in one folder, and their two names.
+fn geocode_staging(
+    out: &Path,
+    report: &Path,
+) -> Result<Option<(output::folder::Staging, [String; 2])>, JobError> {
+    let folder = |p: &Path| p.parent().map(Path::to_path_buf);
+    let name = |p: &Path| p.file_name().and_then(|n| n.to_str()).map(str::to_string);
+    let (Some(csv), Some(report_name)) = (name(out), name(report)) else {
+        return Ok(None);
+    };
+    if out.as_os_str() == "-" || report.as_os_str() == "-" || folder(out) != folder(report) {
+        return Ok(None);
+    }
+    let dir = folder(out).unwrap_or_default();
+    let sidecars = ["csvt", "prj"].map(|e| Path::new(&csv).with_extension(e));
+    let mut names = vec![csv.as_str(), report_name.as_str()];
+    names.extend(sidecars.iter().filter_map(|p| p.to_str()));
+    let staging = output::folder::Staging::begin(&dir, &names).map_err(|e| write_error(&dir, e))?;
+    Ok(Some((staging, [csv, report_name])))
 }
 
 /// A map job: an input, an output folder, what to draw and in which formats.
@@ -344,8 +402,10 @@ impl MapJob {
     }
 
     /// Reads, geocodes, writes the GeoJSON and the report as rows are read,
-    /// then draws the map. A failed run leaves earlier outputs as they were,
-    /// and no empty folder behind.
+    /// then draws the map. The outputs are written into a staging folder and
+    /// appear in the output folder together ([`output::folder`]): a failed
+    /// or killed run leaves the earlier outputs as they were, and no empty
+    /// folder behind.
     pub fn run(&self, progress: &dyn Fn(Progress)) -> Result<MapRun, JobError> {
         let existed = self.output.exists();
         let result = self.run_in_folder(progress);
@@ -356,10 +416,17 @@ impl MapJob {
     }
 
     fn run_in_folder(&self, progress: &dyn Fn(Progress)) -> Result<MapRun, JobError> {
-        let dir = &self.output;
         let paths = self.outputs();
-        let geojson_path = dir.join("incidents.geojson");
-        let report_path = dir.join("geocode-report.csv");
+        let names: Vec<&str> = paths
+            .iter()
+            .filter_map(|p| p.file_name()?.to_str())
+            .collect();
+        // Every output is written into a staging folder and the whole run
+        // appears in the output folder at once.
+        let staging = output::folder::Staging::begin(&self.output, &names)
+            .map_err(|e| write_error(&self.output, e))?;
+        let geojson_path = staging.path("incidents.geojson");
+        let report_path = staging.path("geocode-report.csv");
         // The GeoJSON and the report stream as rows are read; the map keeps
         // only what it draws of each row.
         let mut style_fields = None;
@@ -375,14 +442,16 @@ impl MapJob {
                     types,
                     output::AtomicFile::create(&geojson_path)?,
                 )?;
-                let report = export::ReportWriter::new(output::AtomicFile::create(&report_path)?)?;
+                let report = export::ReportWriter::new(output::AtomicFile::create(&report_path)?)?
+                    .with_formulas(self.input.formulas());
                 let encoder = geojson.encoder();
+                let formulas = self.input.formulas();
                 let encoders = move || {
                     let mut encoder = encoder.clone();
                     move |row: &Located,
                           (features, lines, kept): &mut (Chunk, Chunk, render::MapRows)| {
                         encoder.encode(row, features)?;
-                        export::encode_report(row, lines)?;
+                        export::encode_report(row, formulas, lines)?;
                         kept.push(row);
                         Ok(())
                     }
@@ -396,35 +465,37 @@ impl MapJob {
                 Ok(())
             },
         )?;
-        // Every output is complete in its temporary file before any takes
-        // its name; a map that cannot be drawn still leaves this run's data.
         let data = vec![
             geojson
                 .finish()
-                .map_err(|e| write_error(&geojson_path, e))?,
-            report.finish().map_err(|e| write_error(&report_path, e))?,
+                .map_err(|e| write_error(&self.output.join("incidents.geojson"), e))?,
+            report
+                .finish()
+                .map_err(|e| write_error(&self.output.join("geocode-report.csv"), e))?,
         ];
         let formats = self.formats();
         let drawn = render::render_rows(&rows, &self.map)
             .map_err(JobError::from)
             .and_then(|map| {
-                let files = self.map_files(&map.svg, &formats)?;
+                let files = self.map_files(&staging, &map.svg, &formats)?;
                 Ok((map, files))
             });
+        let publish_error = |e| write_error(&self.output, e);
         let (map, maps) = match drawn {
             Ok(drawn) => drawn,
             Err(error) => {
+                // A map that cannot be drawn still leaves this run's data;
+                // the old maps and styles describe the old data: they go.
                 output::commit_all(data)?;
-                // The old maps and styles describe the old data: remove them.
-                let stale: Vec<PathBuf> = paths[..formats.len()]
+                let stale: Vec<&str> = names[..formats.len()]
                     .iter()
-                    .chain(&paths[formats.len() + 2..])
-                    .cloned()
+                    .chain(&names[formats.len() + 2..])
+                    .copied()
                     .collect();
-                let removed = output::remove_old(&stale)?;
+                let published = staging.publish(&stale).map_err(publish_error)?;
                 return Err(JobError::MapFailed {
                     error: Box::new(error),
-                    removed,
+                    removed: published.removed,
                 });
             }
         };
@@ -432,16 +503,20 @@ impl MapJob {
         if let Some(fields) = &style_fields {
             export::qml::write_styles(&geojson_path, &map.types, map.size_scale, fields)?;
         }
+        let published = staging.publish(&[]).map_err(publish_error)?;
+        let mut notes = map.notes;
+        notes.extend(published.note(&self.output));
         Ok(MapRun {
             written: paths,
             report: read,
-            notes: map.notes,
+            notes,
         })
     }
 
     /// The map in every format asked for, each complete in its temporary file.
     fn map_files(
         &self,
+        staging: &output::folder::Staging,
         svg: &str,
         formats: &[render::Format],
     ) -> Result<Vec<output::AtomicFile>, JobError> {
@@ -449,8 +524,9 @@ impl MapJob {
             .iter()
             .map(|&f| {
                 let bytes = render::formats::encode(svg, f, self.dpi, &self.map.style.typeface)?;
-                let path = self.output.join(format!("map.{}", f.extension()));
-                output::AtomicFile::with_bytes(&path, &bytes).map_err(|e| write_error(&path, e))
+                let name = format!("map.{}", f.extension());
+                output::AtomicFile::with_bytes(&staging.path(&name), &bytes)
+                    .map_err(|e| write_error(&self.output.join(&name), e))
             })
             .collect()
     }

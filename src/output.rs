@@ -1,6 +1,8 @@
 //! Writing outputs safely: to a temporary file beside the target, then renamed
 //! over it, so a failed run never leaves a half-written file over a good one.
 
+pub mod folder;
+
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -244,7 +246,8 @@ fn keep_permissions(_: &Path, _: &std::fs::File) -> io::Result<()> {
 mod tests {
     use super::*;
 
-    fn names(dir: &Path) -> Vec<String> {
+    /// The names in a folder, sorted.
+    pub(super) fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

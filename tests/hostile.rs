@@ -160,6 +160,106 @@ fn a_failed_png_keeps_the_geojson_and_no_old_map() {
     assert!(geojson.contains("Kulob"), "{geojson}");
 }
 
+/// The files of a folder and their bytes, but for `skip`.
+fn snapshot(dir: &Path, skip: &str) -> std::collections::BTreeMap<String, Vec<u8>> {
+    names_in(dir)
+        .into_iter()
+        .filter(|n| n != skip)
+        .map(|n| {
+            let bytes = std::fs::read(dir.join(&n)).unwrap();
+            (n, bytes)
+        })
+        .collect()
+}
+
+/// `incimap map INPUT -o OUT --format svg,png`, with `halt` as the test-only
+/// hook that aborts the run at one step of publishing.
+fn map_run(input: &Path, out: &Path, halt: Option<&str>) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_incimap"));
+    command.args(["map", input.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    command.args(["--format", "svg,png"]);
+    if let Some(step) = halt {
+        command.env("INCIMAP_TEST_HALT", step);
+    }
+    command.output().unwrap()
+}
+
+// Item 7: a run killed while its outputs become visible leaves the folder
+// wholly the previous run's or wholly the new one, and the user's own files.
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_run_killed_while_publishing_leaves_one_whole_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = write(dir.path(), "old.csv", "place,type\nOsh,Attack\n");
+    let new = write(
+        dir.path(),
+        "new.csv",
+        "place,type\nKulob,Arson\nOsh,Attack\n",
+    );
+    // Each run alone, for comparison.
+    let (alone_old, alone_new) = (dir.path().join("alone-old"), dir.path().join("alone-new"));
+    assert!(map_run(&old, &alone_old, None).status.success());
+    assert!(map_run(&new, &alone_new, None).status.success());
+    let (old_files, new_files) = (snapshot(&alone_old, ""), snapshot(&alone_new, ""));
+    assert_ne!(old_files, new_files);
+    assert_eq!(old_files.len(), 6, "{:?}", old_files.keys());
+    for (step, expected) in [("before-swap", &old_files), ("swapped", &new_files)] {
+        let out = dir.path().join(format!("out-{step}"));
+        assert!(map_run(&old, &out, None).status.success());
+        write(&out, "notes.txt", "mine");
+        let killed = map_run(&new, &out, Some(step));
+        assert!(
+            !killed.status.success(),
+            "the hook did not stop the run at {step}"
+        );
+        assert!(
+            &snapshot(&out, "notes.txt") == expected,
+            "killed at {step}: the folder is not one run: {:?}",
+            names_in(&out)
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+            "mine"
+        );
+        // The next run settles what the killed one left beside the folder.
+        let next = map_run(&new, &out, None);
+        assert!(next.status.success(), "{}", stderr(&next));
+        assert_eq!(snapshot(&out, "notes.txt"), new_files);
+        assert_eq!(
+            std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+            "mine"
+        );
+        let leftovers: Vec<String> = names_in(dir.path())
+            .into_iter()
+            .filter(|n| n.contains(".incimap-"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_that_cannot_be_swapped_says_its_files_came_one_by_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "a.csv", "place\nOsh\n");
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(out.join("drafts")).unwrap();
+    write(&out.join("drafts"), "draft.txt", "mine");
+    let run = map_run(&input, &out, None);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("one by one") && stderr(&run).contains("holds a folder (drafts)"),
+        "{}",
+        stderr(&run)
+    );
+    assert!(out.join("map.svg").is_file());
+    assert_eq!(
+        std::fs::read_to_string(out.join("drafts/draft.txt")).unwrap(),
+        "mine"
+    );
+}
+
 // Item 2: blowups in the number or length of things.
 
 #[test]
@@ -336,6 +436,7 @@ fn report_cells_that_look_like_formulas_are_neutralised() {
          \"=HYPERLINK(\"\"http://x\"\")\",Attack,,\n\
          +cmd,Attack,,\n\
          @SUM(A1),Attack,,\n\
+         -12.5,Attack,,\n\
          Osh,Attack,-10.5,-20.25\n",
     );
     let out = dir.path().join("out");
@@ -346,8 +447,66 @@ fn report_cells_that_look_like_formulas_are_neutralised() {
         assert!(report.contains(cell), "{cell} not neutralised:\n{report}");
     }
     assert!(!report.contains(",=") && !report.contains(",+c") && !report.contains(",@"));
+    // A place that is a plain number runs nothing and keeps its text.
+    assert!(
+        report.contains("5,-12.5,") && !report.contains("'-12.5"),
+        "{report}"
+    );
     // Negative coordinates stay numbers.
     assert!(report.contains("-10.5,-20.25"), "{report}");
+    // The GeoJSON keeps the text as it was.
+    let geojson = std::fs::read_to_string(out.join("incidents.geojson")).unwrap();
+    assert!(!geojson.contains("'="), "{geojson}");
+}
+
+#[test]
+fn the_geocoded_csv_neutralises_formulas_unless_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        dir.path(),
+        "f.csv",
+        "place,type,latitude,longitude,score,note\n\
+         \"=HYPERLINK(\"\"http://x\"\")\",-cmd,40.5,72.8,-12.5,-1+2\n\
+         @SUM(A1),\"\tx\",-10.5,-20.25,+3,-4%\n",
+    );
+    let geocode = |extra: &[&str], name: &str| {
+        let (out, report) = (
+            dir.path().join(name),
+            dir.path().join(format!("report-{name}")),
+        );
+        let mut args = vec![
+            "geocode",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let run = incimap(&args);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+        (read(&out), read(&report))
+    };
+    let (csv, report) = geocode(&[], "safe.csv");
+    for cell in ["\"'=HYPERLINK", ",'-cmd,", "'@SUM(A1)", ",'\tx,", ",'-1+2,"] {
+        assert!(csv.contains(cell), "{cell:?} not neutralised:\n{csv}");
+    }
+    // Numbers, negative or signed, stay numbers.
+    for cell in [",40.5,72.8,-12.5,", ",-10.5,-20.25,+3,-4%,", "-10.5,-20.25"] {
+        assert!(csv.contains(cell), "{cell:?} changed:\n{csv}");
+    }
+    assert!(report.contains("'@SUM(A1)"), "{report}");
+    let (csv, report) = geocode(&["--raw"], "raw.csv");
+    assert!(
+        csv.contains("\"=HYPERLINK") && csv.contains(",-cmd,"),
+        "{csv}"
+    );
+    assert!(!csv.contains('\''), "{csv}");
+    assert!(
+        report.contains("\n@SUM(A1)") || report.contains(",@SUM(A1)"),
+        "{report}"
+    );
 }
 
 #[test]
@@ -369,6 +528,55 @@ fn export_to_a_closed_standard_output_fails() {
         .output()
         .unwrap();
     assert!(null.status.success(), "{}", stderr(&null));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn standard_output_on_a_full_disk_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "a.csv", "place\nOsh\n");
+    for mut args in [
+        vec!["export", input.to_str().unwrap(), "-o", "-"],
+        vec!["geocode", input.to_str().unwrap(), "-o", "-"],
+    ] {
+        let report = dir.path().join("r.csv");
+        if args[0] == "geocode" {
+            args.extend(["--report", report.to_str().unwrap()]);
+        }
+        let run = Command::new(env!("CARGO_BIN_EXE_incimap"))
+            .args(&args)
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(1), "{args:?}: {}", stderr(&run));
+        assert!(stderr(&run).contains("No space left"), "{}", stderr(&run));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_folder_that_is_a_symbolic_link_has_its_folder_swapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "a.csv", "place\nOsh\n");
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    write(&dir.path().join("real"), "notes.txt", "mine");
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink("real", &link).unwrap();
+    let run = map_run(&input, &link, None);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(!stderr(&run).contains("one by one"), "{}", stderr(&run));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(link.join("map.svg").is_file());
+    assert_eq!(
+        std::fs::read_to_string(link.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(names_in(dir.path()), ["a.csv", "link", "real"]);
 }
 
 #[test]

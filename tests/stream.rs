@@ -37,7 +37,7 @@ fn assert_stream_equals_memory(path: &Path) {
                 let mut encoder = encoder.clone();
                 move |row: &_, (rows, lines): &mut (Chunk, Chunk)| {
                     encoder.encode(row, rows)?;
-                    export::encode_report(row, lines)
+                    export::encode_report(row, export::Formulas::default(), lines)
                 }
             },
             |(rows, lines), _| {

@@ -137,6 +137,9 @@ pub struct InputArgs {
     /// Start CSV outputs with a UTF-8 byte order mark, so that Excel reads accents right.
     #[arg(long)]
     pub excel: bool,
+    /// Keep cells starting with = + - @ as they are in CSV outputs (by default they get a leading ' so that spreadsheets do not run them as formulas).
+    #[arg(long)]
+    pub raw: bool,
 }
 
 impl InputArgs {
@@ -169,6 +172,7 @@ impl InputArgs {
             context: !self.no_context,
             short_names: self.short_names,
             excel: self.excel,
+            raw: self.raw,
         }
     }
 }

@@ -285,9 +285,18 @@ impl GpkgWriter {
     /// Completes the GeoPackage and gives it its name (or copies it to
     /// standard output).
     pub fn commit(self) -> io::Result<()> {
+        match self.finish()? {
+            Some(file) => file.commit(),
+            None => Ok(()),
+        }
+    }
+
+    /// Completes the GeoPackage: its file, complete but not yet named (or
+    /// `None` once copied to standard output).
+    pub fn finish(self) -> io::Result<Option<AtomicFile>> {
         match self.close()? {
-            Target::File(file) => file.commit(),
-            Target::Scratch(file) => copy_out(&file, &mut io::stdout().lock()),
+            Target::File(file) => Ok(Some(file)),
+            Target::Scratch(file) => copy_out(&file, &mut io::stdout().lock()).map(|()| None),
         }
     }
 
