@@ -206,18 +206,7 @@ impl Legend {
         let c = &style.colours;
         let s = style.sizes.legend;
         let row = Legend::row_height(style);
-        svg.text_layer("legend", "Legend", style, Some(s), &c.text);
-        svg.rect(
-            b,
-            "rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#b0b0b0\" stroke-width=\"0.6\"",
-        );
-        let ascent = style.typeface.regular.ascent(s);
-        svg.text(
-            b.x0 + PAD,
-            b.y0 + PAD + ascent,
-            "font-weight=\"bold\"",
-            HEADING,
-        );
+        let ascent = open_panel(svg, ("legend", "Legend"), b, PAD, HEADING, style);
         let top = b.y0 + PAD + ascent + s * 0.4;
         let r = style.sizes.marker;
         let mut x = b.x0 + PAD;
@@ -375,4 +364,31 @@ pub fn draw_scale_bar(svg: &mut Svg, b: Rect, px_per_km: f64, km: f64, text: &st
 /// The scale bar box size for a text.
 pub fn scale_bar_size(text_width: f64, bar: f64) -> (f64, f64) {
     (bar.max(text_width) + 20.0, 34.0)
+}
+
+/// Opens a key's text layer (`id`, `label`), draws its white box over `b`
+/// and its bold heading `pad` inside; returns the text's ascent. The layer
+/// is left open for the key's rows.
+pub(crate) fn open_panel(
+    svg: &mut Svg,
+    (id, label): (&str, &str),
+    b: Rect,
+    pad: f64,
+    heading: &str,
+    style: &Style,
+) -> f64 {
+    let s = style.sizes.legend;
+    svg.text_layer(id, label, style, Some(s), &style.colours.text);
+    svg.rect(
+        b,
+        "rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#b0b0b0\" stroke-width=\"0.6\"",
+    );
+    let ascent = style.typeface.regular.ascent(s);
+    svg.text(
+        b.x0 + pad,
+        b.y0 + pad + ascent,
+        "font-weight=\"bold\"",
+        heading,
+    );
+    ascent
 }

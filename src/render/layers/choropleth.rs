@@ -6,6 +6,7 @@ use crate::render::basemap::{self, Detail};
 use crate::render::choropleth::{Areas, Tally};
 use crate::render::labels::Rect;
 use crate::render::land;
+use crate::render::legend;
 use crate::render::plan::Plan;
 use crate::render::style::Style;
 use crate::render::svg::{self, Svg, num};
@@ -120,17 +121,13 @@ impl Layer for ChoroplethKey {
 fn draw_key(svg: &mut Svg, b: Rect, tally: &Tally, style: &Style) {
     let c = &style.colours;
     let s = style.sizes.legend;
-    svg.text_layer("choropleth-key", "Choropleth key", style, Some(s), &c.text);
-    svg.rect(
+    let ascent = legend::open_panel(
+        svg,
+        ("choropleth-key", "Choropleth key"),
         b,
-        "rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#b0b0b0\" stroke-width=\"0.6\"",
-    );
-    let ascent = style.typeface.regular.ascent(s);
-    svg.text(
-        b.x0 + PAD,
-        b.y0 + PAD + ascent,
-        "font-weight=\"bold\"",
+        PAD,
         &tally.choropleth.title(),
+        style,
     );
     let mut y = b.y0 + PAD + s * 1.4;
     let n = tally.classes.len();
