@@ -826,6 +826,27 @@ pub enum Parsed {
     Invalid(RowError),
 }
 
+/// Most characters of a header an error message quotes.
+const HEADER_EXCERPT_CHARS: usize = 200;
+
+/// The header as an error message quotes it: its columns comma-separated,
+/// cut after about [`HEADER_EXCERPT_CHARS`] with the number left out, so a
+/// header of thousands of columns does not flood the terminal.
+fn header_excerpt(columns: &[String]) -> String {
+    let mut out = String::new();
+    for (i, column) in columns.iter().enumerate() {
+        if out.chars().count() + column.chars().count() > HEADER_EXCERPT_CHARS && i > 0 {
+            out.push_str(&format!(", … and {} more columns", columns.len() - i));
+            break;
+        }
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(column);
+    }
+    text::clean(&out)
+}
+
 /// Makes incidents of records under one header: fields as text, dates,
 /// numbers, coordinates, cleaned names. Cheap to clone and share between threads.
 #[derive(Clone, Debug)]
@@ -1068,7 +1089,7 @@ impl<'a> Reader<'a> {
                     _ => name.to_string(),
                 },
                 line: header_line,
-                header: text::clean(&schema.columns.join(",")),
+                header: header_excerpt(&schema.columns),
                 suggestion,
             });
         }

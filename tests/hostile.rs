@@ -677,3 +677,21 @@ fn nul_bytes_removed_from_place_and_type_are_counted() {
         read.warnings
     );
 }
+
+#[test]
+fn a_header_of_thousands_of_columns_without_a_place_is_quoted_in_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = vec!["x"; 10_000].join(",");
+    let input = write(dir.path(), "wide.csv", &format!("{header}\n{header}\n"));
+    let out = incimap(&[
+        "map".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        dir.path().join("out").as_os_str(),
+    ]);
+    assert!(!out.status.success());
+    let message = stderr(&out);
+    assert!(message.contains("no `place` column"), "{message}");
+    assert!(message.contains("more columns"), "{message}");
+    assert!(message.len() < 1000, "{} bytes of message", message.len());
+}
