@@ -4,21 +4,17 @@
 //! bytes on every run.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
-use incimap::gazetteer::Gazetteer;
 use incimap::geocode::{self, Geocoded};
 use incimap::incident::{self, ReadOptions};
 use incimap::render::choropleth::{Areas, Choropleth, Classing, Measure, Tally};
 use incimap::render::{self, Map, MapOptions, MapRows, Style};
 
+mod io_support;
+use io_support::gazetteer;
+
 fn path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
-
-fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(Gazetteer::embedded)
 }
 
 fn geocoded_text(csv: &str) -> Geocoded {

@@ -584,7 +584,8 @@ impl<'g> Geocoder<'g> {
                 ranked = found;
             }
         }
-        let written = name.clone();
+        // The name as written, kept only for the fallbacks below.
+        let written = ranked.is_empty().then(|| name.clone());
         if ranked.is_empty()
             && let Some((bare, kind)) = strip_kind_word(&name)
         {
@@ -593,6 +594,7 @@ impl<'g> Geocoder<'g> {
             ranked = rank(&name, &hints);
         }
         if ranked.is_empty()
+            && let Some(written) = written
             && let Some(within) = strip_container_words(&written)
         {
             // "Delhi High Court", "University of Alberta", "West Wales":

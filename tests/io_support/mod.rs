@@ -1,4 +1,4 @@
-//! Helpers shared by `tests/input.rs`, `tests/export.rs` and `tests/hostile.rs`.
+//! Helpers shared by the integration tests (`input`, `export`, `hostile`, `layers`...).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
