@@ -17,6 +17,31 @@ use unicode_normalization::char::is_combining_mark;
 const PLACES_TSV: &str = include_str!("../gazetteer/places.tsv");
 const NAMES_FST: &[u8] = include_bytes!("../gazetteer/names.fst");
 const POSTINGS: &[u8] = include_bytes!("../gazetteer/postings.bin");
+/// Where each row of the embedded table starts (made by `build.rs`).
+const PLACE_LINES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place-lines.bin"));
+/// The embedded table's divisions and capitals by row (made by `build.rs`).
+const PLACE_INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/place-index.tsv"));
+
+/// The number of rows of the embedded table.
+fn embedded_rows() -> usize {
+    PLACE_LINES.len() / 4 - 1
+}
+
+/// Row `index` of the embedded table, without its line end.
+fn embedded_row(index: usize) -> &'static str {
+    let at = |i: usize| {
+        let bytes = PLACE_LINES[i * 4..i * 4 + 4]
+            .try_into()
+            .expect("four bytes");
+        u32::from_le_bytes(bytes) as usize
+    };
+    &PLACES_TSV[at(index)..at(index + 1) - 1]
+}
+
+/// A row number written by `build.rs`.
+fn parse_row(row: &str) -> usize {
+    row.parse().expect("build.rs wrote a row number")
+}
 const COUNTRIES_CSV: &str = include_str!("../gazetteer/countries.csv");
 
 /// Header of the embedded table, which is also the columns of [`Place::to_tsv`].
@@ -241,10 +266,10 @@ pub struct Hints {
 
 /// The place data: embedded entries followed by user entries.
 ///
-/// Embedded rows are parsed the first time a lookup reaches them, so loading
-/// costs a scan for line ends, not the parsing of 80,000 rows.
+/// Embedded rows are parsed the first time a lookup reaches them, and where
+/// each row starts is worked out at build time, so loading costs almost
+/// nothing.
 pub struct Gazetteer {
-    lines: Vec<&'static str>,
     /// Each embedded row once parsed, boxed so that the 243,000 empty slots
     /// cost a word each, not a whole `Place`.
     embedded: Vec<OnceLock<Box<Place>>>,
@@ -317,37 +342,23 @@ pub struct GazetteerError {
 impl Gazetteer {
     /// The embedded gazetteer alone.
     pub fn embedded() -> Gazetteer {
-        let lines: Vec<&'static str> = PLACES_TSV.lines().skip(1).collect();
         let mut admin1 = HashMap::new();
         let mut capitals = HashMap::new();
-        for (i, line) in lines.iter().enumerate() {
-            // Only provinces and capitals are indexed here: skip the rest
-            // without walking their long lists of alternate names.
-            let kind = line.split_once('\t').map_or("", |(_, rest)| rest);
-            if !(kind.starts_with("admin1\t") || line.contains("\tPPLC\t")) {
-                continue;
-            }
-            let mut f = line.split('\t');
-            let kind = f.nth(1);
-            let (feature, country, code) = (
-                f.nth(4).unwrap_or(""),
-                f.next().unwrap_or(""),
-                f.next().unwrap_or(""),
-            );
-            match (kind, feature) {
-                (Some("admin1"), _) => {
-                    admin1.insert((country.to_string(), code.to_string()), i);
+        for line in PLACE_INDEX.lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            match f.as_slice() {
+                ["admin1", country, code, row] => {
+                    admin1.insert((country.to_string(), code.to_string()), parse_row(row));
                 }
-                (Some("city"), "PPLC") => {
-                    capitals.entry(country.to_string()).or_insert(i);
+                ["capital", country, row] => {
+                    capitals.insert(country.to_string(), parse_row(row));
                 }
-                _ => {}
+                _ => panic!("build.rs wrote a bad place index line: {line}"),
             }
         }
         let countries = embedded_countries().to_vec();
         Gazetteer {
-            embedded: (0..lines.len()).map(|_| OnceLock::new()).collect(),
-            lines,
+            embedded: (0..embedded_rows()).map(|_| OnceLock::new()).collect(),
             user: Vec::new(),
             user_index: HashMap::new(),
             overridden: HashSet::new(),
@@ -363,7 +374,7 @@ impl Gazetteer {
         match self.embedded.get(index) {
             Some(slot) => slot.get_or_init(|| {
                 Box::new(
-                    Place::from_tsv(self.lines[index]).expect("embedded gazetteer row is valid"),
+                    Place::from_tsv(embedded_row(index)).expect("embedded gazetteer row is valid"),
                 )
             }),
             None => &self.user[index - self.embedded.len()],
