@@ -131,10 +131,11 @@ fn columns(n: usize, width: f64, gap: f64, aspect: f64, title: f64) -> usize {
         .unwrap_or(1)
 }
 
-/// What every panel is drawn with: its options (no legend, scale bar,
-/// inset, timeline or credits of its own, titled by the panel).
-fn panel_options(options: &MapOptions, title: String) -> MapOptions {
-    let mut style = options.style.clone();
+/// What every panel is drawn with: its options (in `style`, with no
+/// legend, scale bar, inset, timeline or credits of its own, titled by the
+/// panel).
+fn panel_options(options: &MapOptions, style: &Style, title: String) -> MapOptions {
+    let mut style = style.clone();
     let l = &mut style.layers;
     (l.legend, l.scalebar, l.inset, l.timeline, l.credits) = (false, false, false, false, false);
     MapOptions {
@@ -258,14 +259,16 @@ fn place_scale_bar(
     Some(((ppk, km, text), b))
 }
 
-/// Renders `all` as small multiples by `facet`; `options` are sized for the
-/// figure's width already. Without a date to facet by year, the map is one
+/// Renders `all` as small multiples by `facet`. Without a date to facet by year, the map is one
 /// map, and says so.
-pub(crate) fn render(
-    all: &MapRows,
-    facet: Facet,
-    options: &MapOptions,
-) -> Result<Map, RenderError> {
+pub(crate) fn render(all: &MapRows, facet: Facet, given: &MapOptions) -> Result<Map, RenderError> {
+    // The figure's title, legend and credits are sized for its width; each
+    // panel's map for the panel's, down to what stays legible in print.
+    let figure = MapOptions {
+        style: given.style.for_width(given.width),
+        ..given.clone()
+    };
+    let options = &figure;
     let mut notes = unsupported(all, options);
     let style = &options.style;
     let sizes = &style.sizes;
@@ -298,7 +301,7 @@ pub(crate) fn render(
             None => {
                 let single = MapOptions {
                     facet: None,
-                    ..options.clone()
+                    ..given.clone()
                 };
                 let mut map = super::render_rows(all, &single)?;
                 map.notes
@@ -333,6 +336,8 @@ pub(crate) fn render(
         cell: title_px + panel * aspect,
         gap,
     };
+    let mut panel_style = given.style.for_width(grid.panel);
+    panel_style.sizes.subtitle = sizes.subtitle;
 
     // The keys every panel shares: the figure's types, the largest sizes
     // any panel draws.
@@ -340,10 +345,11 @@ pub(crate) fn render(
         types: whole.types.clone(),
         ..Keys::default()
     };
+    let mut unread = Vec::new();
     let tops: Vec<Keys> = parts
         .iter()
         .map(|p| {
-            let o = panel_options(options, String::new());
+            let o = panel_options(options, &panel_style, String::new());
             let weights = vec![1; p.rows.len()];
             Sites::new(
                 &p.rows,
@@ -352,7 +358,7 @@ pub(crate) fn render(
                 o.size_by,
                 &o,
                 Some(&ranked),
-                &mut scratch,
+                &mut unread,
             )
             .keys()
         })
@@ -368,7 +374,7 @@ pub(crate) fn render(
     let mut first: Option<(Frame, Option<(SizeBy, super::symbols::SizeScale)>)> = None;
     for (k, part) in parts.iter().enumerate() {
         let title = part.title();
-        let o = panel_options(options, title.clone());
+        let o = panel_options(options, &panel_style, title.clone());
         let at = Panel {
             keys: &keys,
             projection: projection.definition(),
@@ -407,8 +413,8 @@ pub(crate) fn render(
     let legend = Legend::merge(legends)
         .filter(|_| style.layers.legend)
         .map(|mut l| {
-            let b = place_legend(&mut l, &grid, parts.len(), width, style);
-            l.draw(&mut svg, b, style);
+            let b = place_legend(&mut l, &grid, parts.len(), width, &panel_style);
+            l.draw(&mut svg, b, &panel_style);
             b
         });
     let scale = style
@@ -491,7 +497,7 @@ pub(crate) fn render(
         layout: Layout { panels, ..layout },
         notes,
         projection: projection.definition().to_string(),
-        types: whole.type_symbols(style),
+        types: whole.type_symbols(&panel_style),
         size_scale: size_scale.filter(|(by, _)| *by != SizeBy::Count),
     })
 }

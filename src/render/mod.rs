@@ -311,17 +311,17 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
 /// layers are placed by importance, each keeping clear of what the ones
 /// before it took, and drawn from the bottom up.
 pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderError> {
-    // Sizes for the figure's width (a journal column shrinks them, legibly).
-    let options = &MapOptions {
-        style: options.style.for_width(options.width),
-        ..options.clone()
-    };
     if all.is_empty() {
         return Err(RenderError::NothingToMap);
     }
     if let Some(facet) = options.facet {
         return facet::render(all, facet, options);
     }
+    // Sizes for the figure's width (a journal column shrinks them, legibly).
+    let options = &MapOptions {
+        style: options.style.for_width(options.width),
+        ..options.clone()
+    };
     let mut notes: Vec<String> = Vec::new();
     let reduced = plan::reduce(all, options)?;
     let tally = options.choropleth.map(|c| {
