@@ -24,6 +24,7 @@ Examples:
   incimap map acled.csv --width 180mm --format svg,pdf --title \"Attacks, 2024\"
   incimap map gtd.csv --from 2019 --to 2024-06 --type Bombing/Explosion --size-by fatalities
   incimap map sheet.csv --column place=Town --column date=\"Date of attack\"
+  incimap map acled.csv --facet year --width 180mm      # small multiples: a map per year, one legend
   incimap map                                         # runs ./incimap.toml (see `incimap init`)
   incimap map --watch                                 # and again on every save";
 

@@ -74,6 +74,11 @@ pub struct MapArgs {
     #[arg(long, value_name = "METHOD", default_value = "jenks",
           value_parser = render::choropleth::Classing::parse)]
     pub choropleth_classes: render::choropleth::Classing,
+    /// Small multiples: a grid of small maps with one extent, scale and
+    /// legend, a map per year (`year`: every year from the first to the
+    /// last, empty ones too) or per incident type (`type`, in legend order).
+    #[arg(long, value_name = "BY", value_parser = render::Facet::parse)]
+    pub facet: Option<render::Facet>,
     /// Style file (TOML): colours, fonts, sizes, layers; see the README.
     #[arg(long, value_name = "FILE.toml")]
     pub style: Option<PathBuf>,
@@ -134,6 +139,7 @@ impl MapArgs {
                 measure: self.choropleth_by,
                 classing: self.choropleth_classes,
             }),
+            facet: self.facet,
         };
         job.formats = self.format.clone();
         job.dpi = self.dpi;

@@ -201,6 +201,30 @@ impl Legend {
         (width + 2.0 * PAD, height)
     }
 
+    /// One legend for maps drawn with the same keys (the panels of a
+    /// faceted figure): their types, which are the same on each, and every
+    /// kind of marker any of them shows. `None` for no legends.
+    pub(crate) fn merge(legends: impl IntoIterator<Item = Legend>) -> Option<Legend> {
+        let mut legends = legends.into_iter();
+        let mut merged = legends.next()?;
+        for l in legends {
+            merged.hollow |= l.hollow;
+            merged.spread |= l.spread;
+            merged.pies = merged.pies.or(l.pies);
+            merged.size = match (merged.size.take(), l.size) {
+                (Some(mut a), Some(b)) => {
+                    a.unreported |= b.unreported;
+                    if a.shape != b.shape {
+                        a.shape = None;
+                    }
+                    Some(a)
+                }
+                (a, b) => a.or(b),
+            };
+        }
+        Some(merged)
+    }
+
     /// Draws the legend layer inside `b`.
     pub fn draw(&self, svg: &mut Svg, b: Rect, style: &Style) {
         let c = &style.colours;

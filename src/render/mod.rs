@@ -6,6 +6,7 @@
 pub mod aggregate;
 pub mod basemap;
 pub mod choropleth;
+mod facet;
 pub mod font;
 pub mod formats;
 pub mod frame;
@@ -26,22 +27,11 @@ pub mod symbols;
 pub mod timeline;
 
 use crate::geocode::Geocoded;
+pub use facet::Facet;
 pub use formats::Format;
 use labels::{AreaLabel, PlacedLabel, Rect};
 use layers::background::Background;
-use layers::basemap::Basemap;
-use layers::choropleth::{ChoroplethFills, ChoroplethKey};
-use layers::context::ContextPlaces;
-use layers::frame::FrameOutline;
-use layers::graticule::Graticule;
-use layers::incidents::Incidents;
-use layers::inset::Inset;
-use layers::labels::{CountryNames, Labels, PlaceLabels};
-use layers::legend::{Legend, ScaleBar};
-use layers::provinces::Provinces;
-use layers::rivers::Rivers;
-use layers::title::Title;
-use layers::{Layer, Taken, foot};
+use layers::{Layer, foot};
 use plan::Plan;
 pub use rows::{MapRow, MapRows};
 pub use style::Style;
@@ -141,6 +131,8 @@ pub struct MapOptions {
     pub max_types: usize,
     /// Shade provinces or countries by their incidents.
     pub choropleth: Option<choropleth::Choropleth>,
+    /// Small multiples: a grid of maps, one per year or per type.
+    pub facet: Option<Facet>,
     /// Colours, fonts, sizes, layers.
     pub style: Style,
 }
@@ -163,6 +155,7 @@ impl Default for MapOptions {
             aggregate: aggregate::Aggregate::Auto,
             max_types: usize::from(DEFAULT_MAX_TYPES),
             choropleth: None,
+            facet: None,
             style: Style::default(),
         }
     }
@@ -236,6 +229,24 @@ pub struct Layout {
     pub timeline: Option<Rect>,
     /// The choropleth's key.
     pub choropleth_key: Option<Rect>,
+    /// On a faceted figure, each panel's own layout (the figure's holds
+    /// them all: every marker and label, the frame around the grid).
+    pub panels: Vec<PanelLayout>,
+}
+
+/// One panel of a faceted figure.
+#[derive(Clone, Debug)]
+pub struct PanelLayout {
+    /// Its title ("2022 — 14 incidents").
+    pub title: String,
+    /// What it shows: the year, or the type.
+    pub name: String,
+    /// How many incidents it shows.
+    pub incidents: usize,
+    /// The id of its Inkscape layer.
+    pub id: String,
+    /// Where its frame, markers and labels went.
+    pub layout: Layout,
 }
 
 impl Layout {
@@ -283,6 +294,9 @@ pub enum RenderError {
     /// The timeline could not be drawn.
     #[error("timeline: {0}")]
     Timeline(String),
+    /// The small multiples cannot be drawn.
+    #[error("{0}")]
+    Facet(String),
 }
 
 /// Renders the located rows of `geocoded` as an SVG map.
@@ -297,14 +311,17 @@ pub fn render(geocoded: &Geocoded, options: &MapOptions) -> Result<Map, RenderEr
 /// layers are placed by importance, each keeping clear of what the ones
 /// before it took, and drawn from the bottom up.
 pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderError> {
+    if all.is_empty() {
+        return Err(RenderError::NothingToMap);
+    }
+    if let Some(facet) = options.facet {
+        return facet::render(all, facet, options);
+    }
     // Sizes for the figure's width (a journal column shrinks them, legibly).
     let options = &MapOptions {
         style: options.style.for_width(options.width),
         ..options.clone()
     };
-    if all.is_empty() {
-        return Err(RenderError::NothingToMap);
-    }
     let mut notes: Vec<String> = Vec::new();
     let reduced = plan::reduce(all, options)?;
     let tally = options.choropleth.map(|c| {
@@ -314,74 +331,22 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
     if let Some(t) = &tally {
         notes.extend(t.notes());
     }
-    let plan = Plan::new(all, reduced.as_ref(), tally.as_ref(), options, &mut notes)?;
-    let style = plan.style;
-
-    let mut taken = Taken {
-        panels: plan.panels(),
-        ..Taken::default()
-    };
-    Incidents.reserve(&plan, &mut taken);
-    let place_labels = PlaceLabels::place(&plan, &taken);
-    place_labels.reserve(&mut taken);
-    let context = ContextPlaces::place(&plan, &taken);
-    context.reserve(&plan, &mut taken);
-    let basemap = Basemap::new(&plan);
-    let country_names = CountryNames::place(&plan, &basemap, &taken);
-    country_names.reserve(&mut taken);
-    let provinces = Provinces::new(&plan).map(|mut p| {
-        p.name(&plan, &taken);
-        p
-    });
-    if let Some(p) = &provinces {
-        p.reserve(&plan, &mut taken);
-    }
-    let rivers = Rivers::new(&plan);
-    let fills = tally.as_ref().map(|t| ChoroplethFills::new(&plan, t));
-    let graticule = style
-        .layers
-        .graticule
-        .then(|| Graticule::new(&plan, basemap.sea.as_ref(), &mut notes));
-    let title = Title::new(&plan);
-
-    let frame = FrameOutline {
-        sea: basemap.sea.as_ref(),
-    };
-    let labels = Labels {
-        places: &place_labels,
-        countries: &country_names,
-    };
-    // From the bottom up; the reference layers under the frame's line.
-    let mut stack: Vec<&dyn Layer> = vec![&Background, &basemap];
-    let optional: [Option<&dyn Layer>; 4] = [
-        fills.as_ref().map(|l| l as &dyn Layer),
-        graticule.as_ref().map(|l| l as &dyn Layer),
-        rivers.as_ref().map(|l| l as &dyn Layer),
-        provinces.as_ref().map(|l| l as &dyn Layer),
-    ];
-    stack.extend(optional.into_iter().flatten());
-    stack.push(&frame);
-    if !context.is_empty() {
-        stack.push(&context);
-    }
-    stack.extend::<[&dyn Layer; 7]>([
-        &Incidents,
-        &labels,
-        &Legend,
-        &ChoroplethKey,
-        &ScaleBar,
-        &Inset,
-        &title,
-    ]);
+    let plan = Plan::new(
+        all,
+        reduced.as_ref(),
+        tally.as_ref(),
+        options,
+        None,
+        &mut notes,
+    )?;
     let mut svg = Svg::new(options.width, &plan.header.title);
-    for layer in stack {
-        layer.draw(&mut svg, &plan);
-    }
-    let credits = if rivers.is_some() {
+    Background.draw(&mut svg, &plan);
+    let drawn = layers::draw_map(&plan, &mut svg, &mut notes);
+    let credits = if drawn.rivers {
         page::credit_lines(
             options.source.as_deref(),
-            &[reference::GSHHG_CREDIT],
-            style,
+            &drawn.credits(),
+            &options.style,
             plan.width,
         )
     } else {
@@ -391,40 +356,28 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
         &mut svg,
         &plan,
         &credits,
-        &place_labels.unplaced,
+        &drawn.place_labels.unplaced,
         &mut notes,
     )?;
-    if all.len() < all.seen() {
-        notes.push(format!(
-            "{} of {} rows are not on the map (see the report)",
-            all.seen() - all.len(),
-            all.seen()
-        ));
-    }
-
-    let r = plan.rect();
+    notes.extend(unseen_note(all));
     Ok(Map {
         svg: svg.finish_with_height(foot.height),
-        layout: Layout {
-            width: options.width,
-            height: foot.height,
-            frame: r,
-            globe: plan.globe,
-            markers: plan.markers.clone(),
-            labels: place_labels.placed,
-            country_labels: country_names.placed,
-            context_labels: context.labels,
-            province_labels: provinces.map(|p| p.names).unwrap_or_default(),
-            legend: plan.fitted.legend,
-            scale_bar: plan.fitted.scale.as_ref().map(|s| s.1),
-            inset: plan.fitted.inset,
-            timeline: foot.timeline,
-            choropleth_key: plan.fitted.key,
-        },
+        layout: drawn.layout(&plan, foot.height, foot.timeline),
         notes,
         projection: plan.projection.definition().to_string(),
         types: plan.type_symbols.clone(),
         size_scale: plan.sites.size_scale.filter(|(by, _)| *by != SizeBy::Count),
+    })
+}
+
+/// "3 of 40 rows are not on the map", when rows were left out.
+fn unseen_note(all: &MapRows) -> Option<String> {
+    (all.len() < all.seen()).then(|| {
+        format!(
+            "{} of {} rows are not on the map (see the report)",
+            all.seen() - all.len(),
+            all.seen()
+        )
     })
 }
 

@@ -46,8 +46,24 @@ impl Header {
         }
     }
 
-    /// Draws the title layer, starting at `x`.
-    pub fn draw(&self, svg: &mut Svg, x: f64, subtitle: &str, style: &Style) {
+    /// A panel's title: one bold line at the subtitle's size (shrunk to
+    /// fit the width) from `top` down, no subtitle.
+    pub fn line(title: String, style: &Style, width: f64, top: f64) -> Header {
+        let sizes = &style.sizes;
+        let w = style.typeface.bold.width(&title, sizes.subtitle);
+        let size = sizes.subtitle * (width / w).min(1.0);
+        let title_base = top + size * 0.8;
+        Header {
+            title,
+            size,
+            title_base,
+            subtitle_base: title_base,
+            bottom: title_base + size * 0.6,
+        }
+    }
+
+    /// Draws the title layer, starting at `x`, with its subtitle if any.
+    pub fn draw(&self, svg: &mut Svg, x: f64, subtitle: Option<&str>, style: &Style) {
         let c = &style.colours;
         svg.text_layer("title", "Title", style, None, &c.text);
         svg.text(
@@ -56,16 +72,18 @@ impl Header {
             &format!("font-size=\"{}\" font-weight=\"bold\"", num(self.size)),
             &self.title,
         );
-        svg.text(
-            x,
-            self.subtitle_base,
-            &format!(
-                "font-size=\"{}\" fill=\"{}\"",
-                num(style.sizes.subtitle),
-                c.muted_text
-            ),
-            subtitle,
-        );
+        if let Some(subtitle) = subtitle {
+            svg.text(
+                x,
+                self.subtitle_base,
+                &format!(
+                    "font-size=\"{}\" fill=\"{}\"",
+                    num(style.sizes.subtitle),
+                    c.muted_text
+                ),
+                subtitle,
+            );
+        }
         svg.end();
     }
 }

@@ -12,7 +12,7 @@ use super::land::Projector;
 use super::page::{self, Fitted, Fitting, Header, LegendPlan};
 use super::projection::{GeoBox, Projection};
 use super::rows::MapRows;
-use super::sites::Sites;
+use super::sites::{Keys, Sites};
 use super::style::Style;
 use super::{MapOptions, PlacedMarker, RenderError, SizeBy, symbols, timeline};
 
@@ -23,6 +23,23 @@ pub(crate) fn reduce(all: &MapRows, options: &MapOptions) -> Result<Option<Reduc
         aggregate::Aggregate::None | aggregate::Aggregate::Auto => None,
         mode => Some(aggregate::reduce(all, mode, options.projection.as_deref())?),
     })
+}
+
+/// What a panel of a faceted figure takes from the figure: the keys, the
+/// projection and the area every panel shows, and where it goes.
+pub(crate) struct Panel<'k> {
+    /// Types in order and the sizes' scales.
+    pub keys: &'k Keys,
+    /// The figure's projection, as a PROJ string.
+    pub projection: &'k str,
+    /// What every panel shows, in metres.
+    pub area: MetreBox,
+    /// The area is the whole globe.
+    pub globe: bool,
+    /// The panel's top left corner on the page.
+    pub origin: (f64, f64),
+    /// The panel's width.
+    pub width: f64,
 }
 
 /// Everything the layers share.
@@ -69,16 +86,21 @@ pub(crate) struct Plan<'a> {
     pub markers: Vec<PlacedMarker>,
     /// Each type's symbol, in legend order.
     pub type_symbols: Vec<symbols::TypeSymbol>,
+    /// The plan is one panel of a faceted figure.
+    pub panel: bool,
 }
 
 impl<'a> Plan<'a> {
     /// Decides the projection, the page and the frame for `all` (reduced
-    /// to `reduced` on an aggregated map, shaded by `choropleth`).
+    /// to `reduced` on an aggregated map, shaded by `choropleth`). A
+    /// `panel` takes its keys, projection and area from its figure, and
+    /// has a one-line title (`options.title`) and nothing else around it.
     pub fn new(
         all: &'a MapRows,
         reduced: Option<&'a Reduced>,
         choropleth: Option<&'a Tally>,
         options: &'a MapOptions,
+        panel: Option<&Panel>,
         notes: &mut Vec<String>,
     ) -> Result<Plan<'a>, RenderError> {
         let style = &options.style;
@@ -94,7 +116,8 @@ impl<'a> Plan<'a> {
             None => (all, vec![1; all.len()], options.size_by),
         };
         let totals = reduced.map(|r| r.totals.as_slice());
-        let sites = Sites::new(located, &weights, totals, size_by, options, notes);
+        let keys = panel.map(|p| p.keys);
+        let sites = Sites::new(located, &weights, totals, size_by, options, keys, notes);
         // On an aggregated map each marker is a pie of its types.
         let pies = reduced.map(|r| {
             r.shares
@@ -107,37 +130,31 @@ impl<'a> Plan<'a> {
                 })
                 .collect()
         });
-        let extent =
-            GeoBox::around(sites.lonlat.iter().copied()).ok_or(RenderError::NothingToMap)?;
-        let projection = match &options.projection {
-            Some(choice) => {
-                Projection::from_choice(choice, extent).map_err(RenderError::Projection)?
+        let projection = match panel {
+            Some(p) => {
+                Projection::from_definition(p.projection).map_err(RenderError::Projection)?
             }
-            None => Projection::for_extent(extent),
+            None => projection_for(&sites, options)?,
         };
         let metres = sites.project(&projection)?;
 
         // From the top: title block, map frame, timeline, credits.
         let margin = sizes.margin;
-        let width = options.width - 2.0 * margin;
+        let (origin, width) = match panel {
+            Some(p) => (p.origin, p.width),
+            None => ((margin, 0.0), options.width - 2.0 * margin),
+        };
         let title = options
             .title
             .clone()
             .unwrap_or_else(|| page::default_title(all));
-        let header = Header::new(title, style, width);
-        let bars = if options.timeline || style.layers.timeline {
-            let ranks = sites.ranks_of_kinds(all);
-            let events = all
-                .dates_and_kinds()
-                .map(|(date, kind)| (date, ranks[kind]));
-            let bars = timeline::Bars::count(events, sites.types.len());
-            if bars.is_none() {
-                notes.push("no incident has a date, so there is no timeline".into());
-            }
-            bars
-        } else {
-            None
+        let header = match panel {
+            Some(_) => Header::line(title, style, width, origin.1),
+            None => Header::new(title, style, width),
         };
+        let bars = (options.timeline || style.layers.timeline)
+            .then(|| timeline_bars(&sites, all, notes))
+            .flatten();
         // A fixed-size figure gives the timeline at most a quarter of its height.
         let timeline_px = match options.height {
             Some(h) => sizes.timeline.min((h - header.bottom) * 0.25),
@@ -160,7 +177,10 @@ impl<'a> Plan<'a> {
             None => None,
         };
 
-        let (area, globe) = map_area(&metres, &projection, frame_height.is_none())?;
+        let (area, globe) = match panel {
+            Some(p) => (p.area, p.globe),
+            None => map_area(&metres, &projection, frame_height.is_none())?,
+        };
         let inset = (options.inset || style.layers.inset) && !globe;
         if (options.inset || style.layers.inset) && globe {
             notes.push("no inset on a world map".into());
@@ -184,7 +204,7 @@ impl<'a> Plan<'a> {
             key: choropleth
                 .filter(|t| !t.classes.is_empty())
                 .map(|t| super::layers::choropleth::key_size(t, style)),
-            origin: (margin, header.bottom),
+            origin: (origin.0, header.bottom),
             style,
         };
         let fitted = page::fit(&fitting, &mut legend, area, notes)?;
@@ -211,6 +231,7 @@ impl<'a> Plan<'a> {
             fitted,
             markers,
             type_symbols,
+            panel: panel.is_some(),
         })
     }
 
@@ -260,11 +281,42 @@ impl<'a> Plan<'a> {
     }
 }
 
+/// The projection given (by name or PROJ string), else the one that suits
+/// the extent of `sites`.
+pub(crate) fn projection_for(
+    sites: &Sites,
+    options: &MapOptions,
+) -> Result<Projection, RenderError> {
+    let extent = GeoBox::around(sites.lonlat.iter().copied()).ok_or(RenderError::NothingToMap)?;
+    match &options.projection {
+        Some(choice) => Projection::from_choice(choice, extent).map_err(RenderError::Projection),
+        None => Ok(Projection::for_extent(extent)),
+    }
+}
+
+/// The timeline's bars: the incidents of `all` by month or year, in the
+/// types' colours of `sites`; `None`, noted, when no incident has a date.
+pub(crate) fn timeline_bars(
+    sites: &Sites,
+    all: &MapRows,
+    notes: &mut Vec<String>,
+) -> Option<timeline::Bars> {
+    let ranks = sites.ranks_of_kinds(all);
+    let events = all
+        .dates_and_kinds()
+        .map(|(date, kind)| (date, ranks[kind]));
+    let bars = timeline::Bars::count(events, sites.types.len());
+    if bars.is_none() {
+        notes.push("no incident has a date, so there is no timeline".into());
+    }
+    bars
+}
+
 /// The area to show, in metres: the incidents with room around them (shaped
 /// between 0.55 and 0.9 tall per wide when the height is free), or, on a
 /// world projection, the whole globe when they spread over most of it.
 /// Returns the area and whether it is the globe.
-fn map_area(
+pub(crate) fn map_area(
     metres: &[(f64, f64)],
     projection: &Projection,
     free_height: bool,

@@ -335,6 +335,19 @@ impl MapRows {
         self.seen = 0;
     }
 
+    /// The rows `keep` says yes to (by position), in order, as a store of
+    /// their own that counts only them but keeps this one's countries (so
+    /// that maps of parts of the rows shade the same countries).
+    pub(crate) fn subset(&self, keep: impl Fn(usize) -> bool) -> MapRows {
+        let mut part = MapRows::new();
+        for k in (0..self.len()).filter(|&k| keep(k)) {
+            part.push_row(self.get(k));
+        }
+        part.countries = self.countries.clone();
+        part.unnamed = self.unnamed.clone();
+        part
+    }
+
     /// The countries (ISO alpha-2) the geocoder put the rows in.
     pub fn countries(&self) -> impl Iterator<Item = &str> {
         self.countries

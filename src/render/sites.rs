@@ -65,13 +65,15 @@ impl<'a> Sites<'a> {
     /// aggregated maps); `size_by` what marker area shows.
     /// `totals`, when given, are the type counts for the legend (an
     /// aggregated map's rows stand for several types each, and are never
-    /// gathered into pies again).
+    /// gathered into pies again). `keys`, when given, fix the types' order
+    /// and the sizes' scales (the panels of a faceted figure share them).
     pub fn new(
         located: &'a MapRows,
         weights: &[u32],
         totals: Option<&[(String, usize)]>,
         size_by: Option<SizeBy>,
         options: &MapOptions,
+        keys: Option<&Keys>,
         notes: &mut Vec<String>,
     ) -> Sites<'a> {
         let style = &options.style;
@@ -87,17 +89,17 @@ impl<'a> Sites<'a> {
             });
             places[site].push(k);
         }
-        let types = match totals {
-            Some(totals) => totals
+        let types = match (keys, totals) {
+            (Some(keys), _) => keys.types.clone(),
+            (None, Some(totals)) => totals
                 .iter()
                 .map(|(name, count)| TypeEntry {
                     name: name.clone(),
                     count: *count,
                 })
                 .collect(),
-            None => rank_types(located, weights),
+            (None, None) => group_rare_types(rank_types(located, weights), options.max_types),
         };
-        let types = group_rare_types(types, options.max_types);
         let by_kind = kind_ranks(located, &types);
         let rank = |k: usize| by_kind[located.kind_of(k)];
         let weight = |k: usize| weights.get(k).copied().unwrap_or(1);
@@ -135,11 +137,13 @@ impl<'a> Sites<'a> {
                 .reduce(|a, b| a.saturating_add(b))
         };
         let size_scale = size_by.map(|by| {
-            let top = members
-                .iter()
-                .filter_map(|m| symbol_value(m, by))
-                .max()
-                .unwrap_or(0);
+            let top = keys.and_then(|k| k.size_top).unwrap_or_else(|| {
+                members
+                    .iter()
+                    .filter_map(|m| symbol_value(m, by))
+                    .max()
+                    .unwrap_or(0)
+            });
             if top == 0 {
                 notes.push(format!(
                     "no row gives {}, so all markers have the smallest size",
@@ -156,11 +160,15 @@ impl<'a> Sites<'a> {
         let count = |m: &[usize]| m.iter().map(|&k| weight(k)).sum::<u32>();
         let count_scale = match size_scale {
             Some(_) => None,
-            None => members
-                .iter()
-                .filter(|m| m.len() > 1)
-                .map(|m| count(m))
-                .max()
+            None => keys
+                .and_then(|k| k.count_top)
+                .or_else(|| {
+                    members
+                        .iter()
+                        .filter(|m| m.len() > 1)
+                        .map(|m| count(m))
+                        .max()
+                })
                 .map(|top| {
                     // As big as that many markers together, up to the largest size.
                     let full = sizes.marker * f64::from(top).sqrt();
@@ -389,6 +397,41 @@ impl<'a> Sites<'a> {
         requests.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
         requests.into_iter().map(|(_, r)| r).collect()
     }
+
+    /// What this map's keys are: its types in order and the largest values
+    /// its sizes show.
+    pub fn keys(&self) -> Keys {
+        Keys {
+            types: self.types.clone(),
+            size_top: self.size_scale.map(|(_, s)| s.top),
+            count_top: self.count_scale.map(|s| s.top),
+        }
+    }
+}
+
+/// The keys that make symbols mean the same on several maps (the panels of
+/// a faceted figure): the types in legend order and the largest values
+/// marker sizes show.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Keys {
+    /// Types, most frequent first, the rarest grouped as "Other types".
+    pub types: Vec<TypeEntry>,
+    /// The largest value `--size-by` shows.
+    pub size_top: Option<u32>,
+    /// The most incidents a pie of a crowded place shows.
+    pub count_top: Option<u32>,
+}
+
+impl Keys {
+    /// Keys wide enough for every map in `maps`: their types (all the
+    /// same), the largest of their tops.
+    pub fn widest(types: Vec<TypeEntry>, maps: &[Keys]) -> Keys {
+        Keys {
+            types,
+            size_top: maps.iter().filter_map(|k| k.size_top).max(),
+            count_top: maps.iter().filter_map(|k| k.count_top).max(),
+        }
+    }
 }
 
 /// The title of the size key of pies by count.
@@ -419,6 +462,7 @@ fn count_fits(count: u32, r: f64, style: &Style) -> bool {
 }
 
 /// One type of incident in the legend.
+#[derive(Clone, Debug)]
 pub(crate) struct TypeEntry {
     /// The type as written (or "Unspecified").
     pub name: String,

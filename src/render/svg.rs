@@ -170,6 +170,22 @@ impl Svg {
         );
     }
 
+    /// Writes `inner`, a document drawn on its own, as a named layer of
+    /// this one: its ids are prefixed with `id` and a dash, so that ids
+    /// repeated by several such layers stay unique. (Ids are only ever
+    /// written as ` id="` attributes, and text cannot hold a `"`: it is
+    /// escaped.)
+    pub fn nest(&mut self, id: &str, label: &str, inner: Svg) {
+        self.layer(id, label, "");
+        let mut body = inner.out;
+        for _ in 0..inner.depth {
+            body.push_str("</g>\n");
+        }
+        self.out
+            .push_str(&body.replace(" id=\"", &format!(" id=\"{id}-")));
+        self.end();
+    }
+
     /// Finishes the document, `height` pixels tall.
     pub fn finish_with_height(mut self, height: f64) -> String {
         while self.depth > 0 {

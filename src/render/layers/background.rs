@@ -10,9 +10,14 @@ pub(crate) struct Background;
 
 impl Layer for Background {
     fn draw(&self, svg: &mut Svg, plan: &Plan) {
-        svg.element(&format!(
-            "<rect id=\"background\" width=\"100%\" height=\"100%\" fill=\"{}\"/>",
-            plan.style.colours.background
-        ));
+        draw(svg, plan.style);
     }
+}
+
+/// Writes the page's background in the style's colour.
+pub(crate) fn draw(svg: &mut Svg, style: &crate::render::Style) {
+    svg.element(&format!(
+        "<rect id=\"background\" width=\"100%\" height=\"100%\" fill=\"{}\"/>",
+        style.colours.background
+    ));
 }

@@ -43,12 +43,9 @@ pub(crate) fn draw(
             .map(|t| format!("label `{t}` left out: no free space next to its markers")),
     );
     if style.layers.credits {
-        let mut lines = credits.to_vec();
-        if !unplaced.is_empty() {
-            let note = format!("Not labelled for lack of room: {}.", unplaced.join(", "));
-            let font = &style.typeface.regular;
-            lines.extend(page::wrap_text(&note, font, sizes.credits, plan.width));
-        }
+        let note = (!unplaced.is_empty())
+            .then(|| format!("Not labelled for lack of room: {}.", unplaced.join(", ")));
+        let lines = with_notes(credits, note.as_slice(), style, plan.width);
         y = page::draw_credits(svg, r.x0, y, &lines, style);
     }
     let height = match plan.options.height {
@@ -59,4 +56,20 @@ pub(crate) fn draw(
         timeline: timeline_box,
         height,
     })
+}
+
+/// The credit lines followed by `notes` for the reader (what was left out),
+/// each wrapped to `width`.
+pub(crate) fn with_notes(
+    credits: &[String],
+    notes: &[String],
+    style: &crate::render::Style,
+    width: f64,
+) -> Vec<String> {
+    let font = &style.typeface.regular;
+    let mut lines = credits.to_vec();
+    for note in notes {
+        lines.extend(page::wrap_text(note, font, style.sizes.credits, width));
+    }
+    lines
 }

@@ -25,6 +25,19 @@ pub(crate) mod title;
 use super::labels::{Rect, Segment};
 use super::plan::Plan;
 use super::svg::Svg;
+use super::{Layout, reference};
+use basemap::Basemap;
+use choropleth::{ChoroplethFills, ChoroplethKey};
+use context::ContextPlaces;
+use frame::FrameOutline;
+use graticule::Graticule;
+use incidents::Incidents;
+use inset::Inset;
+use labels::{CountryNames, Labels, PlaceLabels};
+use legend::{Legend, ScaleBar};
+use provinces::Provinces;
+use rivers::Rivers;
+use title::Title;
 
 /// What the layers placed so far take on the map, for later ones to avoid.
 #[derive(Clone, Debug, Default)]
@@ -58,4 +71,124 @@ pub(crate) trait Layer {
 
     /// Writes the layer into `svg`.
     fn draw(&self, svg: &mut Svg, plan: &Plan);
+}
+
+/// What [`draw_map`] placed.
+pub(crate) struct Drawn {
+    /// The place labels, and the names left out.
+    pub place_labels: PlaceLabels,
+    /// The country names.
+    pub country_names: CountryNames,
+    /// The context places.
+    pub context: ContextPlaces,
+    /// The provinces, when drawn.
+    pub provinces: Option<Provinces>,
+    /// Rivers were drawn (their credit is due).
+    pub rivers: bool,
+}
+
+impl Drawn {
+    /// The credits the layers drawn call for.
+    pub fn credits(&self) -> Vec<&'static str> {
+        if self.rivers {
+            vec![reference::GSHHG_CREDIT]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Where everything went, on a figure `height` tall with the timeline
+    /// at `timeline`.
+    pub fn layout(self, plan: &Plan, height: f64, timeline: Option<Rect>) -> Layout {
+        Layout {
+            width: plan.options.width,
+            height,
+            frame: plan.rect(),
+            globe: plan.globe,
+            markers: plan.markers.clone(),
+            labels: self.place_labels.placed,
+            country_labels: self.country_names.placed,
+            context_labels: self.context.labels,
+            province_labels: self.provinces.map(|p| p.names).unwrap_or_default(),
+            legend: plan.fitted.legend,
+            scale_bar: plan.fitted.scale.as_ref().map(|s| s.1),
+            inset: plan.fitted.inset,
+            timeline,
+            choropleth_key: plan.fitted.key,
+            panels: Vec::new(),
+        }
+    }
+}
+
+/// Places the map's layers by importance, each keeping clear of what the
+/// ones before it took, and draws them from the bottom up: everything but
+/// the page's background and what goes under the map (timeline, credits).
+pub(crate) fn draw_map(plan: &Plan, svg: &mut Svg, notes: &mut Vec<String>) -> Drawn {
+    let style = plan.style;
+    let mut taken = Taken {
+        panels: plan.panels(),
+        ..Taken::default()
+    };
+    Incidents.reserve(plan, &mut taken);
+    let place_labels = PlaceLabels::place(plan, &taken);
+    place_labels.reserve(&mut taken);
+    let context = ContextPlaces::place(plan, &taken);
+    context.reserve(plan, &mut taken);
+    let basemap = Basemap::new(plan);
+    let country_names = CountryNames::place(plan, &basemap, &taken);
+    country_names.reserve(&mut taken);
+    let provinces = Provinces::new(plan).map(|mut p| {
+        p.name(plan, &taken);
+        p
+    });
+    if let Some(p) = &provinces {
+        p.reserve(plan, &mut taken);
+    }
+    let rivers = Rivers::new(plan);
+    let fills = plan.choropleth.map(|t| ChoroplethFills::new(plan, t));
+    let graticule = style
+        .layers
+        .graticule
+        .then(|| Graticule::new(plan, basemap.sea.as_ref(), notes));
+    let title = Title::new(plan);
+
+    let frame = FrameOutline {
+        sea: basemap.sea.as_ref(),
+    };
+    let labels = Labels {
+        places: &place_labels,
+        countries: &country_names,
+    };
+    // From the bottom up; the reference layers under the frame's line.
+    let mut stack: Vec<&dyn Layer> = vec![&basemap];
+    let optional: [Option<&dyn Layer>; 4] = [
+        fills.as_ref().map(|l| l as &dyn Layer),
+        graticule.as_ref().map(|l| l as &dyn Layer),
+        rivers.as_ref().map(|l| l as &dyn Layer),
+        provinces.as_ref().map(|l| l as &dyn Layer),
+    ];
+    stack.extend(optional.into_iter().flatten());
+    stack.push(&frame);
+    if !context.is_empty() {
+        stack.push(&context);
+    }
+    stack.extend::<[&dyn Layer; 7]>([
+        &Incidents,
+        &labels,
+        &Legend,
+        &ChoroplethKey,
+        &ScaleBar,
+        &Inset,
+        &title,
+    ]);
+    for layer in stack {
+        layer.draw(svg, plan);
+    }
+    Drawn {
+        place_labels,
+        country_names,
+        context,
+        provinces,
+        rivers: rivers.is_some(),
+    }
 }
