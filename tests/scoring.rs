@@ -142,6 +142,32 @@ fn capitals_and_cities_win_over_hamlets_and_their_provinces() {
 }
 
 #[test]
+fn a_capital_wins_over_a_province_of_its_name_elsewhere_in_the_country() {
+    // Washington, D.C. is not in Washington state, yet the bare name means
+    // the capital in news far more often than the state.
+    let washington = alone("Washington");
+    assert_eq!(
+        washington.matched.as_ref().unwrap().kind,
+        Kind::City,
+        "{}",
+        washington.reason
+    );
+    assert!(
+        km_from(&washington, 38.895, -77.036) < 25.0,
+        "{}",
+        washington.reason
+    );
+    // A province of the name is still what a province hint asks for.
+    let state = Geocoder::new(gazetteer()).resolve("Washington state", "US", "");
+    assert_eq!(
+        state.matched.as_ref().unwrap().kind,
+        Kind::Admin1,
+        "{}",
+        state.reason
+    );
+}
+
+#[test]
 fn the_reason_names_the_deciding_features_the_runner_up_and_the_margin() {
     let o = alone("Kerman");
     assert!(

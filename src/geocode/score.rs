@@ -234,6 +234,8 @@ pub fn rank<'g>(
     // York") matches no better than that town does. The town must match the
     // name as well as the province does, or be a large part of it: Montana
     // City (an alternate name "Montana") does not make the state a namesake.
+    // The country's capital counts wherever it lies: "Washington" and
+    // "Buenos Aires" name the capital more often than the province.
     for i in 0..ranked.len() {
         let p = ranked[i].candidate.place;
         if !matches!(p.kind, Kind::Admin1 | Kind::Admin2) {
@@ -244,9 +246,10 @@ pub fn rank<'g>(
             .iter()
             .find(|t| {
                 let town = t.candidate.place;
+                let capital = town.feature == "PPLC";
                 town.kind == Kind::City
                     && town.country == p.country
-                    && town.admin1 == p.admin1
+                    && (town.admin1 == p.admin1 || capital)
                     && (t.candidate.matched <= matched
                         || town.population.saturating_mul(NAMESAKE_SHARE) >= p.population)
             })
