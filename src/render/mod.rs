@@ -24,6 +24,7 @@ pub mod style;
 pub mod svg;
 pub mod symbols;
 pub mod timeline;
+pub mod zoom;
 
 use crate::geocode::Geocoded;
 pub use formats::Format;
@@ -41,6 +42,7 @@ use layers::legend::{Legend, ScaleBar};
 use layers::provinces::Provinces;
 use layers::rivers::Rivers;
 use layers::title::Title;
+use layers::zoom::ZoomInset;
 use layers::{Layer, Taken, foot};
 use plan::Plan;
 pub use rows::{MapRow, MapRows};
@@ -134,6 +136,8 @@ pub struct MapOptions {
     pub timeline: bool,
     /// Draw the inset locator map (also on when the style's layers say so).
     pub inset: bool,
+    /// Add a zoom inset where labels cannot fit in a cluster.
+    pub zoom: zoom::Zoom,
     /// Markers per incident, or counts per cluster or grid cell for large inputs.
     pub aggregate: aggregate::Aggregate,
     /// Most types the legend lists (at least 2): past it, the rarest types
@@ -160,6 +164,7 @@ impl Default for MapOptions {
             size_by: None,
             timeline: false,
             inset: false,
+            zoom: zoom::Zoom::Auto,
             aggregate: aggregate::Aggregate::Auto,
             max_types: usize::from(DEFAULT_MAX_TYPES),
             choropleth: None,
@@ -236,16 +241,24 @@ pub struct Layout {
     pub timeline: Option<Rect>,
     /// The choropleth's key.
     pub choropleth_key: Option<Rect>,
+    /// The zoom inset, when the map has one.
+    pub zoom: Option<zoom::ZoomLayout>,
 }
 
 impl Layout {
     /// The boxes drawn over the map (legend, scale bar, inset, the
-    /// choropleth's key).
+    /// choropleth's key, the zoom inset's panel).
     pub fn reserved(&self) -> Vec<Rect> {
-        [self.legend, self.scale_bar, self.inset, self.choropleth_key]
-            .into_iter()
-            .flatten()
-            .collect()
+        [
+            self.legend,
+            self.scale_bar,
+            self.inset,
+            self.choropleth_key,
+            self.zoom.as_ref().map(|z| z.panel),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
 }
 
@@ -322,7 +335,14 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
         ..Taken::default()
     };
     Incidents.reserve(&plan, &mut taken);
-    let place_labels = PlaceLabels::place(&plan, &taken);
+    let mut place_labels = PlaceLabels::place(&plan, &taken, &Default::default());
+    // Labels left out in a cluster: a zoom inset names them, and the map
+    // leaves the places it shows to it.
+    let zoom = ZoomInset::place(&plan, &taken, &place_labels).map(|(z, labels)| {
+        z.reserve(&mut taken);
+        place_labels = labels;
+        z
+    });
     place_labels.reserve(&mut taken);
     let context = ContextPlaces::place(&plan, &taken);
     context.reserve(&plan, &mut taken);
@@ -351,6 +371,7 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
         places: &place_labels,
         countries: &country_names,
     };
+    let outline = zoom.as_ref().map(ZoomInset::outline);
     // From the bottom up; the reference layers under the frame's line.
     let mut stack: Vec<&dyn Layer> = vec![&Background, &basemap];
     let optional: [Option<&dyn Layer>; 4] = [
@@ -361,6 +382,9 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
     ];
     stack.extend(optional.into_iter().flatten());
     stack.push(&frame);
+    if let Some(o) = &outline {
+        stack.push(o);
+    }
     if !context.is_empty() {
         stack.push(&context);
     }
@@ -373,6 +397,9 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
         &Inset,
         &title,
     ]);
+    if let Some(z) = &zoom {
+        stack.push(z);
+    }
     let mut svg = Svg::new(options.width, &plan.header.title);
     for layer in stack {
         layer.draw(&mut svg, &plan);
@@ -387,13 +414,16 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
     } else {
         plan.credit_lines.clone()
     };
-    let foot = foot::draw(
-        &mut svg,
-        &plan,
-        &credits,
-        &place_labels.unplaced,
-        &mut notes,
-    )?;
+    let mut unplaced = place_labels.unplaced.clone();
+    if let Some(z) = &zoom {
+        unplaced.extend(z.unplaced.iter().cloned());
+        notes.push(format!(
+            "{} places of a crowded area are named in a zoom inset ({:.1}× larger)",
+            z.groups.len(),
+            z.layout.factor
+        ));
+    }
+    let foot = foot::draw(&mut svg, &plan, &credits, &unplaced, &mut notes)?;
     if all.len() < all.seen() {
         notes.push(format!(
             "{} of {} rows are not on the map (see the report)",
@@ -420,6 +450,7 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
             inset: plan.fitted.inset,
             timeline: foot.timeline,
             choropleth_key: plan.fitted.key,
+            zoom: zoom.map(|z| z.layout),
         },
         notes,
         projection: plan.projection.definition().to_string(),

@@ -21,6 +21,7 @@ pub(crate) mod legend;
 pub(crate) mod provinces;
 pub(crate) mod rivers;
 pub(crate) mod title;
+pub(crate) mod zoom;
 
 use super::labels::{Rect, Segment};
 use super::plan::Plan;
