@@ -113,33 +113,35 @@ pub fn panel_places(frame: Rect, size: (f64, f64), blocked: &[Rect], avoid: Rect
     free.into_iter().map(|(_, p)| p).collect()
 }
 
-/// The lines that join the outlined `area` to its `panel`: of the four
-/// pairs of matching corners, those whose line passes through neither box,
-/// the two farthest apart when more are clear.
+/// The two lines that join the outlined `area` to its `panel`: from two
+/// corners of the area to two corners of the panel, passing through
+/// neither box and not crossing each other, the pair that opens widest (the
+/// farthest apart at both ends). Fewer when no such pair exists.
 pub fn connectors(area: Rect, panel: Rect) -> Vec<Segment> {
     let corners = |r: Rect| [(r.x0, r.y0), (r.x1, r.y0), (r.x1, r.y1), (r.x0, r.y1)];
     let (a, p) = (corners(area), corners(panel));
-    let clear: Vec<Segment> = (0..4)
-        .map(|i| (a[i], p[i]))
-        .filter(|&(s, t)| {
-            !area.inflate(-0.5).crossed_by(s, t) && !panel.inflate(-0.5).crossed_by(s, t)
-        })
+    let inside = |r: Rect, s: Segment| r.inflate(-0.5).crossed_by(s.0, s.1);
+    let clear: Vec<(usize, usize, Segment)> = (0..4)
+        .flat_map(|i| (0..4).map(move |j| (i, j, (a[i], p[j]))))
+        .filter(|&(_, _, s)| !inside(area, s) && !inside(panel, s))
         .collect();
-    if clear.len() <= 2 {
-        return clear;
-    }
-    let mid = |s: &Segment| ((s.0.0 + s.1.0) / 2.0, (s.0.1 + s.1.1) / 2.0);
-    let mut best = (0, 1, f64::MIN);
-    for i in 0..clear.len() {
-        for j in i + 1..clear.len() {
-            let (u, v) = (mid(&clear[i]), mid(&clear[j]));
-            let d = (u.0 - v.0).hypot(u.1 - v.1);
-            if d > best.2 {
-                best = (i, j, d);
+    let gap = |u: (f64, f64), v: (f64, f64)| (u.0 - v.0).hypot(u.1 - v.1);
+    let mut best: Option<(f64, Segment, Segment)> = None;
+    for (k, &(i, j, s)) in clear.iter().enumerate() {
+        for &(i2, j2, t) in &clear[k + 1..] {
+            if i == i2 || j == j2 || super::labels::segments_cross(s, t) {
+                continue;
+            }
+            let spread = gap(s.0, t.0) + gap(s.1, t.1);
+            if best.is_none_or(|(b, _, _)| spread > b + 1e-9) {
+                best = Some((spread, s, t));
             }
         }
     }
-    vec![clear[best.0], clear[best.1]]
+    match best {
+        Some((_, s, t)) => vec![s, t],
+        None => clear.first().map(|&(_, _, s)| vec![s]).unwrap_or_default(),
+    }
 }
 
 #[cfg(test)]
@@ -189,13 +191,24 @@ mod tests {
 
     #[test]
     fn connectors_run_outside_both_boxes() {
-        let area = Rect::new(100.0, 100.0, 50.0, 40.0);
-        let panel = Rect::new(300.0, 300.0, 200.0, 160.0);
-        let lines = connectors(area, panel);
-        assert_eq!(lines.len(), 2);
-        for (a, b) in lines {
-            assert!(!area.inflate(-0.5).crossed_by(a, b));
-            assert!(!panel.inflate(-0.5).crossed_by(a, b));
+        // Below right, and a large panel to the upper left of a small area.
+        for (area, panel) in [
+            (
+                Rect::new(100.0, 100.0, 50.0, 40.0),
+                Rect::new(300.0, 300.0, 200.0, 160.0),
+            ),
+            (
+                Rect::new(820.0, 445.0, 40.0, 45.0),
+                Rect::new(209.0, 92.0, 405.0, 405.0),
+            ),
+        ] {
+            let lines = connectors(area, panel);
+            assert_eq!(lines.len(), 2);
+            for &(a, b) in &lines {
+                assert!(!area.inflate(-0.5).crossed_by(a, b));
+                assert!(!panel.inflate(-0.5).crossed_by(a, b));
+            }
+            assert!(!super::super::labels::segments_cross(lines[0], lines[1]));
         }
     }
 }

@@ -23,7 +23,9 @@ use crate::render::svg::{self, Svg, num};
 use crate::render::zoom::{self, Zoom, ZoomLayout};
 
 /// Least enlargement worth a panel.
-const LEAST_FACTOR: f64 = 1.8;
+const LEAST_FACTOR: f64 = 1.5;
+/// Most enlargement: a few places need no panel half the map's width.
+const MOST_FACTOR: f64 = 6.0;
 /// Flattest and tallest panel, height per width.
 const ASPECTS: (f64, f64) = (0.45, 1.5);
 /// Most panels tried (sizes times places) before giving up.
@@ -56,7 +58,8 @@ impl ZoomInset {
     /// no label was left out, when the cluster holds a single place, or
     /// when no place along the frame's sides has room for a panel at least
     /// [`LEAST_FACTOR`] times larger that names one of the places left out
-    /// and costs no other place its label on the map.
+    /// and costs no other place its label, on the map or in the panel
+    /// (nor puts a line through one).
     pub fn place(
         plan: &Plan,
         taken: &Taken,
@@ -111,7 +114,9 @@ impl ZoomInset {
             .len()
             .saturating_sub(groups.iter().filter(|g| !first.dropped.contains(g)).count());
         let mut tries = 0;
-        let mut w = (r.width() * 0.5).min(r.height() * 0.62 / aspect);
+        let mut w = (r.width() * 0.5)
+            .min(r.height() * 0.62 / aspect)
+            .min(area.width() * MOST_FACTOR);
         while w / area.width() >= LEAST_FACTOR && tries < MOST_TRIES {
             for panel in zoom::panel_places(r, (w, w * aspect), &blocked, area.inflate(12.0)) {
                 tries += 1;
@@ -124,7 +129,12 @@ impl ZoomInset {
                 let mut around = taken.clone();
                 zoom.reserve(&mut around);
                 let labels = PlaceLabels::place(plan, &around, &zoom.groups);
-                if labels.placed.len() >= keep {
+                let crossed = zoom
+                    .layout
+                    .connectors
+                    .iter()
+                    .any(|&(a, b)| labels.placed.iter().any(|l| l.bbox.crossed_by(a, b)));
+                if labels.placed.len() >= keep && !crossed {
                     return Some((zoom.with_reference(plan), labels));
                 }
             }
@@ -217,7 +227,10 @@ impl ZoomInset {
                 .zip(&requests)
                 .any(|(n, q)| n == g && placed.iter().any(|l| l.anchor == q.anchor))
         };
-        if !seeds.iter().any(labelled) {
+        // Worth it when it names a place left out, and no place named on
+        // the map loses its name in the panel.
+        let lost = named.iter().any(|g| !seeds.contains(g) && !labelled(g));
+        if lost || !seeds.iter().any(labelled) {
             return None;
         }
 
