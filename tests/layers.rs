@@ -506,3 +506,60 @@ fn zoom_is_a_project_key_and_a_flag() {
         .unwrap();
     assert!(String::from_utf8_lossy(&help.stdout).contains("--zoom"));
 }
+
+/// Around Lake Van and Lake Urmia, by coordinates.
+const VAN_URMIA: &str = "date,place,type,latitude,longitude\n\
+    2024-01-01,Van,Attack,38.49,43.38\n\
+    2024-01-02,Urmia,Attack,37.55,45.07\n\
+    2024-01-03,Yerevan,Attack,40.18,44.51\n\
+    2024-01-04,Tabriz,Attack,38.08,46.29\n";
+
+#[test]
+fn lakes_are_a_named_layer_in_the_water_colour_under_the_incidents() {
+    let g = geocoded_text(VAN_URMIA);
+    let map = draw(&g, &MapOptions::default());
+    let ids = layer_ids(&map.svg);
+    let at = |id: &str| {
+        ids.iter()
+            .position(|i| i == id)
+            .unwrap_or_else(|| panic!("no layer {id} in {ids:?}"))
+    };
+    assert!(at("lakes") > at("basemap") && at("lakes") < at("rivers"));
+    assert!(at("lakes") < at("incidents"));
+    let layer = &map.svg[map.svg.find("<g id=\"lakes\"").unwrap()..];
+    let layer = &layer[..layer.find("</g>").unwrap()];
+    assert!(layer.contains("inkscape:label=\"Lakes\""));
+    assert!(layer.contains(&format!("fill=\"{}\"", Style::default().colours.lakes)));
+    // Van, Urmia and Sevan at least.
+    assert!(layer.matches("<path").count() >= 3, "{layer}");
+
+    let style = Style::from_toml(
+        "[colours]\nlakes = \"#123456\"\n",
+        "style.toml",
+        Path::new("."),
+    )
+    .unwrap();
+    let tinted = draw(
+        &g,
+        &MapOptions {
+            style,
+            ..MapOptions::default()
+        },
+    );
+    assert!(tinted.svg.contains("fill=\"#123456\""));
+    let style =
+        Style::from_toml("[layers]\nlakes = false\n", "style.toml", Path::new(".")).unwrap();
+    let off = draw(
+        &g,
+        &MapOptions {
+            style,
+            ..MapOptions::default()
+        },
+    );
+    assert!(!layer_ids(&off.svg).contains(&"lakes".to_string()));
+    // No lake near Kabul: no layer.
+    assert!(
+        !layer_ids(&draw(&geocoded_text(AFGHANISTAN), &MapOptions::default()).svg)
+            .contains(&"lakes".to_string())
+    );
+}

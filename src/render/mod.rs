@@ -38,6 +38,7 @@ use layers::graticule::Graticule;
 use layers::incidents::Incidents;
 use layers::inset::Inset;
 use layers::labels::{CountryNames, Labels, PlaceLabels};
+use layers::lakes::Lakes;
 use layers::legend::{Legend, ScaleBar};
 use layers::provinces::Provinces;
 use layers::rivers::Rivers;
@@ -357,6 +358,7 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
         p.reserve(&plan, &mut taken);
     }
     let rivers = Rivers::new(&plan);
+    let lakes = Lakes::new(&plan);
     let fills = tally.as_ref().map(|t| ChoroplethFills::new(&plan, t));
     let graticule = style
         .layers
@@ -374,8 +376,9 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
     let outline = zoom.as_ref().map(ZoomInset::outline);
     // From the bottom up; the reference layers under the frame's line.
     let mut stack: Vec<&dyn Layer> = vec![&Background, &basemap];
-    let optional: [Option<&dyn Layer>; 4] = [
+    let optional: [Option<&dyn Layer>; 5] = [
         fills.as_ref().map(|l| l as &dyn Layer),
+        lakes.as_ref().map(|l| l as &dyn Layer),
         graticule.as_ref().map(|l| l as &dyn Layer),
         rivers.as_ref().map(|l| l as &dyn Layer),
         provinces.as_ref().map(|l| l as &dyn Layer),

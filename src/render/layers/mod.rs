@@ -17,6 +17,7 @@ pub(crate) mod graticule;
 pub(crate) mod incidents;
 pub(crate) mod inset;
 pub(crate) mod labels;
+pub(crate) mod lakes;
 pub(crate) mod legend;
 pub(crate) mod provinces;
 pub(crate) mod rivers;
