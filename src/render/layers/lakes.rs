@@ -3,8 +3,10 @@
 //! incidents, on continental and closer maps.
 
 use super::Layer;
-use crate::render::land;
+use crate::render::labels::Rect;
+use crate::render::land::{self, Projector};
 use crate::render::plan::Plan;
+use crate::render::projection::GeoBox;
 use crate::render::reference;
 use crate::render::svg::{self, Svg, num};
 
@@ -20,19 +22,37 @@ impl Lakes {
     /// The lakes in the frame, or `None` when the layer is off, the map is
     /// of the world or too small in scale, or no lake is in the frame.
     pub fn new(plan: &Plan) -> Option<Lakes> {
-        if !plan.style.layers.lakes || plan.globe || plan.km_per_px() >= LAKES_KM_PER_PX {
+        if !plan.style.layers.lakes || plan.globe {
             return None;
         }
-        let view = super::provinces::frame_degrees(plan);
-        let projector = plan.projector();
-        let (bounds, r) = (plan.bounds(), plan.rect());
-        let shapes: Vec<geo::MultiPolygon<f64>> = reference::lakes()
-            .iter()
-            .filter(|l| view.is_none_or(|v| reference::meets(l.bounds, v)))
-            .filter_map(|l| land::area_in_frame(&l.shape, &projector, bounds, r.inflate(2.0), 0.3))
-            .collect();
+        let shapes = shapes_in(
+            &plan.projector(),
+            plan.bounds(),
+            plan.rect(),
+            plan.km_per_px(),
+        );
         (!shapes.is_empty()).then_some(Lakes { shapes })
     }
+}
+
+/// The lakes a view at `km_per_px` shows inside `r`, in pixels (none on
+/// maps of too small a scale); `bounds` in degrees relative to the
+/// projection's central meridian.
+pub(crate) fn shapes_in(
+    projector: &Projector,
+    bounds: GeoBox,
+    r: Rect,
+    km_per_px: f64,
+) -> Vec<geo::MultiPolygon<f64>> {
+    if km_per_px >= LAKES_KM_PER_PX {
+        return Vec::new();
+    }
+    let view = super::provinces::degrees(bounds, projector.projection.lon0());
+    reference::lakes()
+        .iter()
+        .filter(|l| view.is_none_or(|v| reference::meets(l.bounds, v)))
+        .filter_map(|l| land::area_in_frame(&l.shape, projector, bounds, r.inflate(2.0), 0.3))
+        .collect()
 }
 
 impl Layer for Lakes {

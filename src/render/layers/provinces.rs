@@ -52,7 +52,7 @@ pub(crate) fn frame_degrees(plan: &Plan) -> Option<geo::Rect<f64>> {
 
 /// `b` (degrees relative to the central meridian `lon0`) in absolute
 /// degrees, widened by a degree, unless it crosses the seam.
-fn degrees(b: GeoBox, lon0: f64) -> Option<geo::Rect<f64>> {
+pub(crate) fn degrees(b: GeoBox, lon0: f64) -> Option<geo::Rect<f64>> {
     let (west, east) = (b.west + lon0, b.east + lon0);
     (west >= -180.0 && east <= 180.0)
         .then(|| geo::Rect::new((west - 1.0, b.south - 1.0), (east + 1.0, b.north + 1.0)))

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use super::basemap::shaded_countries;
 use super::labels::{PlaceLabels, draw_point_labels};
-use super::{Layer, Taken, provinces, rivers};
+use super::{Layer, Taken, lakes, provinces, rivers};
 use crate::render::PlacedMarker;
 use crate::render::basemap::Detail;
 use crate::render::frame::{Frame, MetreBox};
@@ -45,6 +45,7 @@ pub(crate) struct ZoomInset {
     frame: Frame,
     countries: Vec<LandShape>,
     shaded: Vec<bool>,
+    lakes: Vec<geo::MultiPolygon<f64>>,
     rivers: geo::MultiLineString<f64>,
     boundaries: geo::MultiLineString<f64>,
     /// The scale bar's length in pixels and its text.
@@ -250,13 +251,14 @@ impl ZoomInset {
             frame,
             countries: Vec::new(),
             shaded: Vec::new(),
+            lakes: Vec::new(),
             rivers: geo::MultiLineString::new(Vec::new()),
             boundaries: geo::MultiLineString::new(Vec::new()),
             bar: (km * ppk, text),
         })
     }
 
-    /// The panel with its countries, rivers and province boundaries.
+    /// The panel with its countries, lakes, rivers and province boundaries.
     fn with_reference(mut self, plan: &Plan) -> ZoomInset {
         let style = plan.style;
         let (frame, panel) = (&self.frame, self.layout.panel);
@@ -269,6 +271,9 @@ impl ZoomInset {
         let clip = panel.inflate(2.0);
         self.countries = land::countries(Detail::Fine, &projector, bounds, clip, 0.25);
         self.shaded = shaded_countries(plan.located, &self.countries);
+        if style.layers.lakes {
+            self.lakes = lakes::shapes_in(&projector, bounds, panel, km_per_px);
+        }
         if style.layers.rivers {
             self.rivers.0 = rivers::lines_in(&projector, bounds, panel, km_per_px);
         }
@@ -342,6 +347,18 @@ impl Layer for ZoomInset {
             ));
         }
         svg.end();
+        if !self.lakes.is_empty() {
+            svg.group(&format!(
+                "id=\"zoom-lakes\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\" fill-rule=\"evenodd\"",
+                c.lakes,
+                c.rivers,
+                num(style.sizes.rivers * 0.5)
+            ));
+            for shape in &self.lakes {
+                svg.element(&format!("<path d=\"{}\"/>", svg::multipolygon_path(shape)));
+            }
+            svg.end();
+        }
         if !self.boundaries.0.is_empty() {
             svg.element(&format!(
                 "<path id=\"zoom-provinces\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" stroke-dasharray=\"3 2\" d=\"{}\"/>",
