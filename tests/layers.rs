@@ -328,3 +328,238 @@ fn the_choropleth_is_a_project_key_and_a_flag() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("admin1"));
 }
+
+/// Names of the labels left out, from the map's notes.
+fn left_out(map: &Map) -> Vec<String> {
+    map.notes
+        .iter()
+        .filter_map(|n| n.strip_prefix("label `"))
+        .filter_map(|n| n.split('`').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_dense_cluster_gets_a_zoom_inset_that_names_the_places_left_out() {
+    let g = geocoded_file("tests/data/render/north-caucasus.csv");
+    let without = draw(
+        &g,
+        &MapOptions {
+            zoom: incimap::render::zoom::Zoom::None,
+            ..MapOptions::default()
+        },
+    );
+    assert!(without.layout.zoom.is_none());
+    let before = left_out(&without);
+    assert!(
+        before.len() >= 3,
+        "the set should crowd labels out: {before:?}"
+    );
+    assert!(before.iter().any(|n| n == "Urus-Martan"));
+
+    let map = draw(&g, &MapOptions::default());
+    let zoom = map.layout.zoom.as_ref().expect("a zoom inset");
+    let after = left_out(&map);
+    assert!(after.len() < before.len(), "{before:?} -> {after:?}");
+    // Every place left out before is named now, on the map or in the panel,
+    // or is still listed.
+    let named: Vec<&str> = zoom
+        .labels
+        .iter()
+        .chain(&map.layout.labels)
+        .map(|l| l.text.as_str())
+        .collect();
+    for name in &before {
+        assert!(
+            named.contains(&name.as_str()) || after.contains(name),
+            "{name} neither named nor listed"
+        );
+    }
+    assert!(zoom.labels.iter().any(|l| l.text == "Urus-Martan"));
+    // Named in the panel, not also on the map.
+    for l in &zoom.labels {
+        assert!(
+            !map.layout.labels.iter().any(|m| m.text == l.text),
+            "{} twice",
+            l.text
+        );
+    }
+    assert!(zoom.factor >= 1.5, "only {:.2}x", zoom.factor);
+
+    // The panel: inside the frame, over no marker and no other box, clear
+    // of the area it enlarges; its labels overlap nothing and stay inside.
+    let frame = map.layout.frame;
+    assert!(frame.contains(&zoom.panel));
+    assert!(!zoom.panel.intersects(&zoom.area));
+    for m in &map.layout.markers {
+        assert!(
+            !m.bbox().intersects(&zoom.panel),
+            "marker {} under the panel",
+            m.line
+        );
+    }
+    for b in [map.layout.legend, map.layout.scale_bar, map.layout.inset]
+        .into_iter()
+        .flatten()
+    {
+        assert!(!b.intersects(&zoom.panel));
+    }
+    for l in &map.layout.labels {
+        assert!(
+            !l.bbox.intersects(&zoom.panel) && !l.bbox.intersects(&zoom.area),
+            "{}",
+            l.text
+        );
+    }
+    for (i, a) in zoom.labels.iter().enumerate() {
+        assert!(zoom.panel.contains(&a.bbox), "{} leaves the panel", a.text);
+        for b in &zoom.labels[i + 1..] {
+            assert!(
+                !a.bbox.intersects(&b.bbox),
+                "{} overlaps {}",
+                a.text,
+                b.text
+            );
+        }
+        for m in &zoom.markers {
+            assert!(!a.bbox.intersects(&m.bbox()), "{} over a marker", a.text);
+        }
+        if let Some(s) = zoom.scale_bar {
+            assert!(!a.bbox.intersects(&s));
+        }
+    }
+    // Its markers are the incidents of the area, inside the panel.
+    for m in &zoom.markers {
+        assert!(zoom.panel.contains(&m.bbox()));
+        assert!(map.layout.markers.iter().any(|n| n.lines == m.lines));
+    }
+    assert!(!zoom.connectors.is_empty());
+
+    // Named layers, over the map; the same bytes twice.
+    let ids = layer_ids(&map.svg);
+    let at = |id: &str| {
+        ids.iter()
+            .position(|i| i == id)
+            .unwrap_or_else(|| panic!("no layer {id}"))
+    };
+    assert!(at("zoom-area") < at("incidents"));
+    assert!(at("zoom") > at("labels"));
+    assert!(map.svg.contains("id=\"zoom-scalebar\""));
+    assert_eq!(map.svg, draw(&g, &MapOptions::default()).svg);
+}
+
+#[test]
+fn maps_whose_labels_all_fit_have_no_zoom_inset() {
+    let example = draw(
+        &geocoded_file("examples/incidents.csv"),
+        &MapOptions {
+            size_by: Some(render::SizeBy::Fatalities),
+            timeline: true,
+            ..MapOptions::default()
+        },
+    );
+    assert!(left_out(&example).is_empty());
+    assert!(example.layout.zoom.is_none());
+    assert!(
+        !layer_ids(&example.svg)
+            .iter()
+            .any(|id| id.starts_with("zoom"))
+    );
+    let fergana = draw(&geocoded_text(FERGANA), &MapOptions::default());
+    assert!(fergana.layout.zoom.is_none());
+}
+
+#[test]
+fn zoom_is_a_project_key_and_a_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        path("tests/data/render/north-caucasus.csv"),
+        dir.path().join("sheet.csv"),
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_incimap"))
+            .current_dir(dir.path())
+            .args(["map"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(dir.path().join("output/map.svg")).unwrap()
+    };
+    assert!(run(&["sheet.csv"]).contains("id=\"zoom\""));
+    assert!(!run(&["sheet.csv", "--zoom", "none"]).contains("id=\"zoom\""));
+    std::fs::write(
+        dir.path().join("incimap.toml"),
+        "input = \"sheet.csv\"\nzoom = \"none\"\n",
+    )
+    .unwrap();
+    assert!(!run(&[]).contains("id=\"zoom\""));
+    assert!(run(&["--zoom", "auto"]).contains("id=\"zoom\""));
+    let help = std::process::Command::new(env!("CARGO_BIN_EXE_incimap"))
+        .args(["map", "--help"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--zoom"));
+}
+
+/// Around Lake Van and Lake Urmia, by coordinates.
+const VAN_URMIA: &str = "date,place,type,latitude,longitude\n\
+    2024-01-01,Van,Attack,38.49,43.38\n\
+    2024-01-02,Urmia,Attack,37.55,45.07\n\
+    2024-01-03,Yerevan,Attack,40.18,44.51\n\
+    2024-01-04,Tabriz,Attack,38.08,46.29\n";
+
+#[test]
+fn lakes_are_a_named_layer_in_the_water_colour_under_the_incidents() {
+    let g = geocoded_text(VAN_URMIA);
+    let map = draw(&g, &MapOptions::default());
+    let ids = layer_ids(&map.svg);
+    let at = |id: &str| {
+        ids.iter()
+            .position(|i| i == id)
+            .unwrap_or_else(|| panic!("no layer {id} in {ids:?}"))
+    };
+    assert!(at("lakes") > at("basemap") && at("lakes") < at("rivers"));
+    assert!(at("lakes") < at("incidents"));
+    let layer = &map.svg[map.svg.find("<g id=\"lakes\"").unwrap()..];
+    let layer = &layer[..layer.find("</g>").unwrap()];
+    assert!(layer.contains("inkscape:label=\"Lakes\""));
+    assert!(layer.contains(&format!("fill=\"{}\"", Style::default().colours.lakes)));
+    // Van, Urmia and Sevan at least.
+    assert!(layer.matches("<path").count() >= 3, "{layer}");
+
+    let style = Style::from_toml(
+        "[colours]\nlakes = \"#123456\"\n",
+        "style.toml",
+        Path::new("."),
+    )
+    .unwrap();
+    let tinted = draw(
+        &g,
+        &MapOptions {
+            style,
+            ..MapOptions::default()
+        },
+    );
+    assert!(tinted.svg.contains("fill=\"#123456\""));
+    let style =
+        Style::from_toml("[layers]\nlakes = false\n", "style.toml", Path::new(".")).unwrap();
+    let off = draw(
+        &g,
+        &MapOptions {
+            style,
+            ..MapOptions::default()
+        },
+    );
+    assert!(!layer_ids(&off.svg).contains(&"lakes".to_string()));
+    // No lake near Kabul: no layer.
+    assert!(
+        !layer_ids(&draw(&geocoded_text(AFGHANISTAN), &MapOptions::default()).svg)
+            .contains(&"lakes".to_string())
+    );
+}

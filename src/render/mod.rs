@@ -25,6 +25,7 @@ pub mod style;
 pub mod svg;
 pub mod symbols;
 pub mod timeline;
+pub mod zoom;
 
 use crate::geocode::Geocoded;
 pub use facet::Facet;
@@ -124,6 +125,8 @@ pub struct MapOptions {
     pub timeline: bool,
     /// Draw the inset locator map (also on when the style's layers say so).
     pub inset: bool,
+    /// Add a zoom inset where labels cannot fit in a cluster.
+    pub zoom: zoom::Zoom,
     /// Markers per incident, or counts per cluster or grid cell for large inputs.
     pub aggregate: aggregate::Aggregate,
     /// Most types the legend lists (at least 2): past it, the rarest types
@@ -152,6 +155,7 @@ impl Default for MapOptions {
             size_by: None,
             timeline: false,
             inset: false,
+            zoom: zoom::Zoom::Auto,
             aggregate: aggregate::Aggregate::Auto,
             max_types: usize::from(DEFAULT_MAX_TYPES),
             choropleth: None,
@@ -232,6 +236,8 @@ pub struct Layout {
     /// On a faceted figure, each panel's own layout (the figure's holds
     /// them all: every marker and label, the frame around the grid).
     pub panels: Vec<PanelLayout>,
+    /// The zoom inset, when the map has one.
+    pub zoom: Option<zoom::ZoomLayout>,
 }
 
 /// One panel of a faceted figure.
@@ -251,12 +257,18 @@ pub struct PanelLayout {
 
 impl Layout {
     /// The boxes drawn over the map (legend, scale bar, inset, the
-    /// choropleth's key).
+    /// choropleth's key, the zoom inset's panel).
     pub fn reserved(&self) -> Vec<Rect> {
-        [self.legend, self.scale_bar, self.inset, self.choropleth_key]
-            .into_iter()
-            .flatten()
-            .collect()
+        [
+            self.legend,
+            self.scale_bar,
+            self.inset,
+            self.choropleth_key,
+            self.zoom.as_ref().map(|z| z.panel),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
 }
 
@@ -352,13 +364,16 @@ pub fn render_rows(all: &MapRows, options: &MapOptions) -> Result<Map, RenderErr
     } else {
         plan.credit_lines.clone()
     };
-    let foot = foot::draw(
-        &mut svg,
-        &plan,
-        &credits,
-        &drawn.place_labels.unplaced,
-        &mut notes,
-    )?;
+    let mut unplaced = drawn.place_labels.unplaced.clone();
+    if let Some(z) = &drawn.zoom {
+        unplaced.extend(z.unplaced.iter().cloned());
+        notes.push(format!(
+            "{} places of a crowded area are named in a zoom inset ({:.1}× larger)",
+            z.groups.len(),
+            z.layout.factor
+        ));
+    }
+    let foot = foot::draw(&mut svg, &plan, &credits, &unplaced, &mut notes)?;
     notes.extend(unseen_note(all));
     Ok(Map {
         svg: svg.finish_with_height(foot.height),

@@ -1,6 +1,7 @@
 //! The reference data embedded for the reference layers: first-level
 //! divisions (Natural Earth admin-1, public domain) with the boundaries
-//! between the divisions of one country, major rivers (GSHHG, LGPL-3) and
+//! between the divisions of one country, major rivers (GSHHG, LGPL-3),
+//! large lakes and reservoirs (Natural Earth 1:50m, public domain) and
 //! the context cities (capitals and towns of 15,000 people or more, from
 //! the embedded GeoNames gazetteer). `src/bin/incimap-build-reference.rs`
 //! makes the files in `basemap/` from the sources; see `basemap/README.md`.
@@ -16,6 +17,7 @@ use super::basemap::{self, Detail};
 static PROVINCES_MEDIUM: &str = include_str!("../../basemap/provinces-50m.json");
 static PROVINCES_FINE: &str = include_str!("../../basemap/provinces-10m.json");
 static RIVERS: &str = include_str!("../../basemap/rivers.json");
+static LAKES: &str = include_str!("../../basemap/lakes.json");
 static CITIES: &str = include_str!("../../basemap/cities.tsv");
 
 /// The GSHHG credit, for the map's credit line when rivers are drawn.
@@ -109,6 +111,15 @@ pub struct River {
     pub line: MultiLineString<f64>,
 }
 
+/// A large lake or reservoir.
+#[derive(Clone, Debug)]
+pub struct Lake {
+    /// Its extent in degrees.
+    pub bounds: geo::Rect<f64>,
+    /// Its shape in longitude/latitude degrees.
+    pub shape: MultiPolygon<f64>,
+}
+
 /// A city that may be shown for context (its text borrowed from the
 /// embedded table, so that reading it allocates nothing per city).
 #[derive(Clone, Debug)]
@@ -149,6 +160,17 @@ struct Collection<G> {
 struct ProvinceObjects {
     provinces: Collection<Areas>,
     boundaries: Collection<Lines<CountryProperty>>,
+}
+
+#[derive(Deserialize)]
+struct LakeObjects {
+    lakes: Collection<LakeArea>,
+}
+
+#[derive(Deserialize)]
+struct LakeArea {
+    bbox: [f64; 4],
+    arcs: Vec<Vec<i32>>,
 }
 
 #[derive(Deserialize)]
@@ -321,6 +343,28 @@ pub fn rivers() -> &'static [River] {
     })
 }
 
+/// The embedded lakes and reservoirs, decoded once.
+pub fn lakes() -> &'static [Lake] {
+    static LAKES_CACHE: OnceLock<Vec<Lake>> = OnceLock::new();
+    LAKES_CACHE.get_or_init(|| {
+        let topology: Topology<LakeObjects> =
+            serde_json::from_str(LAKES).expect("embedded lakes are valid");
+        let arcs = Arcs::new(&topology.arcs, &topology.transform);
+        topology
+            .objects
+            .lakes
+            .geometries
+            .into_iter()
+            .map(|g| Lake {
+                bounds: rect(g.bbox),
+                shape: arcs
+                    .areas(std::slice::from_ref(&g.arcs))
+                    .expect("embedded lakes are valid"),
+            })
+            .collect()
+    })
+}
+
 /// The embedded context cities, largest first, decoded once.
 pub fn cities() -> &'static [City] {
     static CITIES_CACHE: OnceLock<Vec<City>> = OnceLock::new();
@@ -370,6 +414,32 @@ mod tests {
                     .any(|b| b.country == "AF" && b.lines.0.len() > 10)
             );
         }
+    }
+
+    #[test]
+    fn lakes_hold_their_water() {
+        use geo::Contains;
+        let lakes = lakes();
+        assert!(lakes.len() > 200, "{}", lakes.len());
+        // Issyk-Kul, Lake Van, Lake Sevan, Toktogul reservoir, Tharthar.
+        for (lon, lat) in [
+            (77.3, 42.45),
+            (42.9, 38.65),
+            (45.3, 40.35),
+            (72.95, 41.8),
+            (43.3, 34.0),
+        ] {
+            let p = geo::Point::new(lon, lat);
+            assert!(
+                lakes.iter().any(|l| l.shape.contains(&p)),
+                "no lake at {lon}, {lat}"
+            );
+        }
+        assert!(
+            !lakes
+                .iter()
+                .any(|l| l.shape.contains(&geo::Point::new(69.17, 34.53)))
+        );
     }
 
     #[test]

@@ -362,15 +362,23 @@ impl<'a> Sites<'a> {
             .map_or(1, |s| s.iter().map(|&(_, n)| n as u64).sum())
     }
 
-    /// One label per place, most incidents first (ties by name), beside the
-    /// box around the place's markers. The name is the gazetteer's, else the
-    /// input's without what follows a comma ("Shakar Dara, Kabul").
-    pub fn label_requests(&self, marker_boxes: &[Rect]) -> Vec<LabelRequest> {
-        let mut requests: Vec<(u64, LabelRequest)> = self
+    /// One label per place of the groups `keep` chooses, with its group's
+    /// index, most incidents first (ties by name), beside the box around the
+    /// place's markers (`marker_box` of each symbol). The name is the
+    /// gazetteer's, else the input's without what follows a comma
+    /// ("Shakar Dara, Kabul").
+    pub fn label_requests(
+        &self,
+        marker_box: impl Fn(usize) -> Rect,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, LabelRequest)> {
+        let mut requests: Vec<(u64, usize, LabelRequest)> = self
             .groups
             .iter()
             .zip(&self.group_weights)
-            .map(|(g, &weight)| {
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .map(|(i, (g, &weight))| {
                 let row = self.located.get(self.members[g[0]][0]);
                 let text = row
                     .matched
@@ -378,9 +386,9 @@ impl<'a> Sites<'a> {
                     .unwrap_or_else(|| row.place.split(',').next().unwrap_or(row.place));
                 let anchor = g
                     .iter()
-                    .map(|&k| marker_boxes[k])
+                    .map(|&k| marker_box(k))
                     .reduce(|a, b| a.union(&b))
-                    .unwrap_or(marker_boxes[g[0]]);
+                    .unwrap_or(marker_box(g[0]));
                 let mut text = crate::text::clean(text.trim());
                 // A pie too small for its count: the label says it.
                 if let [k] = g[..]
@@ -390,12 +398,12 @@ impl<'a> Sites<'a> {
                 {
                     text = format!("{text} ({})", self.count(k));
                 }
-                (weight, LabelRequest { text, anchor })
+                (weight, i, LabelRequest { text, anchor })
             })
-            .filter(|(_, r)| !r.text.is_empty())
+            .filter(|(_, _, r)| !r.text.is_empty())
             .collect();
-        requests.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.text.cmp(&b.1.text)));
-        requests.into_iter().map(|(_, r)| r).collect()
+        requests.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.text.cmp(&b.2.text)));
+        requests.into_iter().map(|(_, i, r)| (i, r)).collect()
     }
 
     /// What this map's keys are: its types in order and the largest values
@@ -645,10 +653,27 @@ pub(crate) fn draw_incidents(
     pies: Option<&[Vec<(usize, usize)>]>,
     style: &Style,
 ) {
-    let c = &style.colours;
     svg.layer("incidents", "Incidents", "");
+    let every: Vec<usize> = (0..markers.len()).collect();
+    draw_symbols(svg, markers, &every, sites, pies, style, "");
+    svg.end();
+}
+
+/// Draws the `markers` of the symbols `symbols` (one symbol index per
+/// marker) as [`draw_incidents`] does, in groups whose ids start with
+/// `prefix`: the whole map's, or a zoom panel's few.
+pub(crate) fn draw_symbols(
+    svg: &mut Svg,
+    markers: &[PlacedMarker],
+    symbols: &[usize],
+    sites: &Sites,
+    pies: Option<&[Vec<(usize, usize)>]>,
+    style: &Style,
+    prefix: &str,
+) {
+    let c = &style.colours;
     svg.group(&format!(
-        "id=\"leaders\" stroke=\"{}\" stroke-width=\"0.8\" fill=\"none\"",
+        "id=\"{prefix}leaders\" stroke=\"{}\" stroke-width=\"0.8\" fill=\"none\"",
         c.leaders
     ));
     for m in markers.iter().filter(|m| m.displaced()) {
@@ -661,18 +686,22 @@ pub(crate) fn draw_incidents(
         ));
     }
     svg.end();
-    svg.group(&format!("id=\"places\" fill=\"{}\"", c.text));
-    for group in sites
-        .groups
-        .iter()
-        .filter(|g| g.iter().any(|&k| markers[k].centre != markers[k].anchor))
-    {
-        let a = markers[group[0]].anchor;
-        svg.element(&format!(
-            "<circle cx=\"{}\" cy=\"{}\" r=\"1.8\"/>",
-            num(a.0),
-            num(a.1)
-        ));
+    let at: BTreeMap<usize, usize> = symbols.iter().enumerate().map(|(i, &s)| (s, i)).collect();
+    svg.group(&format!("id=\"{prefix}places\" fill=\"{}\"", c.text));
+    for group in &sites.groups {
+        let drawn: Vec<&PlacedMarker> = group
+            .iter()
+            .filter_map(|s| at.get(s).map(|&i| &markers[i]))
+            .collect();
+        if let Some(first) = drawn.first()
+            && drawn.iter().any(|m| m.centre != m.anchor)
+        {
+            svg.element(&format!(
+                "<circle cx=\"{}\" cy=\"{}\" r=\"1.8\"/>",
+                num(first.anchor.0),
+                num(first.anchor.1)
+            ));
+        }
     }
     svg.end();
     let mut order: Vec<usize> = (0..markers.len()).collect();
@@ -682,9 +711,9 @@ pub(crate) fn draw_incidents(
             .total_cmp(&markers[a].radius)
             .then(a.cmp(&b))
     });
-    svg.group("id=\"markers\"");
-    for k in order {
-        let m = &markers[k];
+    svg.group(&format!("id=\"{prefix}markers\""));
+    for i in order {
+        let (m, k) = (&markers[i], symbols[i]);
         let members = &sites.members[k];
         let slices = sites.slices[k]
             .as_deref()
@@ -731,16 +760,16 @@ pub(crate) fn draw_incidents(
     }
     svg.end();
     let counted: Vec<usize> = (0..markers.len())
-        .filter(|&k| sites.count_inside[k])
+        .filter(|&i| sites.count_inside[symbols[i]])
         .collect();
     if !counted.is_empty() {
         svg.group(&format!(
-            "id=\"place-counts\" font-family=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"{}\"",
+            "id=\"{prefix}place-counts\" font-family=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"{}\"",
             style.typeface.css_family(),
             c.text
         ));
-        for k in counted {
-            let m = &markers[k];
+        for i in counted {
+            let m = &markers[i];
             let size = count_size(m.radius, style);
             // Digits are about 0.73 em tall: centre them on the pie.
             svg.text(
@@ -751,12 +780,11 @@ pub(crate) fn draw_incidents(
                     num(size),
                     num((size * 0.28).max(1.5))
                 ),
-                &sites.count(k).to_string(),
+                &sites.count(symbols[i]).to_string(),
             );
         }
         svg.end();
     }
-    svg.end();
 }
 
 /// The tooltip of a crowded place's pie: the place, how many, by type.

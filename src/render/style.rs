@@ -49,6 +49,8 @@ pub struct Colours {
     pub palette: Vec<String>,
     /// Rivers.
     pub rivers: String,
+    /// Large lakes and reservoirs.
+    pub lakes: String,
     /// Boundaries between first-level divisions (provinces).
     pub provinces: String,
     /// Province names.
@@ -77,6 +79,7 @@ impl Default for Colours {
             inset_highlight: "#c8102e".into(),
             palette: PALETTE.iter().map(|c| c.to_string()).collect(),
             rivers: "#8fb4cc".into(),
+            lakes: "#d4e4ee".into(),
             provinces: "#b3a994".into(),
             province_names: "#9c937f".into(),
             context_places: "#767676".into(),
@@ -232,6 +235,8 @@ pub struct Layers {
     pub timeline: bool,
     /// Major rivers (at regional scales also the smaller major rivers).
     pub rivers: bool,
+    /// Large lakes and reservoirs.
+    pub lakes: bool,
     /// Boundaries between provinces, on regional maps.
     pub provinces: bool,
     /// Province names where they fit, on close-up maps.
@@ -252,6 +257,7 @@ impl Default for Layers {
             inset: false,
             timeline: false,
             rivers: true,
+            lakes: true,
             provinces: true,
             province_names: true,
             context_places: true,
@@ -422,6 +428,7 @@ fn check_colours(c: &Colours) -> Result<(), String> {
         ("marker_outline", &c.marker_outline),
         ("inset_highlight", &c.inset_highlight),
         ("rivers", &c.rivers),
+        ("lakes", &c.lakes),
         ("provinces", &c.provinces),
         ("province_names", &c.province_names),
         ("context_places", &c.context_places),

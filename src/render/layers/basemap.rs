@@ -83,7 +83,7 @@ impl Layer for Basemap {
 
 /// Which of the drawn countries have incidents: those the geocoder put rows
 /// in, and those holding a row placed by its own coordinates alone.
-fn shaded_countries(located: &MapRows, countries: &[LandShape]) -> Vec<bool> {
+pub(crate) fn shaded_countries(located: &MapRows, countries: &[LandShape]) -> Vec<bool> {
     let named: std::collections::HashSet<&str> = located
         .countries()
         .filter_map(crate::gazetteer::iso_numeric)

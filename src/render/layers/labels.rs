@@ -2,9 +2,11 @@
 //! Place labels are placed first (they name the incidents); country names
 //! go where the labels and markers leave room.
 
+use std::collections::BTreeSet;
+
 use super::basemap::Basemap;
 use super::{Layer, Taken};
-use crate::render::labels::{self, AreaLabel, PlacedLabel};
+use crate::render::labels::{self, AreaLabel, LabelRequest, PlacedLabel};
 use crate::render::plan::Plan;
 use crate::render::svg::{Svg, num};
 
@@ -14,20 +16,27 @@ pub(crate) struct PlaceLabels {
     pub placed: Vec<PlacedLabel>,
     /// Names that found no room.
     pub unplaced: Vec<String>,
+    /// The places (groups of the sites) of those names.
+    pub dropped: Vec<usize>,
 }
 
 impl PlaceLabels {
     /// Each place's name beside its markers, clear of the markers and the
-    /// panels.
-    pub fn place(plan: &Plan, taken: &Taken) -> PlaceLabels {
+    /// panels; the places in `skip` (named elsewhere: in a zoom inset) are
+    /// left to it.
+    pub fn place(plan: &Plan, taken: &Taken, skip: &BTreeSet<usize>) -> PlaceLabels {
         let style = plan.style;
         if !style.layers.labels {
             return PlaceLabels {
                 placed: Vec::new(),
                 unplaced: Vec::new(),
+                dropped: Vec::new(),
             };
         }
-        let requests = plan.sites.label_requests(&taken.markers);
+        let requests = plan
+            .sites
+            .label_requests(|k| taken.markers[k], |g| !skip.contains(&g));
+        let (groups, requests): (Vec<usize>, Vec<LabelRequest>) = requests.into_iter().unzip();
         let (placed, unplaced) = labels::place(
             &requests,
             &taken.markers,
@@ -36,7 +45,17 @@ impl PlaceLabels {
             &style.typeface.regular,
             style.sizes.labels,
         );
-        PlaceLabels { placed, unplaced }
+        let dropped = groups
+            .iter()
+            .zip(&requests)
+            .filter(|(_, r)| !placed.iter().any(|l| l.anchor == r.anchor))
+            .map(|(&g, _)| g)
+            .collect();
+        PlaceLabels {
+            placed,
+            unplaced,
+            dropped,
+        }
     }
 
     /// Takes the labels' boxes and their leaders.

@@ -17,10 +17,12 @@ pub(crate) mod graticule;
 pub(crate) mod incidents;
 pub(crate) mod inset;
 pub(crate) mod labels;
+pub(crate) mod lakes;
 pub(crate) mod legend;
 pub(crate) mod provinces;
 pub(crate) mod rivers;
 pub(crate) mod title;
+pub(crate) mod zoom;
 
 use super::labels::{Rect, Segment};
 use super::plan::Plan;
@@ -34,10 +36,12 @@ use graticule::Graticule;
 use incidents::Incidents;
 use inset::Inset;
 use labels::{CountryNames, Labels, PlaceLabels};
+use lakes::Lakes;
 use legend::{Legend, ScaleBar};
 use provinces::Provinces;
 use rivers::Rivers;
 use title::Title;
+use zoom::ZoomInset;
 
 /// What the layers placed so far take on the map, for later ones to avoid.
 #[derive(Clone, Debug, Default)]
@@ -83,6 +87,8 @@ pub(crate) struct Drawn {
     pub context: ContextPlaces,
     /// The provinces, when drawn.
     pub provinces: Option<Provinces>,
+    /// The zoom inset, when the map has one.
+    pub zoom: Option<ZoomInset>,
     /// Rivers were drawn (their credit is due).
     pub rivers: bool,
 }
@@ -116,6 +122,7 @@ impl Drawn {
             timeline,
             choropleth_key: plan.fitted.key,
             panels: Vec::new(),
+            zoom: self.zoom.map(|z| z.layout),
         }
     }
 }
@@ -130,7 +137,17 @@ pub(crate) fn draw_map(plan: &Plan, svg: &mut Svg, notes: &mut Vec<String>) -> D
         ..Taken::default()
     };
     Incidents.reserve(plan, &mut taken);
-    let place_labels = PlaceLabels::place(plan, &taken);
+    let mut place_labels = PlaceLabels::place(plan, &taken, &Default::default());
+    // Labels left out in a cluster: a zoom inset names them, and the map
+    // leaves the places it shows to it (not in a facet's small panels).
+    let zoom = (!plan.panel)
+        .then(|| ZoomInset::place(plan, &taken, &place_labels))
+        .flatten()
+        .map(|(z, labels)| {
+            z.reserve(&mut taken);
+            place_labels = labels;
+            z
+        });
     place_labels.reserve(&mut taken);
     let context = ContextPlaces::place(plan, &taken);
     context.reserve(plan, &mut taken);
@@ -145,6 +162,7 @@ pub(crate) fn draw_map(plan: &Plan, svg: &mut Svg, notes: &mut Vec<String>) -> D
         p.reserve(plan, &mut taken);
     }
     let rivers = Rivers::new(plan);
+    let lakes = Lakes::new(plan);
     let fills = plan.choropleth.map(|t| ChoroplethFills::new(plan, t));
     let graticule = style
         .layers
@@ -159,16 +177,21 @@ pub(crate) fn draw_map(plan: &Plan, svg: &mut Svg, notes: &mut Vec<String>) -> D
         places: &place_labels,
         countries: &country_names,
     };
+    let outline = zoom.as_ref().map(ZoomInset::outline);
     // From the bottom up; the reference layers under the frame's line.
     let mut stack: Vec<&dyn Layer> = vec![&basemap];
-    let optional: [Option<&dyn Layer>; 4] = [
+    let optional: [Option<&dyn Layer>; 5] = [
         fills.as_ref().map(|l| l as &dyn Layer),
+        lakes.as_ref().map(|l| l as &dyn Layer),
         graticule.as_ref().map(|l| l as &dyn Layer),
         rivers.as_ref().map(|l| l as &dyn Layer),
         provinces.as_ref().map(|l| l as &dyn Layer),
     ];
     stack.extend(optional.into_iter().flatten());
     stack.push(&frame);
+    if let Some(o) = &outline {
+        stack.push(o);
+    }
     if !context.is_empty() {
         stack.push(&context);
     }
@@ -181,6 +204,9 @@ pub(crate) fn draw_map(plan: &Plan, svg: &mut Svg, notes: &mut Vec<String>) -> D
         &Inset,
         &title,
     ]);
+    if let Some(z) = &zoom {
+        stack.push(z);
+    }
     for layer in stack {
         layer.draw(svg, plan);
     }
@@ -189,6 +215,7 @@ pub(crate) fn draw_map(plan: &Plan, svg: &mut Svg, notes: &mut Vec<String>) -> D
         country_names,
         context,
         provinces,
+        zoom,
         rivers: rivers.is_some(),
     }
 }

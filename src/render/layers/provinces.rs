@@ -5,9 +5,10 @@
 
 use super::{Layer, Taken};
 use crate::render::basemap::Detail;
-use crate::render::labels::{self, AreaLabel};
-use crate::render::land;
+use crate::render::labels::{self, AreaLabel, Rect};
+use crate::render::land::{self, Projector};
 use crate::render::plan::Plan;
+use crate::render::projection::GeoBox;
 use crate::render::reference;
 use crate::render::svg::{self, Svg, num};
 
@@ -26,7 +27,17 @@ pub(crate) struct Provinces {
 
 /// The province data at the detail this scale needs.
 pub(crate) fn data(plan: &Plan) -> &'static reference::Provinces {
-    reference::provinces(if plan.km_per_px() < 1.0 {
+    data_at(plan.km_per_px())
+}
+
+/// The province data at the detail a view at `km_per_px` needs, or `None`
+/// for a scale too small for boundaries.
+pub(crate) fn boundaries_data(km_per_px: f64) -> Option<&'static reference::Provinces> {
+    (km_per_px < BOUNDARIES_KM_PER_PX).then(|| data_at(km_per_px))
+}
+
+fn data_at(km_per_px: f64) -> &'static reference::Provinces {
+    reference::provinces(if km_per_px < 1.0 {
         Detail::Fine
     } else {
         Detail::Medium
@@ -36,11 +47,34 @@ pub(crate) fn data(plan: &Plan) -> &'static reference::Provinces {
 /// The frame's extent in absolute degrees, widened by a degree, when the
 /// frame does not cross the projection's seam (`None` then: test all).
 pub(crate) fn frame_degrees(plan: &Plan) -> Option<geo::Rect<f64>> {
-    let b = plan.bounds();
-    let lon0 = plan.projection.lon0();
+    degrees(plan.bounds(), plan.projection.lon0())
+}
+
+/// `b` (degrees relative to the central meridian `lon0`) in absolute
+/// degrees, widened by a degree, unless it crosses the seam.
+pub(crate) fn degrees(b: GeoBox, lon0: f64) -> Option<geo::Rect<f64>> {
     let (west, east) = (b.west + lon0, b.east + lon0);
     (west >= -180.0 && east <= 180.0)
         .then(|| geo::Rect::new((west - 1.0, b.south - 1.0), (east + 1.0, b.north + 1.0)))
+}
+
+/// The boundaries between provinces of `data` inside `r`, in pixels;
+/// `bounds` in degrees relative to the projection's central meridian.
+pub(crate) fn boundaries_in(
+    data: &reference::Provinces,
+    projector: &Projector,
+    bounds: GeoBox,
+    r: Rect,
+) -> Vec<geo::LineString<f64>> {
+    let view = degrees(bounds, projector.projection.lon0());
+    let mut lines = Vec::new();
+    for b in &data.boundaries {
+        if view.is_some_and(|v| !reference::meets(b.bounds, v)) {
+            continue;
+        }
+        lines.extend(land::lines_in_frame(&b.lines, projector, bounds, r, 0.3));
+    }
+    lines
 }
 
 impl Provinces {
@@ -50,17 +84,7 @@ impl Provinces {
         if !plan.style.layers.provinces || plan.km_per_px() >= BOUNDARIES_KM_PER_PX {
             return None;
         }
-        let data = data(plan);
-        let view = frame_degrees(plan);
-        let projector = plan.projector();
-        let (bounds, r) = (plan.bounds(), plan.rect());
-        let mut lines = Vec::new();
-        for b in &data.boundaries {
-            if view.is_some_and(|v| !reference::meets(b.bounds, v)) {
-                continue;
-            }
-            lines.extend(land::lines_in_frame(&b.lines, &projector, bounds, r, 0.3));
-        }
+        let lines = boundaries_in(data(plan), &plan.projector(), plan.bounds(), plan.rect());
         (!lines.is_empty()).then(|| Provinces {
             lines: geo::MultiLineString::new(lines),
             names: Vec::new(),

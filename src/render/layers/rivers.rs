@@ -4,8 +4,10 @@
 //! rivers only on regional maps, where they do not crowd.
 
 use super::Layer;
-use crate::render::land;
+use crate::render::labels::Rect;
+use crate::render::land::{self, Projector};
 use crate::render::plan::Plan;
+use crate::render::projection::GeoBox;
 use crate::render::reference;
 use crate::render::svg::{self, Svg, num};
 
@@ -24,31 +26,43 @@ impl Rivers {
     /// The rivers this scale shows, or `None` when the layer is off or no
     /// river crosses the frame.
     pub fn new(plan: &Plan) -> Option<Rivers> {
-        if !plan.style.layers.rivers || plan.globe || plan.km_per_px() >= RIVERS_KM_PER_PX {
+        if !plan.style.layers.rivers || plan.globe {
             return None;
         }
-        let most_level = if plan.km_per_px() < SMALLER_RIVERS_KM_PER_PX {
-            2
-        } else {
-            1
-        };
-        let projector = plan.projector();
-        let bounds = plan.bounds();
-        let r = plan.rect();
-        let mut lines = Vec::new();
-        for river in reference::rivers().iter().filter(|r| r.level <= most_level) {
-            lines.extend(land::lines_in_frame(
-                &river.line,
-                &projector,
-                bounds,
-                r,
-                0.3,
-            ));
-        }
+        let lines = lines_in(
+            &plan.projector(),
+            plan.bounds(),
+            plan.rect(),
+            plan.km_per_px(),
+        );
         (!lines.is_empty()).then(|| Rivers {
             lines: geo::MultiLineString::new(lines),
         })
     }
+}
+
+/// The rivers a view at `km_per_px` shows inside `r`, in pixels (none on
+/// maps of too small a scale); `bounds` in degrees relative to the
+/// projection's central meridian.
+pub(crate) fn lines_in(
+    projector: &Projector,
+    bounds: GeoBox,
+    r: Rect,
+    km_per_px: f64,
+) -> Vec<geo::LineString<f64>> {
+    if km_per_px >= RIVERS_KM_PER_PX {
+        return Vec::new();
+    }
+    let most_level = if km_per_px < SMALLER_RIVERS_KM_PER_PX {
+        2
+    } else {
+        1
+    };
+    let mut lines = Vec::new();
+    for river in reference::rivers().iter().filter(|r| r.level <= most_level) {
+        lines.extend(land::lines_in_frame(&river.line, projector, bounds, r, 0.3));
+    }
+    lines
 }
 
 impl Layer for Rivers {
