@@ -454,6 +454,15 @@ struct Located {
 }
 
 fn locate(row: Row, geocoder: &Geocoder<'_>, gazetteer: &Gazetteer) -> Located {
+    // A point on a border: located by its coordinates, as `map` does.
+    if let Some(point) = row.point {
+        return Located {
+            point: Some(point),
+            country: row.country.clone(),
+            province: String::new(),
+            row,
+        };
+    }
     let outcome = geocoder.resolve(&row.place, &row.country, &row.province);
     let matched = outcome.matched.as_ref();
     let country = matched.map_or(row.country.clone(), |m| m.country.clone());

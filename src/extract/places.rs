@@ -1086,16 +1086,27 @@ fn resolve(
                         w(a).total_cmp(&w(b)).then(std::cmp::Ordering::Greater)
                     })
                     .unwrap_or(cc);
-                let place = country(gazetteer, cc);
+                let mut place = country(gazetteer, cc);
+                let mut surface = r.surface.clone();
+                if r.role == Role::Border {
+                    // At a point of the border the countries share, else at one of them.
+                    surface = place.name.clone();
+                    let codes: Vec<&str> = r.country.iter().flat_map(|c| c.split(',')).collect();
+                    if let [a, b] = codes[..]
+                        && let (Some(ca), Some(cb)) =
+                            (gazetteer.country_code(a), gazetteer.country_code(b))
+                        && let Some(point) =
+                            crate::render::basemap::shared_border(&ca.iso_numeric, &cb.iso_numeric)
+                    {
+                        place.point = Some(point);
+                        surface = format!("{}–{} border", ca.name, cb.name);
+                    }
+                }
                 out.found.push(Found {
                     sentence: r.sentence,
                     start: r.start,
                     end: r.end,
-                    surface: if r.role == Role::Border {
-                        place.name.clone()
-                    } else {
-                        r.surface.clone()
-                    },
+                    surface,
                     place,
                     role: r.role,
                     group: 0,
