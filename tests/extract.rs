@@ -941,3 +941,16 @@ fn a_border_is_located_on_the_line_the_two_countries_share() {
     }
     assert_eq!(incimap::render::basemap::shared_border("762", "364"), None);
 }
+
+#[test]
+fn a_country_adjective_is_context_not_a_place() {
+    // "Chilean" names Chile in the gazetteer; as an adjective it is no row.
+    assert_eq!(
+        rows("This new attack against the Chilean nation compels us to close ranks."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        rows("Rebels attacked a Salvadoran army post in Usulutan on 3 May 1990."),
+        vec!["1990-05-03|Usulutan|SV|Attack|||city"]
+    );
+}

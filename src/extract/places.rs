@@ -581,6 +581,13 @@ impl Scan<'_, '_> {
                 if (key.chars().count() >= 4 || matches!(key.as_str(), "US" | "UK" | "USA" | "UAE"))
                     && let Some(code) = self.looked_up.country(self.gazetteer, &key)
                 {
+                    // "Chilean", "Salvadoran": the country's adjective tells
+                    // what the text is about, it is not a place.
+                    if demonym_of(&key, self.gazetteer, &code) {
+                        self.countries.push((code, j));
+                        matched = len;
+                        break;
+                    }
                     hits.push(self.raw(j, j + len, key.clone(), Some(code), Vec::new(), weak));
                     matched = len;
                     break;
@@ -901,6 +908,22 @@ const PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "near", "of", "to", "into", "across", "inside", "on", "outside", "with",
     "by", "towards", "toward", "over", "through",
 ];
+
+/// Whether `name`, which names the country `code`, is its adjective or its
+/// people ("Chilean", "Salvadoran", "Colombians"), not its name: it ends as
+/// adjectives do and begins as the country's name goes on.
+fn demonym_of(name: &str, gazetteer: &Gazetteer, code: &str) -> bool {
+    let word = crate::gazetteer::fold(name);
+    let Some(country) = gazetteer.country_code(code) else {
+        return false;
+    };
+    let own = crate::gazetteer::fold(&country.name);
+    let ending = ["an", "ans", "ian", "ians", "ese", "ish", "i", "is"]
+        .iter()
+        .any(|e| word.ends_with(e));
+    let stem: String = word.chars().take(5).collect();
+    word != own && ending && word.chars().count() > 5 && own.contains(&stem)
+}
 
 fn strip_possessive(text: &str) -> String {
     for end in ["'s", "’s", "'", "’"] {
