@@ -480,8 +480,13 @@ impl Gazetteer {
         let exact = exact_key(name);
         let mut found = self.candidates(&key, &exact, None);
         if found.is_empty() {
-            for variant in variants(name) {
-                found.extend(self.candidates(&variant, &exact, Some(&key)));
+            let names = names_map();
+            for variant in variant_keys(name) {
+                if names.contains_key(&variant)
+                    || (!self.user_index.is_empty() && self.user_index.contains_key(&variant))
+                {
+                    found.extend(self.candidates(&variant, &exact, Some(&key)));
+                }
             }
             found.sort_by_key(|c| c.index);
             found.dedup_by_key(|c| c.index);
@@ -667,6 +672,9 @@ const VARIANT_PAIRS: [(&str, &str); 16] = [
     ("ph", "f"),
 ];
 
+/// The most spellings [`variants`] makes of one name.
+const MAX_VARIANTS: usize = 400;
+
 /// Forms of the Arabic article `al-` that names keep or drop.
 const ARTICLES: [&str; 9] = ["al", "el", "ar", "as", "ad", "at", "an", "ash", "az"];
 
@@ -675,6 +683,13 @@ const ARTICLES: [&str; 9] = ["al", "el", "ar", "as", "ad", "at", "an", "ash", "a
 /// (`Mazar-i-Sharif`, `Mazar-e Sharif`, `Mazar Sharif`), then up to two
 /// letter-pair swaps from [`VARIANT_PAIRS`]. Sorted, without the name itself.
 pub fn variants(name: &str) -> Vec<String> {
+    let mut out = variant_keys(name);
+    out.sort_unstable();
+    out
+}
+
+/// [`variants`] in no order.
+fn variant_keys(name: &str) -> Vec<String> {
     let key = fold(name);
     let lower = name.to_lowercase();
     let words: Vec<&str> = lower
@@ -708,17 +723,37 @@ pub fn variants(name: &str) -> Vec<String> {
             }
         }
     }
-    let mut found: std::collections::BTreeSet<String> = seeds.iter().cloned().collect();
+    // A hash set in the loop (each name makes up to 400), sorted at the end.
+    let mut found: std::collections::HashSet<String, foldhash::fast::FixedState> =
+        std::collections::HashSet::with_capacity_and_hasher(512, Default::default());
+    found.extend(seeds.iter().cloned());
     let mut frontier = seeds;
+    let mut scratch = String::new();
     for _ in 0..2 {
         let mut next = Vec::new();
         for word in &frontier {
+            if found.len() >= MAX_VARIANTS {
+                break;
+            }
+            let bytes = word.as_bytes();
             for (a, b) in VARIANT_PAIRS {
                 for (from, to) in [(a, b), (b, a)] {
-                    for (at, _) in word.match_indices(from) {
-                        let variant = format!("{}{}{}", &word[..at], to, &word[at + from.len()..]);
-                        if found.len() < 400 && found.insert(variant.clone()) {
-                            next.push(variant);
+                    // The pairs are ASCII: a byte match is a match at a char
+                    // boundary. Matches do not overlap, as `match_indices`.
+                    let pattern = from.as_bytes();
+                    let mut free = 0;
+                    for at in memchr::memchr_iter(pattern[0], bytes) {
+                        if at < free || !bytes[at..].starts_with(pattern) {
+                            continue;
+                        }
+                        free = at + pattern.len();
+                        scratch.clear();
+                        scratch.push_str(&word[..at]);
+                        scratch.push_str(to);
+                        scratch.push_str(&word[at + pattern.len()..]);
+                        if found.len() < MAX_VARIANTS && !found.contains(scratch.as_str()) {
+                            found.insert(scratch.clone());
+                            next.push(scratch.clone());
                         }
                     }
                 }

@@ -379,7 +379,7 @@ fn possessive_hyphenated_and_relative_places() {
     );
     assert_eq!(
         rows("Fighting broke out on the Afghan-Tajik border in August 2021, killing six."),
-        vec!["2021-08|Tajikistan|TJ|Armed clash|6||border country"]
+        vec!["2021-08|Afghanistan–Tajikistan border|TJ|Armed clash|6||border"]
     );
 }
 
@@ -551,11 +551,11 @@ fn relative_places_are_located_at_the_named_place_and_marked_approximate() {
         ),
         (
             "Fighting broke out along the Kyrgyz–Tajik border on 3 June 2021.",
-            "2021-06-03|Tajikistan|TJ|Armed clash|||border country",
+            "2021-06-03|Kyrgyzstan–Tajikistan border|TJ|Armed clash|||border",
         ),
         (
             "Gunmen opened fire along the Afghanistan–Tajikistan border on 3 June 2021.",
-            "2021-06-03|Tajikistan|TJ|Armed attack|||border country",
+            "2021-06-03|Afghanistan–Tajikistan border|TJ|Armed attack|||border",
         ),
         (
             "A bomb exploded in Kunduz on 3 June 2021.",
@@ -680,7 +680,7 @@ fn same_text_same_bytes() {
     extract::write_csv(&run(&text, &gazetteer).rows, &mut b).unwrap();
     assert_eq!(a, b);
     assert!(String::from_utf8(a).unwrap().starts_with(
-        "date,place,province,country,type,fatalities,injuries,description,source,precision,confidence,evidence\n"
+        "date,place,province,country,type,fatalities,injuries,description,source,precision,confidence,evidence,latitude,longitude\n"
     ));
 }
 
@@ -841,5 +841,116 @@ fn robbery_and_forced_work_stoppage_are_types() {
         got.iter()
             .any(|r| r.contains("Cusco|PE|Forced work stoppage")),
         "{got:?}"
+    );
+}
+
+// Lists of incidents, figures carried by the main mention, borders.
+
+#[test]
+fn a_sentence_that_lists_incidents_gives_one_row_each() {
+    let got = rows_dated(
+        "Militants have struck repeatedly in Tajikistan, including the July 2018 ramming of \
+         foreign cyclists with a vehicle in Danghara district, the November 2019 incursion and \
+         gunfight with Tajik security forces along the Tajik-Uzbek border, and incidents of \
+         prison violence in the city of Khujand in November 2018 and in May 2019 in a prison \
+         east of Dushanbe.",
+        Some("2024-07-17"),
+    );
+    assert_eq!(
+        got,
+        vec![
+            "2018-07|Danghara|TJ|Vehicle ramming|||city",
+            "2019-11|Tajikistan–Uzbekistan border|TJ|Armed clash|||border",
+            "2018-11|Khujand|TJ|Prison riot|||city",
+            "2019-05|Dushanbe|TJ|Prison riot|||near city",
+        ]
+    );
+    // Places listed for one event, or an event with its date and figures
+    // after commas, stay one incident.
+    assert_eq!(
+        rows("Bombs exploded in Kabul, Herat and Kandahar on 5 May 2022, killing 20."),
+        vec![
+            "2022-05-05|Kabul|AF|Bombing|||city",
+            "2022-05-05|Herat|AF|Bombing|||city",
+            "2022-05-05|Kandahar|AF|Bombing|||city",
+        ]
+    );
+    assert_eq!(
+        rows_dated(
+            "The group claimed the bombing in Kerman, Iran, on January 2, which killed 91.",
+            Some("2024-07-17")
+        ),
+        vec!["2024-01-02|Kerman|IR|Bombing|91||city"]
+    );
+}
+
+#[test]
+fn the_main_mention_keeps_its_type_date_and_figures() {
+    // "the double suicide bombing" is told first: it is the incident, not a
+    // reference back, and its type wins over "killed".
+    let text = "Islamic State Khorasan Province claimed the double suicide bombing in Kerman, \
+                Iran, on January 2, which killed 91 and wounded 102. The group has grown since \
+                2022. Security in Kerman was tightened after the attack in Kerman.";
+    assert_eq!(
+        rows_dated(text, Some("2024-07-17")),
+        vec!["2024-01-02|Kerman|IR|Suicide bombing|91|102|city"]
+    );
+    let gazetteer = Gazetteer::embedded();
+    let got = run_dated(text, &gazetteer, Some("2024-07-17"));
+    assert!(
+        got.rows[0].evidence.starts_with("Islamic State"),
+        "{:?}",
+        got.rows[0]
+    );
+}
+
+#[test]
+fn a_border_is_located_on_the_line_the_two_countries_share() {
+    let gazetteer = Gazetteer::embedded();
+    let got = run(
+        "Fighting broke out along the Kyrgyz–Tajik border on 3 June 2021.",
+        &gazetteer,
+    );
+    let (lat, lon) = got.rows[0].point.expect("a point on the border");
+    // The Kyrgyz–Tajik border runs from the Fergana valley to the Pamirs.
+    assert!(
+        (39.0..41.5).contains(&lat) && (67.5..75.5).contains(&lon),
+        "{lat}, {lon}"
+    );
+    let mut csv = Vec::new();
+    extract::write_csv(&got.rows, &mut csv).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .ends_with(&format!(",{lat:.4},{lon:.4}")),
+        "{csv}"
+    );
+    // Countries that share no border: at the one the article names most
+    // (the last named on a tie).
+    assert_eq!(
+        rows("Fighting broke out along the Tajik-Iranian border on 3 June 2021."),
+        vec!["2021-06-03|Iran|IR|Armed clash|||border country"]
+    );
+    // Either way round, the same point.
+    for (a, b) in [("762", "417"), ("004", "586")] {
+        let (lat, lon) = incimap::render::basemap::shared_border(a, b).unwrap();
+        let (blat, blon) = incimap::render::basemap::shared_border(b, a).unwrap();
+        assert!((lat - blat).abs() < 1.0 && (lon - blon).abs() < 1.0);
+    }
+    assert_eq!(incimap::render::basemap::shared_border("762", "364"), None);
+}
+
+#[test]
+fn a_country_adjective_is_context_not_a_place() {
+    // "Chilean" names Chile in the gazetteer; as an adjective it is no row.
+    assert_eq!(
+        rows("This new attack against the Chilean nation compels us to close ranks."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        rows("Rebels attacked a Salvadoran army post in Usulutan on 3 May 1990."),
+        vec!["1990-05-03|Usulutan|SV|Attack|||city"]
     );
 }

@@ -8,6 +8,7 @@
 //! Liberation Front") is capitalised whole, so it is read as the
 //! organisation it is.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::lexicon::{self, contains};
@@ -378,27 +379,50 @@ enum Known {
     Large,
 }
 
-fn known_place(gazetteer: &Gazetteer, name: &str) -> Known {
+/// What the gazetteer knows of a name, and whether it names a country.
+fn known_place(gazetteer: &Gazetteer, name: &str) -> (Known, bool) {
     let mut known = Known::No;
+    let mut country = false;
     for c in gazetteer.lookup_folded(name) {
         let p = c.place;
+        country |= p.kind == Kind::Country;
         let large = matches!(p.kind, Kind::Country | Kind::Admin1 | Kind::Area)
             || p.population >= 100_000
             || matches!(p.feature.as_str(), "PPLC" | "PPLA");
         if large {
-            return Known::Large;
-        }
-        if p.population >= 1000 {
-            known = Known::Place;
+            known = Known::Large;
+        } else if p.population >= 1000 {
+            known = known.max(Known::Place);
         }
     }
-    known
+    (known, country)
+}
+
+/// [`known_place`] for the names of one text, each looked up once.
+struct KnownNames<'g> {
+    gazetteer: &'g Gazetteer,
+    seen: HashMap<String, (Known, bool)>,
+}
+
+impl KnownNames<'_> {
+    fn get(&mut self, name: &str) -> (Known, bool) {
+        if let Some(&k) = self.seen.get(name) {
+            return k;
+        }
+        let k = known_place(self.gazetteer, name);
+        self.seen.insert(name.to_string(), k);
+        k
+    }
 }
 
 /// The text with the capitals of mixed-case text, for a text that
 /// [`is_upper_case`]; each word in place.
 pub fn restore(text: &str, gazetteer: &Gazetteer) -> String {
     let words = words(text);
+    let mut known = KnownNames {
+        gazetteer,
+        seen: HashMap::new(),
+    };
     let mut case = vec![Case::Lower; words.len()];
     let number = |w: &Word| w.lower.chars().all(|c| c.is_ascii_digit());
     let is_english: Vec<bool> = words.iter().map(|w| english(&w.lower)).collect();
@@ -410,12 +434,11 @@ pub fn restore(text: &str, gazetteer: &Gazetteer) -> String {
             // "FMLN", "URNG": acronyms stay upper case, unless they name a large place ("LIMA").
             let letters = w.lower.chars().filter(|c| c.is_alphabetic()).count();
             let vowel = w.lower.chars().any(|c| "aeiouy".contains(c));
-            case[k] =
-                if (letters <= 4 || !vowel) && known_place(gazetteer, &w.lower) != Known::Large {
-                    Case::Upper
-                } else {
-                    Case::Title
-                };
+            case[k] = if (letters <= 4 || !vowel) && known.get(&w.lower).0 != Known::Large {
+                Case::Upper
+            } else {
+                Case::Title
+            };
         }
         if w.starts_sentence && case[k] == Case::Lower {
             case[k] = Case::Title;
@@ -447,14 +470,10 @@ pub fn restore(text: &str, gazetteer: &Gazetteer) -> String {
                 continue;
             }
             let name = &text[run[0].start..run[n - 1].end];
-            let known = known_place(gazetteer, name);
+            let (kind, country) = known.get(name);
             // Words alone ("Mass", "Part") only when they name a country ("Chad").
-            let words_only = !named
-                && !gazetteer
-                    .lookup_folded(name)
-                    .iter()
-                    .any(|c| c.place.kind == Kind::Country);
-            if !words_only && (known == Known::Large || (known == Known::Place && n > 1)) {
+            let words_only = !named && !country;
+            if !words_only && (kind == Known::Large || (kind == Known::Place && n > 1)) {
                 matched = n;
                 break;
             }

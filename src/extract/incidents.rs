@@ -391,7 +391,49 @@ impl Builder<'_> {
             }
             return;
         }
-        let units = units(&candidates, &fresh);
+        // A reference with nothing told before to refer to ("claimed the
+        // double suicide bombing in Kerman, which killed 91"): a mention of its own.
+        let orphans: Vec<Word> = references
+            .iter()
+            .copied()
+            .filter(|w| {
+                !self.incidents.iter().any(|i| {
+                    w.kind.compatible(i.kind) && candidates.iter().any(|c| same_place(c, &i.place))
+                })
+            })
+            .collect();
+        fresh.extend(orphans);
+        fresh.sort_by_key(|w| w.start);
+        // "including the July 2018 ramming ... in X, the November 2019
+        // gunfight ... along the A-B border, and ...": one incident per item.
+        let told: Vec<Word> = words.iter().copied().filter(|w| !w.suppressed).collect();
+        if let Some(items) = list_items(tokens, &told, &here, &dates) {
+            for item in items {
+                let inside = |k: usize| (item.start..item.end).contains(&k);
+                let places: Vec<&Found> =
+                    here.iter().copied().filter(|f| inside(f.start)).collect();
+                let dates: Vec<DateExpr> =
+                    dates.iter().copied().filter(|d| inside(d.start)).collect();
+                let counts: Vec<Count> = counts.iter().copied().filter(|c| inside(c.at)).collect();
+                self.tell(s, &incident_places(&places), &item.words, &dates, &counts);
+            }
+            return;
+        }
+        self.tell(s, &candidates, &fresh, &dates, &counts);
+    }
+
+    /// The incidents of a sentence (or of one item of a list it tells): each
+    /// event word goes to the nearest place, with the date nearest it and the
+    /// figures that follow it.
+    fn tell(
+        &mut self,
+        s: usize,
+        candidates: &[&Found],
+        fresh: &[Word],
+        dates: &[DateExpr],
+        counts: &[Count],
+    ) {
+        let units = units(candidates, fresh);
         let single = units.len() == 1 && units[0].places.len() == 1;
         let mut anchor = self.anchor();
         for (u, unit) in units.iter().enumerate() {
@@ -404,7 +446,7 @@ impl Builder<'_> {
                 .map(|w| w.kind)
                 .reduce(EventType::stronger)
                 .expect("words");
-            let date = self.date_for(s, unit, &dates, units.len() == 1, anchor);
+            let date = self.date_for(s, unit, dates, units.len() == 1, anchor);
             if date.is_some() {
                 anchor = date;
             }
@@ -608,6 +650,118 @@ fn dateline_place<'p>(doc: &Document, places: &'p Places, s: usize) -> Option<&'
         })
     });
     (lead || here).then_some(place)
+}
+
+/// One item of a list of incidents: its tokens and its event words (an
+/// item told by its date and place alone takes the type of the one before).
+struct Item {
+    start: usize,
+    end: usize,
+    words: Vec<Word>,
+}
+
+/// Words after which a sentence lists incidents; the words before them are
+/// the summary, not an incident.
+const LIST_OPENERS: &[&[&str]] = &[
+    &["including"],
+    &["such", "as"],
+    &["among", "them"],
+    &["notably"],
+];
+
+/// The items of a sentence that lists incidents, each with its own date:
+/// split at commas and "and" before a new event ("the November 2019
+/// gunfight", "incidents of prison violence") or a new date ("and in May
+/// 2019 in a prison"). `None` unless every item names a place and at least
+/// two have a date of their own.
+fn list_items(
+    tokens: &[Token],
+    words: &[Word],
+    places: &[&Found],
+    dates: &[DateExpr],
+) -> Option<Vec<Item>> {
+    let opener = (0..tokens.len()).find_map(|k| {
+        LIST_OPENERS
+            .iter()
+            .find(|p| {
+                p.iter()
+                    .enumerate()
+                    .all(|(j, w)| tokens.get(k + j).is_some_and(|t| t.lower == *w))
+            })
+            .map(|p| k + p.len())
+    });
+    let first = opener.unwrap_or(0);
+    let date_at = |k: usize| dates.iter().any(|d| d.start == k && d.is_absolute());
+    let word_at = |k: usize| words.iter().any(|w| w.start == k);
+    // Where a new item may start: after a comma or "and", a determiner or
+    // a plural noun and, within three tokens, an event word or a date.
+    let mut cuts = vec![first];
+    let mut k = first;
+    while k < tokens.len() {
+        let joint = tokens[k].is(',') || tokens[k].lower == "and";
+        if !joint {
+            k += 1;
+            continue;
+        }
+        let mut next = k + 1;
+        while tokens
+            .get(next)
+            .is_some_and(|t| t.lower == "and" || t.is(','))
+        {
+            next += 1;
+        }
+        let opens = (next..(next + 4).min(tokens.len())).any(|j| word_at(j) || date_at(j))
+            && tokens.get(next).is_some_and(|t| {
+                contains(lexicon::DETERMINERS, &t.lower)
+                    || matches!(t.lower.as_str(), "in" | "on" | "a" | "an" | "incidents")
+            });
+        if opens {
+            cuts.push(next);
+        }
+        k = next;
+    }
+    cuts.push(tokens.len());
+    let mut items: Vec<Item> = Vec::new();
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let mine: Vec<Word> = words
+            .iter()
+            .copied()
+            .filter(|w| (a..b).contains(&w.start))
+            .collect();
+        let dated = dates
+            .iter()
+            .any(|d| (a..b).contains(&d.start) && d.is_absolute());
+        match items.last_mut() {
+            Some(last) if mine.is_empty() && !dated => last.end = b,
+            Some(last) if mine.is_empty() => {
+                let inherited = Word {
+                    start: a,
+                    end: a,
+                    ..*last.words.last()?
+                };
+                items.push(Item {
+                    start: a,
+                    end: b,
+                    words: vec![inherited],
+                });
+            }
+            _ if mine.is_empty() => return None,
+            _ => items.push(Item {
+                start: a,
+                end: b,
+                words: mine,
+            }),
+        }
+    }
+    let own_date = |i: &Item| {
+        dates
+            .iter()
+            .any(|d| (i.start..i.end).contains(&d.start) && d.is_absolute())
+    };
+    let own_place = |i: &Item| places.iter().any(|f| (i.start..i.end).contains(&f.start));
+    let dated = items.iter().filter(|i| own_date(i)).count();
+    (items.len() >= 2 && dated >= 2 && items.iter().all(own_place)).then_some(items)
 }
 
 fn text(tokens: &[Token], a: usize, b: usize) -> String {

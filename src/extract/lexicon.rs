@@ -165,6 +165,7 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["mortar"], EventType::RocketAttack),
     (&["mortars"], EventType::RocketAttack),
     (&["shelled"], EventType::RocketAttack),
+    (&["prison", "violence"], EventType::Riot),
     (&["riot"], EventType::Riot),
     (&["riots"], EventType::Riot),
     (&["rioted"], EventType::Riot),
@@ -245,6 +246,8 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["struck"], EventType::Attack),
     (&["strike"], EventType::Attack),
     (&["raid"], EventType::Attack),
+    (&["incursion"], EventType::Attack),
+    (&["incursions"], EventType::Attack),
     (&["ambush"], EventType::Attack),
     (&["ambushed"], EventType::Attack),
 ];

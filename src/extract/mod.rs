@@ -42,7 +42,8 @@ pub enum Relative {
     /// Near the place, off it in a direction, or in part of it: "20 km east
     /// of Kunduz", "near Osh", "northern Afghanistan" (the words as written).
     Near(String),
-    /// On the border of two countries, located at one of them: "the Kyrgyz–Tajik border".
+    /// On the border of two countries, located at a point of the border they
+    /// share (else at one of them): "the Kyrgyz–Tajik border".
     Border(String),
 }
 
@@ -89,6 +90,9 @@ pub struct Row {
     /// When the incident was only near the place or on a border: located
     /// approximately, at the place.
     pub relative: Option<Relative>,
+    /// Latitude and longitude when the row is located by them, not by its
+    /// place's name: a point of a border two countries share.
+    pub point: Option<(f64, f64)>,
     /// How sure the draft is, 0 to 1.
     pub confidence: f64,
     /// The sentence the row came from.
@@ -97,9 +101,11 @@ pub struct Row {
 
 impl Row {
     /// The `precision` column: `city`, `admin1` or `country`, after `near `
-    /// or `border ` when the row is located only approximately.
+    /// or `border ` when the row is located only approximately; `border`
+    /// alone for a point on a shared border.
     pub fn precision_label(&self) -> String {
         match &self.relative {
+            Some(Relative::Border(_)) if self.point.is_some() => "border".to_string(),
             Some(r) => format!("{} {}", r.word(), self.precision.as_str()),
             None => self.precision.as_str().to_string(),
         }
@@ -150,7 +156,7 @@ pub struct Extraction {
 }
 
 /// The columns of the draft, in order.
-pub const COLUMNS: [&str; 12] = [
+pub const COLUMNS: [&str; 14] = [
     "date",
     "place",
     "province",
@@ -163,11 +169,15 @@ pub const COLUMNS: [&str; 12] = [
     "precision",
     "confidence",
     "evidence",
+    "latitude",
+    "longitude",
 ];
 
 /// The largest article [`read_article`] takes: a long report is a few
-/// hundred kilobytes, and drafting takes time in proportion to the text.
-pub const MAX_ARTICLE_BYTES: u64 = 2 << 20;
+/// hundred kilobytes, and drafting takes time in proportion to the text
+/// (about 1.5 s per MB of text that names new places throughout, 0.3 s per
+/// MB of text that names the same ones again; `cargo bench --bench extract`).
+pub const MAX_ARTICLE_BYTES: u64 = 8 << 20;
 
 /// Reads an article for [`extract`]: UTF-8, or UTF-16 with a byte-order mark
 /// (as `map` reads it), of at most [`MAX_ARTICLE_BYTES`]. `name` is used in
@@ -250,18 +260,16 @@ pub fn extract(text: &str, gazetteer: &Gazetteer, options: &Options) -> Extracti
             }
         }
     }
+    // Each name and reason once, at its first sentence.
+    let mut told = std::collections::HashSet::new();
     for s in places.skipped.iter().chain(&event_skips) {
-        let skip = Skip {
-            sentence: s.sentence + 1,
-            text: crate::text::clean(&s.text),
-            reason: s.reason.clone(),
-        };
-        if !out
-            .skipped
-            .iter()
-            .any(|k| k.text == skip.text && k.reason == skip.reason)
-        {
-            out.skipped.push(skip);
+        let text = crate::text::clean(&s.text);
+        if told.insert((text.clone(), s.reason.clone())) {
+            out.skipped.push(Skip {
+                sentence: s.sentence + 1,
+                text,
+                reason: s.reason.clone(),
+            });
         }
     }
     out
@@ -332,6 +340,10 @@ fn row(
         }),
         precision: precision_of(place.kind),
         relative: incident.place.relative.clone(),
+        point: match incident.place.relative {
+            Some(Relative::Border(_)) => place.point,
+            _ => None,
+        },
         confidence: confidence(doc, incident),
         evidence: doc.sentences[incident.lead].text.clone(),
     }
@@ -386,6 +398,8 @@ pub fn write_csv<W: Write>(rows: &[Row], out: W) -> io::Result<()> {
             r.precision_label(),
             format!("{:.2}", r.confidence),
             r.evidence.clone(),
+            r.point.map(|p| format!("{:.4}", p.0)).unwrap_or_default(),
+            r.point.map(|p| format!("{:.4}", p.1)).unwrap_or_default(),
         ])?;
     }
     w.flush()

@@ -6,6 +6,9 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
+use rstar::RTree;
+use rstar::primitives::GeomWithData;
+
 use super::Relative;
 use super::document::{Citation, Document, Part, Token, TokenKind};
 use super::lexicon::{self, contains};
@@ -137,7 +140,11 @@ pub struct Places {
 impl Places {
     /// The places of one sentence.
     pub fn in_sentence(&self, s: usize) -> impl Iterator<Item = &Found> {
-        self.found.iter().filter(move |f| f.sentence == s)
+        // `found` is in reading order.
+        let first = self.found.partition_point(|f| f.sentence < s);
+        self.found[first..]
+            .iter()
+            .take_while(move |f| f.sentence == s)
     }
 
     /// The country the article is most about.
@@ -257,16 +264,20 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
 }
 
 /// The gazetteer's answers for the names of one article, each name looked
-/// up once however often it is told: candidates (index, match, whether a country).
+/// up once however often it is told: candidates (index, match, whether a
+/// country), and the country a name is, if any.
 #[derive(Default)]
-struct LookedUp(RefCell<HashMap<String, Candidates>>);
+struct LookedUp {
+    places: RefCell<HashMap<String, Candidates>>,
+    countries: RefCell<HashMap<String, Option<String>>>,
+}
 
 /// A name's candidates: gazetteer index, how the name matched, whether a country.
 type Candidates = Rc<[(usize, Match, bool)]>;
 
 impl LookedUp {
     fn get(&self, gazetteer: &Gazetteer, key: &str) -> Candidates {
-        if let Some(found) = self.0.borrow().get(key) {
+        if let Some(found) = self.places.borrow().get(key) {
             return found.clone();
         }
         let found: Candidates = gazetteer
@@ -274,7 +285,21 @@ impl LookedUp {
             .iter()
             .map(|c| (c.index, c.matched, c.place.kind == Kind::Country))
             .collect();
-        self.0.borrow_mut().insert(key.to_string(), found.clone());
+        self.places
+            .borrow_mut()
+            .insert(key.to_string(), found.clone());
+        found
+    }
+
+    /// The alpha-2 code of the country `name` names ([`Gazetteer::country_code`]).
+    fn country(&self, gazetteer: &Gazetteer, name: &str) -> Option<String> {
+        if let Some(found) = self.countries.borrow().get(name) {
+            return found.clone();
+        }
+        let found = gazetteer.country_code(name).map(|c| c.alpha2.clone());
+        self.countries
+            .borrow_mut()
+            .insert(name.to_string(), found.clone());
         found
     }
 }
@@ -403,7 +428,7 @@ impl Scan<'_, '_> {
                 .filter_map(|p| {
                     lexicon::demonym(&p.to_lowercase())
                         .map(str::to_string)
-                        .or_else(|| self.gazetteer.country_code(p).map(|c| c.alpha2.clone()))
+                        .or_else(|| self.looked_up.country(self.gazetteer, p))
                 })
                 .collect();
             if codes.len() == parts.len() {
@@ -464,8 +489,8 @@ impl Scan<'_, '_> {
         let tokens = self.tokens;
         let full = self.text(a, b);
         let country_run = self
-            .gazetteer
-            .country_code(&strip_possessive(&full))
+            .looked_up
+            .country(self.gazetteer, &strip_possessive(&full))
             .is_some();
         // Organisations and publications: "Islamic State Khorasan Province", "Kabul Times".
         let marker = tokens[a..b]
@@ -518,7 +543,10 @@ impl Scan<'_, '_> {
                     .looked_up
                     .get(self.gazetteer, self.tokens[k].stem())
                     .is_empty()
-                    || self.gazetteer.country_code(self.tokens[k].stem()).is_some())
+                    || self
+                        .looked_up
+                        .country(self.gazetteer, self.tokens[k].stem())
+                        .is_some())
         })
     }
 
@@ -551,16 +579,16 @@ impl Scan<'_, '_> {
                     break;
                 }
                 if (key.chars().count() >= 4 || matches!(key.as_str(), "US" | "UK" | "USA" | "UAE"))
-                    && let Some(code) = self.gazetteer.country_code(&key)
+                    && let Some(code) = self.looked_up.country(self.gazetteer, &key)
                 {
-                    hits.push(self.raw(
-                        j,
-                        j + len,
-                        key.clone(),
-                        Some(code.alpha2.clone()),
-                        Vec::new(),
-                        weak,
-                    ));
+                    // "Chilean", "Salvadoran": the country's adjective tells
+                    // what the text is about, it is not a place.
+                    if demonym_of(&key, self.gazetteer, &code) {
+                        self.countries.push((code, j));
+                        matched = len;
+                        break;
+                    }
+                    hits.push(self.raw(j, j + len, key.clone(), Some(code), Vec::new(), weak));
                     matched = len;
                     break;
                 }
@@ -881,6 +909,22 @@ const PREPOSITIONS: &[&str] = &[
     "by", "towards", "toward", "over", "through",
 ];
 
+/// Whether `name`, which names the country `code`, is its adjective or its
+/// people ("Chilean", "Salvadoran", "Colombians"), not its name: it ends as
+/// adjectives do and begins as the country's name goes on.
+fn demonym_of(name: &str, gazetteer: &Gazetteer, code: &str) -> bool {
+    let word = crate::gazetteer::fold(name);
+    let Some(country) = gazetteer.country_code(code) else {
+        return false;
+    };
+    let own = crate::gazetteer::fold(&country.name);
+    let ending = ["an", "ans", "ian", "ians", "ese", "ish", "i", "is"]
+        .iter()
+        .any(|e| word.ends_with(e));
+    let stem: String = word.chars().take(5).collect();
+    word != own && ending && word.chars().count() > 5 && own.contains(&stem)
+}
+
 fn strip_possessive(text: &str) -> String {
     for end in ["'s", "’s", "'", "’"] {
         if let Some(s) = text.strip_suffix(end) {
@@ -946,6 +990,50 @@ fn country(gazetteer: &Gazetteer, code: &str) -> Resolved {
     }
 }
 
+/// Places on a sphere, for the nearest one to a point (an R-tree of unit
+/// vectors: the nearest by chord is the nearest by great circle), each with
+/// what it stands for.
+struct Nearest<'g, T> {
+    gazetteer: &'g Gazetteer,
+    tree: RTree<GeomWithData<[f64; 3], usize>>,
+    items: Vec<(usize, T)>,
+}
+
+fn unit_vector(lat: f64, lon: f64) -> [f64; 3] {
+    let (lat, lon) = (lat.to_radians(), lon.to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+impl<'g, T> Nearest<'g, T> {
+    /// Items whose first field is a gazetteer index.
+    fn new(gazetteer: &'g Gazetteer, items: Vec<(usize, T)>) -> Self {
+        let points = items
+            .iter()
+            .enumerate()
+            .map(|(k, (i, _))| {
+                let p = gazetteer.place(*i);
+                GeomWithData::new(unit_vector(p.lat, p.lon), k)
+            })
+            .collect();
+        Nearest {
+            gazetteer,
+            tree: RTree::bulk_load(points),
+            items,
+        }
+    }
+
+    /// The distance in km from `p` to the nearest item that `keep` accepts.
+    fn nearest(&self, p: &Place, keep: impl Fn(&(usize, T)) -> bool) -> Option<f64> {
+        let item = self
+            .tree
+            .nearest_neighbor_iter(&unit_vector(p.lat, p.lon))
+            .map(|g| &self.items[g.data])
+            .find(|item| keep(item))?;
+        let o = self.gazetteer.place(item.0);
+        Some(distance_km(p.lat, p.lon, o.lat, o.lon))
+    }
+}
+
 /// Scores every candidate of every name with the countries and places around
 /// it, and keeps the names whose best candidate clears the threshold.
 fn resolve(
@@ -983,21 +1071,22 @@ fn resolve(
     // The places other names resolved to, each once, with the first name
     // that did and whether another did too: an article may name a few
     // places thousands of times, and each name looks at all of them.
-    let mut seen_places: Vec<(usize, &str, bool)> = Vec::new();
+    let mut seen_places: Vec<(usize, (&str, bool))> = Vec::new();
     let mut slot_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for (r, b) in raws.iter().zip(&provisional) {
         if let Some((i, s)) = *b
             && s >= THRESHOLD
         {
             let slot = *slot_of.entry(i).or_insert_with(|| {
-                seen_places.push((i, &r.key, false));
+                seen_places.push((i, (&r.key, false)));
                 seen_places.len() - 1
             });
-            if seen_places[slot].1 != r.key {
-                seen_places[slot].2 = true;
+            if seen_places[slot].1.0 != r.key {
+                seen_places[slot].1.1 = true;
             }
         }
     }
+    let others = Nearest::new(gazetteer, seen_places);
     let mut out = Places::default();
     for r in raws {
         if r.key.starts_with(CAPITAL) {
@@ -1020,16 +1109,27 @@ fn resolve(
                         w(a).total_cmp(&w(b)).then(std::cmp::Ordering::Greater)
                     })
                     .unwrap_or(cc);
-                let place = country(gazetteer, cc);
+                let mut place = country(gazetteer, cc);
+                let mut surface = r.surface.clone();
+                if r.role == Role::Border {
+                    // At a point of the border the countries share, else at one of them.
+                    surface = place.name.clone();
+                    let codes: Vec<&str> = r.country.iter().flat_map(|c| c.split(',')).collect();
+                    if let [a, b] = codes[..]
+                        && let (Some(ca), Some(cb)) =
+                            (gazetteer.country_code(a), gazetteer.country_code(b))
+                        && let Some(point) =
+                            crate::render::basemap::shared_border(&ca.iso_numeric, &cb.iso_numeric)
+                    {
+                        place.point = Some(point);
+                        surface = format!("{}–{} border", ca.name, cb.name);
+                    }
+                }
                 out.found.push(Found {
                     sentence: r.sentence,
                     start: r.start,
                     end: r.end,
-                    surface: if r.role == Role::Border {
-                        place.name.clone()
-                    } else {
-                        r.surface.clone()
-                    },
+                    surface,
                     place,
                     role: r.role,
                     group: 0,
@@ -1039,21 +1139,13 @@ fn resolve(
             }
             continue;
         }
-        let others: Vec<&Place> = seen_places
-            .iter()
-            .filter(|&&(_, key, several)| several || key != r.key)
-            .map(|&(i, _, _)| gazetteer.place(i))
-            .collect();
         let container = r
             .container
             .and_then(|c| provisional[c].map(|b| gazetteer.place(b.0)));
         let extra = |p: &Place| {
             let mut e = 0.0;
-            if let Some(d) = others
-                .iter()
-                .map(|o| distance_km(p.lat, p.lon, o.lat, o.lon))
-                .min_by(f64::total_cmp)
-            {
+            // The nearest place another name resolved to.
+            if let Some(d) = others.nearest(p, |&(_, (key, several))| several || key != r.key) {
                 e += if d < 150.0 {
                     1.5
                 } else if d < 600.0 {

@@ -49,6 +49,45 @@ pub fn countries(detail: Detail) -> &'static [Country] {
     cache.get_or_init(|| decode_topojson(json, "countries").expect("embedded basemap is valid"))
 }
 
+/// A point on the border two countries share (ISO 3166-1 numeric codes):
+/// of the boundary points the two shapes have in common (the topology's
+/// shared arcs, at 1:50m), the one nearest their mean. `None` when they do
+/// not touch. Latitude, longitude.
+pub fn shared_border(a: &str, b: &str) -> Option<(f64, f64)> {
+    let shape = |code: &str| {
+        countries(Detail::Medium)
+            .iter()
+            .find(|c| c.iso_numeric.as_deref() == Some(code))
+            .map(|c| &c.shape)
+    };
+    let (a, b) = (shape(a)?, shape(b)?);
+    let points = |shape: &'static MultiPolygon<f64>| {
+        shape.0.iter().flat_map(|p| {
+            std::iter::once(p.exterior())
+                .chain(p.interiors())
+                .flat_map(|ring| ring.0.iter())
+        })
+    };
+    let key = |c: &Coord<f64>| (c.x.to_bits(), c.y.to_bits());
+    let of_b: std::collections::HashSet<(u64, u64)> = points(b).map(key).collect();
+    let mut shared: Vec<Coord<f64>> = points(a)
+        .filter(|c| of_b.contains(&key(c)))
+        .copied()
+        .collect();
+    shared.sort_by(|p, q| p.x.total_cmp(&q.x).then(p.y.total_cmp(&q.y)));
+    shared.dedup();
+    let n = shared.len() as f64;
+    let mean = Coord {
+        x: shared.iter().map(|c| c.x).sum::<f64>() / n,
+        y: shared.iter().map(|c| c.y).sum::<f64>() / n,
+    };
+    let nearest = shared.iter().min_by(|p, q| {
+        let d = |c: &&Coord<f64>| (c.x - mean.x).powi(2) + (c.y - mean.y).powi(2);
+        d(p).total_cmp(&d(q))
+    })?;
+    Some((nearest.y, nearest.x))
+}
+
 /// Clip a shape (in any planar coordinates, e.g. projected map units) to an axis-aligned
 /// rectangle. Polygons wholly inside are kept as they are, those wholly outside dropped.
 pub fn clip_to_rect(shape: &MultiPolygon<f64>, rect: Rect<f64>) -> MultiPolygon<f64> {
