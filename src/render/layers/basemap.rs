@@ -8,6 +8,7 @@ use super::frame::draw_frame_shape;
 use crate::render::land::{self, LandShape};
 use crate::render::plan::Plan;
 use crate::render::rows::MapRows;
+use crate::render::style::Style;
 use crate::render::svg::{self, Svg, num};
 
 /// The countries in the frame and the sea.
@@ -59,26 +60,39 @@ impl Layer for Basemap {
             self.sea.as_ref(),
             plan.rect(),
         );
-        svg.group(&format!(
-            "id=\"countries\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" fill-rule=\"evenodd\"",
-            c.borders,
-            num(style.sizes.borders)
-        ));
-        for (country, &shaded) in self.countries.iter().zip(&self.shaded) {
-            let fill = if shaded {
-                &c.land_with_incidents
-            } else {
-                &c.land
-            };
-            svg.element(&format!(
-                "<path inkscape:label=\"{}\" fill=\"{fill}\" d=\"{}\"/>",
-                svg::escape(&country.country.name),
-                svg::multipolygon_path(&country.shape)
-            ));
-        }
-        svg.end();
+        draw_countries(svg, "countries", &self.countries, &self.shaded, style);
         svg.end();
     }
+}
+
+/// Writes `countries` as the group `id`, each named for Inkscape and filled
+/// darker where `shaded` says it has incidents.
+pub(crate) fn draw_countries(
+    svg: &mut Svg,
+    id: &str,
+    countries: &[LandShape],
+    shaded: &[bool],
+    style: &Style,
+) {
+    let c = &style.colours;
+    svg.group(&format!(
+        "id=\"{id}\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" fill-rule=\"evenodd\"",
+        c.borders,
+        num(style.sizes.borders)
+    ));
+    for (country, &shaded) in countries.iter().zip(shaded) {
+        let fill = if shaded {
+            &c.land_with_incidents
+        } else {
+            &c.land
+        };
+        svg.element(&format!(
+            "<path inkscape:label=\"{}\" fill=\"{fill}\" d=\"{}\"/>",
+            svg::escape(&country.country.name),
+            svg::multipolygon_path(&country.shape)
+        ));
+    }
+    svg.end();
 }
 
 /// Which of the drawn countries have incidents: those the geocoder put rows

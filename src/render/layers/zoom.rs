@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use super::basemap::shaded_countries;
+use super::basemap::{draw_countries, shaded_countries};
 use super::labels::{PlaceLabels, draw_point_labels};
 use super::{Layer, Taken, lakes, provinces, rivers};
 use crate::render::PlacedMarker;
@@ -330,23 +330,7 @@ impl Layer for ZoomInset {
         let z = &self.layout;
         svg.layer("zoom", "Zoom inset", "");
         svg.rect(z.panel, &format!("id=\"zoom-sea\" fill=\"{}\"", c.sea));
-        svg.group(&format!(
-            "id=\"zoom-countries\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\" fill-rule=\"evenodd\"",
-            c.borders,
-            num(style.sizes.borders)
-        ));
-        for (country, &shaded) in self.countries.iter().zip(&self.shaded) {
-            let fill = if shaded {
-                &c.land_with_incidents
-            } else {
-                &c.land
-            };
-            svg.element(&format!(
-                "<path fill=\"{fill}\" d=\"{}\"/>",
-                svg::multipolygon_path(&country.shape)
-            ));
-        }
-        svg.end();
+        draw_countries(svg, "zoom-countries", &self.countries, &self.shaded, style);
         if !self.lakes.is_empty() {
             svg.group(&format!(
                 "id=\"zoom-lakes\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{}\" fill-rule=\"evenodd\"",
