@@ -22,6 +22,9 @@ const PLACE_LINES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/place-lines
 /// The embedded table's divisions and capitals by row (made by `build.rs`).
 const PLACE_INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/place-index.tsv"));
 
+/// How many embedded rows one lazily made slot chunk holds.
+const CHUNK: usize = 1024;
+
 /// The number of rows of the embedded table.
 fn embedded_rows() -> usize {
     PLACE_LINES.len() / 4 - 1
@@ -272,7 +275,10 @@ pub struct Hints {
 pub struct Gazetteer {
     /// Each embedded row once parsed, boxed so that the 243,000 empty slots
     /// cost a word each, not a whole `Place`.
-    embedded: Vec<OnceLock<Box<Place>>>,
+
+    /// Each embedded row once parsed, in chunks of [`CHUNK`] rows made on
+    /// first use, so that the 243,000 empty slots cost nothing at startup.
+    embedded: Vec<OnceLock<Box<[OnceLock<Box<Place>>]>>>,
     user: Vec<Place>,
     user_index: HashMap<String, Vec<u32>>,
     overridden: HashSet<u64>,
@@ -358,7 +364,9 @@ impl Gazetteer {
         }
         let countries = embedded_countries().to_vec();
         Gazetteer {
-            embedded: (0..embedded_rows()).map(|_| OnceLock::new()).collect(),
+            embedded: (0..embedded_rows().div_ceil(CHUNK))
+                .map(|_| OnceLock::new())
+                .collect(),
             user: Vec::new(),
             user_index: HashMap::new(),
             overridden: HashSet::new(),
@@ -371,19 +379,23 @@ impl Gazetteer {
 
     /// The place at position `index` (embedded places first, then user places).
     pub fn place(&self, index: usize) -> &Place {
-        match self.embedded.get(index) {
-            Some(slot) => slot.get_or_init(|| {
+        if index < embedded_rows() {
+            let chunk = self.embedded[index / CHUNK].get_or_init(|| {
+                let rows = CHUNK.min(embedded_rows() - index / CHUNK * CHUNK);
+                (0..rows).map(|_| OnceLock::new()).collect()
+            });
+            return chunk[index % CHUNK].get_or_init(|| {
                 Box::new(
                     Place::from_tsv(embedded_row(index)).expect("embedded gazetteer row is valid"),
                 )
-            }),
-            None => &self.user[index - self.embedded.len()],
+            });
         }
+        &self.user[index - embedded_rows()]
     }
 
     /// How many places there are.
     pub fn len(&self) -> usize {
-        self.embedded.len() + self.user.len()
+        embedded_rows() + self.user.len()
     }
 
     /// Whether there are no places at all.

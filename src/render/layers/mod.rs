@@ -131,7 +131,41 @@ impl Drawn {
 /// ones before it took, and draws them from the bottom up: everything but
 /// the page's background and what goes under the map (timeline, credits).
 pub(crate) fn draw_map(plan: &Plan, svg: &mut Svg, notes: &mut Vec<String>) -> Drawn {
-    let style = plan.style;
+    std::thread::scope(|scope| {
+        // The basemap and the reference lines depend on the plan alone: they
+        // are decoded and clipped on a second core while labels are placed.
+        let background = scope.spawn(|| Reference {
+            basemap: Basemap::new(plan),
+            rivers: Rivers::new(plan),
+            lakes: Lakes::new(plan),
+        });
+        let labelled = place_incident_labels(plan);
+        let reference = background
+            .join()
+            .expect("the basemap thread does not panic");
+        draw_layers(plan, svg, notes, labelled, reference)
+    })
+}
+
+/// The incidents' labels, the zoom inset that names what does not fit, the
+/// context places, and what they take.
+struct Labelled {
+    place_labels: PlaceLabels,
+    zoom: Option<ZoomInset>,
+    context: ContextPlaces,
+    taken: Taken,
+}
+
+/// The layers made from the plan alone.
+struct Reference {
+    basemap: Basemap,
+    rivers: Option<Rivers>,
+    lakes: Option<Lakes>,
+}
+
+/// Places the incidents' labels (and a zoom inset for those that do not
+/// fit), then the context places, each keeping clear of what came before.
+fn place_incident_labels(plan: &Plan) -> Labelled {
     let mut taken = Taken {
         panels: plan.panels(),
         ..Taken::default()
@@ -151,7 +185,34 @@ pub(crate) fn draw_map(plan: &Plan, svg: &mut Svg, notes: &mut Vec<String>) -> D
     place_labels.reserve(&mut taken);
     let context = ContextPlaces::place(plan, &taken);
     context.reserve(plan, &mut taken);
-    let basemap = Basemap::new(plan);
+    Labelled {
+        place_labels,
+        zoom,
+        context,
+        taken,
+    }
+}
+
+/// Places the area names, then draws every layer from the bottom up.
+fn draw_layers(
+    plan: &Plan,
+    svg: &mut Svg,
+    notes: &mut Vec<String>,
+    labelled: Labelled,
+    reference: Reference,
+) -> Drawn {
+    let style = plan.style;
+    let Labelled {
+        place_labels,
+        zoom,
+        context,
+        mut taken,
+    } = labelled;
+    let Reference {
+        basemap,
+        rivers,
+        lakes,
+    } = reference;
     let country_names = CountryNames::place(plan, &basemap, &taken);
     country_names.reserve(&mut taken);
     let provinces = Provinces::new(plan).map(|mut p| {
@@ -161,8 +222,6 @@ pub(crate) fn draw_map(plan: &Plan, svg: &mut Svg, notes: &mut Vec<String>) -> D
     if let Some(p) = &provinces {
         p.reserve(plan, &mut taken);
     }
-    let rivers = Rivers::new(plan);
-    let lakes = Lakes::new(plan);
     let fills = plan.choropleth.map(|t| ChoroplethFills::new(plan, t));
     let graticule = style
         .layers
