@@ -25,6 +25,9 @@ const PLACE_INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/place-index.ts
 /// How many embedded rows one lazily made slot chunk holds.
 const CHUNK: usize = 1024;
 
+/// The slots of [`CHUNK`] embedded rows, each filled when the row is first read.
+type Chunk = Box<[OnceLock<Box<Place>>]>;
+
 /// The number of rows of the embedded table.
 fn embedded_rows() -> usize {
     PLACE_LINES.len() / 4 - 1
@@ -278,7 +281,7 @@ pub struct Gazetteer {
 
     /// Each embedded row once parsed, in chunks of [`CHUNK`] rows made on
     /// first use, so that the 243,000 empty slots cost nothing at startup.
-    embedded: Vec<OnceLock<Box<[OnceLock<Box<Place>>]>>>,
+    embedded: Vec<OnceLock<Chunk>>,
     user: Vec<Place>,
     user_index: HashMap<String, Vec<u32>>,
     overridden: HashSet<u64>,
