@@ -213,6 +213,26 @@ fn context_pulls_unclear_names_toward_the_files_other_places() {
 }
 
 #[test]
+fn a_country_holds_the_files_places_in_it() {
+    // Among Mexican towns "Mexico" is the country they lie in, not the
+    // capital that has the name as an alternate.
+    let mx = sheet(&["Mexico City", "Tijuana", "Guadalajara", "Mexico"]);
+    assert_eq!(
+        kind_and_country(&mx[3]),
+        (Kind::Country, "MX".into()),
+        "{}",
+        mx[3].reason
+    );
+    // Its towns still resolve to themselves.
+    assert_eq!(
+        kind_and_country(&mx[0]),
+        (Kind::City, "MX".into()),
+        "{}",
+        mx[0].reason
+    );
+}
+
+#[test]
 fn context_does_not_drag_a_strong_name_away() {
     // Among Tajik towns, Moskva is still Moscow (or its oblast), not the
     // village of that name in Khatlon.

@@ -133,6 +133,12 @@ impl Context {
         if in_province {
             features[FIRST_CONTEXT + 1] =
                 others_mass(&self.provinces, &province, own, |c| &c.provinces) / n;
+        } else if place.kind == Kind::Country {
+            // The file's places in a country lie inside it, as those in a
+            // province lie inside the province: "Mexico" among Mexican
+            // towns is the country, not the capital whose alternate name
+            // it is.
+            features[FIRST_CONTEXT + 1] = features[FIRST_CONTEXT];
         }
         if !matches!(place.kind, Kind::Country | Kind::Area) {
             let from = self
