@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo bench --bench geoparse -- measure CORPUS.xml...        # the table
-//! cargo bench --bench geoparse -- fit isolated|context CORPUS.xml...   # weights
+//! cargo bench --bench geoparse -- fit isolated|context [--write] CORPUS.xml...   # weights
 //! cargo bench --bench geoparse -- misses isolated|context CORPUS.xml... # why wrong
 //! cargo bench --bench geoparse -- compare CORPUS.xml...    # against most populous
 //! ```
@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use std::process::ExitCode;
 
 use incimap::gazetteer::Gazetteer;
-use incimap::geocode::score::{FEATURE_NAMES, FEATURES, FIRST_CONTEXT, SEATS};
+use incimap::geocode::score::{FEATURE_NAMES, FEATURES, FIRST_CONTEXT, HINTS, SEATS};
 use incimap::geocode::{Geocoder, context_of, distance_km};
 
 /// Half the Earth's circumference: the error of a name left unresolved.
@@ -233,13 +233,14 @@ fn examples(gazetteer: &Gazetteer, articles: &[&Article], context: bool) -> Vec<
 /// Fits a conditional logit (softmax over each name's candidates, the
 /// likelihood of the right ones) by Adam with a small L2 penalty.
 ///
-/// Weights from `first` on are fitted; those before it stay as in `start`
-/// (the context pass keeps the isolated weights and learns only how much
-/// the file's other places add).
+/// Weights from `first` on are fitted, but for the hints' ([`HINTS`]);
+/// those before it stay as in `start` (the context pass keeps the isolated
+/// weights and learns only how much the file's other places add).
 fn fit(examples: &[Example], start: [f64; FEATURES], first: usize, used: usize) -> [f64; FEATURES] {
     let mut w = start;
-    for x in &mut w[first..used] {
-        *x = 0.0;
+    // The fitted weights start at zero; the hints' stay as set.
+    for i in (first..used).filter(|i| !HINTS.contains(i)) {
+        w[i] = 0.0;
     }
     let (mut m, mut v) = ([0.0; FEATURES], [0.0; FEATURES]);
     let (rate, beta1, beta2, l2) = (0.05, 0.9, 0.999, 1e-3);
@@ -271,7 +272,7 @@ fn fit(examples: &[Example], start: [f64; FEATURES], first: usize, used: usize) 
             }
         }
         let n = examples.len().max(1) as f64;
-        for i in first..used {
+        for i in (first..used).filter(|i| !HINTS.contains(i)) {
             let g = grad[i] / n + 2.0 * l2 * w[i];
             m[i] = beta1 * m[i] + (1.0 - beta1) * g;
             v[i] = beta2 * v[i] + (1.0 - beta2) * g * g;
@@ -290,6 +291,33 @@ fn fit(examples: &[Example], start: [f64; FEATURES], first: usize, used: usize) 
         }
     }
     w
+}
+
+/// The file the fitted weights live in.
+const WEIGHTS_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/geocode/weights.rs");
+
+/// Replaces the array `name` of [`WEIGHTS_FILE`] with `weights`, one line
+/// of thirteen to keep rustfmt's layout.
+fn write_weights(name: &str, weights: &[f64; FEATURES]) -> Result<(), String> {
+    let text = std::fs::read_to_string(WEIGHTS_FILE).map_err(|e| format!("{WEIGHTS_FILE}: {e}"))?;
+    let head = format!("pub const {name}: [f64; super::score::FEATURES] = [");
+    let start = text
+        .find(&head)
+        .ok_or_else(|| format!("{WEIGHTS_FILE}: no `{name}`"))?
+        + head.len();
+    let end = start
+        + text[start..]
+            .find("];")
+            .ok_or_else(|| format!("{WEIGHTS_FILE}: `{name}` is not closed"))?;
+    let body: Vec<String> = weights
+        .chunks(13)
+        .map(|row| {
+            let row: Vec<String> = row.iter().map(|x| format!("{x:.3},")).collect();
+            format!("    {}", row.join(" "))
+        })
+        .collect();
+    let updated = format!("{}\n{}\n{}", &text[..start], body.join("\n"), &text[end..]);
+    std::fs::write(WEIGHTS_FILE, updated).map_err(|e| format!("{WEIGHTS_FILE}: {e}"))
 }
 
 fn halves(articles: &[Article]) -> (Vec<&Article>, Vec<&Article>) {
@@ -426,9 +454,11 @@ fn run() -> Result<(), String> {
                 "context" => true,
                 other => return Err(format!("fit: `{other}` is not isolated or context")),
             };
+            let write = args.iter().any(|a| a == "--write");
             let mut all = Vec::new();
             let corpora: Vec<Vec<Article>> = args[2..]
                 .iter()
+                .filter(|a| *a != "--write")
                 .map(|p| read_corpus(p))
                 .collect::<Result<_, _>>()?;
             let per_corpus: Vec<Vec<Example>> = corpora
@@ -445,14 +475,11 @@ fn run() -> Result<(), String> {
             }
             eprintln!("fitting on {} names with a choice to make", all.len());
             let used = if context { FEATURES } else { FIRST_CONTEXT };
-            let (start, first) = if context {
-                (incimap::geocode::weights::ISOLATED_WEIGHTS, FIRST_CONTEXT)
-            } else {
-                ([0.0; FEATURES], 0)
-            };
+            let first = if context { FIRST_CONTEXT } else { 0 };
+            let start = incimap::geocode::weights::ISOLATED_WEIGHTS;
             let mut w = fit(&all, start, first, used);
-            // Features the corpora never show (hints, a user file) keep
-            // their set weights: there is nothing to fit them on.
+            // The hints, and features the corpora never show, keep their
+            // set weights: there is nothing to fit them on.
             let current = if context {
                 incimap::geocode::weights::CONTEXT_WEIGHTS
             } else {
@@ -460,7 +487,7 @@ fn run() -> Result<(), String> {
             };
             for (i, weight) in w.iter_mut().enumerate() {
                 let shown = all.iter().any(|e| e.features.iter().any(|f| f[i] != 0.0));
-                if !shown && (first..used).contains(&i) {
+                if (!shown || HINTS.contains(&i)) && (first..used).contains(&i) {
                     *weight = current[i];
                 }
             }
@@ -472,10 +499,19 @@ fn run() -> Result<(), String> {
             }
             let list: Vec<String> = w.iter().map(|x| format!("{x:.3}")).collect();
             println!("[{}]", list.join(", "));
+            if write {
+                let name = if context {
+                    "CONTEXT_WEIGHTS"
+                } else {
+                    "ISOLATED_WEIGHTS"
+                };
+                write_weights(name, &w)?;
+                eprintln!("wrote {name} into {WEIGHTS_FILE}");
+            }
             Ok(())
         }
         _ => Err(
-            "usage: geoparse measure CORPUS.xml... | geoparse fit isolated|context CORPUS.xml..."
+            "usage: geoparse measure CORPUS.xml... | geoparse fit isolated|context [--write] CORPUS.xml..."
                 .into(),
         ),
     }

@@ -56,6 +56,11 @@ pub const FEATURE_NAMES: [(&str, &str); FEATURES] = [
     ("ctx_named_admin1", "its province is named in the file"),
 ];
 
+/// The features of the row's hints (the kind word, the province given or
+/// missed): their weights are set by hand, not fitted, since the corpora
+/// give no hints.
+pub const HINTS: std::ops::Range<usize> = 20..23;
+
 /// Index of the feature "not in the province given".
 pub const PROVINCE_MISS: usize = 22;
 
