@@ -73,6 +73,18 @@ const AFGHANISTAN: &str = "date,place,type,fatalities,latitude,longitude\n\
     2024-05-01,Kunduz,Attack,2,36.7280,68.8681\n\
     2024-05-02,Faizabad,Attack,0,37.1166,70.5800\n";
 
+/// Runs incimap with `args` in `dir` (where a project file may be), checks
+/// that it succeeded, and returns the map it wrote to `output/map.svg`.
+fn map_in(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_incimap"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", io_support::stderr(&out));
+    std::fs::read_to_string(dir.join("output/map.svg")).unwrap()
+}
+
 #[test]
 fn reference_layers_are_drawn_under_the_incidents_and_named() {
     let map = draw(&geocoded_text(FERGANA), &MapOptions::default());
@@ -304,19 +316,7 @@ fn the_choropleth_is_a_project_key_and_a_flag() {
          choropleth-classes = \"quantile\"\n",
     )
     .unwrap();
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_incimap"))
-            .current_dir(dir.path())
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        std::fs::read_to_string(dir.path().join("output/map.svg")).unwrap()
-    };
+    let run = |args: &[&str]| map_in(dir.path(), args);
     let svg = run(&["-q", "map"]);
     assert!(svg.contains("id=\"choropleth\"") && svg.contains("Fatalities per province"));
     assert!(svg.contains("Classes by quantile"));
@@ -477,20 +477,7 @@ fn zoom_is_a_project_key_and_a_flag() {
         dir.path().join("sheet.csv"),
     )
     .unwrap();
-    let run = |extra: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_incimap"))
-            .current_dir(dir.path())
-            .args(["map"])
-            .args(extra)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        std::fs::read_to_string(dir.path().join("output/map.svg")).unwrap()
-    };
+    let run = |extra: &[&str]| map_in(dir.path(), &[&["map"], extra].concat());
     assert!(run(&["sheet.csv"]).contains("id=\"zoom\""));
     assert!(!run(&["sheet.csv", "--zoom", "none"]).contains("id=\"zoom\""));
     std::fs::write(
