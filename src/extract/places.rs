@@ -3,7 +3,7 @@
 //! name resolved with the countries and other places around it.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 use rstar::RTree;
@@ -197,10 +197,12 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     let mut sentence_countries: Vec<Vec<(String, usize)>> = Vec::new();
     let mut weights: BTreeMap<String, f64> = BTreeMap::new();
     let looked_up = LookedUp::default();
+    let people = surnames(doc);
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let mut scan = Scan {
             gazetteer,
             looked_up: &looked_up,
+            people: &people,
             tokens: &sentence.tokens,
             citations: &sentence.citations,
             sentence: s,
@@ -263,6 +265,47 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     places
 }
 
+/// The surnames (lower case) of the people an article names: the words after
+/// the first of a capitalised run that starts with a given name ("Mario
+/// Flores") or follows a title ("President Alfredo Cristiani"). A surname
+/// told alone later ("Flores said") is the person, not a place.
+fn surnames(doc: &Document) -> HashSet<String> {
+    let mut people = HashSet::new();
+    for sentence in &doc.sentences {
+        let tokens = &sentence.tokens;
+        let mut i = 0;
+        while i < tokens.len() {
+            if !tokens[i].is_cap() {
+                i += 1;
+                continue;
+            }
+            let mut b = i + 1;
+            while b < tokens.len() && tokens[b].is_cap() && !tokens[b - 1].possessive() {
+                b += 1;
+            }
+            let titled = i > 0 && contains(lexicon::TITLES, &tokens[i - 1].lower);
+            let given = contains(lexicon::GIVEN_NAMES, &tokens[i].lower) && b > i + 1;
+            // "Archbishop Arturo Rivera": the words after a title inside the run.
+            let inner = (i..b.saturating_sub(1))
+                .find(|&k| contains(lexicon::TITLES, &tokens[k].lower))
+                .map(|k| k + 1);
+            let from = if titled || given { Some(i) } else { inner };
+            if let Some(from) = from {
+                people.extend(
+                    tokens[from..b]
+                        .iter()
+                        .map(|t| t.stem().to_lowercase())
+                        .filter(|w| {
+                            !contains(lexicon::GIVEN_NAMES, w) && lexicon::demonym(w).is_none()
+                        }),
+                );
+            }
+            i = b;
+        }
+    }
+    people
+}
+
 /// The gazetteer's answers for the names of one article, each name looked
 /// up once however often it is told: candidates (index, match, whether a
 /// country), and the country a name is, if any.
@@ -308,6 +351,8 @@ struct Scan<'a, 'g> {
     gazetteer: &'g Gazetteer,
     /// Names already looked up in this article.
     looked_up: &'a LookedUp,
+    /// Surnames of the people the article names ([`surnames`]).
+    people: &'a HashSet<String>,
     tokens: &'a [Token],
     /// Source citations, whose names are outlets, not places.
     citations: &'a [Citation],
@@ -516,7 +561,12 @@ impl Scan<'_, '_> {
         let before = a.checked_sub(1).map_or("", |k| self.lower(k));
         let kin =
             a >= 2 && self.lower(a - 1) == "of" && contains(lexicon::KINSHIP, self.lower(a - 2));
-        if contains(lexicon::TITLES, before) || kin {
+        // "Mario Flores", and "Flores" once he has been named.
+        let given = contains(lexicon::GIVEN_NAMES, &tokens[a].lower);
+        let surname = tokens[a..b]
+            .iter()
+            .all(|t| self.people.contains(&t.stem().to_lowercase()));
+        if contains(lexicon::TITLES, before) || kin || given || surname {
             if self.has_lookup(a, b) {
                 self.skip(a, b, "person's name");
             }
