@@ -992,3 +992,27 @@ fn event_words_used_as_figures_of_speech_are_not_incidents() {
     let real = rows("An attack on the police station in Lima on 5 May 1990 killed two officers.");
     assert!(real.iter().any(|r| r.contains("Lima|PE")), "{real:?}");
 }
+
+#[test]
+fn a_small_town_of_a_country_the_article_never_names_is_set_aside() {
+    let (places, skipped) = places_and_skips(
+        "   SAN SALVADOR, 3 MAY 90 -- [TEXT] SALVADORAN GUERRILLAS ATTACKED A POST IN SAN RAMON \
+TODAY. THE SALVADORAN ARMY SAID THE FIGHTING IN EL SALVADOR GOES ON. EL SALVADOR IS CALM.\n",
+    );
+    assert!(
+        !places.iter().any(|p| p.starts_with("San Ramon")),
+        "{places:?}"
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.starts_with("San Ramon") && s.contains("never names")),
+        "{skipped:?}"
+    );
+    // A large city abroad stays.
+    let (places, _) = places_and_skips(
+        "   SAN SALVADOR, 3 MAY 90 -- [TEXT] THE SALVADORAN ARMY SAID THE FIGHTING IN EL SALVADOR \
+GOES ON. EL SALVADOR IS CALM. A BOMB EXPLODED IN MADRID TODAY.\n",
+    );
+    assert!(places.iter().any(|p| p.starts_with("Madrid")), "{places:?}");
+}

@@ -1084,6 +1084,13 @@ impl<'g, T> Nearest<'g, T> {
     }
 }
 
+/// How often an article must name its main country for a small town of a
+/// country it never names to be set aside.
+const ABROAD_MAIN_WEIGHT: f64 = 3.0;
+
+/// Towns at least this large are kept wherever they are.
+const ABROAD_POPULATION: u64 = 100_000;
+
 /// Scores every candidate of every name with the countries and places around
 /// it, and keeps the names whose best candidate clears the threshold.
 fn resolve(
@@ -1105,6 +1112,18 @@ fn resolve(
         } else {
             (0.8 * weights.get(&p.country).copied().unwrap_or(0.0)).min(2.0)
         }
+    };
+    // "San Ramon" in an article about El Salvador that never names
+    // Nicaragua: a small town of a country the article never names, while
+    // it names another country often, is more likely a neighbourhood or
+    // village the gazetteer lacks than that town.
+    let main_weight = weights.values().copied().fold(0.0, f64::max);
+    let abroad = |p: &Place| {
+        main_weight >= ABROAD_MAIN_WEIGHT
+            && weights.get(&p.country).copied().unwrap_or(0.0) == 0.0
+            && p.kind == Kind::City
+            && !matches!(p.feature.as_str(), "PPLC" | "PPLA")
+            && p.population < ABROAD_POPULATION
     };
     let score = |r: &Raw, (i, m): (usize, Match)| {
         let p = gazetteer.place(i);
@@ -1215,6 +1234,16 @@ fn resolve(
             e
         };
         match best(r, &extra) {
+            Some((i, s)) if s >= THRESHOLD && abroad(gazetteer.place(i)) => {
+                skipped.push(Skipped {
+                    sentence: r.sentence,
+                    text: r.surface.clone(),
+                    reason: format!(
+                        "a small town in {}, a country the article never names: likely a local place the gazetteer lacks",
+                        gazetteer.place(i).country
+                    ),
+                })
+            }
             Some((i, s)) if s >= THRESHOLD => out.found.push(Found {
                 sentence: r.sentence,
                 start: r.start,
