@@ -962,6 +962,15 @@ fn a_name_that_starts_with_a_given_name_is_a_person_and_so_is_its_surname_later(
          Archbishop Arturo Rivera condemned it, and Rivera asked for calm.",
     );
     assert_eq!(places, vec!["Lima,PE"]);
+    let (_, labels) = places_and_skips(
+        "[Lima] We condemn the bombing in Cusco on 3 May 1990. [Garcia] We do too.",
+    );
+    assert!(
+        labels
+            .iter()
+            .any(|s| s.starts_with("Lima:") && s.contains("person")),
+        "a transcript's speaker label is not a place: {labels:?}"
+    );
     for name in ["Mario Flores", "Flores", "Rivera"] {
         assert!(
             skipped

@@ -566,7 +566,12 @@ impl Scan<'_, '_> {
         let surname = tokens[a..b]
             .iter()
             .all(|t| self.people.contains(&t.stem().to_lowercase()));
-        if contains(lexicon::TITLES, before) || kin || given || surname {
+        // "[Sola] Chilean relations ...": a speaker's label in a transcript.
+        let label = b == a + 1
+            && a > 0
+            && tokens[a - 1].text == "["
+            && tokens.get(b).is_some_and(|t| t.text == "]");
+        if contains(lexicon::TITLES, before) || kin || given || surname || label {
             if self.has_lookup(a, b) {
                 self.skip(a, b, "person's name");
             }
