@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo bench --bench muc4 -- CORPUS [SET...]          # the table, by set
-//! cargo bench --bench muc4 -- CORPUS --misses SET...   # and each miss, for tuning
+//! cargo bench --bench muc4 -- CORPUS --misses SET...   # and each row (right or extra) and miss, for tuning
 //! ```
 //!
 //! `CORPUS` is `muc4-dev.tar.gz` or the folder it unpacks to; `SET` is
@@ -638,17 +638,16 @@ fn measure(
         tally.found_dated += found_keys(&dated);
         if misses {
             for (r, k) in rows.iter().zip(&plain) {
-                if k.is_none() {
-                    println!(
-                        "{} extra: {} {} in {} ({}) | {}",
-                        m.id,
-                        r.row.date.map(|d| d.to_string()).unwrap_or_default(),
-                        r.row.kind,
-                        r.row.place,
-                        r.country,
-                        r.row.evidence
-                    );
-                }
+                println!(
+                    "{} {}: {} {} in {} ({}) | {}",
+                    m.id,
+                    if k.is_none() { "extra" } else { "right" },
+                    r.row.date.map(|d| d.to_string()).unwrap_or_default(),
+                    r.row.kind,
+                    r.row.place,
+                    r.country,
+                    r.row.evidence
+                );
             }
             for (k, key) in m.keys.iter().enumerate() {
                 if !key.optional && !plain.contains(&Some(k)) {

@@ -954,3 +954,74 @@ fn a_country_adjective_is_context_not_a_place() {
         vec!["1990-05-03|Usulutan|SV|Attack|||city"]
     );
 }
+
+#[test]
+fn a_name_that_starts_with_a_given_name_is_a_person_and_so_is_its_surname_later() {
+    let (places, skipped) = places_and_skips(
+        "Gunmen shot Mario Flores in Lima on 3 May 1990. Flores was a lawyer. \
+         Archbishop Arturo Rivera condemned it, and Rivera asked for calm.",
+    );
+    assert_eq!(places, vec!["Lima,PE"]);
+    let (_, labels) = places_and_skips(
+        "[Lima] We condemn the bombing in Cusco on 3 May 1990. [Garcia] We do too.",
+    );
+    assert!(
+        labels
+            .iter()
+            .any(|s| s.starts_with("Lima:") && s.contains("person")),
+        "a transcript's speaker label is not a place: {labels:?}"
+    );
+    for name in ["Mario Flores", "Flores", "Rivera"] {
+        assert!(
+            skipped
+                .iter()
+                .any(|s| s.starts_with(&format!("{name}:")) && s.contains("person")),
+            "{name} not skipped as a person: {skipped:?}"
+        );
+    }
+}
+
+#[test]
+fn central_and_latin_america_are_regions_not_places() {
+    let got = rows(
+        "A bomb exploded in Tegucigalpa on 2 May 1990, the worst attack on a Central American \
+         capital this year, a Latin American diplomat said.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains("Tegucigalpa|HN|Bombing"), "{got:?}");
+}
+
+#[test]
+fn event_words_used_as_figures_of_speech_are_not_incidents() {
+    let got = rows(
+        "This explosion of freedom in Santiago on 5 May 1990 was a new attack against \
+         socialism, the minister said in Lima.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let real = rows("An attack on the police station in Lima on 5 May 1990 killed two officers.");
+    assert!(real.iter().any(|r| r.contains("Lima|PE")), "{real:?}");
+}
+
+#[test]
+fn a_small_town_of_a_country_the_article_never_names_is_set_aside() {
+    let (places, skipped) = places_and_skips(
+        "   SAN SALVADOR, 3 MAY 90 -- [TEXT] SALVADORAN GUERRILLAS ATTACKED A POST IN SAN RAMON \
+TODAY. THE SALVADORAN ARMY SAID THE FIGHTING IN EL SALVADOR GOES ON. EL SALVADOR IS CALM.\n",
+    );
+    assert!(
+        !places.iter().any(|p| p.starts_with("San Ramon")),
+        "{places:?}"
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.starts_with("San Ramon") && s.contains("never names")),
+        "{skipped:?}"
+    );
+    // A large city abroad stays.
+    let (places, _) = places_and_skips(
+        "   SAN SALVADOR, 3 MAY 90 -- [TEXT] THE SALVADORAN ARMY SAID THE FIGHTING IN EL SALVADOR \
+GOES ON. EL SALVADOR IS CALM. A BOMB EXPLODED IN MADRID TODAY.\n",
+    );
+    assert!(places.iter().any(|p| p.starts_with("Madrid")), "{places:?}");
+}

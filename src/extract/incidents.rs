@@ -104,7 +104,15 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
         // "militants fighting in Syria": a description of people, not an event.
         let descriptive =
             phrase[0].ends_with("ing") && i >= 1 && contains(PEOPLE, &tokens[i - 1].lower);
+        // "this explosion of freedom", "an attack against socialism": a figure of speech.
+        let figurative = tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "of" | "against" | "on" | "upon"))
+            && (end + 1..(end + 4).min(tokens.len()))
+                .take_while(|&k| tokens[k].kind == TokenKind::Word)
+                .any(|k| contains(lexicon::FIGURATIVE_OBJECTS, &tokens[k].lower));
         let negated = descriptive
+            || figurative
             || (1..=2)
                 .any(|back| i >= back && contains(lexicon::NEGATIONS, &tokens[i - back].lower));
         out.push(Word {

@@ -3,7 +3,7 @@
 //! name resolved with the countries and other places around it.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 use rstar::RTree;
@@ -197,10 +197,12 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     let mut sentence_countries: Vec<Vec<(String, usize)>> = Vec::new();
     let mut weights: BTreeMap<String, f64> = BTreeMap::new();
     let looked_up = LookedUp::default();
+    let people = surnames(doc);
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let mut scan = Scan {
             gazetteer,
             looked_up: &looked_up,
+            people: &people,
             tokens: &sentence.tokens,
             citations: &sentence.citations,
             sentence: s,
@@ -263,6 +265,47 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     places
 }
 
+/// The surnames (lower case) of the people an article names: the words after
+/// the first of a capitalised run that starts with a given name ("Mario
+/// Flores") or follows a title ("President Alfredo Cristiani"). A surname
+/// told alone later ("Flores said") is the person, not a place.
+fn surnames(doc: &Document) -> HashSet<String> {
+    let mut people = HashSet::new();
+    for sentence in &doc.sentences {
+        let tokens = &sentence.tokens;
+        let mut i = 0;
+        while i < tokens.len() {
+            if !tokens[i].is_cap() {
+                i += 1;
+                continue;
+            }
+            let mut b = i + 1;
+            while b < tokens.len() && tokens[b].is_cap() && !tokens[b - 1].possessive() {
+                b += 1;
+            }
+            let titled = i > 0 && contains(lexicon::TITLES, &tokens[i - 1].lower);
+            let given = contains(lexicon::GIVEN_NAMES, &tokens[i].lower) && b > i + 1;
+            // "Archbishop Arturo Rivera": the words after a title inside the run.
+            let inner = (i..b.saturating_sub(1))
+                .find(|&k| contains(lexicon::TITLES, &tokens[k].lower))
+                .map(|k| k + 1);
+            let from = if titled || given { Some(i) } else { inner };
+            if let Some(from) = from {
+                people.extend(
+                    tokens[from..b]
+                        .iter()
+                        .map(|t| t.stem().to_lowercase())
+                        .filter(|w| {
+                            !contains(lexicon::GIVEN_NAMES, w) && lexicon::demonym(w).is_none()
+                        }),
+                );
+            }
+            i = b;
+        }
+    }
+    people
+}
+
 /// The gazetteer's answers for the names of one article, each name looked
 /// up once however often it is told: candidates (index, match, whether a
 /// country), and the country a name is, if any.
@@ -308,6 +351,8 @@ struct Scan<'a, 'g> {
     gazetteer: &'g Gazetteer,
     /// Names already looked up in this article.
     looked_up: &'a LookedUp,
+    /// Surnames of the people the article names ([`surnames`]).
+    people: &'a HashSet<String>,
     tokens: &'a [Token],
     /// Source citations, whose names are outlets, not places.
     citations: &'a [Citation],
@@ -516,7 +561,17 @@ impl Scan<'_, '_> {
         let before = a.checked_sub(1).map_or("", |k| self.lower(k));
         let kin =
             a >= 2 && self.lower(a - 1) == "of" && contains(lexicon::KINSHIP, self.lower(a - 2));
-        if contains(lexicon::TITLES, before) || kin {
+        // "Mario Flores", and "Flores" once he has been named.
+        let given = contains(lexicon::GIVEN_NAMES, &tokens[a].lower);
+        let surname = tokens[a..b]
+            .iter()
+            .all(|t| self.people.contains(&t.stem().to_lowercase()));
+        // "[Sola] Chilean relations ...": a speaker's label in a transcript.
+        let label = b == a + 1
+            && a > 0
+            && tokens[a - 1].text == "["
+            && tokens.get(b).is_some_and(|t| t.text == "]");
+        if contains(lexicon::TITLES, before) || kin || given || surname || label {
             if self.has_lookup(a, b) {
                 self.skip(a, b, "person's name");
             }
@@ -1034,6 +1089,13 @@ impl<'g, T> Nearest<'g, T> {
     }
 }
 
+/// How often an article must name its main country for a small town of a
+/// country it never names to be set aside.
+const ABROAD_MAIN_WEIGHT: f64 = 3.0;
+
+/// Towns at least this large are kept wherever they are.
+const ABROAD_POPULATION: u64 = 100_000;
+
 /// Scores every candidate of every name with the countries and places around
 /// it, and keeps the names whose best candidate clears the threshold.
 fn resolve(
@@ -1055,6 +1117,18 @@ fn resolve(
         } else {
             (0.8 * weights.get(&p.country).copied().unwrap_or(0.0)).min(2.0)
         }
+    };
+    // "San Ramon" in an article about El Salvador that never names
+    // Nicaragua: a small town of a country the article never names, while
+    // it names another country often, is more likely a neighbourhood or
+    // village the gazetteer lacks than that town.
+    let main_weight = weights.values().copied().fold(0.0, f64::max);
+    let abroad = |p: &Place| {
+        main_weight >= ABROAD_MAIN_WEIGHT
+            && weights.get(&p.country).copied().unwrap_or(0.0) == 0.0
+            && p.kind == Kind::City
+            && !matches!(p.feature.as_str(), "PPLC" | "PPLA")
+            && p.population < ABROAD_POPULATION
     };
     let score = |r: &Raw, (i, m): (usize, Match)| {
         let p = gazetteer.place(i);
@@ -1165,6 +1239,16 @@ fn resolve(
             e
         };
         match best(r, &extra) {
+            Some((i, s)) if s >= THRESHOLD && abroad(gazetteer.place(i)) => {
+                skipped.push(Skipped {
+                    sentence: r.sentence,
+                    text: r.surface.clone(),
+                    reason: format!(
+                        "a small town in {}, a country the article never names: likely a local place the gazetteer lacks",
+                        gazetteer.place(i).country
+                    ),
+                })
+            }
             Some((i, s)) if s >= THRESHOLD => out.found.push(Found {
                 sentence: r.sentence,
                 start: r.start,
