@@ -43,8 +43,7 @@ pub(crate) fn draw(
             .map(|t| format!("label `{t}` left out: no free space next to its markers")),
     );
     if style.layers.credits {
-        let note = (!unplaced.is_empty())
-            .then(|| format!("Not labelled for lack of room: {}.", unplaced.join(", ")));
+        let note = (!unplaced.is_empty()).then(|| unplaced_note(unplaced));
         let lines = with_notes(credits, note.as_slice(), style, plan.width);
         y = page::draw_credits(svg, r.x0, y, &lines, style);
     }
@@ -72,4 +71,38 @@ pub(crate) fn with_notes(
         lines.extend(page::wrap_text(note, font, style.sizes.credits, width));
     }
     lines
+}
+
+/// Most names the credit line lists as left out; the rest are counted.
+const MOST_UNPLACED: usize = 30;
+
+/// "Not labelled for lack of room: A, B.", naming at most [`MOST_UNPLACED`]
+/// and counting the others, which the terminal lists one by one.
+fn unplaced_note(unplaced: &[String]) -> String {
+    if unplaced.len() <= MOST_UNPLACED {
+        return format!("Not labelled for lack of room: {}.", unplaced.join(", "));
+    }
+    format!(
+        "Not labelled for lack of room: {} and {} more (each is listed on the terminal).",
+        unplaced[..MOST_UNPLACED].join(", "),
+        unplaced.len() - MOST_UNPLACED
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_of_names_left_out_is_cut_and_counted() {
+        let few: Vec<String> = ["Shali", "Magas"].map(String::from).to_vec();
+        assert_eq!(
+            unplaced_note(&few),
+            "Not labelled for lack of room: Shali, Magas."
+        );
+        let many: Vec<String> = (0..45).map(|i| format!("Town {i}")).collect();
+        let note = unplaced_note(&many);
+        assert!(note.contains("Town 29 and 15 more"), "{note}");
+        assert!(!note.contains("Town 30"), "{note}");
+    }
 }
