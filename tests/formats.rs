@@ -37,6 +37,20 @@ fn export(path: &std::path::Path, args: &[&str]) -> (serde_json::Value, String) 
     (serde_json::from_slice(&out.stdout).unwrap(), err)
 }
 
+/// Runs `incimap geocode` on `path`, writing `out` and the `report`, and
+/// checks that it succeeded.
+fn geocode(path: &std::path::Path, out: &std::path::Path, report: &std::path::Path) {
+    let run = incimap(&[
+        "geocode",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+}
+
 /// Runs `incimap export FILE -o -` with `args`, expecting exit code 1, and
 /// returns what it printed on standard error.
 fn export_fails(path: &std::path::Path, args: &[&str]) -> String {
@@ -490,15 +504,7 @@ fn approximate_dates_are_flagged_in_every_output() {
     // The geocoded CSV, with its column typed as a boolean for GDAL.
     let out = dir.path().join("geocoded.csv");
     let report = dir.path().join("report.csv");
-    let run = incimap(&[
-        "geocode",
-        path.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--report",
-        report.to_str().unwrap(),
-    ]);
-    assert!(run.status.success(), "{}", stderr(&run));
+    geocode(&path, &out, &report);
     let mut reader = csv::Reader::from_path(&out).unwrap();
     let header = reader.headers().unwrap().clone();
     let at = header
@@ -553,15 +559,7 @@ fn bad_cells_are_in_the_report() {
     let (dir, path) = write("cells.csv", csv.as_bytes());
     let out = dir.path().join("geocoded.csv");
     let report = dir.path().join("geocode-report.csv");
-    let run = incimap(&[
-        "geocode",
-        path.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--report",
-        report.to_str().unwrap(),
-    ]);
-    assert!(run.status.success(), "{}", stderr(&run));
+    geocode(&path, &out, &report);
     let mut reader = csv::Reader::from_path(&report).unwrap();
     let header = reader.headers().unwrap().clone();
     assert_eq!(header.iter().next_back(), Some("cell_warnings"));
