@@ -1025,3 +1025,162 @@ GOES ON. EL SALVADOR IS CALM. A BOMB EXPLODED IN MADRID TODAY.\n",
     );
     assert!(places.iter().any(|p| p.starts_with("Madrid")), "{places:?}");
 }
+
+#[test]
+fn where_people_or_fire_came_from_is_not_where_it_happened() {
+    // An origin alone places nothing; the article's one place takes the event.
+    assert_eq!(
+        rows(
+            "Clashes broke out in Batken region on 9 January 2020. \
+             Border guards were shot at from a hunting rifle from Tajikistan."
+        ),
+        vec!["2020-01-09|Batken region|KG|Armed clash|||admin1"]
+    );
+    assert_eq!(
+        rows("Police arrested 26 terrorists from Afghanistan and Tajikistan on 2 May 2023."),
+        Vec::<String>::new()
+    );
+    // A country's possessive before a ministry or an admission is an actor.
+    assert_eq!(
+        rows(
+            "Tajikistan's Interior Ministry blamed the group for a 6 November 2019 attack \
+             that left 17 dead at a Tajikistan-Uzbekistan border checkpoint."
+        ),
+        vec!["2019-11-06|Tajikistan–Uzbekistan border|TJ|Attack|17||border"]
+    );
+}
+
+#[test]
+fn habits_and_trends_are_not_incidents() {
+    for text in [
+        "Authorities in Kyrgyzstan routinely detain suspected militants in Osh.",
+        "Militants regularly attack checkpoints in Kunduz.",
+        "In Peshawar, violence has been on the rise since the ceasefire ended.",
+    ] {
+        assert_eq!(rows(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn another_attack_at_the_same_place_is_another_incident() {
+    assert_eq!(
+        rows(
+            "Gunmen opened fire at the shrine in Shiraz on 13 August 2023, killing four. \
+             The shrine had been the target of another bombing, on 26 October 2022, \
+             in which 13 people were killed."
+        ),
+        vec![
+            "2023-08-13|Shiraz|IR|Armed attack|4||city",
+            "2022-10-26|Shiraz|IR|Bombing|13||city",
+        ]
+    );
+    // "Another group" of attackers is the same incident.
+    assert_eq!(
+        rows(
+            "Gunmen attacked a church in Derbent, Russia, on 23 June 2024. \
+             At the same time another group opened fire on a police post in Derbent."
+        ),
+        vec!["2024-06-23|Derbent|RU|Armed attack|||city"]
+    );
+}
+
+#[test]
+fn a_named_incident_told_again_is_the_same_incident() {
+    assert_eq!(
+        rows(
+            "A suicide bomber struck a mosque in Peshawar on 30 January 2023, killing 47. \
+             The Peshawar mosque attack is the biggest this year. \
+             The group ended a ceasefire in November 2022."
+        ),
+        vec!["2023-01-30|Peshawar|PK|Suicide bombing|47||city"]
+    );
+}
+
+#[test]
+fn publication_dates_on_their_own_line_and_agency_datelines() {
+    let gazetteer = Gazetteer::embedded();
+    // A headline, then the date on a line of its own, as pasted from a web page.
+    for (text, want) in [
+        (
+            "Chinese embassy in Kyrgyzstan hit by car bomb\n\nAug 30, 2016\n\n\
+             A car bomber rammed the gates of the Chinese embassy in Bishkek on Tuesday.",
+            "2016-08-30",
+        ),
+        (
+            "Blast in Peshawar\nby IANS | Updated Jan 30, 2023\nA bomber blew himself up in a \
+             mosque in Peshawar today, officials said, and rescuers are still at work there.",
+            "2023-01-30",
+        ),
+        (
+            "2020-01-10 12:27\nAnother incident occurs on the border\n\
+             Stones were thrown at cars in Batken region last night, the border service of \
+             Kyrgyzstan said in a statement, and border guards were put on alert.",
+            "2020-01-10",
+        ),
+    ] {
+        let got = run(text, &gazetteer);
+        assert_eq!(
+            got.reference.map(|(d, _)| d.to_string()).as_deref(),
+            Some(want),
+            "{text}"
+        );
+    }
+    // "Town, dd.mm.yyyy. /AGENCY/.": the dateline's town is not the event's
+    // place when the story names another; "the Kyrgyz capital" is Bishkek.
+    assert_eq!(
+        rows(
+            "Dushanbe, 30.08.2016. /NIAT \"Khovar\"/. An assailant drove an explosive-laden car \
+             into the Chinese embassy in the Kyrgyz capital city on Tuesday morning."
+        ),
+        vec!["2016-08-30|Bishkek|KG|Car bomb|||city"]
+    );
+    // A dateline's day without a year takes its year from the text's dates.
+    assert_eq!(
+        rows(
+            "BISHKEK, September 17. /TASS/. An order dated September 16, 2022 declared an \
+             emergency. Border guards opened fire in Batken region on September 14."
+        ),
+        vec!["2022-09-14|Batken region|KG|Armed attack|||admin1"]
+    );
+    // "Dushanbe (Tajikistan) (AFP)" is a dateline: fighting told without a
+    // place is where the article's one place is, not in Dushanbe.
+    assert_eq!(
+        rows(
+            "Tajikistan admits deaths in border clashes\n\nDushanbe (Tajikistan) (AFP)\n\n\
+             Fighting erupted last Thursday, killing dozens. \
+             The violence in the Batken region was the worst in years."
+        ),
+        vec!["|Batken region|KG|Armed clash|||admin1"]
+    );
+}
+
+#[test]
+fn photo_captions_tell_no_incident() {
+    assert_eq!(
+        rows(
+            "A view of the Crocus City Hall burned after an attack is seen near Moscow, \
+             March 23, 2024. Gunmen opened fire at the Crocus City Hall in Krasnogorsk on \
+             March 22, 2024."
+        ),
+        vec!["2024-03-22|Crocus City Hall|RU|Armed attack|||city"]
+    );
+}
+
+#[test]
+fn lines_of_an_unwrapped_text_are_blocks() {
+    let gazetteer = Gazetteer::embedded();
+    // A headline line without a full stop, then a long line: two blocks.
+    let text = "Islamic State strikes Tajikistan outpost\nGunmen attacked a border post in \
+                Isfara, Tajikistan, on 6 November 2019, killing 17 people, the interior \
+                ministry said in a statement on Wednesday.";
+    let got = run(text, &gazetteer);
+    assert_eq!(got.rows.len(), 1, "{:?}", got.rows);
+    assert_eq!(got.rows[0].place, "Isfara");
+    // Hard-wrapped prose keeps its sentences whole across its line breaks.
+    let wrapped = "Gunmen attacked a border post in the town of\nIsfara, Tajikistan, on 6 \
+                   November 2019, killing 17 people.";
+    assert_eq!(
+        rows(wrapped),
+        vec!["2019-11-06|Isfara|TJ|Armed attack|17||city"]
+    );
+}

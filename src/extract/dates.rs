@@ -122,6 +122,19 @@ fn day(t: Option<&Token>) -> Option<u8> {
     (1..=31).contains(&n).then_some(n as u8)
 }
 
+/// `30.08.2016`: a day, a month and a four-digit year joined by dots.
+fn dotted(t: &Token) -> Option<PartialDate> {
+    let parts: Vec<&str> = t.text.split('.').collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    if d.len() > 2 || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let (d, m, y) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    PartialDate::new(y, Some(m), Some(d)).ok()
+}
+
 fn year(t: Option<&Token>) -> Option<i32> {
     let t = t?;
     let n = number(t)?;
@@ -138,7 +151,8 @@ fn amount(t: &Token) -> Option<i64> {
     })
 }
 
-fn words(tokens: &[Token], at: usize, phrase: &[&str]) -> bool {
+/// Whether the lower-case words of `phrase` start at token `at`.
+pub(super) fn words(tokens: &[Token], at: usize, phrase: &[&str]) -> bool {
     phrase
         .iter()
         .enumerate()
@@ -175,6 +189,10 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
     let t = &tokens[i];
     let next = tokens.get(i + 1);
     let prev = i.checked_sub(1).map(|p| tokens[p].lower.as_str());
+    // 30.08.2016: day, month and year, as datelines in Central Asia write them.
+    if let Some(p) = dotted(t) {
+        return Some((i + 1, When::Absolute(p)));
+    }
     // 9 October 2021 / 9 October
     if let (Some(d), Some(m)) = (day(Some(t)), next.and_then(month)) {
         if let Some(y) = year(tokens.get(i + 2)) {

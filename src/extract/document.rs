@@ -111,6 +111,9 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// The date of the dateline, if the article has one.
     pub published: Option<PartialDate>,
+    /// A dateline's month and day when it gives no year ("BISHKEK,
+    /// September 17. /TASS/."): the year comes from the text's dates.
+    pub published_day: Option<(u8, u8)>,
     /// The date the article's dates are read against ("on Friday", "in June"):
     /// set by [`Document::set_reference`].
     pub reference: Option<Reference>,
@@ -148,10 +151,21 @@ impl Document {
                     _ => None,
                 })
                 .max_by_key(|p| (p.year, p.month, p.day));
-            match (latest, self.published) {
-                (Some(d), _) => (d, ReferenceFrom::Latest),
-                (None, Some(d)) => (d, ReferenceFrom::Dateline),
-                (None, None) => return None,
+            // The dateline's day, in the year of the latest full date (or
+            // the next, when the day comes before it in that year).
+            let dateline_day = self.published_day.zip(latest).and_then(|((m, d), l)| {
+                let year = if (Some(m), Some(d)) >= (l.month, l.day) {
+                    l.year
+                } else {
+                    l.year + 1
+                };
+                PartialDate::new(year, Some(m), Some(d)).ok()
+            });
+            match (dateline_day, latest, self.published) {
+                (Some(d), _, _) => (d, ReferenceFrom::Dateline),
+                (None, Some(d), _) => (d, ReferenceFrom::Latest),
+                (None, None, Some(d)) => (d, ReferenceFrom::Dateline),
+                (None, None, None) => return None,
             }
         };
         self.reference = Some(Reference {
@@ -164,11 +178,23 @@ impl Document {
 
 /// Splits an article (plain text or Markdown) into sentences.
 pub fn parse(text: &str) -> Document {
-    let blocks = blocks(text);
+    let blocks = blocks(&separate_lines(text));
     let mut sentences = Vec::new();
     let mut published = None;
+    let mut published_day = None;
     for (b, (block, heading)) in blocks.iter().enumerate() {
         let mut body = block.as_str();
+        // "Aug 30, 2016", "Updated Jan 30, 2023", "2020-01-10 12:27": the
+        // publication date on a line of its own.
+        if b < 3
+            && !heading
+            && published.is_none()
+            && published_day.is_none()
+            && let Some(date) = standalone_date(block)
+        {
+            published = Some(date);
+            continue;
+        }
         let looks_like_title = !heading
             && b == 0
             && blocks.len() > 1
@@ -178,15 +204,15 @@ pub fn parse(text: &str) -> Document {
             && !heading
             && !looks_like_title
             && published.is_none()
-            && let Some((place, date, rest)) = dateline(block)
+            && published_day.is_none()
+            && let Some(line) = dateline(block)
         {
-            {
-                published = date;
-                if let Some(place) = place {
-                    sentences.push(sentence(place, b, Part::Dateline));
-                }
-                body = &block[rest..];
+            published = line.date;
+            published_day = line.day;
+            if let Some(place) = line.place {
+                sentences.push(sentence(place, b, Part::Dateline));
             }
+            body = &block[line.body..];
         }
         let part = if *heading || looks_like_title {
             Part::Headline
@@ -200,6 +226,7 @@ pub fn parse(text: &str) -> Document {
     Document {
         sentences,
         published,
+        published_day,
         reference: None,
         restored: false,
     }
@@ -266,6 +293,40 @@ fn citations(text: &str, tokens: &[Token]) -> Vec<Citation> {
     out
 }
 
+/// Longer than any hard-wrapped line: a paragraph with a line this long
+/// was not wrapped, so each of its line breaks ends a block (a headline, a
+/// dateline, a paragraph pasted from a web page).
+const UNWRAPPED_LINE: usize = 120;
+
+/// The text with a blank line after every line of the paragraphs that were
+/// not hard-wrapped (tables aside), so each of their lines is a block.
+fn separate_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    for (k, paragraph) in text.split("\n\n").enumerate() {
+        if k > 0 {
+            out.push_str("\n\n");
+        }
+        let lines: Vec<&str> = paragraph.lines().collect();
+        let unwrapped = lines.len() > 1
+            && lines.iter().any(|l| l.chars().count() > UNWRAPPED_LINE)
+            && !lines.iter().any(|l| l.trim_start().starts_with('|'));
+        if unwrapped {
+            for (i, line) in lines.iter().enumerate() {
+                // "— TRT World (@TRTWorld) October 26, 2022": an attribution
+                // goes with the line it follows.
+                if i > 0 {
+                    let attribution = line.trim_start().starts_with(['—', '–']);
+                    out.push_str(if attribution { " " } else { "\n\n" });
+                }
+                out.push_str(line);
+            }
+        } else {
+            out.push_str(paragraph);
+        }
+    }
+    out
+}
+
 /// The paragraphs, headings and list items of a Markdown text, as plain text.
 fn blocks(text: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
@@ -306,28 +367,45 @@ fn blocks(text: &str) -> Vec<(String, bool)> {
 }
 
 /// "KABUL, 9 October 2021 — ...", "Tehran, 5 January 2024", "22 March 2024",
+/// "Dushanbe (Tajikistan) (AFP)", "BISHKEK, September 17. /TASS/.",
 /// "SAN SALVADOR, 12 JAN 90 (RADIO VENCEREMOS) -- [TEXT] ...", "CONCEPCION
 /// (CHILE), 23 AUG 88 --": the place (with a country in parentheses), the
 /// date (the source in parentheses after it set aside, a two-digit year
 /// read as 19xx or 20xx) and where the body starts (past bracketed tags
 /// such as `[TEXT]`).
-fn dateline(block: &str) -> Option<(Option<&str>, Option<PartialDate>, usize)> {
+fn dateline(block: &str) -> Option<Dateline<'_>> {
     let (head, mut rest) = match [" — ", " – ", " -- ", " - "]
         .iter()
         .filter_map(|d| block.find(d).map(|at| (at, d.len())))
+        .chain(agency(block))
         .min()
     {
         Some((at, len)) if at <= 80 => (&block[..at], at + len),
         _ if block.len() <= 60 && !block.ends_with('.') => (block, block.len()),
         _ => return None,
     };
+    // "Dushanbe (Tajikistan) (AFP)": a town and its country or the agency in
+    // parentheses, and nothing else.
+    let credited = head.contains('(') && head.trim_end().ends_with(')') && !head.contains(',');
     let (place, date_text) = match head.split_once(',') {
         Some((p, d)) => (Some(p.trim()), d.trim()),
+        None if credited => (Some(head.trim()), ""),
         None => (None, head.trim()),
     };
     // "12 JAN 90 (RADIO VENCEREMOS)": the source is not part of the date.
     let bare_date = date_text.split('(').next().unwrap_or(date_text).trim();
+    let bare_date = bare_date.trim_end_matches('.');
     let date = dates::parse_full(bare_date).or_else(|| short_year(bare_date));
+    // "September 17": a day without its year.
+    let day = match dates::find(&tokenize(bare_date)).as_slice() {
+        [
+            DateExpr {
+                when: When::MonthDay(m, d),
+                ..
+            },
+        ] if date.is_none() => Some((*m, *d)),
+        _ => None,
+    };
     let place = place.filter(|p| {
         let name = p.split('(').next().unwrap_or(p);
         !name.trim().is_empty()
@@ -344,11 +422,85 @@ fn dateline(block: &str) -> Option<(Option<&str>, Option<PartialDate>, usize)> {
     {
         rest = block.len() - tag.len() + close + 1;
     }
-    match (place, date) {
-        (None, None) => None,
-        (Some(_), None) if !shouting => None,
-        (None, Some(_)) if head.len() != date_text.len() => None,
-        _ => Some((place, date, rest)),
+    let dated = date.is_some() || day.is_some();
+    let found = Dateline {
+        place,
+        date,
+        day,
+        body: rest,
+    };
+    match (place, dated) {
+        (None, false) => None,
+        (Some(_), false) if !shouting && !credited => None,
+        (None, true) if head.len() != date_text.len() => None,
+        _ => Some(found),
+    }
+}
+
+/// What a dateline says.
+struct Dateline<'b> {
+    /// The town, when it names one.
+    place: Option<&'b str>,
+    /// The date, when it gives a year.
+    date: Option<PartialDate>,
+    /// The month and day of a date without a year.
+    day: Option<(u8, u8)>,
+    /// Where the article's body starts.
+    body: usize,
+}
+
+/// "BISHKEK, September 17. /TASS/.", "Dushanbe, 30.08.2016. /NIAT
+/// "Khovar"/.": where a news agency's name between slashes ends the
+/// dateline, as the offset of the slash and the length through the closing
+/// slash and its full stop.
+fn agency(block: &str) -> Option<(usize, usize)> {
+    let open = block.find(" /").filter(|&at| at <= 80)?;
+    let name = &block[open + 2..];
+    let close = name.find('/').filter(|&at| (1..=40).contains(&at))?;
+    let end = open + 2 + close + 1;
+    let end = end + usize::from(block[end..].starts_with('.'));
+    Some((open, end - open))
+}
+
+/// Words before a publication date on a line of its own.
+const DATE_LEADS: &[&str] = &["updated", "published", "posted", "last updated", "on"];
+
+/// A short block that is only a full date, with perhaps a lead word
+/// ("Updated"), a byline before a bar ("by IANS | Updated Jan 30, 2023")
+/// and a time after it ("2020-01-10 12:27").
+fn standalone_date(block: &str) -> Option<PartialDate> {
+    if block.len() > 60 {
+        return None;
+    }
+    let mut text = block.rsplit('|').next().unwrap_or(block).trim();
+    // "Aug 30, 2016." as a line of its own.
+    text = text.trim_end_matches('.');
+    let lower = text.to_lowercase();
+    if let Some(lead) = DATE_LEADS
+        .iter()
+        .find(|l| lower.starts_with(*l) && lower[l.len()..].starts_with([' ', ':']))
+    {
+        text = text[lead.len()..].trim_start_matches([' ', ':']);
+    }
+    let time = |w: &&str| {
+        w.split(':').count() == 2 && w.split(':').all(|p| p.chars().all(|c| c.is_ascii_digit()))
+    };
+    let bare: Vec<&str> = text.split_whitespace().take_while(|w| !time(w)).collect();
+    let bare = bare.join(" ");
+    if let Ok(date) = PartialDate::parse(&bare) {
+        return date.day.is_some().then_some(date);
+    }
+    let tokens = tokenize(&bare);
+    match dates::find(&tokens).as_slice() {
+        [
+            DateExpr {
+                start: 0,
+                end,
+                when: When::Absolute(date),
+                ..
+            },
+        ] if *end == tokens.len() && date.day.is_some() => Some(*date),
+        _ => None,
     }
 }
 

@@ -42,6 +42,8 @@ struct Word {
     reference: bool,
     /// Denied ("no rockets") or a comparison ("the deadliest attack since...").
     suppressed: bool,
+    /// "another bombing": an incident other than those told, even at the same place.
+    another: bool,
 }
 
 /// Nouns for people that an "-ing" event word may describe.
@@ -58,6 +60,10 @@ const PEOPLE: &[&str] = &[
     "forces",
     "volunteers",
     "mercenaries",
+    "citizens",
+    "nationals",
+    "members",
+    "recruits",
 ];
 
 /// Words that end the phrase of an event word ("the attack had been ordered by...").
@@ -78,12 +84,7 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
     while i < tokens.len() {
         let found = lexicon::EVENT_PHRASES
             .iter()
-            .filter(|(phrase, _)| {
-                phrase
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.lower == *w))
-            })
+            .filter(|(phrase, _)| dates::words(tokens, i, phrase))
             .max_by_key(|(phrase, _)| phrase.len());
         let Some((phrase, kind)) = found else {
             i += 1;
@@ -92,14 +93,17 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
         let end = i + phrase.len();
         let last = phrase[phrase.len() - 1];
         let verb = VERB_ENDINGS.iter().any(|e| last.ends_with(e)) || contains(VERBS, phrase[0]);
-        let determiner =
-            (1..=3).any(|back| {
-                i >= back
-                    && contains(lexicon::DETERMINERS, &tokens[i - back].lower)
-                    && tokens[i - back + 1..i]
-                        .iter()
-                        .all(|t| t.kind == TokenKind::Word && !t.is_cap())
-            }) || (i >= 1 && tokens[i - 1].is_cap() && i >= 2 && tokens[i - 2].lower == "the");
+        // "the attack", "the suicide attack", "the Peshawar mosque attack",
+        // not "the target of another bombing".
+        // "another bombing", not "another group opened fire".
+        let another = !verb && (1..=3).any(|back| i >= back && tokens[i - back].lower == "another");
+        let determiner = (1..=4).any(|back| {
+            i >= back
+                && contains(lexicon::DETERMINERS, &tokens[i - back].lower)
+                && tokens[i - back + 1..i].iter().all(|t| {
+                    t.kind == TokenKind::Word && !contains(super::places::PREPOSITIONS, &t.lower)
+                })
+        });
         let of = tokens.get(end).is_some_and(|t| t.lower == "of");
         // "militants fighting in Syria": a description of people, not an event.
         let descriptive =
@@ -119,8 +123,9 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
             start: i,
             end,
             kind: *kind,
-            reference: !verb && determiner && !of,
+            reference: !verb && determiner && !of && !another,
             suppressed: negated,
+            another,
         });
         i = end;
     }
@@ -247,6 +252,11 @@ impl Builder<'_> {
     fn sentence(&mut self, s: usize, places: &Places) {
         let sentence = &self.doc.sentences[s];
         let tokens = &sentence.tokens;
+        let caption =
+            (0..tokens.len()).any(|k| lexicon::CAPTIONS.iter().any(|p| dates::words(tokens, k, p)));
+        if caption {
+            return;
+        }
         let mut words = event_words(tokens);
         words.retain(|w| !sentence.cited(w.start));
         let comparisons = comparisons(tokens);
@@ -265,7 +275,7 @@ impl Builder<'_> {
                 self.skipped.push(Skipped {
                     sentence: s,
                     text: text(tokens, w.start, w.end),
-                    reason: "a forecast, assessment or plan, not an incident".into(),
+                    reason: "a forecast, assessment, plan or habit, not an incident".into(),
                 });
             }
         }
@@ -358,7 +368,15 @@ impl Builder<'_> {
                 .iter()
                 .find(|d| d.is_absolute())
                 .and_then(|d| dates::resolve(d.when, None, self.doc.reference));
+            let another = fresh.iter().any(|w| w.another);
             match self.current {
+                // "had been the target of another bombing, on 26 October
+                // 2022": a new incident at the place being told of.
+                Some(c) if another => {
+                    let place = self.incidents[c].place.clone();
+                    let date = explicit.or(self.dated[s]);
+                    self.mention(s, &place, kind, date, &counts, true);
+                }
                 Some(c)
                     if kind.compatible(self.incidents[c].kind)
                         && dates_compatible(explicit, self.incidents[c].date) =>
@@ -368,8 +386,14 @@ impl Builder<'_> {
                     }
                     self.attach(c, s, Some(kind), &counts);
                 }
-                _ => match dateline_place(self.doc, places, s) {
-                    // "SAN SALVADOR, 12 JAN 90 -- Guerrillas attacked ...": the dateline's town.
+                // The article's place dates only its first incident; an
+                // arrest of suspects is no incident of its own.
+                _ => match dateline_place(self.doc, places, s).or_else(|| {
+                    main_place(places)
+                        .filter(|_| self.current.is_none() && kind != EventType::Arrests)
+                }) {
+                    // "SAN SALVADOR, 12 JAN 90 -- Guerrillas attacked ...": the
+                    // dateline's town; else the one place the article is about.
                     Some(place) => {
                         let date = self.date_for(
                             s,
@@ -384,7 +408,7 @@ impl Builder<'_> {
                             true,
                             self.anchor(),
                         );
-                        self.mention(s, place, kind, date, &counts);
+                        self.mention(s, place, kind, date, &counts, false);
                     }
                     None => {
                         let w = fresh[0];
@@ -473,8 +497,9 @@ impl Builder<'_> {
                                 .is_some_and(|(k, _)| k == u))
                 })
                 .collect();
+            let another = unit.words.iter().any(|w| w.another);
             for place in &unit.places {
-                self.mention(s, place, kind, date, &mine);
+                self.mention(s, place, kind, date, &mine, another);
             }
         }
     }
@@ -554,10 +579,13 @@ impl Builder<'_> {
         kind: EventType,
         date: Option<PartialDate>,
         counts: &[Count],
+        another: bool,
     ) {
-        // Places named side by side in one sentence are separate incidents.
+        // Places named side by side in one sentence are separate incidents,
+        // and so is "another" attack.
         let target = self.incidents.iter().rposition(|i| {
-            i.lead != s
+            !another
+                && i.lead != s
                 && i.kind.compatible(kind)
                 && same_place(&i.place, place)
                 && dates_compatible(i.date, date)
@@ -649,15 +677,29 @@ fn dateline_place<'p>(doc: &Document, places: &'p Places, s: usize) -> Option<&'
     let sentence = &doc.sentences[s];
     let lead = doc.sentences[place.sentence].block == sentence.block;
     let tokens = &sentence.tokens;
-    let here = (0..tokens.len()).any(|k| {
-        HERE.iter().any(|phrase| {
-            phrase
-                .iter()
-                .enumerate()
-                .all(|(j, w)| tokens.get(k + j).is_some_and(|t| t.lower == *w))
-        })
-    });
+    let here = (0..tokens.len()).any(|k| HERE.iter().any(|p| dates::words(tokens, k, p)));
     (lead || here).then_some(place)
+}
+
+/// The place an article is about, for events it tells without one: the
+/// place below a country named most often as where things are or happened,
+/// when no other is named as often.
+fn main_place(places: &Places) -> Option<&Found> {
+    let mut named: Vec<(&Found, usize)> = Vec::new();
+    for f in places.found.iter().filter(|f| {
+        matches!(f.role, Role::Locative | Role::Container) && f.place.kind != Kind::Country
+    }) {
+        match named.iter_mut().find(|(g, _)| g.place.same(&f.place)) {
+            Some((_, n)) => *n += 1,
+            None => named.push((f, 1)),
+        }
+    }
+    named.sort_by_key(|n| std::cmp::Reverse(n.1));
+    match named.as_slice() {
+        [(f, _)] => Some(f),
+        [(f, a), (_, b), ..] if a > b => Some(f),
+        _ => None,
+    }
 }
 
 /// One item of a list of incidents: its tokens and its event words (an
@@ -789,15 +831,11 @@ fn incident_places<'p>(here: &[&'p Found]) -> Vec<&'p Found> {
         .copied()
         .filter(|f| f.place.kind != Kind::Country)
         .collect();
-    let here: Vec<&Found> = here
-        .iter()
-        .copied()
-        .filter(|f| f.role != Role::Attribute)
-        .collect();
-    let towns: Vec<&Found> = towns
-        .into_iter()
-        .filter(|f| f.role != Role::Attribute)
-        .collect();
+    // An official's area and where people or fire came from ("terrorists
+    // from Afghanistan", "shot at from Tajikistan") never place an incident.
+    let placing = |f: &&Found| !matches!(f.role, Role::Attribute | Role::Origin);
+    let here: Vec<&Found> = here.iter().copied().filter(placing).collect();
+    let towns: Vec<&Found> = towns.into_iter().filter(placing).collect();
     let pool = if towns.is_empty() {
         here.iter()
             .copied()

@@ -108,11 +108,17 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["blew", "himself", "up"], EventType::SuicideBombing),
     (&["blew", "herself", "up"], EventType::SuicideBombing),
     (&["blew", "themselves", "up"], EventType::SuicideBombing),
+    (&["blown", "himself", "up"], EventType::SuicideBombing),
+    (&["blown", "herself", "up"], EventType::SuicideBombing),
+    (&["blown", "themselves", "up"], EventType::SuicideBombing),
+    (&["blows", "himself", "up"], EventType::SuicideBombing),
     (&["car", "bomb"], EventType::CarBomb),
     (&["car", "bombs"], EventType::CarBomb),
     (&["car", "bombing"], EventType::CarBomb),
     (&["truck", "bomb"], EventType::CarBomb),
     (&["bomb-laden"], EventType::CarBomb),
+    (&["explosive-laden"], EventType::CarBomb),
+    (&["explosives-laden"], EventType::CarBomb),
     (&["vehicle-borne"], EventType::CarBomb),
     (&["kidnapped"], EventType::Kidnapping),
     (&["kidnapping"], EventType::Kidnapping),
@@ -172,6 +178,8 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["rioting"], EventType::Riot),
     (&["uprising"], EventType::Riot),
     (&["mutiny"], EventType::Riot),
+    (&["threw", "stones"], EventType::Riot),
+    (&["throwing", "stones"], EventType::Riot),
     (&["explosive", "device"], EventType::Bombing),
     (&["bombing"], EventType::Bombing),
     (&["bombings"], EventType::Bombing),
@@ -211,6 +219,9 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["work", "stoppage"], EventType::WorkStoppage),
     (&["work", "stoppages"], EventType::WorkStoppage),
     (&["opened", "fire"], EventType::ArmedAttack),
+    (&["opening", "fire"], EventType::ArmedAttack),
+    (&["opens", "fire"], EventType::ArmedAttack),
+    (&["open", "fire"], EventType::ArmedAttack),
     (&["fired", "on"], EventType::ArmedAttack),
     (&["fired", "at"], EventType::ArmedAttack),
     (&["shooting"], EventType::ArmedAttack),
@@ -965,8 +976,9 @@ pub const DETERMINERS: &[&str] = &[
 pub const NEGATIONS: &[&str] = &["no", "not", "never", "without", "nothing", "nobody", "few"];
 
 /// Words that make the events of their clause a forecast, an assessment or
-/// an intention, not something that happened ("is expected to attack",
-/// "could attack", "plans to carry out bombings", "a report assessed").
+/// an intention, a habit or a trend, not something that happened ("is
+/// expected to attack", "could attack", "plans to carry out bombings", "a
+/// report assessed", "routinely detain", "violence has been on the rise").
 pub const FORECASTS: &[&[&str]] = &[
     &["expected"],
     &["expects"],
@@ -995,6 +1007,25 @@ pub const FORECASTS: &[&[&str]] = &[
     &["threat", "of"],
     &["capable", "of"],
     &["strengthened", "its", "presence"],
+    // Habits and trends: no one incident.
+    &["routinely"],
+    &["regularly"],
+    &["frequently"],
+    &["usually"],
+    &["typically"],
+    &["on", "the", "rise"],
+];
+
+/// Phrases of a photo caption ("A view of the burnt-out hall is seen on
+/// March 23"): it shows an incident told in the story, and its date is the
+/// photo's.
+pub const CAPTIONS: &[&[&str]] = &[
+    &["is", "seen"],
+    &["are", "seen"],
+    &["is", "pictured"],
+    &["are", "pictured"],
+    &["a", "view", "of"],
+    &["a", "view", "shows"],
 ];
 
 /// Superlatives that open a comparison ("the deadliest attack since...").

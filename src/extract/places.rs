@@ -901,8 +901,15 @@ impl Scan<'_, '_> {
             || (prev == "," && direction)
             || coordinated
             || (hit.start == 0 && self.tokens.get(hit.end).is_some_and(|t| t.is(':')));
-        if possessive && next_is_place {
+        // "Tajikistan's Interior Ministry", "Iran's Supreme National Security Council".
+        let organisation = (hit.end..(hit.end + 4).min(self.tokens.len()))
+            .take_while(|&k| self.tokens[k].is_cap())
+            .any(|k| contains(lexicon::ORG_MARKERS, &self.tokens[k].lower));
+        if possessive && next_is_place && !organisation {
             hit.role = Role::Container;
+        } else if possessive {
+            // "in Tajikistan's first admission", "in Iran's health ministry".
+            hit.speaker = true;
         } else if prev == "from" {
             hit.role = Role::Origin;
         } else if locative {
@@ -959,7 +966,7 @@ const RELATIVE_WORDS: &[&str] = &[
 ];
 
 /// Words before a name that make it something other than a sentence's subject.
-const PREPOSITIONS: &[&str] = &[
+pub(super) const PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "near", "of", "to", "into", "across", "inside", "on", "outside", "with",
     "by", "towards", "toward", "over", "through",
 ];
