@@ -95,8 +95,16 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
         let verb = VERB_ENDINGS.iter().any(|e| last.ends_with(e)) || contains(VERBS, phrase[0]);
         // "the attack", "the suicide attack", "the Peshawar mosque attack",
         // not "the target of another bombing".
-        // "another bombing", not "another group opened fire".
-        let another = !verb && (1..=3).any(|back| i >= back && tokens[i - back].lower == "another");
+        // "another bombing", not "another group opened fire" or "another
+        // group of attackers".
+        let another = !verb
+            && (1..=3).any(|back| {
+                i >= back
+                    && tokens[i - back].lower == "another"
+                    && !tokens[i - back + 1..i]
+                        .iter()
+                        .any(|t| contains(super::places::PREPOSITIONS, &t.lower))
+            });
         let determiner = (1..=4).any(|back| {
             i >= back
                 && contains(lexicon::DETERMINERS, &tokens[i - back].lower)

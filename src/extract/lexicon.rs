@@ -1016,6 +1016,19 @@ pub const FORECASTS: &[&[&str]] = &[
     &["on", "the", "rise"],
 ];
 
+/// Words before a publication's name ("Turkish daily Hurriyet").
+pub const PUBLICATION_WORDS: &[&str] = &[
+    "daily",
+    "weekly",
+    "newspaper",
+    "broadcaster",
+    "channel",
+    "website",
+    "portal",
+    "outlet",
+    "tabloid",
+];
+
 /// Phrases of a photo caption ("A view of the burnt-out hall is seen on
 /// March 23"): it shows an incident told in the story, and its date is the
 /// photo's.

@@ -543,7 +543,9 @@ impl Scan<'_, '_> {
             .any(|t| contains(lexicon::ORG_MARKERS, &t.lower));
         let follower =
             contains(lexicon::ORG_FOLLOWERS, self.lower(b)) && !tokens[b - 1].possessive();
-        if !country_run && (marker || follower) {
+        // "Turkish daily Hurriyet", "the newspaper Izvestia".
+        let titled = a > 0 && contains(lexicon::PUBLICATION_WORDS, self.lower(a - 1));
+        if !country_run && (marker || follower || titled) {
             let mut end = b;
             // "Islamic Renaissance Party of Tajikistan"
             while self.lower(end) == "of" && tokens.get(end + 1).is_some_and(Token::is_cap) {
