@@ -111,6 +111,18 @@ fn demonyms_continents_and_regions_are_places() {
         "{}",
         caucasus.reason
     );
+    // Regions news names that are also, folded, names of towns elsewhere
+    // (Ghouta, a town in Slovakia) or of nothing in GeoNames.
+    for (name, lat, lon) in [
+        ("Eastern Ghouta", 33.57, 36.40),
+        ("the Americas", 19.0, -96.0),
+        ("Bay Area", 37.8, -122.3),
+        ("Asia-Pacific", 5.0, 115.0),
+    ] {
+        let o = alone(name);
+        assert!(km_from(&o, lat, lon) < 100.0, "{name}: {}", o.reason);
+        assert_eq!(o.status, Status::Area, "{name}");
+    }
 }
 
 #[test]
