@@ -550,3 +550,47 @@ fn lakes_are_a_named_layer_in_the_water_colour_under_the_incidents() {
             .contains(&"lakes".to_string())
     );
 }
+
+/// The texts of the Inkscape layer `id`.
+fn layer_texts(svg: &str, id: &str) -> Vec<String> {
+    let Some(start) = svg.find(&format!("<g id=\"{id}\"")) else {
+        return Vec::new();
+    };
+    let layer = &svg[start..];
+    let layer = &layer[..layer.find("</g>").unwrap_or(layer.len())];
+    layer
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| t.split_once('>')?.1.split('<').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_province_is_named_once_and_not_beside_a_town_of_its_name() {
+    let g = geocoded_file("tests/data/render/north-caucasus.csv");
+    let map = draw(&g, &MapOptions::default());
+    let provinces = layer_texts(&map.svg, "provinces");
+    assert!(!provinces.is_empty(), "no province names");
+    let towns: Vec<String> = layer_texts(&map.svg, "context-places")
+        .into_iter()
+        .chain(layer_texts(&map.svg, "labels"))
+        .collect();
+    for name in &provinces {
+        assert!(!towns.contains(name), "{name} named as a town and a province");
+        let times = provinces.iter().filter(|p| *p == name).count();
+        assert_eq!(times, 1, "{name} named {times} times");
+    }
+    // On a choropleth the provinces are the subject: named beside their
+    // towns, but once each though Natural Earth lists some in two parts.
+    let g = geocoded_text(AFGHANISTAN);
+    let options = MapOptions {
+        choropleth: Some(choropleth(Measure::Count, Classing::NaturalBreaks)),
+        ..MapOptions::default()
+    };
+    let provinces = layer_texts(&draw(&g, &options).svg, "provinces");
+    for name in ["Kabul", "Parwan", "Urozgan"] {
+        let times = provinces.iter().filter(|p| *p == name).count();
+        assert_eq!(times, 1, "{name} named {times} times: {provinces:?}");
+    }
+}

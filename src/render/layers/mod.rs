@@ -215,8 +215,17 @@ fn draw_layers(
     } = reference;
     let country_names = CountryNames::place(plan, &basemap, &taken);
     country_names.reserve(&mut taken);
+    // A province is not named again where a town of its name is labelled,
+    // but on a choropleth, whose subject the provinces are.
+    let towns: Vec<&str> = place_labels
+        .placed
+        .iter()
+        .chain(&context.labels)
+        .filter(|_| plan.choropleth.is_none())
+        .map(|l| l.text.as_str())
+        .collect();
     let provinces = Provinces::new(plan).map(|mut p| {
-        p.name(plan, &taken);
+        p.name(plan, &taken, &towns);
         p
     });
     if let Some(p) = &provinces {

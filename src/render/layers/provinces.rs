@@ -4,6 +4,7 @@
 //! country names leave room.
 
 use super::{Layer, Taken};
+use crate::gazetteer::fold;
 use crate::render::basemap::Detail;
 use crate::render::labels::{self, AreaLabel, Rect};
 use crate::render::land::{self, Projector};
@@ -92,8 +93,9 @@ impl Provinces {
     }
 
     /// Sets the names of the provinces in view where they fit, clear of
-    /// everything taken, on close-up maps.
-    pub fn name(&mut self, plan: &Plan, taken: &Taken) {
+    /// everything taken, on close-up maps; not those named like one of the
+    /// `towns` labelled (Zaqatala, the town, names Zaqatala, the district).
+    pub fn name(&mut self, plan: &Plan, taken: &Taken, towns: &[&str]) {
         let style = plan.style;
         if !style.layers.province_names || plan.km_per_px() >= NAMES_KM_PER_PX {
             return;
@@ -103,14 +105,22 @@ impl Provinces {
         let (bounds, r) = (plan.bounds(), plan.rect());
         let view =
             frame_degrees(plan).unwrap_or_else(|| geo::Rect::new((-180.0, -90.0), (180.0, 90.0)));
-        let areas: Vec<(String, geo::MultiPolygon<f64>)> = data
-            .meeting(view)
-            .filter_map(|i| {
-                let p = &data.provinces[i];
-                let shape = land::area_in_frame(&data.shape(p), &projector, bounds, r, 0.5)?;
-                Some((p.name.clone(), shape))
-            })
-            .collect();
+        // Parts listed apart under one name (Urozgan, Parwan) get one name.
+        let mut areas: Vec<(String, geo::MultiPolygon<f64>)> = Vec::new();
+        for i in data.meeting(view) {
+            let p = &data.provinces[i];
+            if towns.iter().any(|t| fold(t) == fold(&p.name)) {
+                continue;
+            }
+            let Some(shape) = land::area_in_frame(&data.shape(p), &projector, bounds, r, 0.5)
+            else {
+                continue;
+            };
+            match areas.iter_mut().find(|(name, _)| *name == p.name) {
+                Some((_, all)) => all.0.extend(shape.0),
+                None => areas.push((p.name.clone(), shape)),
+            }
+        }
         let size = style.sizes.province_names;
         self.names = labels::place_in_areas(
             &areas,
