@@ -1191,3 +1191,25 @@ fn lines_of_an_unwrapped_text_are_blocks() {
         vec!["2019-11-06|Isfara|TJ|Armed attack|17||city"]
     );
 }
+
+#[test]
+fn a_comparison_that_names_the_incident_compared_tells_it() {
+    // "since the Beslan siege" compares; "was the ... bombing" names one.
+    assert_eq!(
+        rows(
+            "A suicide bomber killed 50 in Kunduz on 8 October 2021. It was the deadliest \
+             attack since the Beslan siege."
+        ),
+        vec!["2021-10-08|Kunduz|AF|Suicide bombing|50||city"]
+    );
+    assert_eq!(
+        rows(
+            "A suicide bomber killed 50 in Kunduz on 8 October 2021. The deadliest attack \
+             was the August 26 Kabul airport suicide bombing."
+        ),
+        vec![
+            "2021-10-08|Kunduz|AF|Suicide bombing|50||city",
+            "2021-08-26|Kabul|AF|Suicide bombing|||city",
+        ]
+    );
+}

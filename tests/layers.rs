@@ -577,7 +577,10 @@ fn a_province_is_named_once_and_not_beside_a_town_of_its_name() {
         .chain(layer_texts(&map.svg, "labels"))
         .collect();
     for name in &provinces {
-        assert!(!towns.contains(name), "{name} named as a town and a province");
+        assert!(
+            !towns.contains(name),
+            "{name} named as a town and a province"
+        );
         let times = provinces.iter().filter(|p| *p == name).count();
         assert_eq!(times, 1, "{name} named {times} times");
     }

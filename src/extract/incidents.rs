@@ -141,16 +141,24 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
 }
 
 /// Token ranges of comparisons: from a superlative to the end of its clause
-/// ("the deadliest attack since the Beslan siege"). The flag says whether the
-/// clause goes on with ", when", whose dates belong to what follows.
+/// ("the deadliest attack since the Beslan siege"), or to a "was the" that
+/// names the incident compared ("the deadliest attack was the August 26
+/// Kabul airport bombing"). The flag says whether the clause goes on with ",
+/// when", whose dates belong to what follows.
 fn comparisons(tokens: &[Token]) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     for (s, t) in tokens.iter().enumerate() {
         if !contains(lexicon::SUPERLATIVES, &t.lower) {
             continue;
         }
+        let names = |k: usize| {
+            matches!(tokens[k].lower.as_str(), "was" | "is")
+                && tokens.get(k + 1).is_some_and(|t| t.lower == "the")
+        };
         let end = (s..tokens.len())
-            .find(|&k| tokens[k].is(',') || tokens[k].is(';') || tokens[k].lower == "when")
+            .find(|&k| {
+                tokens[k].is(',') || tokens[k].is(';') || tokens[k].lower == "when" || names(k)
+            })
             .unwrap_or(tokens.len());
         let when = tokens.get(end + 1).is_some_and(|t| t.lower == "when")
             || tokens.get(end).is_some_and(|t| t.lower == "when");
