@@ -1052,11 +1052,15 @@ fn where_people_or_fire_came_from_is_not_where_it_happened() {
 }
 
 #[test]
-fn habits_and_trends_are_not_incidents() {
+fn habits_trends_and_descriptions_of_people_are_not_incidents() {
     for text in [
         "Authorities in Kyrgyzstan routinely detain suspected militants in Osh.",
         "Militants regularly attack checkpoints in Kunduz.",
         "In Peshawar, violence has been on the rise since the ceasefire ended.",
+        "Some 2,000 Tajik citizens who have been fighting in Iraq are now returning home.",
+        "Many of its citizens have been involved in attacks in Afghanistan and Iran.",
+        "Another Tajik militant was involved in the group's latest major external attack, \
+         a sign of its success in attracting militants from Afghanistan's northern neighbors.",
     ] {
         assert_eq!(rows(text), Vec::<String>::new(), "{text}");
     }

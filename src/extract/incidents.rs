@@ -113,9 +113,24 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                 })
         });
         let of = tokens.get(end).is_some_and(|t| t.lower == "of");
-        // "militants fighting in Syria": a description of people, not an event.
-        let descriptive =
-            phrase[0].ends_with("ing") && i >= 1 && contains(PEOPLE, &tokens[i - 1].lower);
+        // "militants fighting in Syria", "citizens who have been fighting
+        // there", "involved in attacks in Afghanistan": a description of
+        // people, not an event.
+        let lower = |k: usize| tokens[k].lower.as_str();
+        let relative = (2..=4).any(|back| i >= back && lower(i - back) == "who")
+            && i >= 1
+            && matches!(lower(i - 1), "been" | "are" | "were" | "is" | "was");
+        let part_in = phrase.len() == 1
+            && phrase[0].ends_with('s')
+            && i >= 2
+            && matches!(
+                (lower(i - 2), lower(i - 1)),
+                ("involved" | "part" | "participated" | "participating", "in")
+                    | ("responsible", "for")
+            );
+        let descriptive = (phrase[0].ends_with("ing")
+            && (i >= 1 && contains(PEOPLE, lower(i - 1)) || relative))
+            || part_in;
         // "this explosion of freedom", "an attack against socialism": a figure of speech.
         let figurative = tokens
             .get(end)

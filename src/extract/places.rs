@@ -907,13 +907,14 @@ impl Scan<'_, '_> {
         let organisation = (hit.end..(hit.end + 4).min(self.tokens.len()))
             .take_while(|&k| self.tokens[k].is_cap())
             .any(|k| contains(lexicon::ORG_MARKERS, &self.tokens[k].lower));
-        if possessive && next_is_place && !organisation {
+        if prev == "from" {
+            // "fired from Afghanistan", "militants from Afghanistan's neighbours".
+            hit.role = Role::Origin;
+        } else if possessive && next_is_place && !organisation {
             hit.role = Role::Container;
         } else if possessive {
             // "in Tajikistan's first admission", "in Iran's health ministry".
             hit.speaker = true;
-        } else if prev == "from" {
-            hit.role = Role::Origin;
         } else if locative {
             hit.role = Role::Locative;
         } else if self.part == Part::Dateline {
