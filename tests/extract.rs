@@ -1217,3 +1217,14 @@ fn a_comparison_that_names_the_incident_compared_tells_it() {
         ]
     );
 }
+
+#[test]
+fn a_year_and_a_month_told_apart_date_the_incident_to_the_month() {
+    assert_eq!(
+        rows(
+            "The group has raised its profile since the beginning of 2024 through suicide \
+             attacks in southern Iran in January."
+        ),
+        vec!["2024-01|Iran|IR|Suicide bombing|||near country"]
+    );
+}

@@ -577,7 +577,18 @@ impl Builder<'_> {
             dates.iter().min_by_key(|d| (near(d), !d.is_absolute()))
         };
         if let Some(d) = pick {
-            return dates::resolve(d.when, anchor, reference);
+            let date = dates::resolve(d.when, anchor, reference);
+            // "since the beginning of 2024 ... in January": the year's month.
+            let month = dates.iter().find_map(|e| match e.when {
+                dates::When::Month(m) => Some(m),
+                _ => None,
+            });
+            return match (date, month) {
+                (Some(p), Some(m)) if p.month.is_none() => {
+                    PartialDate::new(p.year, Some(m), None).ok().or(date)
+                }
+                _ => date,
+            };
         }
         // A neighbour in the same paragraph: the sentence before, then after.
         let block = self.doc.sentences[s].block;
