@@ -1228,3 +1228,15 @@ fn a_year_and_a_month_told_apart_date_the_incident_to_the_month() {
         vec!["2024-01|Iran|IR|Suicide bombing|||near country"]
     );
 }
+
+#[test]
+fn the_date_of_a_statement_does_not_date_the_event() {
+    // "said in a statement on Saturday" dates the statement.
+    assert_eq!(
+        rows(
+            "BISHKEK, 17 September 2022 — Clashes took place earlier in Batken region, the \
+             emergencies ministry said in a statement on Saturday."
+        ),
+        vec!["|Batken region|KG|Armed clash|||admin1"]
+    );
+}

@@ -151,6 +151,29 @@ fn amount(t: &Token) -> Option<i64> {
     })
 }
 
+/// Words between a speech verb and the date of what was said ("said in a
+/// statement on Saturday", "told a news conference on Monday").
+const STATEMENT_WORDS: &[&str] = &[
+    "in",
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "statement",
+    "interview",
+    "briefing",
+    "news",
+    "press",
+    "conference",
+    "release",
+    "message",
+    "address",
+    "televised",
+];
+
 /// Whether the lower-case words of `phrase` start at token `at`.
 pub(super) fn words(tokens: &[Token], at: usize, phrase: &[&str]) -> bool {
     phrase
@@ -167,6 +190,10 @@ pub fn find(tokens: &[Token]) -> Vec<DateExpr> {
         if let Some((end, when)) = at(tokens, i) {
             let mut k = i;
             while k > 0 && matches!(tokens[k - 1].lower.as_str(), "on" | "late" | "early" | "in") {
+                k -= 1;
+            }
+            // "said on Saturday", "said in a statement on Saturday".
+            while k > 0 && lexicon::contains(STATEMENT_WORDS, &tokens[k - 1].lower) {
                 k -= 1;
             }
             let report = k > 0 && lexicon::contains(lexicon::SPEECH_VERBS, &tokens[k - 1].lower);
