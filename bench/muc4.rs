@@ -435,7 +435,7 @@ fn messages(
 /// The MUC type a row's type counts as.
 fn muc_type(kind: &str) -> Option<&'static str> {
     Some(match kind {
-        "Attack" | "Armed attack" | "Armed clash" | "Rocket attack" | "Vehicle ramming" => "ATTACK",
+        "Attack" | "Armed attack" | "Rocket attack" | "Vehicle ramming" => "ATTACK",
         "Bombing" | "Car bomb" | "Suicide bombing" => "BOMBING",
         "Kidnapping" => "KIDNAPPING",
         "Arson" => "ARSON",

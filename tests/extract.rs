@@ -951,7 +951,7 @@ fn a_country_adjective_is_context_not_a_place() {
     );
     assert_eq!(
         rows("Rebels attacked a Salvadoran army post in Usulutan on 3 May 1990."),
-        vec!["1990-05-03|Usulutan|SV|Attack|||city"]
+        vec!["1990-05-03|Usulutan|SV|Armed clash|||city"]
     );
 }
 
@@ -1024,4 +1024,79 @@ TODAY. THE SALVADORAN ARMY SAID THE FIGHTING IN EL SALVADOR GOES ON. EL SALVADOR
 GOES ON. EL SALVADOR IS CALM. A BOMB EXPLODED IN MADRID TODAY.\n",
     );
     assert!(places.iter().any(|p| p.starts_with("Madrid")), "{places:?}");
+}
+
+// The nature of the event: combat, attacks, air strikes.
+
+#[test]
+fn an_assault_told_beside_combat_words_is_the_assault() {
+    assert_eq!(
+        rows(
+            "On 4 May 1990 guerrillas attacked the town hall of Usulutan, and clashes \
+             with the police went on for hours."
+        ),
+        vec!["1990-05-04|Usulutan|SV|Attack|||city"]
+    );
+    // Combat alone stays a clash.
+    assert_eq!(
+        rows("On 4 May 1990 heavy clashes between troops and rebels were reported in Usulutan."),
+        vec!["1990-05-04|Usulutan|SV|Armed clash|||city"]
+    );
+}
+
+#[test]
+fn an_attack_on_armed_forces_is_an_armed_clash() {
+    for text in [
+        "On 4 May 1990 rebels attacked military positions in Usulutan.",
+        "On 4 May 1990 rebels ambushed an army patrol near Usulutan.",
+        "On 4 May 1990 army units were attacked in Usulutan.",
+    ] {
+        let got = rows(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(got[0].contains("|Armed clash|"), "{text}: {got:?}");
+    }
+    // An attack on civilians or a town is not.
+    assert_eq!(
+        rows("On 4 May 1990 rebels attacked a bus full of peasants in Usulutan."),
+        vec!["1990-05-04|Usulutan|SV|Attack|||city"]
+    );
+}
+
+#[test]
+fn bombing_from_aircraft_is_an_air_strike() {
+    for text in [
+        "On 19 September 1989 air force helicopters bombed rebel positions near Chalatenango.",
+        "On 19 September 1989 an air strike hit a village near Chalatenango.",
+    ] {
+        let got = rows(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(got[0].contains("|Air strike|"), "{text}: {got:?}");
+    }
+    // A bomb on a plane is a bombing.
+    let got = rows("On 27 November 1989 a bomb exploded on a plane that had left Bogota.");
+    assert!(
+        got.iter().all(|r| r.contains("|Bombing|")) && !got.is_empty(),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_adjective_before_an_embassy_is_no_country_context() {
+    // "American" names a mission abroad, not where La Paz is; La Paz,
+    // Bolivia's seat of government, wins over the Mexican town.
+    assert_eq!(
+        rows("On 20 December 1989 a dynamite charge exploded near the American embassy in La Paz."),
+        vec!["1989-12-20|La Paz|BO|Bombing|||city"]
+    );
+}
+
+#[test]
+fn the_first_event_without_a_place_is_at_the_dateline_town() {
+    let got = rows(
+        "   LIMA, 9 JAN 90 -- [TEXT] HERE IS AN OFFICIAL COMMUNIQUE:\n\n   \
+         1. AT 0945 THIS MORNING, A GROUP OF SUBVERSIVES CONDUCTED AN ARMED TERRORIST ATTACK \
+         AGAINST A FORMER MINISTER.\n\n\
+         2. THE AUTHORITIES ARE INVESTIGATING THE ATTACK.\n",
+    );
+    assert_eq!(got, vec!["1990-01-09|Lima|PE|Attack|||city"]);
 }

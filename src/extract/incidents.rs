@@ -42,6 +42,25 @@ struct Word {
     reference: bool,
     /// Denied ("no rockets") or a comparison ("the deadliest attack since...").
     suppressed: bool,
+    /// Tells one side setting upon a target ("attacked", "ambush", "murder"),
+    /// not combat between two.
+    assault: bool,
+}
+
+/// The type of the event words that tell one incident: the strongest, but
+/// an assault told beside combat words ("guerrillas attacked the town,
+/// clashing with troops") is the assault, not the clash.
+fn kind_of(words: &[Word]) -> Option<EventType> {
+    let strongest = words.iter().map(|w| w.kind).reduce(EventType::stronger)?;
+    if strongest != EventType::ArmedClash {
+        return Some(strongest);
+    }
+    words
+        .iter()
+        .filter(|w| w.assault)
+        .map(|w| w.kind)
+        .reduce(EventType::stronger)
+        .or(Some(strongest))
 }
 
 /// Nouns for people that an "-ing" event word may describe.
@@ -121,10 +140,78 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
             kind: *kind,
             reference: !verb && determiner && !of,
             suppressed: negated,
+            assault: contains(lexicon::ASSAULT_WORDS, phrase[0]),
         });
         i = end;
     }
     out
+}
+
+/// First words of bombing phrases that aircraft do ("helicopters bombed
+/// villages"), unlike "a bomb exploded on a plane".
+const AIR_BOMBING: &[&str] = &["bombed", "bombing", "bombings"];
+
+/// Bombings told with aircraft before them in the sentence ("military planes
+/// and helicopter gunships bombed towns", "the air force bombed rebel
+/// positions") are air strikes; aircraft that are a bomb's place ("on a
+/// plane", "aboard the jet") are not.
+fn air_strikes(tokens: &[Token], words: &mut [Word]) {
+    let aircraft = |k: usize| {
+        let t = &tokens[k].lower;
+        (contains(lexicon::AIRCRAFT, t)
+            || (t == "air" && tokens.get(k + 1).is_some_and(|n| n.lower == "force")))
+            && !(1..=3).any(|back| {
+                k >= back
+                    && matches!(
+                        tokens[k - back].lower.as_str(),
+                        "on" | "aboard" | "of" | "in"
+                    )
+            })
+    };
+    for w in words.iter_mut() {
+        if w.kind == EventType::Bombing
+            && contains(AIR_BOMBING, &tokens[w.start].lower)
+            && (w.start.saturating_sub(12)..w.start).any(aircraft)
+        {
+            w.kind = EventType::AirStrike;
+        }
+    }
+}
+
+/// Assaults whose target is armed forces ("guerrillas attacked military
+/// positions", "an ambush against an army patrol", "army units were
+/// attacked") are armed clashes: combat between two armed sides.
+fn attacks_on_forces(tokens: &[Token], words: &mut [Word]) {
+    let military = |k: usize| contains(lexicon::MILITARY_TARGETS, &tokens[k].stem().to_lowercase());
+    // The object: the words after the event word (and "on", "against"),
+    // up to the end of its phrase.
+    let object = |w: &Word| {
+        (w.end..tokens.len())
+            .skip_while(|&k| matches!(tokens[k].lower.as_str(), "on" | "against" | "upon"))
+            .take(5)
+            .take_while(|&k| {
+                tokens[k].kind == TokenKind::Word && !contains(CLAUSE_WORDS, &tokens[k].lower)
+            })
+            .any(military)
+    };
+    // The subject of a passive: "military units were attacked".
+    let passive = |w: &Word| {
+        w.start >= 2
+            && matches!(
+                tokens[w.start - 1].lower.as_str(),
+                "was" | "were" | "been" | "being"
+            )
+            && (w.start.saturating_sub(6)..w.start - 1)
+                .rev()
+                .take_while(|&k| tokens[k].kind == TokenKind::Word)
+                .any(military)
+    };
+    for w in words.iter_mut() {
+        if w.assault && w.kind == EventType::Attack && (object(w) || passive(w)) {
+            w.kind = EventType::ArmedClash;
+            w.assault = false;
+        }
+    }
 }
 
 /// Token ranges of comparisons: from a superlative to the end of its clause
@@ -249,6 +336,8 @@ impl Builder<'_> {
         let tokens = &sentence.tokens;
         let mut words = event_words(tokens);
         words.retain(|w| !sentence.cited(w.start));
+        air_strikes(tokens, &mut words);
+        attacks_on_forces(tokens, &mut words);
         let comparisons = comparisons(tokens);
         let in_comparison = |k: usize| comparisons.iter().any(|(a, b, _)| (*a..*b).contains(&k));
         let forecasts = forecasts(tokens);
@@ -310,10 +399,7 @@ impl Builder<'_> {
             if references.is_empty() && counts.is_empty() {
                 return;
             }
-            let kind = references
-                .iter()
-                .map(|w| w.kind)
-                .reduce(EventType::stronger);
+            let kind = kind_of(&references);
             let target = if candidates.is_empty() {
                 self.current
             } else {
@@ -349,11 +435,7 @@ impl Builder<'_> {
             }
         }
         if candidates.is_empty() {
-            let kind = fresh
-                .iter()
-                .map(|w| w.kind)
-                .reduce(EventType::stronger)
-                .expect("fresh words");
+            let kind = kind_of(&fresh).expect("fresh words");
             let explicit = dates
                 .iter()
                 .find(|d| d.is_absolute())
@@ -368,7 +450,7 @@ impl Builder<'_> {
                     }
                     self.attach(c, s, Some(kind), &counts);
                 }
-                _ => match dateline_place(self.doc, places, s) {
+                _ => match dateline_place(self.doc, places, s, self.incidents.is_empty()) {
                     // "SAN SALVADOR, 12 JAN 90 -- Guerrillas attacked ...": the dateline's town.
                     Some(place) => {
                         let date = self.date_for(
@@ -448,12 +530,7 @@ impl Builder<'_> {
             if unit.words.is_empty() {
                 continue;
             }
-            let kind = unit
-                .words
-                .iter()
-                .map(|w| w.kind)
-                .reduce(EventType::stronger)
-                .expect("words");
+            let kind = kind_of(&unit.words).expect("words");
             let date = self.date_for(s, unit, dates, units.len() == 1, anchor);
             if date.is_some() {
                 anchor = date;
@@ -638,8 +715,14 @@ impl Builder<'_> {
 const HERE: &[&[&str]] = &[&["here"], &["this", "capital"], &["this", "city"]];
 
 /// The dateline's town (not a country), for an event told without a place
-/// in the dateline's paragraph, or in a sentence that says "here" or "this capital".
-fn dateline_place<'p>(doc: &Document, places: &'p Places, s: usize) -> Option<&'p Found> {
+/// in the dateline's paragraph, in a sentence that says "here" or "this
+/// capital", or before the article has told any incident (`first`).
+fn dateline_place<'p>(
+    doc: &Document,
+    places: &'p Places,
+    s: usize,
+    first: bool,
+) -> Option<&'p Found> {
     // The dateline comes first: its places are at the start of the list.
     let place = places
         .found
@@ -657,7 +740,7 @@ fn dateline_place<'p>(doc: &Document, places: &'p Places, s: usize) -> Option<&'
                 .all(|(j, w)| tokens.get(k + j).is_some_and(|t| t.lower == *w))
         })
     });
-    (lead || here).then_some(place)
+    (lead || here || first).then_some(place)
 }
 
 /// One item of a list of incidents: its tokens and its event words (an

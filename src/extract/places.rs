@@ -427,7 +427,11 @@ impl Scan<'_, '_> {
             if t.kind == TokenKind::Word {
                 let parts: Vec<&str> = t.lower.split('-').collect();
                 let codes: Vec<&str> = parts.iter().filter_map(|p| lexicon::demonym(p)).collect();
-                if t.is_cap() && !codes.is_empty() && codes.len() == parts.len() {
+                if t.is_cap()
+                    && !codes.is_empty()
+                    && codes.len() == parts.len()
+                    && !self.abroad(i + 1)
+                {
                     self.countries
                         .extend(codes.iter().map(|c| (c.to_string(), i)));
                 }
@@ -444,6 +448,17 @@ impl Scan<'_, '_> {
             i = b.max(i + 1);
         }
         self.the_capital();
+    }
+
+    /// Whether a country's adjective ending before token `b` names its
+    /// people or mission abroad ("the U.S. embassy", "two American
+    /// missionaries"): a noun of [`lexicon::ABROAD_NOUNS`] within two words.
+    fn abroad(&self, b: usize) -> bool {
+        self.tokens[b.min(self.tokens.len())..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.kind == TokenKind::Word)
+            .any(|t| contains(lexicon::ABROAD_NOUNS, &t.lower))
     }
 
     /// The text of tokens `a..b` as written, each run of spaces as one.
@@ -639,7 +654,9 @@ impl Scan<'_, '_> {
                     // "Chilean", "Salvadoran": the country's adjective tells
                     // what the text is about, it is not a place.
                     if demonym_of(&key, self.gazetteer, &code) {
-                        self.countries.push((code, j));
+                        if !self.abroad(j + len) {
+                            self.countries.push((code, j));
+                        }
                         matched = len;
                         break;
                     }
@@ -998,7 +1015,8 @@ fn prior(p: &Place, matched: Match, hint: Option<Kind>) -> f64 {
         Kind::Site => 2.0,
         Kind::Country | Kind::Area => 0.0,
         Kind::City => match p.feature.as_str() {
-            "PPLC" => 2.0,
+            // A seat of government is a capital too (La Paz, The Hague).
+            "PPLC" | "PPLG" => 2.0,
             "PPLA" => 1.5,
             "PPLA2" => 0.7,
             "PPLA3" | "PPLA4" => 0.4,
@@ -1127,7 +1145,7 @@ fn resolve(
         main_weight >= ABROAD_MAIN_WEIGHT
             && weights.get(&p.country).copied().unwrap_or(0.0) == 0.0
             && p.kind == Kind::City
-            && !matches!(p.feature.as_str(), "PPLC" | "PPLA")
+            && !matches!(p.feature.as_str(), "PPLC" | "PPLG" | "PPLA")
             && p.population < ABROAD_POPULATION
     };
     let score = |r: &Raw, (i, m): (usize, Match)| {
