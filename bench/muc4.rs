@@ -96,6 +96,8 @@ struct Key {
     location: String,
     /// The date's range; `None` when the key has no date.
     date: Option<Vec<Span>>,
+    /// The date as written.
+    date_text: String,
 }
 
 /// One message: its text and keys.
@@ -416,6 +418,7 @@ fn messages(
                     places: key_places(&location, geocoder, gazetteer),
                     location,
                     date: key_dates(&slot(2)),
+                    date_text: slot(2),
                 });
             }
         } else if file.starts_with(set) {
@@ -638,8 +641,13 @@ fn measure(
         tally.found_dated += found_keys(&dated);
         if misses {
             for (r, k) in rows.iter().zip(&plain) {
+                // A right row whose date is not the key's: the key's date after it.
+                let wrong_date = k
+                    .filter(|&k| !date_agrees(&r.row, &m.keys[k]))
+                    .map(|k| format!(" (key date {})", m.keys[k].date_text))
+                    .unwrap_or_default();
                 println!(
-                    "{} {}: {} {} in {} ({}) | {}",
+                    "{} {}{wrong_date}: {} {} in {} ({}) | {}",
                     m.id,
                     if k.is_none() { "extra" } else { "right" },
                     r.row.date.map(|d| d.to_string()).unwrap_or_default(),

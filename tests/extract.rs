@@ -1100,3 +1100,21 @@ fn the_first_event_without_a_place_is_at_the_dateline_town() {
     );
     assert_eq!(got, vec!["1990-01-09|Lima|PE|Attack|||city"]);
 }
+
+#[test]
+fn the_last_few_hours_and_right_now_are_the_publication_day() {
+    for text in [
+        "Two engineers were kidnapped in Medellin in the past few hours.",
+        "Right now we are hearing explosions in Medellin.",
+    ] {
+        assert_eq!(
+            rows_dated(text, Some("1990-02-13")),
+            vec![if text.contains("kidnapped") {
+                "1990-02-13|Medellin|CO|Kidnapping|||city"
+            } else {
+                "1990-02-13|Medellin|CO|Bombing|||city"
+            }],
+            "{text}"
+        );
+    }
+}
