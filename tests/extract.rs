@@ -1118,3 +1118,40 @@ fn the_last_few_hours_and_right_now_are_the_publication_day() {
         );
     }
 }
+
+#[test]
+fn a_combat_word_told_again_does_not_make_an_attack_a_clash() {
+    // An attack on a police patrol is an attack; fighting told of it after stays it.
+    for text in [
+        "On 13 November 1989 rebels attacked a police patrol car in San Miguel, El Salvador. \
+         The fighting in San Miguel went on until dawn.",
+        "On 13 November 1989 clashes between troops and rebels broke out in San Miguel, \
+         El Salvador. A rebel attack in San Miguel wounded a policeman.",
+    ] {
+        let got = rows(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(
+            got[0].starts_with("1989-11-13|San Miguel|SV|Attack|"),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn weapons_seized_or_listed_and_questions_are_not_incidents() {
+    for text in [
+        "On 6 November 1989 police searching a house in Lima seized explosives and grenades.",
+        "On 6 November 1989 troops in Lima found a cache of rifles, ammunition and dynamite.",
+        "On 6 November 1989 the army showed RPG-7 rocket launchers taken from rebels in Lima.",
+        "What do you think about the kidnappings in Lima?",
+        "On 6 November 1989 the minister attacked the programs of the opposition in Lima.",
+        "Guards were posted in Lima on 6 November 1989 to prevent attacks on judges.",
+    ] {
+        assert_eq!(rows(text), Vec::<String>::new(), "{text}");
+    }
+    // A bomb that exploded is a bombing, whatever was found after.
+    assert_eq!(
+        rows("On 6 November 1989 a bomb exploded at a bank in Lima."),
+        vec!["1989-11-06|Lima|PE|Bombing|||city"]
+    );
+}

@@ -30,6 +30,9 @@ pub struct Incident {
     pub prison: bool,
     /// The outlets its sentences cite, in order, each once.
     pub sources: Vec<String>,
+    /// Whether a sentence told it with an assault word ("attacked", "ambush"):
+    /// then combat words told of it too do not make it an armed clash.
+    pub assault: bool,
 }
 
 /// An event word in a sentence.
@@ -61,6 +64,27 @@ fn kind_of(words: &[Word]) -> Option<EventType> {
         .map(|w| w.kind)
         .reduce(EventType::stronger)
         .or(Some(strongest))
+}
+
+/// Whether event words tell an assault.
+fn assaults(words: &[Word]) -> bool {
+    words.iter().any(|w| w.assault)
+}
+
+/// The type of an incident told again: the stronger, but an incident told
+/// with an assault word on one side stays the assault when the other side
+/// tells combat ("a rebel attack in San Miguel" and "clashes in San Miguel").
+fn merged(a: EventType, a_assault: bool, b: EventType, b_assault: bool) -> EventType {
+    let strongest = a.stronger(b);
+    if strongest != EventType::ArmedClash || a == b {
+        return strongest;
+    }
+    let (other, other_assault) = if a == EventType::ArmedClash {
+        (b, b_assault)
+    } else {
+        (a, a_assault)
+    };
+    if other_assault { other } else { strongest }
 }
 
 /// Nouns for people that an "-ing" event word may describe.
@@ -123,15 +147,31 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
         // "militants fighting in Syria": a description of people, not an event.
         let descriptive =
             phrase[0].ends_with("ing") && i >= 1 && contains(PEOPLE, &tokens[i - 1].lower);
-        // "this explosion of freedom", "an attack against socialism": a figure of speech.
-        let figurative = tokens
+        // "this explosion of freedom", "an attack against socialism",
+        // "attacked the programs": a figure of speech.
+        let preposition = tokens
             .get(end)
-            .is_some_and(|t| matches!(t.lower.as_str(), "of" | "against" | "on" | "upon"))
-            && (end + 1..(end + 4).min(tokens.len()))
+            .is_some_and(|t| matches!(t.lower.as_str(), "of" | "against" | "on" | "upon"));
+        let figurative = (preposition || verb)
+            && (end + usize::from(preposition)..(end + 4).min(tokens.len()))
                 .take_while(|&k| tokens[k].kind == TokenKind::Word)
                 .any(|k| contains(lexicon::FIGURATIVE_OBJECTS, &tokens[k].lower));
+        // "seized explosives and grenades", "RPG-7 rocket launchers": arms, not events.
+        let weapon = contains(lexicon::WEAPON_WORDS, phrase[0])
+            && phrase.len() == 1
+            && (tokens
+                .get(end)
+                .is_some_and(|t| t.lower.starts_with("launcher"))
+                || (i.saturating_sub(15)..i)
+                    .rev()
+                    .take_while(|&k| !tokens[k].is(';') && !tokens[k].is('.'))
+                    .any(|k| contains(lexicon::SEIZURES, &tokens[k].lower))
+                // "ammunition and explosives", "weapons, explosives": a list of arms.
+                || (i.saturating_sub(3)..(end + 3).min(tokens.len()))
+                    .any(|k| contains(lexicon::ARMS, &tokens[k].lower)));
         let negated = descriptive
             || figurative
+            || weapon
             || (1..=2)
                 .any(|back| i >= back && contains(lexicon::NEGATIONS, &tokens[i - back].lower));
         out.push(Word {
@@ -182,7 +222,11 @@ fn air_strikes(tokens: &[Token], words: &mut [Word]) {
 /// positions", "an ambush against an army patrol", "army units were
 /// attacked") are armed clashes: combat between two armed sides.
 fn attacks_on_forces(tokens: &[Token], words: &mut [Word]) {
-    let military = |k: usize| contains(lexicon::MILITARY_TARGETS, &tokens[k].stem().to_lowercase());
+    // "a police patrol" is not armed forces.
+    let military = |k: usize| {
+        contains(lexicon::MILITARY_TARGETS, &tokens[k].stem().to_lowercase())
+            && !(k > 0 && contains(lexicon::POLICE, &tokens[k - 1].lower))
+    };
     // The object: the words after the event word (and "on", "against"),
     // up to the end of its phrase.
     let object = |w: &Word| {
@@ -190,7 +234,9 @@ fn attacks_on_forces(tokens: &[Token], words: &mut [Word]) {
             .skip_while(|&k| matches!(tokens[k].lower.as_str(), "on" | "against" | "upon"))
             .take(5)
             .take_while(|&k| {
-                tokens[k].kind == TokenKind::Word && !contains(CLAUSE_WORDS, &tokens[k].lower)
+                tokens[k].kind == TokenKind::Word
+                    && tokens[k].lower != "and"
+                    && !contains(CLAUSE_WORDS, &tokens[k].lower)
             })
             .any(military)
     };
@@ -336,6 +382,17 @@ impl Builder<'_> {
         let tokens = &sentence.tokens;
         let mut words = event_words(tokens);
         words.retain(|w| !sentence.cited(w.start));
+        // "What do you think about kidnappings?": a question tells no incident.
+        if sentence.text.trim_end().ends_with('?') {
+            if let Some(w) = words.first() {
+                self.skipped.push(Skipped {
+                    sentence: s,
+                    text: text(tokens, w.start, w.end),
+                    reason: "a question, not a report".into(),
+                });
+            }
+            return;
+        }
         air_strikes(tokens, &mut words);
         attacks_on_forces(tokens, &mut words);
         let comparisons = comparisons(tokens);
@@ -411,7 +468,7 @@ impl Builder<'_> {
             if let Some(t) = target
                 && kind.is_none_or(|k| k.compatible(self.incidents[t].kind))
             {
-                self.attach(t, s, None, &counts);
+                self.attach(t, s, None, false, &counts);
                 return;
             }
             // "the attack on a mosque in Herat", told first: a new incident
@@ -448,7 +505,7 @@ impl Builder<'_> {
                     if self.incidents[c].date.is_none() {
                         self.incidents[c].date = self.dated[s];
                     }
-                    self.attach(c, s, Some(kind), &counts);
+                    self.attach(c, s, Some(kind), assaults(&fresh), &counts);
                 }
                 _ => match dateline_place(self.doc, places, s, self.incidents.is_empty()) {
                     // "SAN SALVADOR, 12 JAN 90 -- Guerrillas attacked ...": the dateline's town.
@@ -466,7 +523,7 @@ impl Builder<'_> {
                             true,
                             self.anchor(),
                         );
-                        self.mention(s, place, kind, date, &counts);
+                        self.mention(s, place, (kind, assaults(&fresh)), date, &counts);
                     }
                     None => {
                         let w = fresh[0];
@@ -551,7 +608,7 @@ impl Builder<'_> {
                 })
                 .collect();
             for place in &unit.places {
-                self.mention(s, place, kind, date, &mine);
+                self.mention(s, place, (kind, assaults(&unit.words)), date, &mine);
             }
         }
     }
@@ -628,7 +685,7 @@ impl Builder<'_> {
         &mut self,
         s: usize,
         place: &Found,
-        kind: EventType,
+        (kind, assault): (EventType, bool),
         date: Option<PartialDate>,
         counts: &[Count],
     ) {
@@ -663,6 +720,7 @@ impl Builder<'_> {
                     sentences: Vec::new(),
                     prison: false,
                     sources: Vec::new(),
+                    assault,
                 });
                 self.incidents.len() - 1
             }
@@ -673,11 +731,18 @@ impl Builder<'_> {
         {
             self.incidents[t].lead = s;
         }
-        self.attach(t, s, Some(kind), counts);
+        self.attach(t, s, Some(kind), assault, counts);
     }
 
-    /// Adds a sentence's type and figures to an incident.
-    fn attach(&mut self, t: usize, s: usize, kind: Option<EventType>, counts: &[Count]) {
+    /// Adds a sentence's type (told with an assault word or not) and figures to an incident.
+    fn attach(
+        &mut self,
+        t: usize,
+        s: usize,
+        kind: Option<EventType>,
+        assault: bool,
+        counts: &[Count],
+    ) {
         let prison = self.doc.sentences[s]
             .tokens
             .iter()
@@ -686,7 +751,8 @@ impl Builder<'_> {
         if let Some(k) = kind
             && k.compatible(i.kind)
         {
-            i.kind = i.kind.stronger(k);
+            i.kind = merged(i.kind, i.assault, k, assault);
+            i.assault |= assault;
         }
         if i.kind.has_casualties() {
             for c in counts {

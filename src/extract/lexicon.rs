@@ -337,6 +337,9 @@ pub const MILITARY_TARGETS: &[&str] = &[
     "platoon",
 ];
 
+/// Words for police: "a police patrol" is not a military target.
+pub const POLICE: &[&str] = &["police", "policemen", "treasury", "guard"];
+
 /// Nouns after a country's adjective that name its people or missions
 /// abroad ("the American embassy in La Paz", "two U.S. missionaries"): the
 /// adjective then says nothing about where the text is.
@@ -481,6 +484,16 @@ pub const FIGURATIVE_OBJECTS: &[&str] = &[
     "enthusiasm",
     "anger",
     "violence",
+    "program",
+    "programs",
+    "policy",
+    "policies",
+    "proposal",
+    "proposals",
+    "measures",
+    "decision",
+    "ideas",
+    "statements",
 ];
 
 /// Common given names (lower case). A capitalised run that starts with one
@@ -1104,6 +1117,46 @@ pub const FORECASTS: &[&[&str]] = &[
     &["threat", "of"],
     &["capable", "of"],
     &["strengthened", "its", "presence"],
+    &["to", "prevent"],
+];
+
+/// Verbs of seizing weapons: "police seized explosives and grenades" tells
+/// a find, not a bombing.
+pub const SEIZURES: &[&str] = &[
+    "seized",
+    "seizing",
+    "seizure",
+    "confiscated",
+    "confiscating",
+    "found",
+    "discovered",
+    "cache",
+];
+
+/// Arms named beside a weapon word ("ammunition and explosives"): the words are a list of arms.
+pub const ARMS: &[&str] = &[
+    "ammunition",
+    "weapons",
+    "arms",
+    "rifles",
+    "firearms",
+    "detonators",
+];
+
+/// Event words that are also weapons' names: told after a verb of
+/// [`SEIZURES`] in their clause, or before "launcher", they are arms, not events.
+pub const WEAPON_WORDS: &[&str] = &[
+    "explosives",
+    "explosive",
+    "grenade",
+    "grenades",
+    "dynamite",
+    "rocket",
+    "rockets",
+    "mortar",
+    "mortars",
+    "bomb",
+    "bombs",
 ];
 
 /// Superlatives that open a comparison ("the deadliest attack since...").
