@@ -1155,3 +1155,20 @@ fn weapons_seized_or_listed_and_questions_are_not_incidents() {
         vec!["1989-11-06|Lima|PE|Bombing|||city"]
     );
 }
+
+#[test]
+fn a_neighbourhood_of_a_country_the_article_never_names_is_set_aside() {
+    let (places, skipped) = places_and_skips(
+        "SAN SALVADOR, 18 MAR 89 -- Bombs exploded in San Salvador, El Salvador, today. \
+         The Salvadoran army said El Salvador was calm. In El Salvador a grenade exploded \
+         near the Santa Isabel neighborhood.",
+    );
+    assert!(
+        !places.iter().any(|p| p.ends_with(",GQ")),
+        "Santa Isabel is not Malabo here: {places:?}"
+    );
+    assert!(
+        skipped.iter().any(|s| s.starts_with("Santa Isabel")),
+        "{skipped:?}"
+    );
+}

@@ -337,6 +337,18 @@ pub const MILITARY_TARGETS: &[&str] = &[
     "platoon",
 ];
 
+/// Words after a name that make it a part of a town ("the Santa Isabel neighborhood").
+pub const QUARTERS: &[&str] = &[
+    "neighborhood",
+    "neighbourhood",
+    "neighborhoods",
+    "neighbourhoods",
+    "barrio",
+    "colonia",
+    "suburb",
+    "quarter",
+];
+
 /// Words for police: "a police patrol" is not a military target.
 pub const POLICE: &[&str] = &["police", "policemen", "treasury", "guard"];
 

@@ -182,6 +182,8 @@ struct Raw {
     /// The relation is only a part of the place ("western Kabul"): a town's
     /// part is still the town, a province's or country's is approximate.
     part_of: bool,
+    /// Followed by "neighborhood", "district" or the like: a part of a town.
+    quarter: bool,
 }
 
 /// Tokens within which a country named beside a place counts in full.
@@ -779,6 +781,8 @@ impl Scan<'_, '_> {
             subject,
             relative: self.relative(a, b),
             part_of: a > 0 && contains(lexicon::DIRECTIONS, self.lower(a - 1)),
+            quarter: contains(lexicon::QUARTERS, self.lower(b.min(self.tokens.len() - 1)))
+                && b < self.tokens.len(),
         }
     }
 
@@ -1141,12 +1145,16 @@ fn resolve(
     // it names another country often, is more likely a neighbourhood or
     // village the gazetteer lacks than that town.
     let main_weight = weights.values().copied().fold(0.0, f64::max);
-    let abroad = |p: &Place| {
+    // "the Santa Isabel neighborhood": a part of a town is likelier a
+    // quarter of the article's towns than any town abroad (Malabo was once
+    // Santa Isabel).
+    let abroad = |p: &Place, quarter: bool| {
         main_weight >= ABROAD_MAIN_WEIGHT
             && weights.get(&p.country).copied().unwrap_or(0.0) == 0.0
             && p.kind == Kind::City
-            && !matches!(p.feature.as_str(), "PPLC" | "PPLG" | "PPLA")
-            && p.population < ABROAD_POPULATION
+            && (quarter
+                || (!matches!(p.feature.as_str(), "PPLC" | "PPLG" | "PPLA")
+                    && p.population < ABROAD_POPULATION))
     };
     let score = |r: &Raw, (i, m): (usize, Match)| {
         let p = gazetteer.place(i);
@@ -1257,7 +1265,7 @@ fn resolve(
             e
         };
         match best(r, &extra) {
-            Some((i, s)) if s >= THRESHOLD && abroad(gazetteer.place(i)) => {
+            Some((i, s)) if s >= THRESHOLD && abroad(gazetteer.place(i), r.quarter) => {
                 skipped.push(Skipped {
                     sentence: r.sentence,
                     text: r.surface.clone(),
