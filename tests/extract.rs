@@ -1172,3 +1172,28 @@ fn a_neighbourhood_of_a_country_the_article_never_names_is_set_aside() {
         "{skipped:?}"
     );
 }
+
+#[test]
+fn a_toll_of_a_war_or_of_years_is_not_an_incident() {
+    for text in [
+        "During 10 years of civil war more than 70,000 people have been killed in El Salvador.",
+        "In the last 3 years, 64 mayors of small towns in Peru have been killed.",
+        "Arias spoke of a violence in Guatemala that has lasted 10 years and killed 70,000 people.",
+    ] {
+        assert_eq!(rows(text), Vec::<String>::new(), "{text}");
+    }
+    // A killing told with its date stays one, even when a war is named.
+    assert_eq!(
+        rows("Two teachers were killed in San Salvador on 13 November 1989, victims of the war."),
+        vec!["1989-11-13|San Salvador|SV|Attack|2||city"]
+    );
+    // "10 years ago" dates a killing; it is no span.
+    assert_eq!(
+        rows_dated(
+            "Archbishop Romero was killed in San Salvador 10 years ago.",
+            Some("1990-03-24")
+        )
+        .len(),
+        1
+    );
+}

@@ -260,6 +260,43 @@ fn attacks_on_forces(tokens: &[Token], words: &mut [Word]) {
     }
 }
 
+/// "Killed" in a toll of a war or a span of years ("during 10 years of
+/// civil war more than 70,000 people have been killed", "in the last 3
+/// years, 64 mayors have been killed", "the war, which killed 1,000"):
+/// suppressed, and the first such word returned.
+fn tolls(tokens: &[Token], words: &mut [Word]) -> Option<Word> {
+    // "the war, which killed", "violence that has lasted 10 years and killed".
+    let war_subject = |at: usize| {
+        (at.saturating_sub(8)..at).any(|k| {
+            matches!(
+                tokens[k].lower.as_str(),
+                "war" | "wars" | "conflict" | "violence"
+            ) && tokens[k + 1..at]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "which" | "that" | "and"))
+        })
+    };
+    let span = (0..tokens.len()).any(|k| {
+        let t = tokens[k].lower.as_str();
+        matches!(t, "years" | "decades" | "decade")
+            && (k > 0
+                && (tokens[k - 1].kind == TokenKind::Number
+                    || lexicon::NUMBER_WORDS
+                        .iter()
+                        .any(|(w, _)| *w == tokens[k - 1].lower)
+                    || matches!(tokens[k - 1].lower.as_str(), "recent" | "last" | "past"))
+                && tokens.get(k + 1).is_none_or(|n| n.lower != "ago"))
+    });
+    let mut first = None;
+    for w in words.iter_mut() {
+        if (span || war_subject(w.start)) && !w.suppressed && tokens[w.start].lower == "killed" {
+            w.suppressed = true;
+            first.get_or_insert(*w);
+        }
+    }
+    first
+}
+
 /// Token ranges of comparisons: from a superlative to the end of its clause
 /// ("the deadliest attack since the Beslan siege"). The flag says whether the
 /// clause goes on with ", when", whose dates belong to what follows.
@@ -395,6 +432,13 @@ impl Builder<'_> {
         }
         air_strikes(tokens, &mut words);
         attacks_on_forces(tokens, &mut words);
+        if let Some(w) = tolls(tokens, &mut words) {
+            self.skipped.push(Skipped {
+                sentence: s,
+                text: text(tokens, w.start, w.end),
+                reason: "a toll of a war or of years, not one incident".into(),
+            });
+        }
         let comparisons = comparisons(tokens);
         let in_comparison = |k: usize| comparisons.iter().any(|(a, b, _)| (*a..*b).contains(&k));
         let forecasts = forecasts(tokens);
