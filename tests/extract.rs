@@ -1197,3 +1197,21 @@ fn a_toll_of_a_war_or_of_years_is_not_an_incident() {
         1
     );
 }
+
+#[test]
+fn the_air_force_bombing_is_an_air_strike_and_a_social_explosion_is_no_bombing() {
+    let got = rows(
+        "On 12 November 1989 a union said it would strike if the air force continues to bomb \
+         neighborhoods in San Salvador.",
+    );
+    assert!(got.iter().all(|r| !r.contains("|Bombing|")), "{got:?}");
+    let got = rows(
+        "On 12 November 1989 residents complained of the air force's bombings in San Miguel, El Salvador.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains("|Air strike|"), "{got:?}");
+    assert_eq!(
+        rows("Without reform there will be a social explosion in Bolivia on 1 May 1990."),
+        Vec::<String>::new()
+    );
+}

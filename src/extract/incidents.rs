@@ -169,8 +169,13 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                 // "ammunition and explosives", "weapons, explosives": a list of arms.
                 || (i.saturating_sub(3)..(end + 3).min(tokens.len()))
                     .any(|k| contains(lexicon::ARMS, &tokens[k].lower)));
+        // "a social explosion": a figure of speech.
+        let social = i > 0
+            && phrase[0].starts_with("explosion")
+            && contains(lexicon::FIGURATIVE_MODIFIERS, &tokens[i - 1].lower);
         let negated = descriptive
             || figurative
+            || social
             || weapon
             || (1..=2)
                 .any(|back| i >= back && contains(lexicon::NEGATIONS, &tokens[i - back].lower));
@@ -201,16 +206,15 @@ fn air_strikes(tokens: &[Token], words: &mut [Word]) {
         (contains(lexicon::AIRCRAFT, t)
             || (t == "air" && tokens.get(k + 1).is_some_and(|n| n.lower == "force")))
             && !(1..=3).any(|back| {
-                k >= back
-                    && matches!(
-                        tokens[k - back].lower.as_str(),
-                        "on" | "aboard" | "of" | "in"
-                    )
+                k >= back && matches!(tokens[k - back].lower.as_str(), "on" | "aboard" | "in")
             })
     };
     for w in words.iter_mut() {
+        // "continues to bomb neighborhoods": the verb.
+        let verb =
+            tokens[w.start].lower == "bomb" && w.start > 0 && tokens[w.start - 1].lower == "to";
         if w.kind == EventType::Bombing
-            && contains(AIR_BOMBING, &tokens[w.start].lower)
+            && (verb || contains(AIR_BOMBING, &tokens[w.start].lower))
             && (w.start.saturating_sub(12)..w.start).any(aircraft)
         {
             w.kind = EventType::AirStrike;

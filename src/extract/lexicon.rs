@@ -508,6 +508,10 @@ pub const FIGURATIVE_OBJECTS: &[&str] = &[
     "statements",
 ];
 
+/// Adjectives that make an explosion a figure of speech ("a social explosion").
+pub const FIGURATIVE_MODIFIERS: &[&str] =
+    &["social", "political", "economic", "demographic", "popular"];
+
 /// Common given names (lower case). A capitalised run that starts with one
 /// ("Mario Flores", "Hector Oqueli") is a person's name, and its other words
 /// are the person's surnames for the rest of the article. Names that are as
