@@ -1215,3 +1215,20 @@ fn the_air_force_bombing_is_an_air_strike_and_a_social_explosion_is_no_bombing()
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_name_after_an_occupation_or_a_given_name_that_lost_its_capital_is_a_person() {
+    let (places, skipped) = places_and_skips(
+        "On 9 August 1989 rebels kidnapped businessman Pablo Berrocal in Quito, Ecuador.",
+    );
+    assert_eq!(places, vec!["Quito,EC"], "{skipped:?}");
+    // Upper-case wire copy: "JOSE MARIA MARTINEZ" keeps "Martinez" in the name.
+    let (places, skipped) = places_and_skips(
+        "   GUATEMALA CITY, 9 AUG 89 -- [TEXT] THOSE WHO WERE KIDNAPPED ARE JOSE MARIA \
+         MARTINEZ, 55, AND TWO OTHERS.\n",
+    );
+    assert!(
+        !places.iter().any(|p| p.starts_with("Martinez")),
+        "{places:?} {skipped:?}"
+    );
+}

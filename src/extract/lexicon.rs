@@ -772,6 +772,27 @@ pub const TITLES: &[&str] = &[
     "deputy",
     "attorney",
     "candidate",
+    // Occupations and nationals: "businessman Pablo Martin Berrocal",
+    // "Spaniard Jose Maria Martinez".
+    "businessman",
+    "businesswoman",
+    "industrialist",
+    "impresario",
+    "landowner",
+    "cattleman",
+    "engineer",
+    "reporter",
+    "cameraman",
+    "correspondent",
+    "magistrate",
+    "lawyer",
+    "councilman",
+    "spaniard",
+    "frenchman",
+    "frenchwoman",
+    "briton",
+    "dutchman",
+    "englishman",
 ];
 
 /// Words before a name that make it a person's, as two-word phrases' last words.

@@ -267,6 +267,17 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     places
 }
 
+/// Whether a person's name that starts at `start` with a given name goes on
+/// at `b` with a given name that upper-case wire copy lost the capital of
+/// ("JOSE MARIA MARTINEZ" read as "Jose maria Martinez"): a given name
+/// followed by a capitalised word.
+fn given_name_goes_on(tokens: &[Token], start: usize, b: usize) -> bool {
+    contains(lexicon::GIVEN_NAMES, &tokens[start].lower)
+        && !tokens[b].is_cap()
+        && contains(lexicon::GIVEN_NAMES, &tokens[b].lower)
+        && tokens.get(b + 1).is_some_and(Token::is_cap)
+}
+
 /// The surnames (lower case) of the people an article names: the words after
 /// the first of a capitalised run that starts with a given name ("Mario
 /// Flores") or follows a title ("President Alfredo Cristiani"). A surname
@@ -282,7 +293,10 @@ fn surnames(doc: &Document) -> HashSet<String> {
                 continue;
             }
             let mut b = i + 1;
-            while b < tokens.len() && tokens[b].is_cap() && !tokens[b - 1].possessive() {
+            while b < tokens.len()
+                && (tokens[b].is_cap() || given_name_goes_on(tokens, i, b))
+                && !tokens[b - 1].possessive()
+            {
                 b += 1;
             }
             let titled = i > 0 && contains(lexicon::TITLES, &tokens[i - 1].lower);
@@ -443,7 +457,10 @@ impl Scan<'_, '_> {
                 continue;
             }
             let mut b = i + 1;
-            while b < n && !tokens[b - 1].possessive() && self.continues_name(b) {
+            while b < n
+                && !tokens[b - 1].possessive()
+                && (self.continues_name(b) || given_name_goes_on(tokens, i, b))
+            {
                 b += 1;
             }
             self.name(i, b, title_case || Some(i) == first_word);
