@@ -952,7 +952,7 @@ fn a_country_adjective_is_context_not_a_place() {
     );
     assert_eq!(
         rows("Rebels attacked a Salvadoran army post in Usulutan on 3 May 1990."),
-        vec!["1990-05-03|Usulutan|SV|Attack|||city"]
+        vec!["1990-05-03|Usulutan|SV|Armed clash|||city"]
     );
 }
 
@@ -1238,5 +1238,212 @@ fn the_date_of_a_statement_does_not_date_the_event() {
              emergencies ministry said in a statement on Saturday."
         ),
         vec!["|Batken region|KG|Armed clash|||admin1"]
+    );
+}
+
+// The nature of the event: combat, attacks, air strikes.
+
+#[test]
+fn an_assault_told_beside_combat_words_is_the_assault() {
+    assert_eq!(
+        rows(
+            "On 4 May 1990 guerrillas attacked the town hall of Usulutan, and clashes \
+             with the police went on for hours."
+        ),
+        vec!["1990-05-04|Usulutan|SV|Attack|||city"]
+    );
+    // Combat alone stays a clash.
+    assert_eq!(
+        rows("On 4 May 1990 heavy clashes between troops and rebels were reported in Usulutan."),
+        vec!["1990-05-04|Usulutan|SV|Armed clash|||city"]
+    );
+}
+
+#[test]
+fn an_attack_on_armed_forces_is_an_armed_clash() {
+    for text in [
+        "On 4 May 1990 rebels attacked military positions in Usulutan.",
+        "On 4 May 1990 rebels ambushed an army patrol near Usulutan.",
+        "On 4 May 1990 army units were attacked in Usulutan.",
+    ] {
+        let got = rows(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(got[0].contains("|Armed clash|"), "{text}: {got:?}");
+    }
+    // An attack on civilians or a town is not.
+    assert_eq!(
+        rows("On 4 May 1990 rebels attacked a bus full of peasants in Usulutan."),
+        vec!["1990-05-04|Usulutan|SV|Attack|||city"]
+    );
+}
+
+#[test]
+fn bombing_from_aircraft_is_an_air_strike() {
+    for text in [
+        "On 19 September 1989 air force helicopters bombed rebel positions near Chalatenango.",
+        "On 19 September 1989 an air strike hit a village near Chalatenango.",
+    ] {
+        let got = rows(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(got[0].contains("|Air strike|"), "{text}: {got:?}");
+    }
+    // A bomb on a plane is a bombing.
+    let got = rows("On 27 November 1989 a bomb exploded on a plane that had left Bogota.");
+    assert!(
+        got.iter().all(|r| r.contains("|Bombing|")) && !got.is_empty(),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_adjective_before_an_embassy_is_no_country_context() {
+    // "American" names a mission abroad, not where La Paz is; La Paz,
+    // Bolivia's seat of government, wins over the Mexican town.
+    assert_eq!(
+        rows("On 20 December 1989 a dynamite charge exploded near the American embassy in La Paz."),
+        vec!["1989-12-20|La Paz|BO|Bombing|||city"]
+    );
+}
+
+#[test]
+fn the_first_event_without_a_place_is_at_the_dateline_town() {
+    let got = rows(
+        "   LIMA, 9 JAN 90 -- [TEXT] HERE IS AN OFFICIAL COMMUNIQUE:\n\n   \
+         1. AT 0945 THIS MORNING, A GROUP OF SUBVERSIVES CONDUCTED AN ARMED TERRORIST ATTACK \
+         AGAINST A FORMER MINISTER.\n\n\
+         2. THE AUTHORITIES ARE INVESTIGATING THE ATTACK.\n",
+    );
+    assert_eq!(got, vec!["1990-01-09|Lima|PE|Attack|||city"]);
+}
+
+#[test]
+fn the_last_few_hours_and_right_now_are_the_publication_day() {
+    for text in [
+        "Two engineers were kidnapped in Medellin in the past few hours.",
+        "Right now we are hearing explosions in Medellin.",
+    ] {
+        assert_eq!(
+            rows_dated(text, Some("1990-02-13")),
+            vec![if text.contains("kidnapped") {
+                "1990-02-13|Medellin|CO|Kidnapping|||city"
+            } else {
+                "1990-02-13|Medellin|CO|Bombing|||city"
+            }],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_combat_word_told_again_does_not_make_an_attack_a_clash() {
+    // An attack on a police patrol is an attack; fighting told of it after stays it.
+    for text in [
+        "On 13 November 1989 rebels attacked a police patrol car in San Miguel, El Salvador. \
+         The fighting in San Miguel went on until dawn.",
+        "On 13 November 1989 clashes between troops and rebels broke out in San Miguel, \
+         El Salvador. A rebel attack in San Miguel wounded a policeman.",
+    ] {
+        let got = rows(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(
+            got[0].starts_with("1989-11-13|San Miguel|SV|Attack|"),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn weapons_seized_or_listed_and_questions_are_not_incidents() {
+    for text in [
+        "On 6 November 1989 police searching a house in Lima seized explosives and grenades.",
+        "On 6 November 1989 troops in Lima found a cache of rifles, ammunition and dynamite.",
+        "On 6 November 1989 the army showed RPG-7 rocket launchers taken from rebels in Lima.",
+        "What do you think about the kidnappings in Lima?",
+        "On 6 November 1989 the minister attacked the programs of the opposition in Lima.",
+        "Guards were posted in Lima on 6 November 1989 to prevent attacks on judges.",
+    ] {
+        assert_eq!(rows(text), Vec::<String>::new(), "{text}");
+    }
+    // A bomb that exploded is a bombing, whatever was found after.
+    assert_eq!(
+        rows("On 6 November 1989 a bomb exploded at a bank in Lima."),
+        vec!["1989-11-06|Lima|PE|Bombing|||city"]
+    );
+}
+
+#[test]
+fn a_neighbourhood_of_a_country_the_article_never_names_is_set_aside() {
+    let (places, skipped) = places_and_skips(
+        "SAN SALVADOR, 18 MAR 89 -- Bombs exploded in San Salvador, El Salvador, today. \
+         The Salvadoran army said El Salvador was calm. In El Salvador a grenade exploded \
+         near the Santa Isabel neighborhood.",
+    );
+    assert!(
+        !places.iter().any(|p| p.ends_with(",GQ")),
+        "Santa Isabel is not Malabo here: {places:?}"
+    );
+    assert!(
+        skipped.iter().any(|s| s.starts_with("Santa Isabel")),
+        "{skipped:?}"
+    );
+}
+
+#[test]
+fn a_toll_of_a_war_or_of_years_is_not_an_incident() {
+    for text in [
+        "During 10 years of civil war more than 70,000 people have been killed in El Salvador.",
+        "In the last 3 years, 64 mayors of small towns in Peru have been killed.",
+        "Arias spoke of a violence in Guatemala that has lasted 10 years and killed 70,000 people.",
+    ] {
+        assert_eq!(rows(text), Vec::<String>::new(), "{text}");
+    }
+    // A killing told with its date stays one, even when a war is named.
+    assert_eq!(
+        rows("Two teachers were killed in San Salvador on 13 November 1989, victims of the war."),
+        vec!["1989-11-13|San Salvador|SV|Attack|2||city"]
+    );
+    // "10 years ago" dates a killing; it is no span.
+    assert_eq!(
+        rows_dated(
+            "Archbishop Romero was killed in San Salvador 10 years ago.",
+            Some("1990-03-24")
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn the_air_force_bombing_is_an_air_strike_and_a_social_explosion_is_no_bombing() {
+    let got = rows(
+        "On 12 November 1989 a union said it would strike if the air force continues to bomb \
+         neighborhoods in San Salvador.",
+    );
+    assert!(got.iter().all(|r| !r.contains("|Bombing|")), "{got:?}");
+    let got = rows(
+        "On 12 November 1989 residents complained of the air force's bombings in San Miguel, El Salvador.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains("|Air strike|"), "{got:?}");
+    assert_eq!(
+        rows("Without reform there will be a social explosion in Bolivia on 1 May 1990."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_name_after_an_occupation_or_a_given_name_that_lost_its_capital_is_a_person() {
+    let (places, skipped) = places_and_skips(
+        "On 9 August 1989 rebels kidnapped businessman Pablo Berrocal in Quito, Ecuador.",
+    );
+    assert_eq!(places, vec!["Quito,EC"], "{skipped:?}");
+    // Upper-case wire copy: "JOSE MARIA MARTINEZ" keeps "Martinez" in the name.
+    let (places, skipped) = places_and_skips(
+        "   GUATEMALA CITY, 9 AUG 89 -- [TEXT] THOSE WHO WERE KIDNAPPED ARE JOSE MARIA \
+         MARTINEZ, 55, AND TWO OTHERS.\n",
+    );
+    assert!(
+        !places.iter().any(|p| p.starts_with("Martinez")),
+        "{places:?} {skipped:?}"
     );
 }

@@ -275,6 +275,11 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
         (&["this", "morning"], 0),
         (&["this", "afternoon"], 0),
         (&["this", "evening"], 0),
+        (&["right", "now"], 0),
+        (&["the", "last", "24", "hours"], 0),
+        (&["the", "past", "24", "hours"], 0),
+        (&["the", "last", "few", "hours"], 0),
+        (&["the", "past", "few", "hours"], 0),
     ] {
         if words(tokens, i, phrase) {
             return Some((i + phrase.len(), When::Ago(days)));

@@ -199,7 +199,9 @@ pub fn parse(text: &str) -> Document {
             && b == 0
             && blocks.len() > 1
             && !block.ends_with(['.', '!', '?', '"', '”'])
-            && block.split_whitespace().count() <= 20;
+            && block.split_whitespace().count() <= 20
+            // "LIMA, 9 JAN 90 -- [TEXT] HERE IS A COMMUNIQUE:": a dated dateline, not a title.
+            && dateline(block).is_none_or(|line| line.date.is_none() && line.day.is_none());
         if b < 3
             && !heading
             && !looks_like_title

@@ -30,6 +30,9 @@ pub struct Incident {
     pub prison: bool,
     /// The outlets its sentences cite, in order, each once.
     pub sources: Vec<String>,
+    /// Whether a sentence told it with an assault word ("attacked", "ambush"):
+    /// then combat words told of it too do not make it an armed clash.
+    pub assault: bool,
 }
 
 /// An event word in a sentence.
@@ -44,6 +47,46 @@ struct Word {
     suppressed: bool,
     /// "another bombing": an incident other than those told, even at the same place.
     another: bool,
+    /// Tells one side setting upon a target ("attacked", "ambush", "murder"),
+    /// not combat between two.
+    assault: bool,
+}
+
+/// The type of the event words that tell one incident: the strongest, but
+/// an assault told beside combat words ("guerrillas attacked the town,
+/// clashing with troops") is the assault, not the clash.
+fn kind_of(words: &[Word]) -> Option<EventType> {
+    let strongest = words.iter().map(|w| w.kind).reduce(EventType::stronger)?;
+    if strongest != EventType::ArmedClash {
+        return Some(strongest);
+    }
+    words
+        .iter()
+        .filter(|w| w.assault)
+        .map(|w| w.kind)
+        .reduce(EventType::stronger)
+        .or(Some(strongest))
+}
+
+/// Whether event words tell an assault.
+fn assaults(words: &[Word]) -> bool {
+    words.iter().any(|w| w.assault)
+}
+
+/// The type of an incident told again: the stronger, but an incident told
+/// with an assault word on one side stays the assault when the other side
+/// tells combat ("a rebel attack in San Miguel" and "clashes in San Miguel").
+fn merged(a: EventType, a_assault: bool, b: EventType, b_assault: bool) -> EventType {
+    let strongest = a.stronger(b);
+    if strongest != EventType::ArmedClash || a == b {
+        return strongest;
+    }
+    let (other, other_assault) = if a == EventType::ArmedClash {
+        (b, b_assault)
+    } else {
+        (a, a_assault)
+    };
+    if other_assault { other } else { strongest }
 }
 
 /// Nouns for people that an "-ing" event word may describe.
@@ -131,15 +174,36 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
         let descriptive = (phrase[0].ends_with("ing")
             && (i >= 1 && contains(PEOPLE, lower(i - 1)) || relative))
             || part_in;
-        // "this explosion of freedom", "an attack against socialism": a figure of speech.
-        let figurative = tokens
+        // "this explosion of freedom", "an attack against socialism",
+        // "attacked the programs": a figure of speech.
+        let preposition = tokens
             .get(end)
-            .is_some_and(|t| matches!(t.lower.as_str(), "of" | "against" | "on" | "upon"))
-            && (end + 1..(end + 4).min(tokens.len()))
+            .is_some_and(|t| matches!(t.lower.as_str(), "of" | "against" | "on" | "upon"));
+        let figurative = (preposition || verb)
+            && (end + usize::from(preposition)..(end + 4).min(tokens.len()))
                 .take_while(|&k| tokens[k].kind == TokenKind::Word)
                 .any(|k| contains(lexicon::FIGURATIVE_OBJECTS, &tokens[k].lower));
+        // "seized explosives and grenades", "RPG-7 rocket launchers": arms, not events.
+        let weapon = contains(lexicon::WEAPON_WORDS, phrase[0])
+            && phrase.len() == 1
+            && (tokens
+                .get(end)
+                .is_some_and(|t| t.lower.starts_with("launcher"))
+                || (i.saturating_sub(15)..i)
+                    .rev()
+                    .take_while(|&k| !tokens[k].is(';') && !tokens[k].is('.'))
+                    .any(|k| contains(lexicon::SEIZURES, &tokens[k].lower))
+                // "ammunition and explosives", "weapons, explosives": a list of arms.
+                || (i.saturating_sub(3)..(end + 3).min(tokens.len()))
+                    .any(|k| contains(lexicon::ARMS, &tokens[k].lower)));
+        // "a social explosion": a figure of speech.
+        let social = i > 0
+            && phrase[0].starts_with("explosion")
+            && contains(lexicon::FIGURATIVE_MODIFIERS, &tokens[i - 1].lower);
         let negated = descriptive
             || figurative
+            || social
+            || weapon
             || (1..=2)
                 .any(|back| i >= back && contains(lexicon::NEGATIONS, &tokens[i - back].lower));
         out.push(Word {
@@ -149,10 +213,120 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
             reference: !verb && determiner && !of && !another,
             suppressed: negated,
             another,
+            assault: contains(lexicon::ASSAULT_WORDS, phrase[0]),
         });
         i = end;
     }
     out
+}
+
+/// First words of bombing phrases that aircraft do ("helicopters bombed
+/// villages"), unlike "a bomb exploded on a plane".
+const AIR_BOMBING: &[&str] = &["bombed", "bombing", "bombings"];
+
+/// Bombings told with aircraft before them in the sentence ("military planes
+/// and helicopter gunships bombed towns", "the air force bombed rebel
+/// positions") are air strikes; aircraft that are a bomb's place ("on a
+/// plane", "aboard the jet") are not.
+fn air_strikes(tokens: &[Token], words: &mut [Word]) {
+    let aircraft = |k: usize| {
+        let t = &tokens[k].lower;
+        (contains(lexicon::AIRCRAFT, t)
+            || (t == "air" && tokens.get(k + 1).is_some_and(|n| n.lower == "force")))
+            && !(1..=3).any(|back| {
+                k >= back && matches!(tokens[k - back].lower.as_str(), "on" | "aboard" | "in")
+            })
+    };
+    for w in words.iter_mut() {
+        // "continues to bomb neighborhoods": the verb.
+        let verb =
+            tokens[w.start].lower == "bomb" && w.start > 0 && tokens[w.start - 1].lower == "to";
+        if w.kind == EventType::Bombing
+            && (verb || contains(AIR_BOMBING, &tokens[w.start].lower))
+            && (w.start.saturating_sub(12)..w.start).any(aircraft)
+        {
+            w.kind = EventType::AirStrike;
+        }
+    }
+}
+
+/// Assaults whose target is armed forces ("guerrillas attacked military
+/// positions", "an ambush against an army patrol", "army units were
+/// attacked") are armed clashes: combat between two armed sides.
+fn attacks_on_forces(tokens: &[Token], words: &mut [Word]) {
+    // "a police patrol" is not armed forces.
+    let military = |k: usize| {
+        contains(lexicon::MILITARY_TARGETS, &tokens[k].stem().to_lowercase())
+            && !(k > 0 && contains(lexicon::POLICE, &tokens[k - 1].lower))
+    };
+    // The object: the words after the event word (and "on", "against"),
+    // up to the end of its phrase.
+    let object = |w: &Word| {
+        (w.end..tokens.len())
+            .skip_while(|&k| matches!(tokens[k].lower.as_str(), "on" | "against" | "upon"))
+            .take(5)
+            .take_while(|&k| {
+                tokens[k].kind == TokenKind::Word
+                    && tokens[k].lower != "and"
+                    && !contains(CLAUSE_WORDS, &tokens[k].lower)
+            })
+            .any(military)
+    };
+    // The subject of a passive: "military units were attacked".
+    let passive = |w: &Word| {
+        w.start >= 2
+            && matches!(
+                tokens[w.start - 1].lower.as_str(),
+                "was" | "were" | "been" | "being"
+            )
+            && (w.start.saturating_sub(6)..w.start - 1)
+                .rev()
+                .take_while(|&k| tokens[k].kind == TokenKind::Word)
+                .any(military)
+    };
+    for w in words.iter_mut() {
+        if w.assault && w.kind == EventType::Attack && (object(w) || passive(w)) {
+            w.kind = EventType::ArmedClash;
+            w.assault = false;
+        }
+    }
+}
+
+/// "Killed" in a toll of a war or a span of years ("during 10 years of
+/// civil war more than 70,000 people have been killed", "in the last 3
+/// years, 64 mayors have been killed", "the war, which killed 1,000"):
+/// suppressed, and the first such word returned.
+fn tolls(tokens: &[Token], words: &mut [Word]) -> Option<Word> {
+    // "the war, which killed", "violence that has lasted 10 years and killed".
+    let war_subject = |at: usize| {
+        (at.saturating_sub(8)..at).any(|k| {
+            matches!(
+                tokens[k].lower.as_str(),
+                "war" | "wars" | "conflict" | "violence"
+            ) && tokens[k + 1..at]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "which" | "that" | "and"))
+        })
+    };
+    let span = (0..tokens.len()).any(|k| {
+        let t = tokens[k].lower.as_str();
+        matches!(t, "years" | "decades" | "decade")
+            && (k > 0
+                && (tokens[k - 1].kind == TokenKind::Number
+                    || lexicon::NUMBER_WORDS
+                        .iter()
+                        .any(|(w, _)| *w == tokens[k - 1].lower)
+                    || matches!(tokens[k - 1].lower.as_str(), "recent" | "last" | "past"))
+                && tokens.get(k + 1).is_none_or(|n| n.lower != "ago"))
+    });
+    let mut first = None;
+    for w in words.iter_mut() {
+        if (span || war_subject(w.start)) && !w.suppressed && tokens[w.start].lower == "killed" {
+            w.suppressed = true;
+            first.get_or_insert(*w);
+        }
+    }
+    first
 }
 
 /// Token ranges of comparisons: from a superlative to the end of its clause
@@ -290,6 +464,26 @@ impl Builder<'_> {
         }
         let mut words = event_words(tokens);
         words.retain(|w| !sentence.cited(w.start));
+        // "What do you think about kidnappings?": a question tells no incident.
+        if sentence.text.trim_end().ends_with('?') {
+            if let Some(w) = words.first() {
+                self.skipped.push(Skipped {
+                    sentence: s,
+                    text: text(tokens, w.start, w.end),
+                    reason: "a question, not a report".into(),
+                });
+            }
+            return;
+        }
+        air_strikes(tokens, &mut words);
+        attacks_on_forces(tokens, &mut words);
+        if let Some(w) = tolls(tokens, &mut words) {
+            self.skipped.push(Skipped {
+                sentence: s,
+                text: text(tokens, w.start, w.end),
+                reason: "a toll of a war or of years, not one incident".into(),
+            });
+        }
         let comparisons = comparisons(tokens);
         let in_comparison = |k: usize| comparisons.iter().any(|(a, b, _)| (*a..*b).contains(&k));
         let forecasts = forecasts(tokens);
@@ -351,10 +545,7 @@ impl Builder<'_> {
             if references.is_empty() && counts.is_empty() {
                 return;
             }
-            let kind = references
-                .iter()
-                .map(|w| w.kind)
-                .reduce(EventType::stronger);
+            let kind = kind_of(&references);
             let target = if candidates.is_empty() {
                 self.current
             } else {
@@ -366,7 +557,7 @@ impl Builder<'_> {
             if let Some(t) = target
                 && kind.is_none_or(|k| k.compatible(self.incidents[t].kind))
             {
-                self.attach(t, s, None, &counts);
+                self.attach(t, s, None, false, &counts);
                 return;
             }
             // "the attack on a mosque in Herat", told first: a new incident
@@ -390,11 +581,7 @@ impl Builder<'_> {
             }
         }
         if candidates.is_empty() {
-            let kind = fresh
-                .iter()
-                .map(|w| w.kind)
-                .reduce(EventType::stronger)
-                .expect("fresh words");
+            let kind = kind_of(&fresh).expect("fresh words");
             let explicit = dates
                 .iter()
                 .find(|d| d.is_absolute())
@@ -406,7 +593,7 @@ impl Builder<'_> {
                 Some(c) if another => {
                     let place = self.incidents[c].place.clone();
                     let date = explicit.or(self.dated[s]);
-                    self.mention(s, &place, kind, date, &counts, true);
+                    self.mention(s, &place, (kind, assaults(&fresh)), date, &counts, true);
                 }
                 Some(c)
                     if kind.compatible(self.incidents[c].kind)
@@ -415,14 +602,17 @@ impl Builder<'_> {
                     if self.incidents[c].date.is_none() {
                         self.incidents[c].date = self.dated[s];
                     }
-                    self.attach(c, s, Some(kind), &counts);
+                    self.attach(c, s, Some(kind), assaults(&fresh), &counts);
                 }
                 // The article's place dates only its first incident; an
                 // arrest of suspects is no incident of its own.
-                _ => match dateline_place(self.doc, places, s).or_else(|| {
-                    main_place(places)
-                        .filter(|_| self.current.is_none() && kind != EventType::Arrests)
-                }) {
+                _ => match dateline_place(self.doc, places, s, false)
+                    .or_else(|| {
+                        main_place(places)
+                            .filter(|_| self.current.is_none() && kind != EventType::Arrests)
+                    })
+                    .or_else(|| dateline_place(self.doc, places, s, self.incidents.is_empty()))
+                {
                     // "SAN SALVADOR, 12 JAN 90 -- Guerrillas attacked ...": the
                     // dateline's town; else the one place the article is about.
                     Some(place) => {
@@ -439,7 +629,7 @@ impl Builder<'_> {
                             true,
                             self.anchor(),
                         );
-                        self.mention(s, place, kind, date, &counts, false);
+                        self.mention(s, place, (kind, assaults(&fresh)), date, &counts, false);
                     }
                     None => {
                         let w = fresh[0];
@@ -503,12 +693,7 @@ impl Builder<'_> {
             if unit.words.is_empty() {
                 continue;
             }
-            let kind = unit
-                .words
-                .iter()
-                .map(|w| w.kind)
-                .reduce(EventType::stronger)
-                .expect("words");
+            let kind = kind_of(&unit.words).expect("words");
             let date = self.date_for(s, unit, dates, units.len() == 1, anchor);
             if date.is_some() {
                 anchor = date;
@@ -530,7 +715,14 @@ impl Builder<'_> {
                 .collect();
             let another = unit.words.iter().any(|w| w.another);
             for place in &unit.places {
-                self.mention(s, place, kind, date, &mine, another);
+                self.mention(
+                    s,
+                    place,
+                    (kind, assaults(&unit.words)),
+                    date,
+                    &mine,
+                    another,
+                );
             }
         }
     }
@@ -618,7 +810,7 @@ impl Builder<'_> {
         &mut self,
         s: usize,
         place: &Found,
-        kind: EventType,
+        (kind, assault): (EventType, bool),
         date: Option<PartialDate>,
         counts: &[Count],
         another: bool,
@@ -656,6 +848,7 @@ impl Builder<'_> {
                     sentences: Vec::new(),
                     prison: false,
                     sources: Vec::new(),
+                    assault,
                 });
                 self.incidents.len() - 1
             }
@@ -666,11 +859,18 @@ impl Builder<'_> {
         {
             self.incidents[t].lead = s;
         }
-        self.attach(t, s, Some(kind), counts);
+        self.attach(t, s, Some(kind), assault, counts);
     }
 
-    /// Adds a sentence's type and figures to an incident.
-    fn attach(&mut self, t: usize, s: usize, kind: Option<EventType>, counts: &[Count]) {
+    /// Adds a sentence's type (told with an assault word or not) and figures to an incident.
+    fn attach(
+        &mut self,
+        t: usize,
+        s: usize,
+        kind: Option<EventType>,
+        assault: bool,
+        counts: &[Count],
+    ) {
         let prison = self.doc.sentences[s]
             .tokens
             .iter()
@@ -679,7 +879,8 @@ impl Builder<'_> {
         if let Some(k) = kind
             && k.compatible(i.kind)
         {
-            i.kind = i.kind.stronger(k);
+            i.kind = merged(i.kind, i.assault, k, assault);
+            i.assault |= assault;
         }
         if i.kind.has_casualties() {
             for c in counts {
@@ -708,8 +909,14 @@ impl Builder<'_> {
 const HERE: &[&[&str]] = &[&["here"], &["this", "capital"], &["this", "city"]];
 
 /// The dateline's town (not a country), for an event told without a place
-/// in the dateline's paragraph, or in a sentence that says "here" or "this capital".
-fn dateline_place<'p>(doc: &Document, places: &'p Places, s: usize) -> Option<&'p Found> {
+/// in the dateline's paragraph, in a sentence that says "here" or "this
+/// capital", or before the article has told any incident (`first`).
+fn dateline_place<'p>(
+    doc: &Document,
+    places: &'p Places,
+    s: usize,
+    first: bool,
+) -> Option<&'p Found> {
     // The dateline comes first: its places are at the start of the list.
     let place = places
         .found
@@ -720,7 +927,7 @@ fn dateline_place<'p>(doc: &Document, places: &'p Places, s: usize) -> Option<&'
     let lead = doc.sentences[place.sentence].block == sentence.block;
     let tokens = &sentence.tokens;
     let here = (0..tokens.len()).any(|k| HERE.iter().any(|p| dates::words(tokens, k, p)));
-    (lead || here).then_some(place)
+    (lead || here || first).then_some(place)
 }
 
 /// The place an article is about, for events it tells without one: the

@@ -16,6 +16,8 @@ pub enum EventType {
     Kidnapping,
     /// A vehicle driven into people.
     VehicleRamming,
+    /// Bombs or fire from aircraft: an air strike, air raid or drone strike.
+    AirStrike,
     /// Fighting between armed groups or forces.
     ArmedClash,
     /// Rockets or shelling.
@@ -46,6 +48,7 @@ impl EventType {
             EventType::CarBomb => "Car bomb",
             EventType::Kidnapping => "Kidnapping",
             EventType::VehicleRamming => "Vehicle ramming",
+            EventType::AirStrike => "Air strike",
             EventType::ArmedClash => "Armed clash",
             EventType::RocketAttack => "Rocket attack",
             EventType::Riot => "Riot",
@@ -74,6 +77,7 @@ impl EventType {
             EventType::Arson => 6,
             EventType::Robbery => 7,
             EventType::WorkStoppage => 8,
+            EventType::AirStrike => 9,
             _ => 4,
         };
         let violent = |t: EventType| family(t) >= 2;
@@ -152,6 +156,16 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["apprehended"], EventType::Arrests),
     (&["rounded", "up"], EventType::Arrests),
     (&["taken", "into", "custody"], EventType::Arrests),
+    (&["air", "strike"], EventType::AirStrike),
+    (&["air", "strikes"], EventType::AirStrike),
+    (&["airstrike"], EventType::AirStrike),
+    (&["airstrikes"], EventType::AirStrike),
+    (&["air", "raid"], EventType::AirStrike),
+    (&["air", "raids"], EventType::AirStrike),
+    (&["drone", "strike"], EventType::AirStrike),
+    (&["drone", "strikes"], EventType::AirStrike),
+    (&["strafed"], EventType::AirStrike),
+    (&["strafing"], EventType::AirStrike),
     (&["exchanged", "fire"], EventType::ArmedClash),
     (&["exchange", "of", "fire"], EventType::ArmedClash),
     (&["gunfight"], EventType::ArmedClash),
@@ -261,6 +275,116 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["incursions"], EventType::Attack),
     (&["ambush"], EventType::Attack),
     (&["ambushed"], EventType::Attack),
+];
+
+/// First words of event phrases that tell one side setting upon a target
+/// rather than combat between two sides: told beside "clashes" or
+/// "fighting", the incident is the assault.
+pub const ASSAULT_WORDS: &[&str] = &[
+    "attack",
+    "attacks",
+    "attacked",
+    "assault",
+    "raid",
+    "ambush",
+    "ambushed",
+    "stormed",
+    "massacre",
+    "massacred",
+    "murder",
+    "murdered",
+    "assassinated",
+    "assassination",
+    "machinegunned",
+    "machine-gunned",
+];
+
+/// Aircraft: a bombing told with one of these in its sentence ("helicopter
+/// gunships bombed villages") is an air strike.
+pub const AIRCRAFT: &[&str] = &[
+    "aircraft",
+    "airplane",
+    "airplanes",
+    "plane",
+    "planes",
+    "warplane",
+    "warplanes",
+    "jet",
+    "jets",
+    "helicopter",
+    "helicopters",
+    "gunship",
+    "gunships",
+    "drone",
+    "drones",
+    "a-37",
+    "a-37s",
+];
+
+/// Armed forces as the target of an attack ("attacked military positions",
+/// "ambushed an army patrol"): combat with armed forces is an armed clash,
+/// as ACLED codes it, not an attack on civilians or installations.
+pub const MILITARY_TARGETS: &[&str] = &[
+    "military",
+    "army",
+    "troops",
+    "soldiers",
+    "patrol",
+    "patrols",
+    "convoy",
+    "convoys",
+    "brigade",
+    "brigades",
+    "battalion",
+    "battalions",
+    "garrison",
+    "garrisons",
+    "barracks",
+    "outpost",
+    "outposts",
+    "positions",
+    "detachment",
+    "detachments",
+    "platoon",
+];
+
+/// Words after a name that make it a part of a town ("the Santa Isabel neighborhood").
+pub const QUARTERS: &[&str] = &[
+    "neighborhood",
+    "neighbourhood",
+    "neighborhoods",
+    "neighbourhoods",
+    "barrio",
+    "colonia",
+    "suburb",
+    "quarter",
+];
+
+/// Words for police: "a police patrol" is not a military target.
+pub const POLICE: &[&str] = &["police", "policemen", "treasury", "guard"];
+
+/// Nouns after a country's adjective that name its people or missions
+/// abroad ("the American embassy in La Paz", "two U.S. missionaries"): the
+/// adjective then says nothing about where the text is.
+pub const ABROAD_NOUNS: &[&str] = &[
+    "embassy",
+    "embassies",
+    "ambassador",
+    "ambassadors",
+    "consulate",
+    "consul",
+    "envoy",
+    "diplomat",
+    "diplomats",
+    "citizen",
+    "citizens",
+    "national",
+    "nationals",
+    "tourist",
+    "tourists",
+    "missionary",
+    "missionaries",
+    "delegation",
 ];
 
 /// Words that say a riot was in a prison.
@@ -383,7 +507,21 @@ pub const FIGURATIVE_OBJECTS: &[&str] = &[
     "enthusiasm",
     "anger",
     "violence",
+    "program",
+    "programs",
+    "policy",
+    "policies",
+    "proposal",
+    "proposals",
+    "measures",
+    "decision",
+    "ideas",
+    "statements",
 ];
+
+/// Adjectives that make an explosion a figure of speech ("a social explosion").
+pub const FIGURATIVE_MODIFIERS: &[&str] =
+    &["social", "political", "economic", "demographic", "popular"];
 
 /// Common given names (lower case). A capitalised run that starts with one
 /// ("Mario Flores", "Hector Oqueli") is a person's name, and its other words
@@ -645,6 +783,27 @@ pub const TITLES: &[&str] = &[
     "deputy",
     "attorney",
     "candidate",
+    // Occupations and nationals: "businessman Pablo Martin Berrocal",
+    // "Spaniard Jose Maria Martinez".
+    "businessman",
+    "businesswoman",
+    "industrialist",
+    "impresario",
+    "landowner",
+    "cattleman",
+    "engineer",
+    "reporter",
+    "cameraman",
+    "correspondent",
+    "magistrate",
+    "lawyer",
+    "councilman",
+    "spaniard",
+    "frenchman",
+    "frenchwoman",
+    "briton",
+    "dutchman",
+    "englishman",
 ];
 
 /// Words before a name that make it a person's, as two-word phrases' last words.
@@ -1014,6 +1173,7 @@ pub const FORECASTS: &[&[&str]] = &[
     &["usually"],
     &["typically"],
     &["on", "the", "rise"],
+    &["to", "prevent"],
 ];
 
 /// Words before a publication's name ("Turkish daily Hurriyet").
@@ -1039,6 +1199,45 @@ pub const CAPTIONS: &[&[&str]] = &[
     &["are", "pictured"],
     &["a", "view", "of"],
     &["a", "view", "shows"],
+];
+
+/// Verbs of seizing weapons: "police seized explosives and grenades" tells
+/// a find, not a bombing.
+pub const SEIZURES: &[&str] = &[
+    "seized",
+    "seizing",
+    "seizure",
+    "confiscated",
+    "confiscating",
+    "found",
+    "discovered",
+    "cache",
+];
+
+/// Arms named beside a weapon word ("ammunition and explosives"): the words are a list of arms.
+pub const ARMS: &[&str] = &[
+    "ammunition",
+    "weapons",
+    "arms",
+    "rifles",
+    "firearms",
+    "detonators",
+];
+
+/// Event words that are also weapons' names: told after a verb of
+/// [`SEIZURES`] in their clause, or before "launcher", they are arms, not events.
+pub const WEAPON_WORDS: &[&str] = &[
+    "explosives",
+    "explosive",
+    "grenade",
+    "grenades",
+    "dynamite",
+    "rocket",
+    "rockets",
+    "mortar",
+    "mortars",
+    "bomb",
+    "bombs",
 ];
 
 /// Superlatives that open a comparison ("the deadliest attack since...").

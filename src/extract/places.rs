@@ -182,6 +182,8 @@ struct Raw {
     /// The relation is only a part of the place ("western Kabul"): a town's
     /// part is still the town, a province's or country's is approximate.
     part_of: bool,
+    /// Followed by "neighborhood", "district" or the like: a part of a town.
+    quarter: bool,
 }
 
 /// Tokens within which a country named beside a place counts in full.
@@ -265,6 +267,17 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     places
 }
 
+/// Whether a person's name that starts at `start` with a given name goes on
+/// at `b` with a given name that upper-case wire copy lost the capital of
+/// ("JOSE MARIA MARTINEZ" read as "Jose maria Martinez"): a given name
+/// followed by a capitalised word.
+fn given_name_goes_on(tokens: &[Token], start: usize, b: usize) -> bool {
+    contains(lexicon::GIVEN_NAMES, &tokens[start].lower)
+        && !tokens[b].is_cap()
+        && contains(lexicon::GIVEN_NAMES, &tokens[b].lower)
+        && tokens.get(b + 1).is_some_and(Token::is_cap)
+}
+
 /// The surnames (lower case) of the people an article names: the words after
 /// the first of a capitalised run that starts with a given name ("Mario
 /// Flores") or follows a title ("President Alfredo Cristiani"). A surname
@@ -280,7 +293,10 @@ fn surnames(doc: &Document) -> HashSet<String> {
                 continue;
             }
             let mut b = i + 1;
-            while b < tokens.len() && tokens[b].is_cap() && !tokens[b - 1].possessive() {
+            while b < tokens.len()
+                && (tokens[b].is_cap() || given_name_goes_on(tokens, i, b))
+                && !tokens[b - 1].possessive()
+            {
                 b += 1;
             }
             let titled = i > 0 && contains(lexicon::TITLES, &tokens[i - 1].lower);
@@ -427,7 +443,11 @@ impl Scan<'_, '_> {
             if t.kind == TokenKind::Word {
                 let parts: Vec<&str> = t.lower.split('-').collect();
                 let codes: Vec<&str> = parts.iter().filter_map(|p| lexicon::demonym(p)).collect();
-                if t.is_cap() && !codes.is_empty() && codes.len() == parts.len() {
+                if t.is_cap()
+                    && !codes.is_empty()
+                    && codes.len() == parts.len()
+                    && !self.abroad(i + 1)
+                {
                     self.countries
                         .extend(codes.iter().map(|c| (c.to_string(), i)));
                 }
@@ -437,13 +457,27 @@ impl Scan<'_, '_> {
                 continue;
             }
             let mut b = i + 1;
-            while b < n && !tokens[b - 1].possessive() && self.continues_name(b) {
+            while b < n
+                && !tokens[b - 1].possessive()
+                && (self.continues_name(b) || given_name_goes_on(tokens, i, b))
+            {
                 b += 1;
             }
             self.name(i, b, title_case || Some(i) == first_word);
             i = b.max(i + 1);
         }
         self.the_capital();
+    }
+
+    /// Whether a country's adjective ending before token `b` names its
+    /// people or mission abroad ("the U.S. embassy", "two American
+    /// missionaries"): a noun of [`lexicon::ABROAD_NOUNS`] within two words.
+    fn abroad(&self, b: usize) -> bool {
+        self.tokens[b.min(self.tokens.len())..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.kind == TokenKind::Word)
+            .any(|t| contains(lexicon::ABROAD_NOUNS, &t.lower))
     }
 
     /// The text of tokens `a..b` as written, each run of spaces as one.
@@ -641,7 +675,9 @@ impl Scan<'_, '_> {
                     // "Chilean", "Salvadoran": the country's adjective tells
                     // what the text is about, it is not a place.
                     if demonym_of(&key, self.gazetteer, &code) {
-                        self.countries.push((code, j));
+                        if !self.abroad(j + len) {
+                            self.countries.push((code, j));
+                        }
                         matched = len;
                         break;
                     }
@@ -764,6 +800,8 @@ impl Scan<'_, '_> {
             subject,
             relative: self.relative(a, b),
             part_of: a > 0 && contains(lexicon::DIRECTIONS, self.lower(a - 1)),
+            quarter: contains(lexicon::QUARTERS, self.lower(b.min(self.tokens.len() - 1)))
+                && b < self.tokens.len(),
         }
     }
 
@@ -1008,7 +1046,8 @@ fn prior(p: &Place, matched: Match, hint: Option<Kind>) -> f64 {
         Kind::Site => 2.0,
         Kind::Country | Kind::Area => 0.0,
         Kind::City => match p.feature.as_str() {
-            "PPLC" => 2.0,
+            // A seat of government is a capital too (La Paz, The Hague).
+            "PPLC" | "PPLG" => 2.0,
             "PPLA" => 1.5,
             "PPLA2" => 0.7,
             "PPLA3" | "PPLA4" => 0.4,
@@ -1133,12 +1172,16 @@ fn resolve(
     // it names another country often, is more likely a neighbourhood or
     // village the gazetteer lacks than that town.
     let main_weight = weights.values().copied().fold(0.0, f64::max);
-    let abroad = |p: &Place| {
+    // "the Santa Isabel neighborhood": a part of a town is likelier a
+    // quarter of the article's towns than any town abroad (Malabo was once
+    // Santa Isabel).
+    let abroad = |p: &Place, quarter: bool| {
         main_weight >= ABROAD_MAIN_WEIGHT
             && weights.get(&p.country).copied().unwrap_or(0.0) == 0.0
             && p.kind == Kind::City
-            && !matches!(p.feature.as_str(), "PPLC" | "PPLA")
-            && p.population < ABROAD_POPULATION
+            && (quarter
+                || (!matches!(p.feature.as_str(), "PPLC" | "PPLG" | "PPLA")
+                    && p.population < ABROAD_POPULATION))
     };
     let score = |r: &Raw, (i, m): (usize, Match)| {
         let p = gazetteer.place(i);
@@ -1249,7 +1292,7 @@ fn resolve(
             e
         };
         match best(r, &extra) {
-            Some((i, s)) if s >= THRESHOLD && abroad(gazetteer.place(i)) => {
+            Some((i, s)) if s >= THRESHOLD && abroad(gazetteer.place(i), r.quarter) => {
                 skipped.push(Skipped {
                     sentence: r.sentence,
                     text: r.surface.clone(),
