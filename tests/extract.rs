@@ -1447,3 +1447,17 @@ fn a_name_after_an_occupation_or_a_given_name_that_lost_its_capital_is_a_person(
         "{places:?} {skipped:?}"
     );
 }
+
+#[test]
+fn a_headline_is_not_told_from_the_dateline_town() {
+    // The headline's attack has no place; the dateline's town is where the
+    // story was filed, not where the headline's attack happened.
+    assert_eq!(
+        rows(
+            "Militants attack guard base, kill six\n\n\
+             ASTANA (Reuters) - Officials in Aktobe and Almaty said on Sunday they were \
+             investigating."
+        ),
+        Vec::<String>::new()
+    );
+}

@@ -927,6 +927,8 @@ fn dateline_place<'p>(
     let lead = doc.sentences[place.sentence].block == sentence.block;
     let tokens = &sentence.tokens;
     let here = (0..tokens.len()).any(|k| HERE.iter().any(|p| dates::words(tokens, k, p)));
+    // A headline is not told from the dateline's town.
+    let first = first && sentence.part == Part::Body;
     (lead || here || first).then_some(place)
 }
 
