@@ -1461,3 +1461,26 @@ fn a_headline_is_not_told_from_the_dateline_town() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn an_event_inside_n_days_after_is_n_days_before_the_other_date() {
+    assert!(
+        rows(
+            "Gunmen killed 140 people at a concert hall in Krasnogorsk on 22 March 2024. \
+             At a meeting on March 19 – 10 days after an FSB operation killed two militants \
+             in Russia's Kaluga Region – the president dismissed the warnings."
+        )[1]
+        .starts_with("2024-03-09|Kaluga region|RU|Attack|2|")
+    );
+    // "Two days after the bombing, gunmen attacked": the main clause's event
+    // is dated by its own date.
+    assert_eq!(
+        rows(
+            "A bomb exploded in Kabul on 3 May 2021. On 9 May 2021, two days after the \
+             bombing, gunmen attacked a police post in Herat."
+        )[1]
+        .split('|')
+        .next(),
+        Some("2021-05-09")
+    );
+}

@@ -2,7 +2,7 @@
 //! casualty figures, and mentions of the same incident merged into one.
 
 use super::counts::{self, Count};
-use super::dates::{self, DateExpr};
+use super::dates::{self, DateExpr, When};
 use super::document::{Document, Part, Token, TokenKind};
 use super::lexicon::{self, EventType, contains};
 use super::places::{Found, Places, Role, Skipped};
@@ -748,6 +748,15 @@ impl Builder<'_> {
         anchor: Option<PartialDate>,
     ) -> Option<PartialDate> {
         let reference = self.doc.reference;
+        if let Some(date) = shifted_back(
+            &self.doc.sentences[s].tokens,
+            unit,
+            dates,
+            anchor,
+            reference,
+        ) {
+            return Some(date);
+        }
         let near = |d: &&DateExpr| {
             let word_distance = unit
                 .words
@@ -772,7 +781,7 @@ impl Builder<'_> {
             let date = dates::resolve(d.when, anchor, reference);
             // "since the beginning of 2024 ... in January": the year's month.
             let month = dates.iter().find_map(|e| match e.when {
-                dates::When::Month(m) => Some(m),
+                When::Month(m) => Some(m),
                 _ => None,
             });
             return match (date, month) {
@@ -930,6 +939,52 @@ fn dateline_place<'p>(
     // A headline is not told from the dateline's town.
     let first = first && sentence.part == Part::Body;
     (lead || here || first).then_some(place)
+}
+
+/// "at a meeting on March 19 – 10 days after an FSB operation killed two":
+/// an event told inside the clause "N days after" opens happened N days
+/// before the sentence's other date, not N days after the incident told
+/// before ("two days after the bombing, gunmen attacked" is not one).
+fn shifted_back(
+    tokens: &[Token],
+    unit: &Unit<'_>,
+    dates: &[DateExpr],
+    anchor: Option<PartialDate>,
+    reference: Option<dates::Reference>,
+) -> Option<PartialDate> {
+    let shift = dates.iter().find(|d| {
+        matches!(d.when, When::Shift { days, months } if days > 0 || months > 0)
+            && tokens.get(d.end - 1).is_some_and(|t| t.lower == "after")
+            && tokens
+                .get(d.end)
+                .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the") || t.is_cap())
+            && !unit.words.is_empty()
+            && {
+                // The clause "after" opens: up to a comma or a dash.
+                let close = (d.end..tokens.len())
+                    .find(|&k| {
+                        tokens[k].kind == TokenKind::Punct
+                            && matches!(tokens[k].text.as_str(), "," | ";" | "–" | "—" | "-")
+                    })
+                    .unwrap_or(tokens.len());
+                unit.words.iter().all(|w| (d.end..close).contains(&w.start))
+            }
+    })?;
+    let When::Shift { days, months } = shift.when else {
+        return None;
+    };
+    let base = dates
+        .iter()
+        .filter(|d| d.start != shift.start && d.is_absolute())
+        .find_map(|d| dates::resolve(d.when, anchor, reference))?;
+    dates::resolve(
+        When::Shift {
+            days: -days,
+            months: -months,
+        },
+        Some(base),
+        reference,
+    )
 }
 
 /// The place an article is about, for events it tells without one: the
