@@ -1484,3 +1484,16 @@ fn an_event_inside_n_days_after_is_n_days_before_the_other_date() {
         Some("2021-05-09")
     );
 }
+
+#[test]
+fn a_province_named_with_its_kind_word_is_found_and_the_word_alone_is_no_place() {
+    // GeoNames lists "Kaluga Oblast"; its bare name is its capital's.
+    assert_eq!(
+        rows("An FSB operation killed two militants in Kaluga Region on 9 March 2024."),
+        vec!["2024-03-09|Kaluga region|RU|Attack|2||admin1"]
+    );
+    // "Region" left over is not Callao's alternate name.
+    let (places, _) =
+        places_and_skips("Officials in the Region said on 9 March 2024 that it was calm.");
+    assert!(!places.iter().any(|p| p.contains("PE")), "{places:?}");
+}

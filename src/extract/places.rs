@@ -652,7 +652,13 @@ impl Scan<'_, '_> {
             for len in (1..=(b - j).min(4)).rev() {
                 let key = strip_possessive(&self.text(j, j + len));
                 let lower = key.to_lowercase();
-                if len == 1 && (lexicon::never_place(&lower) || lexicon::demonym(&lower).is_some())
+                // "Region" of "Kaluga Region": a kind of place, not a name.
+                let kind_word = contains(lexicon::PROVINCE_WORDS, &lower)
+                    || contains(lexicon::TOWN_WORDS, &lower);
+                if len == 1
+                    && (lexicon::never_place(&lower)
+                        || lexicon::demonym(&lower).is_some()
+                        || kind_word)
                 {
                     if lexicon::demonym(&lower).is_some() {
                         matched = 1;
@@ -721,6 +727,18 @@ impl Scan<'_, '_> {
                 hit.hint = Some(Kind::Admin1);
                 hit.surface = format!("{} {}", hit.surface, word);
                 hit.end += 1;
+                // "Kaluga Region": the province may be listed as "Kaluga
+                // Oblast", its bare name left to its capital.
+                for kind in ["Oblast", "Province", "Region", "Governorate", "Krai"] {
+                    let key = format!("{} {kind}", hit.key);
+                    for &(index, matched, country) in
+                        self.looked_up.get(self.gazetteer, &key).iter()
+                    {
+                        if !country && !hit.candidates.iter().any(|c| c.0 == index) {
+                            hit.candidates.push((index, matched));
+                        }
+                    }
+                }
             } else if contains(lexicon::TOWN_WORDS, &word) {
                 hit.hint = Some(Kind::City);
                 hit.end += 1;
