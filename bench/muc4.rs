@@ -56,8 +56,13 @@ const WITHIN_KM: f64 = 50.0;
 /// Where a key says an incident was.
 #[derive(Clone, Debug)]
 enum KeyPlace {
-    /// A town or smaller place the gazetteer located.
-    Point { lat: f64, lon: f64 },
+    /// A town or smaller place the gazetteer located, and the GeoNames code
+    /// of the province the key puts it in, if it names one.
+    Point {
+        lat: f64,
+        lon: f64,
+        province: Option<String>,
+    },
     /// A province: its country and GeoNames code, and its point.
     Province {
         country: String,
@@ -343,14 +348,16 @@ fn key_places(value: &str, geocoder: &Geocoder<'_>, gazetteer: &Gazetteer) -> Ve
             continue;
         };
         let country = code.alpha2.clone();
-        let mut located = None;
-        for k in (0..parts.len()).rev() {
+        // Each part located, the country's first: with its parent as the
+        // province hint, else alone.
+        let mut found: Vec<KeyPart> = Vec::new();
+        for k in 0..parts.len() {
             let province = if k > 0 { parts[k - 1].as_str() } else { "" };
-            let outcome = geocoder.resolve(&parts[k], &country, province);
-            let outcome = if outcome.location.is_none() && !province.is_empty() {
+            let hinted = geocoder.resolve(&parts[k], &country, province);
+            let outcome = if hinted.location.is_none() && !province.is_empty() {
                 geocoder.resolve(&parts[k], &country, "")
             } else {
-                outcome
+                hinted
             };
             let (Some(at), Some(m)) = (outcome.location, outcome.matched.as_ref()) else {
                 continue;
@@ -358,26 +365,88 @@ fn key_places(value: &str, geocoder: &Geocoder<'_>, gazetteer: &Gazetteer) -> Ve
             if m.country != country {
                 continue;
             }
-            located = Some(match m.kind {
-                incimap::gazetteer::Kind::Country => KeyPlace::Country(country.clone()),
+            let level = match m.kind {
+                incimap::gazetteer::Kind::Country => Level::Country,
                 incimap::gazetteer::Kind::Admin1 | incimap::gazetteer::Kind::Admin2 => {
-                    KeyPlace::Province {
-                        country: country.clone(),
-                        code: province_code(gazetteer, &country, &m.name),
-                        lat: at.lat,
-                        lon: at.lon,
-                    }
+                    Level::Province
                 }
-                _ => KeyPlace::Point {
-                    lat: at.lat,
-                    lon: at.lon,
-                },
+                _ => Level::Point,
+            };
+            let code = match level {
+                Level::Province => province_code(gazetteer, &country, &m.name),
+                _ => province_code(gazetteer, &country, &m.admin1),
+            };
+            // In a province the key names before it, or within 50 km of the
+            // part before it: "BOGOTA (CITY): OLAYA (NEIGHBORHOOD)" is not the
+            // Olaya 300 km away.
+            let consistent = found.iter().all(|p| p.level == Level::Country)
+                || found
+                    .iter()
+                    .any(|p| p.level == Level::Province && !code.is_empty() && p.code == code)
+                || found
+                    .last()
+                    .is_some_and(|p| distance_km(at.lat, at.lon, p.lat, p.lon) <= WITHIN_KM);
+            found.push(KeyPart {
+                lat: at.lat,
+                lon: at.lon,
+                level,
+                code,
+                consistent,
             });
-            break;
         }
-        out.push(located.unwrap_or(KeyPlace::Country(country)));
+        let named_province = found
+            .iter()
+            .filter(|p| p.level == Level::Province && !p.code.is_empty())
+            .map(|p| p.code.clone())
+            .last();
+        let as_key = |p: &KeyPart| match p.level {
+            Level::Country => KeyPlace::Country(country.clone()),
+            Level::Province => KeyPlace::Province {
+                country: country.clone(),
+                code: p.code.clone(),
+                lat: p.lat,
+                lon: p.lon,
+            },
+            Level::Point => KeyPlace::Point {
+                lat: p.lat,
+                lon: p.lon,
+                province: named_province.clone(),
+            },
+        };
+        // The finest part located; and when it lies away from the parts
+        // before it, the finest that does not, too.
+        match found.last() {
+            None => out.push(KeyPlace::Country(country.clone())),
+            Some(last) => {
+                out.push(as_key(last));
+                if !last.consistent
+                    && let Some(p) = found.iter().rev().find(|p| p.consistent)
+                {
+                    out.push(as_key(p));
+                }
+            }
+        }
     }
     out
+}
+
+/// How fine a located part of a key's place is.
+#[derive(Clone, Copy, PartialEq)]
+enum Level {
+    Country,
+    Province,
+    Point,
+}
+
+/// One located part of a key's place (`PERU: PUNO (DEPARTMENT): TIRAPATA`).
+struct KeyPart {
+    lat: f64,
+    lon: f64,
+    level: Level,
+    /// The GeoNames code of the province it is or lies in.
+    code: String,
+    /// In the province, or near the place, the key puts before it.
+    consistent: bool,
 }
 
 fn province_code(gazetteer: &Gazetteer, country: &str, name: &str) -> String {
@@ -461,6 +530,8 @@ struct Located {
     point: Option<(f64, f64)>,
     country: String,
     province: String,
+    /// The row names a province, not a town in it.
+    province_level: bool,
 }
 
 fn locate(row: Row, geocoder: &Geocoder<'_>, gazetteer: &Gazetteer) -> Located {
@@ -470,6 +541,7 @@ fn locate(row: Row, geocoder: &Geocoder<'_>, gazetteer: &Gazetteer) -> Located {
             point: Some(point),
             country: row.country.clone(),
             province: String::new(),
+            province_level: false,
             row,
         };
     }
@@ -489,15 +561,24 @@ fn locate(row: Row, geocoder: &Geocoder<'_>, gazetteer: &Gazetteer) -> Located {
         point: outcome.location.map(|l| (l.lat, l.lon)),
         country,
         province,
+        province_level: matched.is_some_and(|m| {
+            matches!(
+                m.kind,
+                incimap::gazetteer::Kind::Admin1 | incimap::gazetteer::Kind::Admin2
+            )
+        }),
         row,
     }
 }
 
 fn place_agrees(row: &Located, key: &Key) -> bool {
     key.places.iter().any(|p| match p {
-        KeyPlace::Point { lat, lon } => row
-            .point
-            .is_some_and(|(a, b)| distance_km(a, b, *lat, *lon) <= WITHIN_KM),
+        // A row that names only the province the key's town is in agrees.
+        KeyPlace::Point { lat, lon, province } => {
+            row.point
+                .is_some_and(|(a, b)| distance_km(a, b, *lat, *lon) <= WITHIN_KM)
+                || (row.province_level && province.as_ref() == Some(&row.province))
+        }
         KeyPlace::Province {
             country,
             code,
