@@ -1436,7 +1436,7 @@ fn a_name_after_an_occupation_or_a_given_name_that_lost_its_capital_is_a_person(
     let (places, skipped) = places_and_skips(
         "On 9 August 1989 rebels kidnapped businessman Pablo Berrocal in Quito, Ecuador.",
     );
-    assert_eq!(places, vec!["Quito,EC"], "{skipped:?}");
+    assert_eq!(places, vec!["Quito,EC", "Ecuador,EC"], "{skipped:?}");
     // Upper-case wire copy: "JOSE MARIA MARTINEZ" keeps "Martinez" in the name.
     let (places, skipped) = places_and_skips(
         "   GUATEMALA CITY, 9 AUG 89 -- [TEXT] THOSE WHO WERE KIDNAPPED ARE JOSE MARIA \
@@ -1496,4 +1496,91 @@ fn a_province_named_with_its_kind_word_is_found_and_the_word_alone_is_no_place()
     let (places, _) =
         places_and_skips("Officials in the Region said on 9 March 2024 that it was calm.");
     assert!(!places.iter().any(|p| p.contains("PE")), "{places:?}");
+}
+
+#[test]
+fn a_state_of_siege_words_and_disasters_are_not_incidents() {
+    for text in [
+        "The government declared a state of siege in Bolivia on 15 November 1989.",
+        "On 9 March 1990 the admiral harshly attacked the president of Peru in Santiago.",
+        "In October 1986 an earthquake destroyed part of San Salvador and killed 1,000 people.",
+        "The crash killed 120 passengers near Tegucigalpa on 21 October 1989.",
+    ] {
+        let got = rows(text);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    // The same words told of people setting upon others are incidents.
+    let real = rows("Gunmen attacked a bus and killed 12 people in Huanta, Peru, on 3 May 1990.");
+    assert!(real.iter().any(|r| r.contains("Huanta|PE")), "{real:?}");
+}
+
+#[test]
+fn hostages_taken_are_a_kidnapping_and_bombing_by_the_air_force_an_air_strike() {
+    assert_eq!(
+        rows("Guerrillas seized the embassy in Bogota on 27 February 1980 and held 30 hostages."),
+        vec!["1980-02-27|Bogota|CO|Kidnapping|||city"]
+    );
+    assert_eq!(
+        rows("The church in San Miguel was bombed by the air force on 11 November 1989."),
+        vec!["1989-11-11|San Miguel|SV|Air strike|||city"]
+    );
+}
+
+#[test]
+fn plurals_with_no_date_or_number_are_incidents_in_general() {
+    // Attacks in general: no date, no number, not the sentence's subject.
+    for text in [
+        "The minister in Lima blamed rightist groups for several attacks and assaults.",
+        "Sales fell because of guerrilla attacks on the pipeline near Arauca.",
+    ] {
+        let got = rows(text);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    // An act told in the past, or a plural that is the subject, is one.
+    let threw = rows("In San Clemente, Peru, terrorists threw bombs at the homes of candidates.");
+    assert!(
+        threw.iter().any(|r| r.contains("San Clemente|PE|Bombing")),
+        "{threw:?}"
+    );
+    let subject = rows("Clashes broke out in Batken region, the ministry said.");
+    assert!(subject.iter().any(|r| r.contains("Batken")), "{subject:?}");
+}
+
+#[test]
+fn a_country_after_a_town_and_a_comma_is_the_towns_country() {
+    // "Huanta, Peru": Peru says where Huanta is, not who acted.
+    let (places, skipped) =
+        places_and_skips("Gunmen attacked a bus in Huanta, Peru, on 3 May 1990.");
+    assert_eq!(places, vec!["Huanta,PE", "Peru,PE"], "{skipped:?}");
+    assert!(
+        !skipped.iter().any(|s| s.starts_with("Peru")),
+        "{skipped:?}"
+    );
+    // Without its country the small town is not sure enough.
+    let (places, _) = places_and_skips("Gunmen attacked a bus in Huanta on 3 May 1990.");
+    assert!(places.is_empty(), "{places:?}");
+}
+
+#[test]
+fn a_town_followed_by_its_department_is_the_town_of_that_department() {
+    // "Santa Maria del Valle, Huanuco Department": the Peruvian village,
+    // not the larger Mexican town of the name.
+    assert_eq!(
+        rows(
+            "On 10 March 1990 rebels murdered four members of a family in Santa Maria Del \
+             Valle, Huanuco Department."
+        ),
+        vec!["1990-03-10|Santa Maria Del Valle|PE|Armed attack|||city"]
+    );
+    // A town of the name only abroad is not taken: the department places it.
+    let got = rows("Guerrillas attacked a bus in Tejutla, Chalatenango Department, on 3 May 1990.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains("|SV|Attack|"), "{got:?}");
+    // "department" in lower case after a name says a province too.
+    let got = rows("Rebels attacked a community in Junin department on 22 January 1989.");
+    assert!(
+        got.iter()
+            .any(|r| r.contains("|PE|") && r.ends_with("admin1")),
+        "{got:?}"
+    );
 }

@@ -63,3 +63,15 @@ fn embedded_index_matches_the_embedded_table() {
         "rebuild with `cargo run --release --features dev-tools --bin incimap-build-data`"
     );
 }
+
+#[test]
+fn a_department_kind_word_finds_the_province() {
+    let gazetteer = Gazetteer::embedded();
+    let geocoder = Geocoder::new(&gazetteer);
+    for (place, country) in [("Antioquia department", "CO"), ("Morazan department", "SV")] {
+        let outcome = geocoder.resolve(place, "", "");
+        let matched = outcome.matched.expect(place);
+        assert_eq!(matched.country, country, "{place}");
+        assert_eq!(matched.kind, incimap::gazetteer::Kind::Admin1, "{place}");
+    }
+}

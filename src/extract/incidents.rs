@@ -200,7 +200,21 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
         let social = i > 0
             && phrase[0].starts_with("explosion")
             && contains(lexicon::FIGURATIVE_MODIFIERS, &tokens[i - 1].lower);
+        // "a state of siege": a law, not an event; "harshly attacked the
+        // president": words; "an earthquake killed 1,000": no one's act.
+        let state_of = phrase[0] == "siege" && i >= 2 && lower(i - 2) == "state";
+        let verbal = phrase[0].starts_with("attack")
+            && i >= 1
+            && contains(lexicon::VERBAL_ADVERBS, lower(i - 1));
+        let disaster = phrase[0] == "killed"
+            && (i.saturating_sub(8)..i)
+                .rev()
+                .take_while(|&k| !tokens[k].is(';') && !tokens[k].is('.'))
+                .any(|k| contains(lexicon::DISASTERS, lower(k)));
         let negated = descriptive
+            || state_of
+            || verbal
+            || disaster
             || figurative
             || social
             || weapon
@@ -226,7 +240,7 @@ const AIR_BOMBING: &[&str] = &["bombed", "bombing", "bombings"];
 
 /// Bombings told with aircraft before them in the sentence ("military planes
 /// and helicopter gunships bombed towns", "the air force bombed rebel
-/// positions") are air strikes; aircraft that are a bomb's place ("on a
+/// positions") or as their agent ("bombed by the air force") are air strikes; aircraft that are a bomb's place ("on a
 /// plane", "aboard the jet") are not.
 fn air_strikes(tokens: &[Token], words: &mut [Word]) {
     let aircraft = |k: usize| {
@@ -243,7 +257,10 @@ fn air_strikes(tokens: &[Token], words: &mut [Word]) {
             tokens[w.start].lower == "bomb" && w.start > 0 && tokens[w.start - 1].lower == "to";
         if w.kind == EventType::Bombing
             && (verb || contains(AIR_BOMBING, &tokens[w.start].lower))
-            && (w.start.saturating_sub(12)..w.start).any(aircraft)
+            && ((w.start.saturating_sub(12)..w.start).any(aircraft)
+                // "bombed by the air force", "bombed by helicopters".
+                || (tokens.get(w.end).is_some_and(|t| t.lower == "by")
+                    && (w.end + 1..(w.end + 4).min(tokens.len())).any(aircraft)))
         {
             w.kind = EventType::AirStrike;
         }
@@ -327,6 +344,55 @@ fn tolls(tokens: &[Token], words: &mut [Word]) -> Option<Word> {
         }
     }
     first
+}
+
+/// Words before a plural that make it events in general ("several attacks").
+const GENERIC_BEFORE: &[&str] = &[
+    "several",
+    "many",
+    "numerous",
+    "various",
+    "frequent",
+    "repeated",
+    "countless",
+    "more",
+    "other",
+    "continued",
+    "constant",
+    "daily",
+];
+
+/// A plural event noun with no number or determiner before it ("several
+/// attacks", "has staged dynamite attacks", not "two bombings", "the
+/// attacks", "terrorists threw bombs at the homes").
+fn generic_plural(tokens: &[Token], w: &Word) -> bool {
+    let last = &tokens[w.end - 1].lower;
+    let plural = w.end - w.start == 1 && last.ends_with('s') && !last.ends_with("ss");
+    let lower = |k: usize| tokens[k].lower.as_str();
+    // The object of a verb in the simple past tells what was done.
+    let done = (1..=2).any(|back| {
+        w.start >= back
+            && (lower(w.start - back).ends_with("ed")
+                || matches!(
+                    lower(w.start - back),
+                    "threw" | "set" | "put" | "left" | "blew"
+                ))
+            && (back == 1 || matches!(lower(w.start - 1), "out" | "off"))
+            && !(w.start > back
+                && matches!(lower(w.start - back - 1), "has" | "have" | "had" | "to"))
+    });
+    // Not the sentence's subject ("Clashes took place", "Heavy clashes
+    // erupted"), unless a quantifier says so ("Several bombs have exploded").
+    let general = w.start > 2 || (0..w.start).any(|k| contains(GENERIC_BEFORE, lower(k)));
+    plural
+        && general
+        && !done
+        && !(w.start.saturating_sub(3)..w.start).any(|k| {
+            let t = &tokens[k];
+            t.kind == TokenKind::Number
+                || lexicon::NUMBER_WORDS.iter().any(|(n, _)| *n == t.lower)
+                || contains(lexicon::DETERMINERS, &t.lower)
+        })
 }
 
 /// Token ranges of comparisons: from a superlative to the end of its clause
@@ -525,6 +591,22 @@ impl Builder<'_> {
         };
         let mut counts = counts::find(tokens);
         counts.retain(|c| !sentence.cited(c.at));
+        // "blamed rightist groups for several attacks", "the return to
+        // kidnappings": a plural with no date, number or toll is attacks in
+        // general, not one incident.
+        if dates.is_empty() && counts.is_empty() {
+            for w in words
+                .iter_mut()
+                .filter(|w| !w.suppressed && generic_plural(tokens, w))
+            {
+                w.suppressed = true;
+                self.skipped.push(Skipped {
+                    sentence: s,
+                    text: text(tokens, w.start, w.end),
+                    reason: "incidents in general, with no date or number".into(),
+                });
+            }
+        }
         let here: Vec<&Found> = places
             .in_sentence(s)
             .filter(|f| f.role != Role::Dateline)

@@ -12,7 +12,7 @@ pub enum EventType {
     SuicideBombing,
     /// A car or truck bomb.
     CarBomb,
-    /// People taken by force: a kidnapping or abduction.
+    /// People taken by force: a kidnapping, an abduction, hostages taken.
     Kidnapping,
     /// A vehicle driven into people.
     VehicleRamming,
@@ -30,7 +30,7 @@ pub enum EventType {
     Arson,
     /// Property taken by force: a robbery, looting.
     Robbery,
-    /// Shooting, stabbing, hostage-taking, murder.
+    /// Shooting, stabbing, murder.
     ArmedAttack,
     /// An attack of no more specific kind.
     Attack,
@@ -245,8 +245,8 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["gunmen"], EventType::ArmedAttack),
     (&["stabbed"], EventType::ArmedAttack),
     (&["stabbing"], EventType::ArmedAttack),
-    (&["hostage"], EventType::ArmedAttack),
-    (&["hostages"], EventType::ArmedAttack),
+    (&["hostage"], EventType::Kidnapping),
+    (&["hostages"], EventType::Kidnapping),
     (&["siege"], EventType::ArmedAttack),
     (&["stormed"], EventType::ArmedAttack),
     (&["storm"], EventType::ArmedAttack),
@@ -517,6 +517,42 @@ pub const FIGURATIVE_OBJECTS: &[&str] = &[
     "decision",
     "ideas",
     "statements",
+];
+
+/// Adverbs that make an attack words ("harshly attacked the president").
+pub const VERBAL_ADVERBS: &[&str] = &[
+    "harshly", "sharply", "bitterly", "verbally", "strongly", "fiercely", "publicly", "openly",
+    "severely",
+];
+
+/// Disasters and accidents: what they kill is no incident ("an earthquake
+/// destroyed the capital and killed 1,000", "died in a plane crash").
+pub const DISASTERS: &[&str] = &[
+    "earthquake",
+    "quake",
+    "flood",
+    "floods",
+    "flooding",
+    "landslide",
+    "landslides",
+    "mudslide",
+    "hurricane",
+    "cyclone",
+    "typhoon",
+    "tornado",
+    "avalanche",
+    "tsunami",
+    "eruption",
+    "accident",
+    "accidents",
+    "crash",
+    "epidemic",
+    "outbreak",
+    "disease",
+    "cholera",
+    "drought",
+    "famine",
+    "heatwave",
 ];
 
 /// Adjectives that make an explosion a figure of speech ("a social explosion").
@@ -987,6 +1023,7 @@ pub const PROVINCE_WORDS: &[&str] = &[
     "viloyat",
     "viloyati",
     "vilayet",
+    "department",
 ];
 
 /// Lower-case words after a name that make it a town (dropped from the place).

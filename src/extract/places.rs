@@ -171,6 +171,9 @@ struct Raw {
     candidates: Vec<(usize, Match)>,
     /// Index of a possessive place right before ("Istanbul's").
     container: Option<usize>,
+    /// Index of the province named after it and a comma ("Tejutla,
+    /// Chalatenango Department").
+    province_after: Option<usize>,
     /// Penalty for a weak position (sentence start, title case).
     penalty: f64,
     /// Followed by a speech verb, or spoken of as its officials ("officials in Kabul said").
@@ -245,6 +248,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
         let base = raws.len();
         raws.extend(found.into_iter().map(|mut r| {
             r.container = r.container.map(|c| c + base);
+            r.province_after = r.province_after.map(|c| c + base);
             r
         }));
     }
@@ -742,6 +746,11 @@ impl Scan<'_, '_> {
             } else if contains(lexicon::TOWN_WORDS, &word) {
                 hit.hint = Some(Kind::City);
                 hit.end += 1;
+            } else if hit.end > hit.start + 1
+                && contains(lexicon::PROVINCE_WORDS, self.lower(hit.end - 1))
+            {
+                // "Chalatenango Department", matched whole: its kind word too.
+                hit.hint = Some(Kind::Admin1);
             }
             let before = hit
                 .start
@@ -764,6 +773,16 @@ impl Scan<'_, '_> {
             if hit.speaker && hit.country.is_none() {
                 self.skip(hit.start, hit.end, "named as an actor, not a location");
                 continue;
+            }
+            let index = self.raws.len();
+            if hit.hint == Some(Kind::Admin1)
+                && hit.start >= 2
+                && self.tokens[hit.start - 1].is(',')
+                && let Some(before) = self.raws.last_mut()
+                && before.end + 1 == hit.start
+                && before.country.is_none()
+            {
+                before.province_after = Some(index);
             }
             self.raws.push(hit);
         }
@@ -813,6 +832,7 @@ impl Scan<'_, '_> {
             country,
             candidates,
             container: None,
+            province_after: None,
             penalty: if weak { 0.5 } else { 0.0 },
             speaker,
             subject,
@@ -954,10 +974,17 @@ impl Scan<'_, '_> {
                     && r.role == Role::Locative
                     && r.end + 2 >= hit.start
             });
+        // "in Huanta, Peru, on 3 May": the country of the place before it.
+        let qualifier = prev == ","
+            && self
+                .raws
+                .last()
+                .is_some_and(|r| r.country.is_none() && !r.speaker && r.end + 1 == hit.start);
         let locative = contains(lexicon::LOCATIVE, &prev)
             || (matches!(prev.as_str(), "with" | "of") && prev2 == "border")
             || (prev == "," && direction)
             || coordinated
+            || qualifier
             || (hit.start == 0 && self.tokens.get(hit.end).is_some_and(|t| t.is(':')));
         // "Tajikistan's Interior Ministry", "Iran's Supreme National Security Council".
         let organisation = (hit.end..(hit.end + 4).min(self.tokens.len()))
@@ -1287,8 +1314,25 @@ fn resolve(
         let container = r
             .container
             .and_then(|c| provisional[c].map(|b| gazetteer.place(b.0)));
+        let province_after = r
+            .province_after
+            .and_then(|c| provisional[c].map(|b| gazetteer.place(b.0)))
+            .filter(|q| q.kind == Kind::Admin1);
         let extra = |p: &Place| {
             let mut e = 0.0;
+            // "Tejutla, Chalatenango Department": a town of that province,
+            // not a namesake abroad.
+            if let Some(q) = province_after
+                && p.kind != Kind::Admin1
+            {
+                // Provinces share names ("Lima" and "Lima Province"): only
+                // another country rules a town out.
+                if p.country != q.country {
+                    e -= 3.0;
+                } else if p.admin1 == q.admin1 {
+                    e += 2.0;
+                }
+            }
             // The nearest place another name resolved to.
             if let Some(d) = others.nearest(p, |&(_, (key, several))| several || key != r.key) {
                 e += if d < 150.0 {

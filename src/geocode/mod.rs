@@ -420,9 +420,12 @@ impl SharedAnswers {
 }
 
 /// Words after a name that say what kind of place it is: "Nangarhar
-/// province", "Kabul city", "Mir Ali town", "Urus-Martan - District".
-const KIND_WORDS: [(&str, Kind); 20] = [
+/// province", "Antioquia department", "Kabul city", "Mir Ali town",
+/// "Urus-Martan - District".
+const KIND_WORDS: [(&str, Kind); 22] = [
     ("province", Kind::Admin1),
+    ("department", Kind::Admin1),
+    ("departamento", Kind::Admin1),
     ("region", Kind::Admin1),
     ("oblast", Kind::Admin1),
     ("oblast'", Kind::Admin1),
