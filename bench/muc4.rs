@@ -396,9 +396,9 @@ fn key_places(value: &str, geocoder: &Geocoder<'_>, gazetteer: &Gazetteer) -> Ve
         }
         let named_province = found
             .iter()
-            .filter(|p| p.level == Level::Province && !p.code.is_empty())
-            .map(|p| p.code.clone())
-            .last();
+            .rev()
+            .find(|p| p.level == Level::Province && !p.code.is_empty())
+            .map(|p| p.code.clone());
         let as_key = |p: &KeyPart| match p.level {
             Level::Country => KeyPlace::Country(country.clone()),
             Level::Province => KeyPlace::Province {
