@@ -1584,3 +1584,21 @@ fn a_town_followed_by_its_department_is_the_town_of_that_department() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_abbreviation_in_parentheses_after_an_organisation_is_not_a_place() {
+    // Fas is a town in Morocco; here it is the Salvadoran air force.
+    let (places, skipped) = places_and_skips(
+        "The Salvadoran air force (Fas) bombed poor neighborhoods of San Salvador in November 1989.",
+    );
+    assert_eq!(places, vec!["San Salvador,SV"], "{skipped:?}");
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.starts_with("Fas") && s.contains("abbreviation")),
+        "{skipped:?}"
+    );
+    // A place in parentheses after a town stays one.
+    let (places, _) = places_and_skips("A bomb went off in Concepcion (Chile) on 23 August 1988.");
+    assert_eq!(places, vec!["Concepcion,CL"]);
+}

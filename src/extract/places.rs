@@ -189,6 +189,23 @@ struct Raw {
     quarter: bool,
 }
 
+/// Last words of organisations besides [`lexicon::ORG_MARKERS`] that an
+/// abbreviation in parentheses follows ("the air force (FAS)").
+const ABBREVIATED: &[&str] = &[
+    "force",
+    "forces",
+    "group",
+    "groups",
+    "union",
+    "federation",
+    "police",
+    "commission",
+    "alliance",
+    "command",
+    "confederation",
+    "office",
+];
+
 /// Tokens within which a country named beside a place counts in full.
 const NEARBY: usize = 8;
 
@@ -575,6 +592,19 @@ impl Scan<'_, '_> {
             .looked_up
             .country(self.gazetteer, &strip_possessive(&full))
             .is_some();
+        // "the Salvadoran air force (FAS)": an organisation's abbreviation.
+        let abbreviation = b == a + 1
+            && a >= 2
+            && tokens[a - 1].is('(')
+            && tokens.get(b).is_some_and(|t| t.is(')'))
+            && (contains(lexicon::ORG_MARKERS, &tokens[a - 2].lower)
+                || contains(ABBREVIATED, &tokens[a - 2].lower));
+        if abbreviation {
+            if self.has_lookup(a, b) {
+                self.skip(a, b, "an organisation's abbreviation");
+            }
+            return;
+        }
         // Organisations and publications: "Islamic State Khorasan Province", "Kabul Times".
         let marker = tokens[a..b]
             .iter()
