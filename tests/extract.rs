@@ -1602,3 +1602,52 @@ fn an_abbreviation_in_parentheses_after_an_organisation_is_not_a_place() {
     let (places, _) = places_and_skips("A bomb went off in Concepcion (Chile) on 23 August 1988.");
     assert_eq!(places, vec!["Concepcion,CL"]);
 }
+
+#[test]
+fn a_car_slamming_into_people_in_the_north_of_a_country_is_a_ramming_there() {
+    assert_eq!(
+        rows("On July 29th, 2018, a car slammed into seven cyclists in the south of Tajikistan."),
+        vec!["2018-07-29|Tajikistan|TJ|Vehicle ramming|||near country"]
+    );
+}
+
+#[test]
+fn months_told_together_share_the_year_and_a_plan_told_is_no_incident() {
+    assert_eq!(
+        rows("Militants were arrested in Uzbekistan in November and December 2014."),
+        vec!["2014-11|Uzbekistan|UZ|Arrests|||country"]
+    );
+    let got =
+        rows("IS militants had planned a series of terrorist attacks in Uzbekistan for 2015.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_remark_in_parentheses_places_no_incident() {
+    // TASS's "(outlawed in Russia)" is not where the riot was.
+    assert_eq!(
+        rows_dated(
+            "Inmates were killed in a riot in a prison near Dushanbe on Sunday night. Of the \
+             inmates killed in the riot, 17 were members of the Islamic State (outlawed in Russia).",
+            Some("2019-05-20")
+        ),
+        vec!["2019-05-19|Dushanbe|TJ|Prison riot|||near city"]
+    );
+}
+
+#[test]
+fn an_incident_of_a_past_year_named_beside_an_undated_one_is_its_own() {
+    // The airport bombing is undated; the 2010 and 2002 attacks are others.
+    assert_eq!(
+        rows(
+            "A suicide bomber detonated explosives inside Moscow's Domodedovo airport, killing \
+             35 people. This attack follows the 2010 Moscow subway bombings. Theaters (the \
+             Nord-Ost siege in Moscow in 2002) have also been targets."
+        ),
+        vec![
+            "|Domodedovo|RU|Suicide bombing|35||city",
+            "2010|Moscow|RU|Bombing|||city",
+            "2002|Moscow|RU|Armed attack|||city",
+        ]
+    );
+}

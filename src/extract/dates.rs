@@ -247,15 +247,35 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
                 .ok()
                 .map(|p| (i + 2, When::Absolute(p)));
         }
+        // "in November and December 2014": the year of the month after.
+        if next.is_some_and(|n| matches!(n.lower.as_str(), "and" | "or" | "to"))
+            && tokens.get(i + 2).and_then(month).is_some()
+            && let Some(y) = year(tokens.get(i + 3))
+        {
+            return PartialDate::new(y, Some(m), None)
+                .ok()
+                .map(|p| (i + 1, When::Absolute(p)));
+        }
         // in August
         if prev.is_some_and(|p| LEADS.contains(&p)) || t.lower.starts_with("mid-") {
             return Some((i + 1, When::Month(m)));
         }
         return None;
     }
-    // in 2015
+    // in 2015; "the 2010 Moscow subway bombings" (an event word follows:
+    // not "the 1966 graduating class").
+    let event_follows = || {
+        tokens[i + 1..(i + 5).min(tokens.len())]
+            .iter()
+            .take_while(|n| n.kind == TokenKind::Word)
+            .any(|n| {
+                lexicon::EVENT_PHRASES
+                    .iter()
+                    .any(|(phrase, _)| phrase.len() == 1 && phrase[0] == n.lower)
+            })
+    };
     if let Some(y) = year(Some(t))
-        && prev.is_some_and(|p| LEADS.contains(&p))
+        && (prev.is_some_and(|p| LEADS.contains(&p)) || (prev == Some("the") && event_follows()))
     {
         return PartialDate::new(y, None, None)
             .ok()

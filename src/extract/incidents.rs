@@ -395,6 +395,22 @@ fn generic_plural(tokens: &[Token], w: &Word) -> bool {
         })
 }
 
+/// Token ranges inside parentheses, the parentheses excluded.
+fn parentheses(tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open = None;
+    for (k, t) in tokens.iter().enumerate() {
+        if t.is('(') {
+            open = Some(k + 1);
+        } else if t.is(')')
+            && let Some(a) = open.take()
+        {
+            out.push((a, k));
+        }
+    }
+    out
+}
+
 /// Token ranges of comparisons: from a superlative to the end of its clause
 /// ("the deadliest attack since the Beslan siege"), or to a "was the" that
 /// names the incident compared ("the deadliest attack was the August 26
@@ -607,9 +623,17 @@ impl Builder<'_> {
                 });
             }
         }
+        // "(outlawed in Russia)", "(Puno department)": a remark or a
+        // qualifier in parentheses places no incident, unless it tells one.
+        let asides = parentheses(tokens);
+        let aside = |k: usize| {
+            asides.iter().any(|&(a, b)| {
+                (a..b).contains(&k) && !words.iter().any(|w| (a..b).contains(&w.start))
+            })
+        };
         let here: Vec<&Found> = places
             .in_sentence(s)
-            .filter(|f| f.role != Role::Dateline)
+            .filter(|f| f.role != Role::Dateline && !aside(f.start))
             .collect();
         let candidates = incident_places(&here);
         let mut fresh: Vec<Word> = words
@@ -628,12 +652,24 @@ impl Builder<'_> {
                 return;
             }
             let kind = kind_of(&references);
+            // "the 2010 Moscow subway bombings": a year of the past names
+            // another incident than an undated one or one of another year.
+            let this_year = self.doc.reference.map(|r| r.date.year);
+            let past = dates
+                .iter()
+                .filter(|d| d.is_absolute())
+                .filter_map(|d| dates::resolve(d.when, None, self.doc.reference))
+                .find(|d| d.month.is_none() && Some(d.year) != this_year);
+            let same_time = |i: &Incident| {
+                past.is_none_or(|p| i.date.is_some_and(|d| dates_compatible(Some(d), Some(p))))
+            };
             let target = if candidates.is_empty() {
-                self.current
+                self.current.filter(|&c| same_time(&self.incidents[c]))
             } else {
                 self.incidents.iter().rposition(|i| {
                     candidates.iter().any(|c| same_place(c, &i.place))
                         && kind.is_none_or(|k| k.compatible(i.kind))
+                        && same_time(i)
                 })
             };
             if let Some(t) = target
@@ -890,7 +926,10 @@ impl Builder<'_> {
                 .into_iter()
                 .find(|d| !d.report && !other.cited(d.start))
             {
-                return dates::resolve(d.when, anchor, reference);
+                // A bare year after ("This attack follows the 2010 subway
+                // bombings") dates another incident.
+                return dates::resolve(d.when, anchor, reference)
+                    .filter(|p| p.month.is_some() || !d.is_absolute());
             }
         }
         None
@@ -908,12 +947,17 @@ impl Builder<'_> {
     ) {
         // Places named side by side in one sentence are separate incidents,
         // and so is "another" attack.
+        // "(the Nord-Ost siege in Moscow in 2002)": a bare year of the past
+        // is an incident of its own, not the date of an undated one.
+        let this_year = self.doc.reference.map(|r| r.date.year);
+        let background = date.is_some_and(|d| d.month.is_none() && Some(d.year) != this_year);
         let target = self.incidents.iter().rposition(|i| {
             !another
                 && i.lead != s
                 && i.kind.compatible(kind)
                 && same_place(&i.place, place)
                 && dates_compatible(i.date, date)
+                && !(background && i.date.is_none())
         });
         let t = match target {
             Some(t) => {

@@ -1013,6 +1013,8 @@ impl Scan<'_, '_> {
         let locative = contains(lexicon::LOCATIVE, &prev)
             || (matches!(prev.as_str(), "with" | "of") && prev2 == "border")
             || (prev == "," && direction)
+            // "in the north of Tajikistan".
+            || (prev == "of" && contains(lexicon::DIRECTIONS, &prev2))
             || coordinated
             || qualifier
             || (hit.start == 0 && self.tokens.get(hit.end).is_some_and(|t| t.is(':')));
