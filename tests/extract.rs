@@ -1651,3 +1651,40 @@ fn an_incident_of_a_past_year_named_beside_an_undated_one_is_its_own() {
         ]
     );
 }
+
+#[test]
+fn ap_style_month_abbreviations_are_dates() {
+    assert_eq!(
+        rows("A gunman opened fire at a nightclub in Istanbul early Sunday, Jan. 1, 2017."),
+        vec!["2017-01-01|Istanbul|TR|Armed attack|||city"]
+    );
+    assert_eq!(
+        rows("A gunman opened fire at a nightclub in Istanbul on Sept. 4, 2017."),
+        vec!["2017-09-04|Istanbul|TR|Armed attack|||city"]
+    );
+}
+
+#[test]
+fn a_province_with_and_in_its_name_is_one_place() {
+    // Not Balochistan in Pakistan: Sistan and Baluchestan in Iran.
+    assert_eq!(
+        rows("Gunmen attacked police in Sistan and Baluchistan province on 23 July 2023."),
+        vec!["2023-07-23|Sistan and Baluchistan province|IR|Armed attack|||admin1"]
+    );
+}
+
+#[test]
+fn an_incident_of_its_own_date_told_without_a_place_is_in_the_articles_country() {
+    assert_eq!(
+        rows_dated(
+            "Gunmen opened fire in a police station in Rask in southeastern Iran on Friday. \
+             Four policemen were earlier killed on 23 July in a similar ambush.",
+            Some("2023-12-15")
+        ),
+        vec![
+            "2023-12-15|Rask|IR|Armed attack|||city",
+            // Drawn where the article names the country ("southeastern Iran").
+            "2023-07-23|Iran|IR|Attack|4||near country",
+        ]
+    );
+}

@@ -230,6 +230,10 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
         return Some((i + 2, When::MonthDay(m, d)));
     }
     if let Some(m) = month(t) {
+        // AP style: "Jan. 1, 2017", "Sept. 4".
+        let dot = usize::from(t.text.len() <= 4 && next.is_some_and(|n| n.is('.')));
+        let i = i + dot;
+        let next = tokens.get(i + 1);
         // October 9, 2021 / October 9
         if let Some(d) = day(next).filter(|_| year(next).is_none()) {
             let comma = tokens.get(i + 2).is_some_and(|t| t.is(','));

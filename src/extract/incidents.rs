@@ -8,6 +8,7 @@ use super::lexicon::{self, EventType, contains};
 use super::places::{Found, Places, Role, Skipped};
 use crate::gazetteer::Kind;
 use crate::incident::PartialDate;
+use std::collections::BTreeMap;
 
 /// One incident drawn from the article.
 #[derive(Clone, Debug)]
@@ -730,6 +731,9 @@ impl Builder<'_> {
                             .filter(|_| self.current.is_none() && kind != EventType::Arrests)
                     })
                     .or_else(|| dateline_place(self.doc, places, s, self.incidents.is_empty()))
+                    // "Four policemen were earlier killed on 23 July": an
+                    // incident of its own date, in the article's country.
+                    .or_else(|| explicit.and_then(|_| main_country(places)))
                 {
                     // "SAN SALVADOR, 12 JAN 90 -- Guerrillas attacked ...": the
                     // dateline's town; else the one place the article is about.
@@ -1132,6 +1136,28 @@ fn main_place(places: &Places) -> Option<&Found> {
         [(f, a), (_, b), ..] if a > b => Some(f),
         _ => None,
     }
+}
+
+/// The country an article's places lie in, when at least two thirds of
+/// them do, as it is named where things happened ("in southeastern Iran").
+fn main_country(places: &Places) -> Option<&Found> {
+    let located: Vec<&Found> = places
+        .found
+        .iter()
+        .filter(|f| matches!(f.role, Role::Locative | Role::Container))
+        .collect();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in &located {
+        *counts.entry(f.place.country.as_str()).or_default() += 1;
+    }
+    let (country, n) = counts.into_iter().max_by_key(|(_, n)| *n)?;
+    (3 * n >= 2 * located.len())
+        .then(|| {
+            located
+                .into_iter()
+                .find(|f| f.place.kind == Kind::Country && f.place.country == country)
+        })
+        .flatten()
 }
 
 /// One item of a list of incidents: its tokens and its event words (an

@@ -484,6 +484,21 @@ impl Scan<'_, '_> {
             {
                 b += 1;
             }
+            // "Sistan and Baluchistan province": a name with "and" inside
+            // that the gazetteer knows whole.
+            if self.lower(b) == "and" && tokens.get(b + 1).is_some_and(Token::is_cap) {
+                let mut c = b + 2;
+                while c < n && !tokens[c - 1].possessive() && self.continues_name(c) {
+                    c += 1;
+                }
+                if !self
+                    .looked_up
+                    .get(self.gazetteer, &self.text(i, c))
+                    .is_empty()
+                {
+                    b = c;
+                }
+            }
             self.name(i, b, title_case || Some(i) == first_word);
             i = b.max(i + 1);
         }
