@@ -1688,3 +1688,17 @@ fn an_incident_of_its_own_date_told_without_a_place_is_in_the_articles_country()
         ]
     );
 }
+
+#[test]
+fn a_tally_of_attacks_is_not_an_incident() {
+    let got = rows(
+        "Since August 2021, the group has committed nearly 400 attacks in Afghanistan and \
+         Pakistan's Khyber Pakhtunkhwa region.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+    // A year before the plural is a date, not a tally.
+    assert_eq!(
+        rows("This follows the 2010 Moscow subway bombings."),
+        vec!["2010|Moscow|RU|Bombing|||city"]
+    );
+}

@@ -212,7 +212,24 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                 .rev()
                 .take_while(|&k| !tokens[k].is(';') && !tokens[k].is('.'))
                 .any(|k| contains(lexicon::DISASTERS, lower(k)));
+        // "nearly 400 attacks", "dozens of bombings": a tally, not one incident.
+        let tally = phrase.len() == 1
+            && phrase[0].ends_with('s')
+            && (1..=3).any(|back| {
+                i >= back && {
+                    let t = &tokens[i - back];
+                    matches!(
+                        t.lower.as_str(),
+                        "dozens" | "hundreds" | "thousands" | "scores"
+                    ) || (t.kind == TokenKind::Number
+                        && t.text.replace(',', "").parse::<u32>().is_ok_and(|n| {
+                            // Not a year: "the 2010 Moscow subway bombings".
+                            n >= 10 && !(t.text.len() == 4 && (1900..=2100).contains(&n))
+                        }))
+                }
+            });
         let negated = descriptive
+            || tally
             || state_of
             || verbal
             || disaster
