@@ -213,8 +213,11 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                 .take_while(|&k| !tokens[k].is(';') && !tokens[k].is('.'))
                 .any(|k| contains(lexicon::DISASTERS, lower(k)));
         // "nearly 400 attacks", "dozens of bombings": a tally, not one incident.
+        // People ("30 hostages", "12 attackers") are no tally.
         let tally = phrase.len() == 1
             && phrase[0].ends_with('s')
+            && !phrase[0].ends_with("ers")
+            && phrase[0] != "hostages"
             && (1..=3).any(|back| {
                 i >= back && {
                     let t = &tokens[i - back];
