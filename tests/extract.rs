@@ -1702,3 +1702,19 @@ fn a_tally_of_attacks_is_not_an_incident() {
         vec!["2010|Moscow|RU|Bombing|||city"]
     );
 }
+
+#[test]
+fn a_country_named_after_a_town_picks_the_namesake_in_it() {
+    // Hyderabad in India is larger; the text says Pakistan.
+    for text in [
+        "A bomb exploded in Hyderabad, Pakistan, on 3 May 2020.",
+        "A bomb exploded in Hyderabad in southern Pakistan on 3 May 2020.",
+    ] {
+        let got = rows(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(
+            got[0].starts_with("2020-05-03|Hyderabad|PK|Bombing"),
+            "{text}: {got:?}"
+        );
+    }
+}

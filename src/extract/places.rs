@@ -174,6 +174,9 @@ struct Raw {
     /// Index of the province named after it and a comma ("Tejutla,
     /// Chalatenango Department").
     province_after: Option<usize>,
+    /// The country named right after it ("Huanta, Peru", "Kok-Tash in
+    /// western Kyrgyzstan"): its code.
+    country_after: Option<String>,
     /// Penalty for a weak position (sentence start, title case).
     penalty: f64,
     /// Followed by a speech verb, or spoken of as its officials ("officials in Kabul said").
@@ -829,6 +832,18 @@ impl Scan<'_, '_> {
             {
                 before.province_after = Some(index);
             }
+            if let Some(cc) = hit.country.as_ref().filter(|cc| !cc.contains(','))
+                && let Some(before) = self.raws.last_mut()
+                && before.country.is_none()
+                && before.end < hit.start
+                && (self.tokens[before.end..hit.start].iter().all(|t| t.is(','))
+                    || (self.tokens[before.end].lower == "in"
+                        && self.tokens[before.end + 1..hit.start]
+                            .iter()
+                            .all(|t| t.lower == "the" || contains(lexicon::DIRECTIONS, &t.lower))))
+            {
+                before.country_after = Some(cc.clone());
+            }
             self.raws.push(hit);
         }
     }
@@ -878,6 +893,7 @@ impl Scan<'_, '_> {
             candidates,
             container: None,
             province_after: None,
+            country_after: None,
             penalty: if weak { 0.5 } else { 0.0 },
             speaker,
             subject,
@@ -1365,6 +1381,11 @@ fn resolve(
             .province_after
             .and_then(|c| provisional[c].map(|b| gazetteer.place(b.0)))
             .filter(|q| q.kind == Kind::Admin1);
+        let country_after = r.country_after.as_ref().filter(|cc| {
+            r.candidates
+                .iter()
+                .any(|&(i, _)| gazetteer.place(i).country == **cc)
+        });
         let extra = |p: &Place| {
             let mut e = 0.0;
             // "Tejutla, Chalatenango Department": a town of that province,
@@ -1379,6 +1400,12 @@ fn resolve(
                 } else if p.admin1 == q.admin1 {
                     e += 2.0;
                 }
+            }
+            // "Huanta, Peru": the namesake in that country, when the
+            // gazetteer has one (it lacks the Kyrgyz Kok-Tash: the Tajik one
+            // across the border stays).
+            if let Some(cc) = country_after {
+                e += if p.country == *cc { 1.0 } else { -3.0 };
             }
             // The nearest place another name resolved to.
             if let Some(d) = others.nearest(p, |&(_, (key, several))| several || key != r.key) {
