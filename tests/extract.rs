@@ -1718,3 +1718,43 @@ fn a_country_named_after_a_town_picks_the_namesake_in_it() {
         );
     }
 }
+
+#[test]
+fn streets_sources_and_an_organisation_named_of_two_places_are_not_places() {
+    for (text, name, why) in [
+        (
+            "A bomb exploded on Kashirskoye Highway in Moscow on 13 September 1999.",
+            "Kashirskoye Highway",
+            "street",
+        ),
+        (
+            "A bomber blew himself up in Kabul on 2 September 2024, according to Al Jazeera.",
+            "Al Jazeera",
+            "source",
+        ),
+        (
+            "The Islamic State of Iraq and the Levant bombed Istanbul in June 2016.",
+            "Islamic State of Iraq and the Levant",
+            "organisation",
+        ),
+    ] {
+        let (places, skipped) = places_and_skips(text);
+        assert_eq!(places.len(), 1, "{text}: {places:?}");
+        assert!(
+            skipped
+                .iter()
+                .any(|s| s.starts_with(name) && s.contains(why)),
+            "{text}: {skipped:?}"
+        );
+    }
+    // An event's own date, told far from it in another clause, gives no row
+    // of its own.
+    assert_eq!(
+        rows_dated(
+            "Inmates rioted on 19 May at a prison in Vahdat. Among the inmates killed was the \
+             son of a commander of Tajikistan's police who defected to the Islamic State in 2015.",
+            Some("2019-05-20")
+        ),
+        vec!["2019-05-19|Vahdat|TJ|Prison riot|||city"]
+    );
+}

@@ -726,6 +726,14 @@ impl Builder<'_> {
                 .find(|d| d.is_absolute())
                 .and_then(|d| dates::resolve(d.when, None, self.doc.reference));
             let another = fresh.iter().any(|w| w.another);
+            // A date of its own, told beside the event ("were killed on 23
+            // July"), not in another clause ("who defected in 2015").
+            let close_date = dates.iter().any(|d| {
+                d.is_absolute()
+                    && fresh
+                        .iter()
+                        .any(|w| d.start.abs_diff(w.end) <= 6 || w.start.abs_diff(d.end) <= 6)
+            }) && explicit.is_some();
             match self.current {
                 // "had been the target of another bombing, on 26 October
                 // 2022": a new incident at the place being told of.
@@ -753,7 +761,7 @@ impl Builder<'_> {
                     .or_else(|| dateline_place(self.doc, places, s, self.incidents.is_empty()))
                     // "Four policemen were earlier killed on 23 July": an
                     // incident of its own date, in the article's country.
-                    .or_else(|| explicit.and_then(|_| main_country(places)))
+                    .or_else(|| close_date.then(|| main_country(places)).flatten())
                 {
                     // "SAN SALVADOR, 12 JAN 90 -- Guerrillas attacked ...": the
                     // dateline's town; else the one place the article is about.

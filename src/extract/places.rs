@@ -209,6 +209,18 @@ const ABBREVIATED: &[&str] = &[
     "office",
 ];
 
+/// Last words of street names ("Guryanov Street").
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "highway",
+    "avenue",
+    "road",
+    "boulevard",
+    "prospekt",
+    "prospect",
+    "lane",
+];
+
 /// Tokens within which a country named beside a place counts in full.
 const NEARBY: usize = 8;
 
@@ -236,6 +248,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
             raws: Vec::new(),
             countries: Vec::new(),
             skipped: &mut skipped,
+            name_end: 0,
         };
         scan.run();
         let Scan {
@@ -403,6 +416,8 @@ struct Scan<'a, 'g> {
     raws: Vec<Raw>,
     countries: Vec<(String, usize)>,
     skipped: &'a mut Vec<Skipped>,
+    /// Where an organisation's name that went on past its run ends.
+    name_end: usize,
 }
 
 impl Scan<'_, '_> {
@@ -503,7 +518,7 @@ impl Scan<'_, '_> {
                 }
             }
             self.name(i, b, title_case || Some(i) == first_word);
-            i = b.max(i + 1);
+            i = b.max(i + 1).max(self.name_end);
         }
         self.the_capital();
     }
@@ -610,6 +625,21 @@ impl Scan<'_, '_> {
             .looked_up
             .country(self.gazetteer, &strip_possessive(&full))
             .is_some();
+        // "Guryanov Street", "Kashirskoye Highway": a street, not the town
+        // of its name.
+        if b >= a + 2 && contains(STREET_WORDS, &tokens[b - 1].lower) {
+            if self.has_lookup(a, b) {
+                self.skip(a, b, "a street's name");
+            }
+            return;
+        }
+        // "according to Al Jazeera": a source, not a place.
+        if !country_run && a >= 2 && self.lower(a - 2) == "according" && self.lower(a - 1) == "to" {
+            if self.has_lookup(a, b) {
+                self.skip(a, b, "a source (\"according to\"), not a place");
+            }
+            return;
+        }
         // "the Salvadoran air force (FAS)": an organisation's abbreviation.
         let abbreviation = b == a + 1
             && a >= 2
@@ -633,16 +663,32 @@ impl Scan<'_, '_> {
         let titled = a > 0 && contains(lexicon::PUBLICATION_WORDS, self.lower(a - 1));
         if !country_run && (marker || follower || titled) {
             let mut end = b;
-            // "Islamic Renaissance Party of Tajikistan"
+            // "Islamic Renaissance Party of Tajikistan", "Islamic State of
+            // Iraq and the Levant"
             while self.lower(end) == "of" && tokens.get(end + 1).is_some_and(Token::is_cap) {
                 end += 1;
                 while end < tokens.len() && tokens[end].is_cap() && !tokens[end - 1].possessive() {
                     end += 1;
                 }
+                let and_the = usize::from(self.lower(end + 1) == "the");
+                if self.lower(end) == "and"
+                    && tokens
+                        .get(end + 1 + and_the)
+                        .is_some_and(|t| t.is_cap() && !tokens[end - 1].possessive())
+                {
+                    end += 1 + and_the;
+                    while end < tokens.len()
+                        && tokens[end].is_cap()
+                        && !tokens[end - 1].possessive()
+                    {
+                        end += 1;
+                    }
+                }
             }
             if self.has_lookup(a, end) {
                 self.skip(a, end, "organisation or publication name");
             }
+            self.name_end = end;
             return;
         }
         // People: after a title or "son of", or after a title inside the run.
