@@ -135,7 +135,8 @@ fn dotted(t: &Token) -> Option<PartialDate> {
     PartialDate::new(y, Some(m), Some(d)).ok()
 }
 
-fn year(t: Option<&Token>) -> Option<i32> {
+/// A year written in four digits (1900 to 2100).
+pub(super) fn year(t: Option<&Token>) -> Option<i32> {
     let t = t?;
     let n = number(t)?;
     (t.text.len() == 4 && (1900..=2100).contains(&n)).then_some(n as i32)

@@ -220,15 +220,11 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
             && phrase[0] != "hostages"
             && (1..=3).any(|back| {
                 i >= back && {
-                    let t = &tokens[i - back];
-                    matches!(
-                        t.lower.as_str(),
-                        "dozens" | "hundreds" | "thousands" | "scores"
-                    ) || (t.kind == TokenKind::Number
-                        && t.text.replace(',', "").parse::<u32>().is_ok_and(|n| {
-                            // Not a year: "the 2010 Moscow subway bombings".
-                            n >= 10 && !(t.text.len() == 4 && (1900..=2100).contains(&n))
-                        }))
+                    let k = i - back;
+                    // Not a year: "the 2010 Moscow subway bombings".
+                    let year = dates::year(Some(&tokens[k])).is_some();
+                    matches!(lower(k), "dozens" | "hundreds" | "thousands" | "scores")
+                        || (!year && counts::number_at(tokens, k).is_some_and(|(n, _)| n >= 10))
                 }
             });
         let negated = descriptive
@@ -409,10 +405,7 @@ fn generic_plural(tokens: &[Token], w: &Word) -> bool {
         && general
         && !done
         && !(w.start.saturating_sub(3)..w.start).any(|k| {
-            let t = &tokens[k];
-            t.kind == TokenKind::Number
-                || lexicon::NUMBER_WORDS.iter().any(|(n, _)| *n == t.lower)
-                || contains(lexicon::DETERMINERS, &t.lower)
+            counts::number_at(tokens, k).is_some() || contains(lexicon::DETERMINERS, lower(k))
         })
 }
 
@@ -675,12 +668,11 @@ impl Builder<'_> {
             let kind = kind_of(&references);
             // "the 2010 Moscow subway bombings": a year of the past names
             // another incident than an undated one or one of another year.
-            let this_year = self.doc.reference.map(|r| r.date.year);
             let past = dates
                 .iter()
                 .filter(|d| d.is_absolute())
                 .filter_map(|d| dates::resolve(d.when, None, self.doc.reference))
-                .find(|d| d.month.is_none() && Some(d.year) != this_year);
+                .find(|&d| self.past_year(d));
             let same_time = |i: &Incident| {
                 past.is_none_or(|p| i.date.is_some_and(|d| dates_compatible(Some(d), Some(p))))
             };
@@ -877,6 +869,12 @@ impl Builder<'_> {
         }
     }
 
+    /// A bare year other than the article's ("the Nord-Ost siege in 2002"):
+    /// it names an incident of the past.
+    fn past_year(&self, d: PartialDate) -> bool {
+        d.month.is_none() && Some(d.year) != self.doc.reference.map(|r| r.date.year)
+    }
+
     /// The date relative ones are counted from: the latest incident dated to
     /// the day, else the latest dated at all.
     fn anchor(&self) -> Option<PartialDate> {
@@ -981,8 +979,7 @@ impl Builder<'_> {
         // and so is "another" attack.
         // "(the Nord-Ost siege in Moscow in 2002)": a bare year of the past
         // is an incident of its own, not the date of an undated one.
-        let this_year = self.doc.reference.map(|r| r.date.year);
-        let background = date.is_some_and(|d| d.month.is_none() && Some(d.year) != this_year);
+        let background = date.is_some_and(|d| self.past_year(d));
         let target = self.incidents.iter().rposition(|i| {
             !another
                 && i.lead != s

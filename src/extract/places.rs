@@ -171,12 +171,10 @@ struct Raw {
     candidates: Vec<(usize, Match)>,
     /// Index of a possessive place right before ("Istanbul's").
     container: Option<usize>,
-    /// Index of the province named after it and a comma ("Tejutla,
-    /// Chalatenango Department").
-    province_after: Option<usize>,
-    /// The country named right after it ("Huanta, Peru", "Kok-Tash in
-    /// western Kyrgyzstan"): its code.
-    country_after: Option<String>,
+    /// Index of the province or country named right after it that says
+    /// where it is ("Tejutla, Chalatenango Department", "Huanta, Peru",
+    /// "Kok-Tash in western Kyrgyzstan").
+    qualified_by: Option<usize>,
     /// Penalty for a weak position (sentence start, title case).
     penalty: f64,
     /// Followed by a speech verb, or spoken of as its officials ("officials in Kabul said").
@@ -281,7 +279,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
         let base = raws.len();
         raws.extend(found.into_iter().map(|mut r| {
             r.container = r.container.map(|c| c + base);
-            r.province_after = r.province_after.map(|c| c + base);
+            r.qualified_by = r.qualified_by.map(|c| c + base);
             r
         }));
     }
@@ -523,6 +521,23 @@ impl Scan<'_, '_> {
         self.the_capital();
     }
 
+    /// Whether a name starting at token `start` says where the place named
+    /// just before it is: after commas ("Huanta, Peru", "Tejutla,
+    /// Chalatenango Department") or "in" ("Kok-Tash in western Kyrgyzstan").
+    fn qualifies_last(&self, start: usize) -> bool {
+        self.raws.last().is_some_and(|r| {
+            let between = &self.tokens[r.end.min(start)..start];
+            r.country.is_none()
+                && !r.speaker
+                && !between.is_empty()
+                && (between.iter().all(|t| t.is(','))
+                    || (between[0].lower == "in"
+                        && between[1..]
+                            .iter()
+                            .all(|t| t.lower == "the" || contains(lexicon::DIRECTIONS, &t.lower))))
+        })
+    }
+
     /// Whether a country's adjective ending before token `b` names its
     /// people or mission abroad ("the U.S. embassy", "two American
     /// missionaries"): a noun of [`lexicon::ABROAD_NOUNS`] within two words.
@@ -665,24 +680,21 @@ impl Scan<'_, '_> {
             let mut end = b;
             // "Islamic Renaissance Party of Tajikistan", "Islamic State of
             // Iraq and the Levant"
-            while self.lower(end) == "of" && tokens.get(end + 1).is_some_and(Token::is_cap) {
-                end += 1;
-                while end < tokens.len() && tokens[end].is_cap() && !tokens[end - 1].possessive() {
-                    end += 1;
+            let capitalised = |mut k: usize| {
+                while k < tokens.len() && tokens[k].is_cap() && !tokens[k - 1].possessive() {
+                    k += 1;
                 }
+                k
+            };
+            while self.lower(end) == "of" && tokens.get(end + 1).is_some_and(Token::is_cap) {
+                end = capitalised(end + 1);
                 let and_the = usize::from(self.lower(end + 1) == "the");
                 if self.lower(end) == "and"
                     && tokens
                         .get(end + 1 + and_the)
                         .is_some_and(|t| t.is_cap() && !tokens[end - 1].possessive())
                 {
-                    end += 1 + and_the;
-                    while end < tokens.len()
-                        && tokens[end].is_cap()
-                        && !tokens[end - 1].possessive()
-                    {
-                        end += 1;
-                    }
+                    end = capitalised(end + 1 + and_the);
                 }
             }
             if self.has_lookup(a, end) {
@@ -868,27 +880,13 @@ impl Scan<'_, '_> {
                 self.skip(hit.start, hit.end, "named as an actor, not a location");
                 continue;
             }
-            let index = self.raws.len();
-            if hit.hint == Some(Kind::Admin1)
-                && hit.start >= 2
-                && self.tokens[hit.start - 1].is(',')
-                && let Some(before) = self.raws.last_mut()
-                && before.end + 1 == hit.start
-                && before.country.is_none()
-            {
-                before.province_after = Some(index);
-            }
-            if let Some(cc) = hit.country.as_ref().filter(|cc| !cc.contains(','))
-                && let Some(before) = self.raws.last_mut()
-                && before.country.is_none()
-                && before.end < hit.start
-                && (self.tokens[before.end..hit.start].iter().all(|t| t.is(','))
-                    || (self.tokens[before.end].lower == "in"
-                        && self.tokens[before.end + 1..hit.start]
-                            .iter()
-                            .all(|t| t.lower == "the" || contains(lexicon::DIRECTIONS, &t.lower))))
-            {
-                before.country_after = Some(cc.clone());
+            let qualifier = hit.hint == Some(Kind::Admin1)
+                || hit.country.as_ref().is_some_and(|cc| !cc.contains(','));
+            if qualifier && self.qualifies_last(hit.start) {
+                let index = self.raws.len();
+                if let Some(before) = self.raws.last_mut() {
+                    before.qualified_by = Some(index);
+                }
             }
             self.raws.push(hit);
         }
@@ -938,8 +936,7 @@ impl Scan<'_, '_> {
             country,
             candidates,
             container: None,
-            province_after: None,
-            country_after: None,
+            qualified_by: None,
             penalty: if weak { 0.5 } else { 0.0 },
             speaker,
             subject,
@@ -1082,11 +1079,7 @@ impl Scan<'_, '_> {
                     && r.end + 2 >= hit.start
             });
         // "in Huanta, Peru, on 3 May": the country of the place before it.
-        let qualifier = prev == ","
-            && self
-                .raws
-                .last()
-                .is_some_and(|r| r.country.is_none() && !r.speaker && r.end + 1 == hit.start);
+        let qualifier = self.qualifies_last(hit.start);
         let locative = contains(lexicon::LOCATIVE, &prev)
             || (matches!(prev.as_str(), "with" | "of") && prev2 == "border")
             || (prev == "," && direction)
@@ -1423,15 +1416,23 @@ fn resolve(
         let container = r
             .container
             .and_then(|c| provisional[c].map(|b| gazetteer.place(b.0)));
-        let province_after = r
-            .province_after
-            .and_then(|c| provisional[c].map(|b| gazetteer.place(b.0)))
-            .filter(|q| q.kind == Kind::Admin1);
-        let country_after = r.country_after.as_ref().filter(|cc| {
-            r.candidates
-                .iter()
-                .any(|&(i, _)| gazetteer.place(i).country == **cc)
-        });
+        let (province_after, country_after) = match r.qualified_by.map(|c| (c, &raws[c].country)) {
+            Some((_, Some(cc))) => (
+                None,
+                Some(cc).filter(|cc| {
+                    r.candidates
+                        .iter()
+                        .any(|&(i, _)| gazetteer.place(i).country == **cc)
+                }),
+            ),
+            Some((c, None)) => (
+                provisional[c]
+                    .map(|b| gazetteer.place(b.0))
+                    .filter(|q| q.kind == Kind::Admin1),
+                None,
+            ),
+            None => (None, None),
+        };
         let extra = |p: &Place| {
             let mut e = 0.0;
             // "Tejutla, Chalatenango Department": a town of that province,
