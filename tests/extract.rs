@@ -1758,3 +1758,112 @@ fn streets_sources_and_an_organisation_named_of_two_places_are_not_places() {
         vec!["2019-05-19|Vahdat|TJ|Prison riot|||city"]
     );
 }
+
+#[test]
+fn a_chronology_gives_the_years_its_dates_leave_out() {
+    // A year told alone on its line heads the dates under it.
+    let got = rows_dated(
+        "Attacks in Kabul\n\nThese are the attacks claimed in Kabul.\n\nThe list is by year.\n\n\
+         2016\n\nOctober 12: Gunmen attacked a shrine in Kabul, killing 18.\n\n\
+         2017\n\nApril 12: A suicide bomber struck near the ministry in Kabul.",
+        Some("2017-12-28"),
+    );
+    assert_eq!(
+        got,
+        vec![
+            "2016-10-12|Kabul|AF|Armed attack|18||city",
+            "2017-04-12|Kabul|AF|Suicide bombing|||city"
+        ]
+    );
+    // A list running back in time goes into the year before when its
+    // months start again from December.
+    let got = rows_dated(
+        "Aug. 31 - A suicide bomber killed nine people in Moscow.\n\
+         Feb. 6 - A suicide bombing killed 40 people in Moscow.\n\
+         Dec. 9 - A suicide bomber killed five people in Grozny.\n\
+         Aug. 1 - A suicide bomber blew up a hospital in Mozdok.",
+        Some("2004-09-09"),
+    );
+    let dates: Vec<&str> = got.iter().map(|r| &r[..10]).collect();
+    assert_eq!(
+        dates,
+        vec!["2004-08-31", "2004-02-06", "2003-12-09", "2003-08-01"],
+        "{got:?}"
+    );
+    // Without a list or a heading, the publication date decides.
+    assert_eq!(
+        rows_dated(
+            "A suicide bomber killed five people in Grozny on 1 August.",
+            Some("2004-09-09")
+        ),
+        vec!["2004-08-01|Grozny|RU|Suicide bombing|5||city"]
+    );
+}
+
+#[test]
+fn two_days_of_one_month_share_its_year() {
+    assert_eq!(
+        rows_dated(
+            "November 15 and 20, 2003: Four suicide car bombs hit Istanbul.",
+            Some("2016-02-17")
+        ),
+        vec!["2003-11-15|Istanbul|TR|Car bomb|||city"]
+    );
+}
+
+#[test]
+fn an_article_looking_back_keeps_the_year_of_its_story() {
+    // Published two years on: "March 28" is the day before the story's
+    // 29 March 2004, not March 2005.
+    let got = rows_dated(
+        "On March 29, 2004, two bombs exploded in Tashkent, one day after an explosion in the \
+         central town of Bukhara.\n\nGunmen attacked a police post in Bukhara on March 30.",
+        Some("2006-03-27"),
+    );
+    assert_eq!(
+        got,
+        vec![
+            "2004-03-29|Tashkent|UZ|Bombing|||city",
+            "2004-03-28|Bukhara|UZ|Bombing|||city",
+            "2004-03-30|Bukhara|UZ|Armed attack|||city"
+        ]
+    );
+    // An article about this year's events keeps the publication date's rule.
+    let got = rows_dated(
+        "A bomb exploded in Tashkent on March 29, 2005.\n\nGunmen attacked a police post in \
+         Bukhara on March 30.",
+        Some("2006-03-27"),
+    );
+    assert_eq!(
+        got[1], "2005-03-30|Bukhara|UZ|Armed attack|||city",
+        "{got:?}"
+    );
+    // "Two years later" after nothing dated is no date after the article's.
+    let got = rows_dated(
+        "Tashkent explosions still felt two years later",
+        Some("2006-03-27"),
+    );
+    assert!(got.iter().all(|r| r.starts_with('|')), "{got:?}");
+}
+
+#[test]
+fn security_forces_named_by_their_country_are_in_it() {
+    // The headline's place is another story's: "Iranian border guards" puts
+    // the body's attack in Iran, then at the county the quote names.
+    let got = rows_dated(
+        "Five militants killed in Balochistan\n\n\
+         Ten Iranian border guards were killed by militants in a cross-border attack on \
+         Wednesday.\n\n\
+         \"Ten border guards of Mirjaveh county were martyred in an ambush,\" the agency said.\n\n\
+         Unrest has long plagued Sistan and Baluchestan province in southeastern Iran.",
+        Some("2017-04-28"),
+    );
+    assert!(
+        got.iter().any(|r| r.starts_with("2017-04-26|Mirjaveh|IR|")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|r| r.starts_with("2017-04-26|Balochistan")),
+        "{got:?}"
+    );
+}

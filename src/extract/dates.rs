@@ -244,6 +244,19 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
                     .ok()
                     .map(|p| (y_at + 1, When::Absolute(p)));
             }
+            // "November 15 and 20, 2003": the year after the second day.
+            if tokens
+                .get(i + 2)
+                .is_some_and(|n| matches!(n.lower.as_str(), "and" | "or" | "to" | "-" | "–"))
+                && day(tokens.get(i + 3)).is_some()
+            {
+                let comma = tokens.get(i + 4).is_some_and(|t| t.is(','));
+                if let Some(y) = year(tokens.get(if comma { i + 5 } else { i + 4 })) {
+                    return PartialDate::new(y, Some(m), Some(d))
+                        .ok()
+                        .map(|p| (i + 2, When::Absolute(p)));
+                }
+            }
             return Some((i + 2, When::MonthDay(m, d)));
         }
         // May 2022 / early May 2022
@@ -440,6 +453,74 @@ fn year_for(month: u8, day: Option<u8>, base: PartialDate) -> i32 {
     }
 }
 
+/// How far apart two dates may be for a month and day told without a year
+/// to take the year of the incident told before, in an article looking back.
+const NEAR_DAYS: i64 = 45;
+
+/// The years a text's order gives to months and days told without one: a
+/// year told alone on its line heads the dates after it ("2016", then "July
+/// 23: ..."); the items of a list of dated entries run back or forward in
+/// time ("Feb. 6 – ...", then "Dec. 9 – ...": the December before).
+#[derive(Debug, Default)]
+pub struct Chronology {
+    /// The year of the last heading.
+    heading: Option<i32>,
+    /// The dates of the list's entries so far, in order.
+    entries: Vec<PartialDate>,
+}
+
+impl Chronology {
+    /// Reads a sentence: a year alone on its line becomes the heading.
+    pub fn read(&mut self, tokens: &[Token]) {
+        let words: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .collect();
+        if let [t] = words.as_slice()
+            && let Some(y) = year(Some(t))
+        {
+            self.heading = Some(y);
+            self.entries.clear();
+        }
+    }
+
+    /// Notes an entry's date (a sentence that opens with its date).
+    pub fn entry(&mut self, date: PartialDate) {
+        self.entries.push(date);
+    }
+
+    /// The year the text's order gives a month (and day) told without one,
+    /// in an entry (`entry`) or in running text; `near` is the incident told
+    /// before, when the article looks back at a past year.
+    pub fn year(
+        &self,
+        month: u8,
+        day: Option<u8>,
+        entry: bool,
+        near: Option<PartialDate>,
+    ) -> Option<i32> {
+        if let Some(y) = self.heading {
+            return Some(y);
+        }
+        let md = (month, day.unwrap_or(1));
+        let key = |d: &PartialDate| (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1));
+        if entry && let [.., a, b] = self.entries.as_slice() {
+            let before = (b.month.unwrap_or(1), b.day.unwrap_or(1));
+            return match key(b).cmp(&key(a)) {
+                std::cmp::Ordering::Less => Some(if md > before { b.year - 1 } else { b.year }),
+                std::cmp::Ordering::Greater => Some(if md < before { b.year + 1 } else { b.year }),
+                std::cmp::Ordering::Equal => None,
+            };
+        }
+        let near = near.and_then(naive)?;
+        let day = day?;
+        (near.year() - 1..=near.year() + 1)
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, u32::from(month), u32::from(day)))
+            .find(|d| (*d - near).num_days().abs() <= NEAR_DAYS)
+            .map(|d| d.year())
+    }
+}
+
 /// The year for a month (and day) given without one. Against a publication
 /// date: its year, or the year before for a later month. Against only the
 /// latest date the text mentions: the first such date on or after the
@@ -502,7 +583,13 @@ pub fn resolve(
             found.map(partial)
         }
         When::Shift { days, months } => {
-            let b = base?;
+            // "Two years later" from nothing told before is no date: not
+            // after the article's own date.
+            let b = if days > 0 || months > 0 {
+                anchor?
+            } else {
+                base?
+            };
             match (naive(b), b.month) {
                 (Some(d), _) if months == 0 => {
                     let moved = if days >= 0 {

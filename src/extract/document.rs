@@ -429,7 +429,13 @@ fn dateline(block: &str) -> Option<Dateline<'_>> {
         place,
         date,
         day,
-        body: rest,
+        // "Aug. 31 - A suicide bomber ...": a day alone opens an entry of a
+        // chronology, whose sentence keeps its date.
+        body: if place.is_none() && date.is_none() {
+            0
+        } else {
+            rest
+        },
     };
     match (place, dated) {
         (None, false) => None,

@@ -486,8 +486,10 @@ pub fn build(doc: &Document, places: &Places) -> (Vec<Incident>, Vec<Skipped>) {
         skipped: Vec::new(),
         current: None,
         dated: vec![None; doc.sentences.len()],
+        chronology: dates::Chronology::default(),
     };
     for (s, sentence) in doc.sentences.iter().enumerate() {
+        builder.chronology.read(&sentence.tokens);
         if sentence.part != Part::Dateline {
             builder.sentence(s, places);
         }
@@ -502,6 +504,8 @@ struct Builder<'d> {
     current: Option<usize>,
     /// Each sentence's own date, resolved when it was read.
     dated: Vec<Option<PartialDate>>,
+    /// The years the text's order gives to dates told without one.
+    chronology: dates::Chronology,
 }
 
 /// Places that stand for one incident place: those joined by "and" share events.
@@ -610,6 +614,7 @@ impl Builder<'_> {
                         .any(|(a, b, when)| !when && (*a..*b).contains(&d.start))
             })
             .collect();
+        let dates = self.in_order(tokens, dates);
         self.dated[s] = dates
             .first()
             .and_then(|d| dates::resolve(d.when, self.anchor(), self.doc.reference));
@@ -726,6 +731,7 @@ impl Builder<'_> {
                         .iter()
                         .any(|w| d.start.abs_diff(w.end) <= 6 || w.start.abs_diff(d.end) <= 6)
             }) && explicit.is_some();
+            let forces = forces_country(tokens, places);
             match self.current {
                 // "had been the target of another bombing, on 26 October
                 // 2022": a new incident at the place being told of.
@@ -736,7 +742,10 @@ impl Builder<'_> {
                 }
                 Some(c)
                     if kind.compatible(self.incidents[c].kind)
-                        && dates_compatible(explicit, self.incidents[c].date) =>
+                        && dates_compatible(explicit, self.incidents[c].date)
+                        && forces.is_none_or(|f| {
+                            f.place.country == self.incidents[c].place.place.country
+                        }) =>
                 {
                     if self.incidents[c].date.is_none() {
                         self.incidents[c].date = self.dated[s];
@@ -746,6 +755,8 @@ impl Builder<'_> {
                 // The article's place dates only its first incident; an
                 // arrest of suspects is no incident of its own.
                 _ => match dateline_place(self.doc, places, s, false)
+                    // "Ten Iranian border guards were killed": the forces' country.
+                    .or(forces)
                     .or_else(|| {
                         main_place(places)
                             .filter(|_| self.current.is_none() && kind != EventType::Arrests)
@@ -828,7 +839,7 @@ impl Builder<'_> {
         dates: &[DateExpr],
         counts: &[Count],
     ) {
-        let units = units(candidates, fresh);
+        let units = units(&self.doc.sentences[s].tokens, candidates, fresh);
         let single = units.len() == 1 && units[0].places.len() == 1;
         let mut anchor = self.anchor();
         for (u, unit) in units.iter().enumerate() {
@@ -867,6 +878,48 @@ impl Builder<'_> {
                 );
             }
         }
+    }
+
+    /// A sentence's dates with the years the text's order gives those told
+    /// without one (see [`dates::Chronology`]); an entry of a list (a
+    /// sentence that opens with its date) is noted.
+    fn in_order(&mut self, tokens: &[Token], mut dates: Vec<DateExpr>) -> Vec<DateExpr> {
+        let entry = dates
+            .first()
+            .is_some_and(|d| tokens[..d.start].iter().all(|t| t.kind == TokenKind::Punct));
+        // An article looking back: every incident it has dated so far over a
+        // year before its date ("Two years later": "On March 29, 2004, ...").
+        let reference = self.doc.reference.filter(|r| r.published);
+        let back = reference.is_some_and(|r| {
+            let old = |d: PartialDate| {
+                let end = (d.year, d.month.unwrap_or(12), d.day.unwrap_or(31));
+                end < (
+                    r.date.year - 1,
+                    r.date.month.unwrap_or(1),
+                    r.date.day.unwrap_or(1),
+                )
+            };
+            let mut dated = self.incidents.iter().filter_map(|i| i.date).peekable();
+            dated.peek().is_some() && dated.all(old)
+        });
+        let near = self.anchor().filter(|a| back && a.day.is_some());
+        for d in &mut dates {
+            let (month, day) = match d.when {
+                When::MonthDay(m, d) => (m, Some(d)),
+                When::Month(m) => (m, None),
+                _ => continue,
+            };
+            if let Some(y) = self.chronology.year(month, day, entry, near)
+                && let Ok(p) = PartialDate::new(y, Some(month), day)
+                && reference.is_none_or(|r| p.year <= r.date.year)
+            {
+                d.when = When::Absolute(p);
+            }
+        }
+        if entry && let Some(p) = dates::resolve(dates[0].when, self.anchor(), self.doc.reference) {
+            self.chronology.entry(p);
+        }
+        dates
     }
 
     /// A bare year other than the article's ("the Nord-Ost siege in 2002"):
@@ -916,6 +969,18 @@ impl Builder<'_> {
 
             word_distance.min(place_distance)
         };
+        // "bombs exploded in Tashkent, one day after an explosion in
+        // Bukhara": "one day after" dates the event it opens, not one before it.
+        let tokens = &self.doc.sentences[s].tokens;
+        let dates: Vec<DateExpr> = dates
+            .iter()
+            .copied()
+            .filter(|d| {
+                !(matches!(d.when, When::Shift { .. })
+                    && tokens.get(d.end - 1).is_some_and(|t| t.lower == "after")
+                    && unit.words.iter().all(|w| w.end <= d.start))
+            })
+            .collect();
         let pick = if alone {
             dates
                 .iter()
@@ -1163,6 +1228,30 @@ fn main_place(places: &Places) -> Option<&Found> {
     }
 }
 
+/// The country of the security forces a sentence names by their country's
+/// adjective ("Ten Iranian border guards were killed", "Pakistani soldiers"),
+/// where they serve, when the article names that country.
+fn forces_country<'p>(tokens: &[Token], places: &'p Places) -> Option<&'p Found> {
+    let forces = |t: &Token| {
+        [lexicon::MILITARY_TARGETS, lexicon::POLICE, lexicon::FORCES]
+            .iter()
+            .any(|words| contains(words, &t.lower))
+    };
+    let code = (0..tokens.len()).find_map(|k| {
+        let code = lexicon::demonym(&tokens[k].lower).filter(|_| tokens[k].is_cap())?;
+        tokens[k + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.kind == TokenKind::Word)
+            .any(forces)
+            .then_some(code)
+    })?;
+    places
+        .found
+        .iter()
+        .find(|f| f.place.kind == Kind::Country && f.place.country == code)
+}
+
 /// The country an article's places lie in, when at least two thirds of
 /// them do, as it is named where things happened ("in southeastern Iran").
 fn main_country(places: &Places) -> Option<&Found> {
@@ -1345,8 +1434,9 @@ fn incident_places<'p>(here: &[&'p Found]) -> Vec<&'p Found> {
 }
 
 /// Groups the places into units (places joined by "and" are one unit) and
-/// gives each event word to the nearest unit.
-fn units<'p>(places: &[&'p Found], words: &[Word]) -> Vec<Unit<'p>> {
+/// gives each event word to the place its phrase names ("an explosion in
+/// the central town of Bukhara"), else to the nearest unit.
+fn units<'p>(tokens: &[Token], places: &[&'p Found], words: &[Word]) -> Vec<Unit<'p>> {
     let mut units: Vec<Unit<'p>> = Vec::new();
     for f in places {
         // Same group, or the same place named again: the same unit.
@@ -1397,11 +1487,23 @@ fn units<'p>(places: &[&'p Found], words: &[Word]) -> Vec<Unit<'p>> {
     }
     // A place named twice: its occurrence nearest the words counts.
     for w in words {
-        let nearest = places
-            .iter()
-            .map(|f| (distance((f.start, f.end), (w.start, w.end)), f))
-            .min_by_key(|(d, f)| (*d, f.start))
-            .map(|(_, f)| *f);
+        let in_phrase = places.iter().copied().find(|f| {
+            f.start > w.end
+                && f.start - w.end <= 6
+                && tokens
+                    .get(w.end)
+                    .is_some_and(|t| contains(lexicon::LOCATIVE, &t.lower))
+                && tokens[w.end..f.start]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Word && !contains(CLAUSE_WORDS, &t.lower))
+        });
+        let nearest = in_phrase.or_else(|| {
+            places
+                .iter()
+                .map(|f| (distance((f.start, f.end), (w.start, w.end)), f))
+                .min_by_key(|(d, f)| (*d, f.start))
+                .map(|(_, f)| *f)
+        });
         let Some(f) = nearest else { continue };
         if let Some(u) = units
             .iter_mut()

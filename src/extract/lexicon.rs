@@ -363,6 +363,18 @@ pub const QUARTERS: &[&str] = &[
     "quarter",
 ];
 
+/// Other words for security forces, after their country's adjective
+/// ("Iranian border guards", "Afghan forces").
+pub const FORCES: &[&str] = &[
+    "forces",
+    "guards",
+    "servicemen",
+    "officers",
+    "gendarmes",
+    "policeman",
+    "commandos",
+];
+
 /// Words for police: "a police patrol" is not a military target.
 pub const POLICE: &[&str] = &["police", "policemen", "treasury", "guard"];
 
