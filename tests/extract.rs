@@ -1867,3 +1867,39 @@ fn security_forces_named_by_their_country_are_in_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_cause_of_an_attack_is_an_incident_of_its_own() {
+    // "in response to a deadly attack ... near Zahedan" is an earlier
+    // incident, not the guards killed in Mirjaveh.
+    let got = rows_dated(
+        "Three Iranian border guards were killed in an attack in Sistan and Baluchestan province \
+         on Thursday.\n\nThe group was listed in response to a deadly attack which killed 27 \
+         guards near Zahedan.",
+        Some("2024-09-13"),
+    );
+    assert_eq!(
+        got,
+        vec![
+            "2024-09-12|Sistan and Baluchestan province|IR|Attack|3||admin1",
+            "|Zahedan|IR|Attack|27||near city"
+        ]
+    );
+}
+
+#[test]
+fn martyred_and_terror_strikes_are_killing_and_attacks() {
+    assert_eq!(
+        rows_dated(
+            "At least nine people were martyred in two terror strikes on Sunday in Dera Ismail \
+             Khan.",
+            Some("2019-07-22")
+        ),
+        vec!["2019-07-21|Dera Ismail Khan|PK|Attack|9||city"]
+    );
+    // "a number of suicide attacks" is a tally, not one incident.
+    assert!(
+        rows("The group has carried out a number of suicide attacks in Zahedan, killing dozens.")
+            .is_empty()
+    );
+}

@@ -15,7 +15,9 @@ pub struct Count {
     pub value: u32,
 }
 
-const FATAL_AFTER: &[&str] = &["killed", "dead", "died", "die", "perished", "killed,"];
+const FATAL_AFTER: &[&str] = &[
+    "killed", "dead", "died", "die", "perished", "killed,", "martyred",
+];
 const INJURED_AFTER: &[&str] = &["wounded", "injured", "hurt"];
 const FATAL_BEFORE: &[&str] = &["killing", "killed", "kill", "kills"];
 const INJURED_BEFORE: &[&str] = &[
@@ -192,7 +194,8 @@ fn cue_after(tokens: &[Token], end: usize) -> Option<bool> {
         }
         // Only a few lower-case words ("worshippers", "police officers") may
         // stand between; not a place or a preposition ("a blast in Kabul killed").
-        let noun = !t.is_cap()
+        // "Three Iranian border guards": a country's adjective may stand too.
+        let noun = (!t.is_cap() || lexicon::demonym(&t.lower).is_some())
             && !matches!(
                 t.lower.as_str(),
                 "in" | "at" | "on" | "near" | "from" | "by" | "with"
@@ -227,6 +230,10 @@ mod tests {
             vec![(true, 30), (false, 40)]
         );
         assert_eq!(counts("Four foreign cyclists were killed"), vec![(true, 4)]);
+        assert_eq!(
+            counts("Three Iranian border guards were martyred"),
+            vec![(true, 3)]
+        );
         assert_eq!(
             counts("about 100 people had been killed on both sides"),
             vec![(true, 100)]

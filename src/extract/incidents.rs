@@ -149,6 +149,18 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                         .iter()
                         .any(|t| contains(super::places::PREPOSITIONS, &t.lower))
             });
+        // "in response to a deadly attack", "as retribution for the
+        // killing of two commanders": the cause is an earlier incident.
+        let cause = (2..=6).any(|back| {
+            i >= back
+                && lexicon::CAUSE_PHRASES
+                    .iter()
+                    .any(|p| dates::words(tokens, i - back, p))
+                && tokens[i - back..i]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Word)
+        });
+        let another = another || cause;
         let determiner = (1..=4).any(|back| {
             i >= back
                 && contains(lexicon::DETERMINERS, &tokens[i - back].lower)
@@ -212,18 +224,20 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                 .rev()
                 .take_while(|&k| !tokens[k].is(';') && !tokens[k].is('.'))
                 .any(|k| contains(lexicon::DISASTERS, lower(k)));
-        // "nearly 400 attacks", "dozens of bombings": a tally, not one incident.
+        // "nearly 400 attacks", "dozens of bombings", "a number of attacks":
+        // a tally, not one incident.
         // People ("30 hostages", "12 attackers") are no tally.
-        let tally = phrase.len() == 1
-            && phrase[0].ends_with('s')
-            && !phrase[0].ends_with("ers")
-            && phrase[0] != "hostages"
+        let tally = last.ends_with('s')
+            && !last.ends_with("ers")
+            && last != "hostages"
             && (1..=3).any(|back| {
                 i >= back && {
                     let k = i - back;
                     // Not a year: "the 2010 Moscow subway bombings".
                     let year = dates::year(Some(&tokens[k])).is_some();
                     matches!(lower(k), "dozens" | "hundreds" | "thousands" | "scores")
+                        // "a number of suicide attacks".
+                        || (lower(k) == "number" && lower(k + 1) == "of")
                         || (!year && counts::number_at(tokens, k).is_some_and(|(n, _)| n >= 10))
                 }
             });
@@ -384,7 +398,7 @@ const GENERIC_BEFORE: &[&str] = &[
 /// attacks", "terrorists threw bombs at the homes").
 fn generic_plural(tokens: &[Token], w: &Word) -> bool {
     let last = &tokens[w.end - 1].lower;
-    let plural = w.end - w.start == 1 && last.ends_with('s') && !last.ends_with("ss");
+    let plural = last.ends_with('s') && !last.ends_with("ss");
     let lower = |k: usize| tokens[k].lower.as_str();
     // The object of a verb in the simple past tells what was done.
     let done = (1..=2).any(|back| {

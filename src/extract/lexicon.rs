@@ -265,6 +265,12 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["machinegunned"], EventType::ArmedAttack),
     (&["machine-gunned"], EventType::ArmedAttack),
     (&["killed"], EventType::Attack),
+    // "were martyred": killed, as the Pakistani and Iranian press write it.
+    (&["martyred"], EventType::Attack),
+    (&["terror", "strike"], EventType::Attack),
+    (&["terror", "strikes"], EventType::Attack),
+    (&["terrorist", "strike"], EventType::Attack),
+    (&["terrorist", "strikes"], EventType::Attack),
     (&["attacker"], EventType::Attack),
     (&["attackers"], EventType::Attack),
     (&["attack"], EventType::Attack),
@@ -278,6 +284,18 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["incursions"], EventType::Attack),
     (&["ambush"], EventType::Attack),
     (&["ambushed"], EventType::Attack),
+];
+
+/// Phrases before an event that make it the cause of what is told, an
+/// earlier incident ("in response to a deadly attack", "in retaliation for
+/// the bombing").
+pub const CAUSE_PHRASES: &[&[&str]] = &[
+    &["response", "to"],
+    &["retaliation", "for"],
+    &["revenge", "for"],
+    &["retribution", "for"],
+    &["reprisal", "for"],
+    &["reprisals", "for"],
 ];
 
 /// First words of event phrases that tell one side setting upon a target
