@@ -1903,3 +1903,23 @@ fn martyred_and_terror_strikes_are_killing_and_attacks() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_provinces_people_are_not_the_province() {
+    let (places, skipped) = places_and_skips(
+        "Insurgents staged attacks in Dagestan in August 2014, and Chechens fought in Syria.",
+    );
+    assert!(
+        !places.iter().any(|p| p.starts_with("Chechens")),
+        "{places:?}"
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.starts_with("Chechens: the people of Chechnya")),
+        "{skipped:?}"
+    );
+    // The province's own name is still a place.
+    let (places, _) = places_and_skips("Gunmen attacked a police post in Chechnya in May 2004.");
+    assert_eq!(places, vec!["Chechnya,RU"]);
+}

@@ -1366,6 +1366,28 @@ pub fn place_word(word: &str) -> bool {
     contains(PLACE_WORDS, word) || contains(DIRECTIONS, word)
 }
 
+/// The provinces' other names (`gazetteer/admin1-names.csv`), among them
+/// their peoples' names.
+static ADMIN1_NAMES: &str = include_str!("../../gazetteer/admin1-names.csv");
+
+/// Whether a word (lower case) is listed as the name of a province's people
+/// or its adjective ("chechens", "dagestani"), or beside them.
+pub fn province_people(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut words: Vec<String> = ADMIN1_NAMES
+            .lines()
+            .filter(|l| l.contains("demonyms"))
+            .filter_map(|l| l.split(',').nth(1))
+            .flat_map(|names| names.split('|'))
+            .map(str::to_lowercase)
+            .collect();
+        words.sort();
+        words
+    });
+    words.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+}
+
 /// The country code of a country adjective or people's name.
 pub fn demonym(word: &str) -> Option<&'static str> {
     DEMONYMS.iter().find(|(w, _)| *w == word).map(|(_, cc)| *cc)

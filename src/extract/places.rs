@@ -1163,13 +1163,20 @@ pub(super) const PREPOSITIONS: &[&str] = &[
 /// people ("Chilean", "Salvadoran", "Colombians"), not its name: it ends as
 /// adjectives do and begins as the country's name goes on.
 fn demonym_of(name: &str, gazetteer: &Gazetteer, code: &str) -> bool {
-    let word = crate::gazetteer::fold(name);
-    let Some(country) = gazetteer.country_code(code) else {
-        return false;
-    };
-    let own = crate::gazetteer::fold(&country.name);
+    gazetteer
+        .country_code(code)
+        .is_some_and(|country| names_people(name, &country.name, &[]))
+}
+
+/// Whether `word` names the people of the place `name` (or is its
+/// adjective): it ends as adjectives do (or in one of `endings` more) and
+/// begins as the place's name goes on.
+fn names_people(word: &str, name: &str, endings: &[&str]) -> bool {
+    let word = crate::gazetteer::fold(word);
+    let own = crate::gazetteer::fold(name);
     let ending = ["an", "ans", "ian", "ians", "ese", "ish", "i", "is"]
         .iter()
+        .chain(endings)
         .any(|e| word.ends_with(e));
     let stem: String = word.chars().take(5).collect();
     word != own && ending && word.chars().count() > 5 && own.contains(&stem)
@@ -1483,6 +1490,20 @@ fn resolve(
                         "a small town in {}, a country the article never names: likely a local place the gazetteer lacks",
                         gazetteer.place(i).country
                     ),
+                })
+            }
+            // "Chechens fought in Syria", "Chechen rebels": a province's
+            // people, not the province.
+            Some((i, s))
+                if s >= THRESHOLD
+                    && gazetteer.place(i).kind == Kind::Admin1
+                    && lexicon::province_people(&r.key.to_lowercase())
+                    && names_people(&r.key, &gazetteer.place(i).name, &["en", "ens"]) =>
+            {
+                skipped.push(Skipped {
+                    sentence: r.sentence,
+                    text: r.surface.clone(),
+                    reason: format!("the people of {}, not a place", gazetteer.place(i).name),
                 })
             }
             Some((i, s)) if s >= THRESHOLD => out.found.push(Found {
