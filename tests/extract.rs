@@ -1923,3 +1923,20 @@ fn a_provinces_people_are_not_the_province() {
     let (places, _) = places_and_skips("Gunmen attacked a police post in Chechnya in May 2004.");
     assert_eq!(places, vec!["Chechnya,RU"]);
 }
+
+#[test]
+fn border_guards_are_at_the_border_not_at_the_datelines_capital() {
+    // The dateline's dash was lost in the copy: "DUSHANBE Tajik border guards".
+    let got = rows_dated(
+        "DUSHANBE Tajik border guards have fought a group of militants trying to enter the \
+         country from Afghanistan, the authorities said on Monday.\n\nNine militants tried to \
+         cross the border near the Panj border post on Saturday, but were noticed by servicemen \
+         who killed one intruder in an ensuing gunfight.",
+        Some("2016-03-07"),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].starts_with("2016-03-05|Panj|TJ|Armed clash|1|"),
+        "{got:?}"
+    );
+}

@@ -182,6 +182,7 @@ pub fn parse(text: &str) -> Document {
     let mut sentences = Vec::new();
     let mut published = None;
     let mut published_day = None;
+    let mut datelined = false;
     for (b, (block, heading)) in blocks.iter().enumerate() {
         let mut body = block.as_str();
         // "Aug 30, 2016", "Updated Jan 30, 2023", "2020-01-10 12:27": the
@@ -202,15 +203,20 @@ pub fn parse(text: &str) -> Document {
             && block.split_whitespace().count() <= 20
             // "LIMA, 9 JAN 90 -- [TEXT] HERE IS A COMMUNIQUE:": a dated dateline, not a title.
             && dateline(block).is_none_or(|line| line.date.is_none() && line.day.is_none());
+        // A dateline after a date line of its own ("Updated Jan 30, 2023",
+        // then "DUSHANBE (Reuters) -") gives its town.
+        let dated_before = published.is_some() || published_day.is_some();
         if b < 3
             && !heading
             && !looks_like_title
-            && published.is_none()
-            && published_day.is_none()
-            && let Some(line) = dateline(block)
+            && !datelined
+            && let Some(line) = dateline(block).filter(|l| !dated_before || l.place.is_some())
         {
-            published = line.date;
-            published_day = line.day;
+            datelined = true;
+            if !dated_before {
+                published = line.date;
+                published_day = line.day;
+            }
             if let Some(place) = line.place {
                 sentences.push(sentence(place, b, Part::Dateline));
             }
@@ -376,6 +382,7 @@ fn blocks(text: &str) -> Vec<(String, bool)> {
 /// read as 19xx or 20xx) and where the body starts (past bracketed tags
 /// such as `[TEXT]`).
 fn dateline(block: &str) -> Option<Dateline<'_>> {
+    let mut shouted = false;
     let (head, mut rest) = match [" — ", " – ", " -- ", " - "]
         .iter()
         .filter_map(|d| block.find(d).map(|at| (at, d.len())))
@@ -384,14 +391,20 @@ fn dateline(block: &str) -> Option<Dateline<'_>> {
     {
         Some((at, len)) if at <= 80 => (&block[..at], at + len),
         _ if block.len() <= 60 && !block.ends_with('.') => (block, block.len()),
-        _ => return None,
+        _ => match shouted_town(block) {
+            Some(at) => {
+                shouted = true;
+                (&block[..at], at + 1)
+            }
+            None => return None,
+        },
     };
     // "Dushanbe (Tajikistan) (AFP)": a town and its country or the agency in
     // parentheses, and nothing else.
     let credited = head.contains('(') && head.trim_end().ends_with(')') && !head.contains(',');
     let (place, date_text) = match head.split_once(',') {
         Some((p, d)) => (Some(p.trim()), d.trim()),
-        None if credited => (Some(head.trim()), ""),
+        None if credited || shouted => (Some(head.trim()), ""),
         None => (None, head.trim()),
     };
     // "12 JAN 90 (RADIO VENCEREMOS)": the source is not part of the date.
@@ -443,6 +456,24 @@ fn dateline(block: &str) -> Option<Dateline<'_>> {
         (None, true) if head.len() != date_text.len() => None,
         _ => Some(found),
     }
+}
+
+/// "DUSHANBE Tajik border guards have ...": a dateline whose dash was lost,
+/// a town of one or two words in capitals before a capitalised word in
+/// lower case; where the town ends.
+fn shouted_town(block: &str) -> Option<usize> {
+    let shouted = |w: &str| w.chars().count() >= 4 && w.chars().all(|c| c.is_uppercase());
+    let mut end = 0;
+    for (k, word) in block.split(' ').enumerate().take(3) {
+        if shouted(word) && k < 2 {
+            end += word.len() + usize::from(k > 0);
+        } else {
+            let next = word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().any(char::is_lowercase);
+            return (end > 0 && next).then_some(end);
+        }
+    }
+    None
 }
 
 /// What a dateline says.

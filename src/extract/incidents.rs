@@ -745,7 +745,7 @@ impl Builder<'_> {
                         .iter()
                         .any(|w| d.start.abs_diff(w.end) <= 6 || w.start.abs_diff(d.end) <= 6)
             }) && explicit.is_some();
-            let forces = forces_country(tokens, places);
+            let forces = forces_country(s, tokens, places, false);
             match self.current {
                 // "had been the target of another bombing, on 26 October
                 // 2022": a new incident at the place being told of.
@@ -768,8 +768,10 @@ impl Builder<'_> {
                 }
                 // The article's place dates only its first incident; an
                 // arrest of suspects is no incident of its own.
-                _ => match dateline_place(self.doc, places, s, false)
-                    // "Ten Iranian border guards were killed": the forces' country.
+                // "Ten Iranian border guards were killed": the forces'
+                // country (border forces are not at the dateline's town).
+                _ => match forces_country(s, tokens, places, true)
+                    .or_else(|| dateline_place(self.doc, places, s, false))
                     .or(forces)
                     .or_else(|| {
                         main_place(places)
@@ -1244,26 +1246,49 @@ fn main_place(places: &Places) -> Option<&Found> {
 
 /// The country of the security forces a sentence names by their country's
 /// adjective ("Ten Iranian border guards were killed", "Pakistani soldiers"),
-/// where they serve, when the article names that country.
-fn forces_country<'p>(tokens: &[Token], places: &'p Places) -> Option<&'p Found> {
-    let forces = |t: &Token| {
-        [lexicon::MILITARY_TARGETS, lexicon::POLICE, lexicon::FORCES]
-            .iter()
-            .any(|words| contains(words, &t.lower))
+/// where they serve.
+fn forces_country<'p>(
+    s: usize,
+    tokens: &[Token],
+    places: &'p Places,
+    border: bool,
+) -> Option<&'p Found> {
+    // A group, not one of them ("a former Tajik police colonel"), nor the
+    // institution ("the Salvadoran armed forces said"); with `border`, border
+    // forces only ("Tajik border guards").
+    let forces = |f: usize| {
+        contains(lexicon::FORCES, &tokens[f].lower)
+            && f > 0
+            && !(f.saturating_sub(3)..f).any(|k| tokens[k].lower == "armed")
+            && (!border || tokens[f - 1].lower == "border")
     };
-    let code = (0..tokens.len()).find_map(|k| {
-        let code = lexicon::demonym(&tokens[k].lower).filter(|_| tokens[k].is_cap())?;
-        tokens[k + 1..]
-            .iter()
-            .take(3)
-            .take_while(|t| t.kind == TokenKind::Word)
-            .any(forces)
-            .then_some(code)
-    })?;
-    places
-        .found
+    let adjectives: Vec<&Found> = places
+        .adjectives
         .iter()
-        .find(|f| f.place.kind == Kind::Country && f.place.country == code)
+        .filter(|f| f.sentence == s)
+        .collect();
+    // Without `border`, only a country the article names as a place.
+    let named = |code: &str| {
+        border
+            || places
+                .found
+                .iter()
+                .any(|f| f.place.kind == Kind::Country && f.place.country == code)
+    };
+    // A country adjective just before a force word ("Afghan security
+    // forces"), not one of a list ("Panamanian and American policemen",
+    // "Colombian judges and policemen").
+    (0..tokens.len()).filter(|&f| forces(f)).find_map(|f| {
+        let a = adjectives.iter().find(|a| {
+            a.start < f
+                && f - a.start <= 2
+                && (a.start + 1..f)
+                    .all(|k| tokens[k].kind == TokenKind::Word && tokens[k].lower != "and")
+        })?;
+        let listed =
+            a.start > 0 && matches!(tokens[a.start - 1].lower.as_str(), "and" | "or" | ",");
+        (!listed && named(&a.place.country)).then_some(*a)
+    })
 }
 
 /// The country an article's places lie in, when at least two thirds of

@@ -381,16 +381,19 @@ pub const QUARTERS: &[&str] = &[
     "quarter",
 ];
 
-/// Other words for security forces, after their country's adjective
-/// ("Iranian border guards", "Afghan forces").
+/// Security forces, after their country's adjective ("Iranian border
+/// guards", "Afghan forces").
 pub const FORCES: &[&str] = &[
     "forces",
     "guards",
     "servicemen",
     "officers",
     "gendarmes",
-    "policeman",
+    "policemen",
     "commandos",
+    "soldiers",
+    "troops",
+    "patrols",
 ];
 
 /// Words for police: "a police patrol" is not a military target.

@@ -135,6 +135,9 @@ pub struct Places {
     pub skipped: Vec<Skipped>,
     /// Country weights over the article (mentions of countries, adjectives, places).
     pub countries: BTreeMap<String, f64>,
+    /// The countries the article names by their adjectives ("Tajik border
+    /// guards"), where it names them: not places of incidents by themselves.
+    pub adjectives: Vec<Found>,
 }
 
 impl Places {
@@ -233,6 +236,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     let mut weights: BTreeMap<String, f64> = BTreeMap::new();
     let looked_up = LookedUp::default();
     let people = surnames(doc);
+    let mut adjectives = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let mut scan = Scan {
             gazetteer,
@@ -254,8 +258,19 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
             countries,
             ..
         } = scan;
-        for (cc, _) in &countries {
+        for (cc, at) in &countries {
             *weights.entry(cc.clone()).or_default() += 1.0;
+            adjectives.push(Found {
+                sentence: s,
+                start: *at,
+                end: at + 1,
+                surface: country(gazetteer, cc).name,
+                place: country(gazetteer, cc),
+                role: Role::Attribute,
+                group: 0,
+                score: 0.0,
+                relative: None,
+            });
         }
         for r in &found {
             if let Some(cc) = &r.country {
@@ -299,6 +314,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     capitals(gazetteer, &mut places);
     groups(doc, &mut places);
     places.skipped = skipped;
+    places.adjectives = adjectives;
     places
 }
 
