@@ -1940,3 +1940,26 @@ fn border_guards_are_at_the_border_not_at_the_datelines_capital() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_day_after_a_dated_clause_and_a_day_earlier_than_the_incident_told() {
+    let got = rows_dated(
+        "Bombs exploded in Tashkent on March 29, 2004.\n\nA bomb went off in Bukhara on March \
+         20, 2004.\n\nOne day after police beat a man in Tashkent on March 28, bombs exploded \
+         near the bazaar in Tashkent. Nine others were killed in the Bukhara blast a day earlier.",
+        Some("2004-04-01"),
+    );
+    let dated: Vec<&str> = got
+        .iter()
+        .map(|r| r.split("|UZ|").next().unwrap())
+        .collect();
+    assert_eq!(
+        dated,
+        vec![
+            "2004-03-29|Tashkent",
+            "2004-03-20|Bukhara",
+            "2004-03-28|Bukhara"
+        ],
+        "{got:?}"
+    );
+}

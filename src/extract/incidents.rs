@@ -944,9 +944,17 @@ impl Builder<'_> {
         d.month.is_none() && Some(d.year) != self.doc.reference.map(|r| r.date.year)
     }
 
-    /// The date relative ones are counted from: the latest incident dated to
-    /// the day, else the latest dated at all.
+    /// The date relative ones are counted from: the incident being told
+    /// when it is dated to the day, else the latest incident dated to the
+    /// day, else the latest dated at all.
     fn anchor(&self) -> Option<PartialDate> {
+        if let Some(d) = self
+            .current
+            .and_then(|c| self.incidents[c].date)
+            .filter(|d| d.day.is_some())
+        {
+            return Some(d);
+        }
         let dated = self.incidents.iter().rev().filter_map(|i| i.date);
         dated
             .clone()
@@ -1180,7 +1188,10 @@ fn dateline_place<'p>(
 /// "at a meeting on March 19 – 10 days after an FSB operation killed two":
 /// an event told inside the clause "N days after" opens happened N days
 /// before the sentence's other date, not N days after the incident told
-/// before ("two days after the bombing, gunmen attacked" is not one).
+/// before ("two days after the bombing, gunmen attacked" is not one). An
+/// event told after the clause, when the clause has a date of its own
+/// ("One day after police beat a man on March 28, bombs exploded"),
+/// happened N days after that date.
 fn shifted_back(
     tokens: &[Token],
     unit: &Unit<'_>,
@@ -1188,35 +1199,44 @@ fn shifted_back(
     anchor: Option<PartialDate>,
     reference: Option<dates::Reference>,
 ) -> Option<PartialDate> {
+    // The clause "after" opens: up to a comma or a dash.
+    let close = |d: &DateExpr| {
+        (d.end..tokens.len())
+            .find(|&k| {
+                tokens[k].kind == TokenKind::Punct
+                    && matches!(tokens[k].text.as_str(), "," | ";" | "–" | "—" | "-")
+            })
+            .unwrap_or(tokens.len())
+    };
+    let inside = |d: &DateExpr| {
+        unit.words
+            .iter()
+            .all(|w| (d.end..close(d)).contains(&w.start))
+    };
+    let follows = |d: &DateExpr| unit.words.iter().all(|w| w.start >= close(d));
     let shift = dates.iter().find(|d| {
         matches!(d.when, When::Shift { days, months } if days > 0 || months > 0)
             && tokens.get(d.end - 1).is_some_and(|t| t.lower == "after")
-            && tokens
-                .get(d.end)
-                .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the") || t.is_cap())
+            && tokens.get(d.end).is_some_and(|t| {
+                matches!(t.lower.as_str(), "a" | "an" | "the") || t.is_cap() || d.start == 0
+            })
             && !unit.words.is_empty()
-            && {
-                // The clause "after" opens: up to a comma or a dash.
-                let close = (d.end..tokens.len())
-                    .find(|&k| {
-                        tokens[k].kind == TokenKind::Punct
-                            && matches!(tokens[k].text.as_str(), "," | ";" | "–" | "—" | "-")
-                    })
-                    .unwrap_or(tokens.len());
-                unit.words.iter().all(|w| (d.end..close).contains(&w.start))
-            }
+            && (inside(d) || follows(d))
     })?;
     let When::Shift { days, months } = shift.when else {
         return None;
     };
+    let back = inside(shift);
+    let in_clause = |d: &DateExpr| (shift.end..close(shift)).contains(&d.start);
     let base = dates
         .iter()
-        .filter(|d| d.start != shift.start && d.is_absolute())
+        .filter(|d| d.start != shift.start && d.is_absolute() && in_clause(d) != back)
         .find_map(|d| dates::resolve(d.when, anchor, reference))?;
+    let sign = if back { -1 } else { 1 };
     dates::resolve(
         When::Shift {
-            days: -days,
-            months: -months,
+            days: sign * days,
+            months: sign * months,
         },
         Some(base),
         reference,
