@@ -1963,3 +1963,18 @@ fn a_day_after_a_dated_clause_and_a_day_earlier_than_the_incident_told() {
         "{got:?}"
     );
 }
+
+#[test]
+fn attackers_killed_beside_arrests_go_on_with_the_attack() {
+    // The arrests are the stronger type of the second sentence, but its
+    // killing (and its day) belong to the attack told before.
+    assert_eq!(
+        rows_dated(
+            "Gunmen killed six people at a national guard base in Aktobe, the ministry said.\n\n\
+             Four of the assailants were killed and seven detained on Sunday by police, a \
+             spokesman said.",
+            Some("2016-06-06")
+        ),
+        vec!["2016-06-05|Aktobe|KZ|Armed attack|6||city"]
+    );
+}

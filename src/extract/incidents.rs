@@ -746,6 +746,25 @@ impl Builder<'_> {
                         .any(|w| d.start.abs_diff(w.end) <= 6 || w.start.abs_diff(d.end) <= 6)
             }) && explicit.is_some();
             let forces = forces_country(s, tokens, places, false);
+            // "Four of the assailants were killed and seven detained on
+            // Sunday": the killing goes on with the incident being told,
+            // though the arrests are the stronger type.
+            let kind = match self.current {
+                Some(c)
+                    if kind == EventType::Arrests && !kind.compatible(self.incidents[c].kind) =>
+                {
+                    let told = self.incidents[c].kind;
+                    let going_on = |specific: bool| {
+                        fresh
+                            .iter()
+                            .map(|w| w.kind)
+                            .filter(move |k| (*k != EventType::Attack) == specific)
+                            .filter(move |k| k.compatible(told))
+                    };
+                    going_on(true).chain(going_on(false)).next().unwrap_or(kind)
+                }
+                _ => kind,
+            };
             match self.current {
                 // "had been the target of another bombing, on 26 October
                 // 2022": a new incident at the place being told of.
