@@ -754,14 +754,12 @@ impl Builder<'_> {
                     if kind == EventType::Arrests && !kind.compatible(self.incidents[c].kind) =>
                 {
                     let told = self.incidents[c].kind;
-                    let going_on = |specific: bool| {
-                        fresh
-                            .iter()
-                            .map(|w| w.kind)
-                            .filter(move |k| (*k != EventType::Attack) == specific)
-                            .filter(move |k| k.compatible(told))
-                    };
-                    going_on(true).chain(going_on(false)).next().unwrap_or(kind)
+                    fresh
+                        .iter()
+                        .map(|w| w.kind)
+                        .filter(|k| k.compatible(told))
+                        .reduce(EventType::stronger)
+                        .unwrap_or(kind)
                 }
                 _ => kind,
             };
@@ -1018,11 +1016,7 @@ impl Builder<'_> {
         let dates: Vec<DateExpr> = dates
             .iter()
             .copied()
-            .filter(|d| {
-                !(matches!(d.when, When::Shift { .. })
-                    && tokens.get(d.end - 1).is_some_and(|t| t.lower == "after")
-                    && unit.words.iter().all(|w| w.end <= d.start))
-            })
+            .filter(|d| !(opens_after(tokens, d) && unit.words.iter().all(|w| w.end <= d.start)))
             .collect();
         let pick = if alone {
             dates
@@ -1204,6 +1198,13 @@ fn dateline_place<'p>(
     (lead || here || first).then_some(place)
 }
 
+/// Whether a date expression is a span that opens a clause with "after"
+/// ("one day after", "10 days after").
+fn opens_after(tokens: &[Token], d: &DateExpr) -> bool {
+    matches!(d.when, When::Shift { .. })
+        && tokens.get(d.end - 1).is_some_and(|t| t.lower == "after")
+}
+
 /// "at a meeting on March 19 – 10 days after an FSB operation killed two":
 /// an event told inside the clause "N days after" opens happened N days
 /// before the sentence's other date, not N days after the incident told
@@ -1235,7 +1236,7 @@ fn shifted_back(
     let follows = |d: &DateExpr| unit.words.iter().all(|w| w.start >= close(d));
     let shift = dates.iter().find(|d| {
         matches!(d.when, When::Shift { days, months } if days > 0 || months > 0)
-            && tokens.get(d.end - 1).is_some_and(|t| t.lower == "after")
+            && opens_after(tokens, d)
             && tokens.get(d.end).is_some_and(|t| {
                 matches!(t.lower.as_str(), "a" | "an" | "the") || t.is_cap() || d.start == 0
             })

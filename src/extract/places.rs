@@ -260,12 +260,13 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
         } = scan;
         for (cc, at) in &countries {
             *weights.entry(cc.clone()).or_default() += 1.0;
+            let place = country(gazetteer, cc);
             adjectives.push(Found {
                 sentence: s,
                 start: *at,
                 end: at + 1,
-                surface: country(gazetteer, cc).name,
-                place: country(gazetteer, cc),
+                surface: place.name.clone(),
+                place,
                 role: Role::Attribute,
                 group: 0,
                 score: 0.0,
