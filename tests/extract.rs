@@ -1978,3 +1978,28 @@ fn attackers_killed_beside_arrests_go_on_with_the_attack() {
         vec!["2016-06-05|Aktobe|KZ|Armed attack|6||city"]
     );
 }
+
+#[test]
+fn another_target_is_another_incident_at_the_same_town() {
+    let told = rows_dated(
+        "Gunmen killed a clerk at a firearms store in Aktobe on Sunday. \
+         At another firearms store, they killed a visitor. \
+         A third group hijacked a bus and rammed the gate of a base, killing three servicemen.",
+        Some("2016-06-06"),
+    );
+    assert_eq!(told.len(), 3, "{told:?}");
+    assert!(
+        told.iter().all(|r| r.starts_with("2016-06-05|Aktobe|KZ|")),
+        "{told:?}"
+    );
+    // Another victim, another day or another group of the same attack is not another target.
+    assert_eq!(
+        rows_dated(
+            "Gunmen killed a clerk at a firearms store in Aktobe on Sunday. \
+             Another man was wounded when the gunmen opened fire.",
+            Some("2016-06-06"),
+        )
+        .len(),
+        1
+    );
+}

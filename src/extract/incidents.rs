@@ -393,6 +393,29 @@ const GENERIC_BEFORE: &[&str] = &[
     "daily",
 ];
 
+/// Whether the sentence names another target of its kind ("At another
+/// firearms store, they killed a visitor", "A third group hijacked a bus"):
+/// its events are an incident other than the one being told, though at the
+/// same town.
+fn names_another_target(tokens: &[Token]) -> bool {
+    (0..tokens.len()).any(|i| {
+        let marker = &tokens[i].lower;
+        let ordinal = marker != "another";
+        contains(lexicon::OTHER_MARKERS, marker)
+            && (!ordinal || i > 0 && tokens[i - 1].lower == "a")
+            && (1..=3).any(|ahead| {
+                tokens[i + 1..].get(..ahead).is_some_and(|span| {
+                    let (noun, between) = span.split_last().expect("one token at least");
+                    between.iter().all(|t| {
+                        t.kind == TokenKind::Word
+                            && !contains(super::places::PREPOSITIONS, &t.lower)
+                    }) && (contains(lexicon::TARGET_SITES, &noun.lower)
+                        || ordinal && contains(lexicon::ATTACKER_GROUPS, &noun.lower))
+                })
+            })
+    })
+}
+
 /// A plural event noun with no number or determiner before it ("several
 /// attacks", "has staged dynamite attacks", not "two bombings", "the
 /// attacks", "terrorists threw bombs at the homes").
@@ -578,6 +601,13 @@ impl Builder<'_> {
         }
         let mut words = event_words(tokens);
         words.retain(|w| !sentence.cited(w.start));
+        let another_target = names_another_target(tokens);
+        if another_target {
+            for w in &mut words {
+                w.another = true;
+                w.reference = false;
+            }
+        }
         // "What do you think about kidnappings?": a question tells no incident.
         if sentence.text.trim_end().ends_with('?') {
             if let Some(w) = words.first() {
@@ -766,9 +796,13 @@ impl Builder<'_> {
             match self.current {
                 // "had been the target of another bombing, on 26 October
                 // 2022": a new incident at the place being told of.
+                // "At another firearms store, they killed a visitor": told
+                // with no date, the same day as the incident before it.
                 Some(c) if another => {
                     let place = self.incidents[c].place.clone();
-                    let date = explicit.or(self.dated[s]);
+                    let date = explicit
+                        .or(self.dated[s])
+                        .or(self.incidents[c].date.filter(|_| another_target));
                     self.mention(s, &place, (kind, assaults(&fresh)), date, &counts, true);
                 }
                 Some(c)

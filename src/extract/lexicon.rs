@@ -369,6 +369,48 @@ pub const MILITARY_TARGETS: &[&str] = &[
     "platoon",
 ];
 
+/// Places an attack is made on ("at another firearms store", "a second
+/// checkpoint"): with "another" or an ordinal before them they tell an
+/// incident other than the one being told, at the same town.
+pub const TARGET_SITES: &[&str] = &[
+    "store",
+    "shop",
+    "base",
+    "station",
+    "post",
+    "checkpoint",
+    "mosque",
+    "church",
+    "synagogue",
+    "school",
+    "market",
+    "bazaar",
+    "hotel",
+    "restaurant",
+    "bank",
+    "embassy",
+    "consulate",
+    "hospital",
+    "office",
+    "building",
+    "bus",
+    "train",
+    "village",
+    "camp",
+    "prison",
+    "plant",
+    "bridge",
+    "pipeline",
+    "tower",
+];
+
+/// Words that mark another of a kind: "another store", "a third group".
+pub const OTHER_MARKERS: &[&str] = &["another", "second", "third", "fourth", "fifth"];
+
+/// Attackers told apart ("a third group hijacked a bus"): after an ordinal
+/// they tell another incident.
+pub const ATTACKER_GROUPS: &[&str] = &["group", "gang", "team", "cell", "squad"];
+
 /// Words after a name that make it a part of a town ("the Santa Isabel neighborhood").
 pub const QUARTERS: &[&str] = &[
     "neighborhood",
