@@ -2003,3 +2003,43 @@ fn another_target_is_another_incident_at_the_same_town() {
         1
     );
 }
+
+#[test]
+fn attacks_since_a_date_are_attacks_in_general() {
+    assert_eq!(
+        rows_dated(
+            "Numerous blasts and attacks have rocked Afghanistan since the insurgents took \
+             over in mid-August.",
+            Some("2021-10-15")
+        ),
+        Vec::<String>::new()
+    );
+    // The day of a date before a plural is no tally of incidents.
+    assert_eq!(
+        rows_dated(
+            "On July 23, twin explosions ripped through crowds in Kabul.",
+            Some("2017-12-28")
+        ),
+        vec!["2017-07-23|Kabul|AF|Bombing|||city"]
+    );
+}
+
+#[test]
+fn a_reference_told_first_with_details_is_an_incident() {
+    assert_eq!(
+        rows_dated(
+            "The latest blast, which occurred today, tore through a Shiite mosque in the \
+             southern Afghan city of Kandahar during prayers, killing at least 16 people.",
+            Some("2021-10-15")
+        ),
+        vec!["2021-10-15|Kandahar|AF|Bombing|16||city"]
+    );
+    // Without a date or figures it refers to what the reader knows.
+    assert_eq!(
+        rows_dated(
+            "Political opinion in Kandahar has been shaken by the massacre.",
+            Some("2021-10-15")
+        ),
+        Vec::<String>::new()
+    );
+}

@@ -124,6 +124,12 @@ const VERBS: &[&str] = &[
 
 fn event_words(tokens: &[Token]) -> Vec<Word> {
     let mut out = Vec::new();
+    // "July 23, twin explosions": a day of a date is no tally.
+    let dated: Vec<(usize, usize)> = dates::find(tokens)
+        .iter()
+        .map(|d| (d.start, d.end))
+        .collect();
+    let in_date = |k: usize| dated.iter().any(|&(a, b)| (a..b).contains(&k));
     let mut i = 0;
     while i < tokens.len() {
         let found = lexicon::EVENT_PHRASES
@@ -238,7 +244,9 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                     matches!(lower(k), "dozens" | "hundreds" | "thousands" | "scores")
                         // "a number of suicide attacks".
                         || (lower(k) == "number" && lower(k + 1) == "of")
-                        || (!year && counts::number_at(tokens, k).is_some_and(|(n, _)| n >= 10))
+                        || (!year
+                            && !in_date(k)
+                            && counts::number_at(tokens, k).is_some_and(|(n, _)| n >= 10))
                 }
             });
         let negated = descriptive
@@ -673,7 +681,14 @@ impl Builder<'_> {
         // "blamed rightist groups for several attacks", "the return to
         // kidnappings": a plural with no date, number or toll is attacks in
         // general, not one incident.
-        if dates.is_empty() && counts.is_empty() {
+        // "have rocked Afghanistan since mid-August": a period, not a date.
+        let since = |d: &DateExpr| {
+            (d.start.saturating_sub(10)..=d.start)
+                .rev()
+                .take_while(|&k| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word))
+                .any(|k| tokens[k].lower == "since")
+        };
+        if dates.iter().all(since) && counts.is_empty() {
             for w in words
                 .iter_mut()
                 .filter(|w| !w.suppressed && generic_plural(tokens, w))
@@ -741,19 +756,26 @@ impl Builder<'_> {
                 return;
             }
             // "the attack on a mosque in Herat", told first: a new incident
-            // when the place follows the event word within its phrase.
+            // when the place follows the event word within its phrase, or
+            // when nothing was told before ("The latest blast ... tore
+            // through a mosque in Kandahar").
+            let first = self.incidents.is_empty()
+                && (!dates.is_empty() || !counts.is_empty())
+                && candidates.iter().any(|c| c.role == Role::Locative);
             fresh = references
                 .iter()
                 .copied()
                 .filter(|w| {
                     target.is_none()
-                        && candidates.iter().any(|c| {
-                            c.start >= w.end
-                                && c.start - w.end <= 6
-                                && tokens[w.end..c.start].iter().all(|t| {
-                                    t.kind == TokenKind::Word && !contains(CLAUSE_WORDS, &t.lower)
-                                })
-                        })
+                        && (first && !candidates.is_empty()
+                            || candidates.iter().any(|c| {
+                                c.start >= w.end
+                                    && c.start - w.end <= 6
+                                    && tokens[w.end..c.start].iter().all(|t| {
+                                        t.kind == TokenKind::Word
+                                            && !contains(CLAUSE_WORDS, &t.lower)
+                                    })
+                            }))
                 })
                 .collect();
             if fresh.is_empty() {
