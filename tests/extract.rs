@@ -2043,3 +2043,16 @@ fn a_reference_told_first_with_details_is_an_incident() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_reference_places_the_incident_more_precisely() {
+    assert_eq!(
+        rows_dated(
+            "On October 9, a suicide bomber struck at a mosque in northern Afghanistan, \
+             killing at least 46 people. The blast tore through a crowded mosque in the city \
+             of Kunduz during prayers.",
+            Some("2021-10-15")
+        ),
+        vec!["2021-10-09|Kunduz|AF|Suicide bombing|46||city"]
+    );
+}

@@ -752,6 +752,18 @@ impl Builder<'_> {
             if let Some(t) = target
                 && kind.is_none_or(|k| k.compatible(self.incidents[t].kind))
             {
+                // "struck a mosque in northern Afghanistan ... The blast tore
+                // through a mosque in the city of Kunduz": the reference says
+                // where, more precisely, inside the place told before.
+                let told = &self.incidents[t].place;
+                if let Some(finer) = candidates
+                    .iter()
+                    .filter(|c| c.role == Role::Locative && c.place.within(&told.place))
+                    .filter(|c| c.place.rank() < told.place.rank())
+                    .min_by_key(|c| c.place.rank())
+                {
+                    self.incidents[t].place = (*finer).clone();
+                }
                 self.attach(t, s, None, false, &counts);
                 return;
             }
