@@ -2056,3 +2056,13 @@ fn a_reference_places_the_incident_more_precisely() {
         vec!["2021-10-09|Kunduz|AF|Suicide bombing|46||city"]
     );
 }
+
+#[test]
+fn things_named_after_places_are_not_places() {
+    let (places, skipped) = places_and_skips(
+        "Unidentified individuals hurled a Molotov cocktail that exploded outside the \
+         building in Cochabamba.",
+    );
+    assert_eq!(places, vec!["Cochabamba,BO"]);
+    assert!(skipped.iter().any(|s| s.starts_with("Molotov: a thing named")), "{skipped:?}");
+}

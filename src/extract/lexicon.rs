@@ -925,6 +925,22 @@ pub const KINSHIP: &[&str] = &[
     "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother",
 ];
 
+/// Things named after a place or a person, as (name, the word after it):
+/// "a Molotov cocktail" is no bombing in Molotov (Perm's old name).
+pub const EPONYMS: &[(&str, &str)] = &[
+    ("Molotov", "cocktail"),
+    ("Molotov", "cocktails"),
+    ("Bangalore", "torpedo"),
+    ("Bangalore", "torpedoes"),
+    ("Claymore", "mine"),
+    ("Claymore", "mines"),
+    ("Kalashnikov", "rifle"),
+    ("Kalashnikov", "rifles"),
+    ("Stockholm", "syndrome"),
+    ("Trojan", "horse"),
+    ("Russian", "roulette"),
+];
+
 /// Capitalised words that are never places (days, months, holidays, pronouns, common sentence openers).
 pub const NEVER_PLACES: &[&str] = &[
     "ramadan",

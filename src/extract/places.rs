@@ -665,6 +665,16 @@ impl Scan<'_, '_> {
             }
             return;
         }
+        // "a Molotov cocktail": a thing named after a place or a person.
+        if lexicon::EPONYMS
+            .iter()
+            .any(|(name, thing)| full.eq_ignore_ascii_case(name) && self.lower(b) == *thing)
+        {
+            if self.has_lookup(a, b) {
+                self.skip(a, b, "a thing named after a place or person, not a place");
+            }
+            return;
+        }
         // "according to Al Jazeera": a source, not a place.
         if !country_run && a >= 2 && self.lower(a - 2) == "according" && self.lower(a - 1) == "to" {
             if self.has_lookup(a, b) {
