@@ -1801,13 +1801,24 @@ fn a_chronology_gives_the_years_its_dates_leave_out() {
 }
 
 #[test]
-fn two_days_of_one_month_share_its_year() {
+fn two_days_of_one_month_share_its_year_and_part_its_attacks() {
     assert_eq!(
         rows_dated(
             "November 15 and 20, 2003: Four suicide car bombs hit Istanbul.",
             Some("2016-02-17")
         ),
-        vec!["2003-11-15|Istanbul|TR|Car bomb|||city"]
+        vec![
+            "2003-11-15|Istanbul|TR|Car bomb|||city",
+            "2003-11-20|Istanbul|TR|Car bomb|||city"
+        ]
+    );
+    // One attack, or a number after the day, is one incident.
+    assert_eq!(
+        rows_dated(
+            "On November 15 and 20 people were killed when a car bomb hit Istanbul.",
+            Some("2003-11-21")
+        ),
+        vec!["2003-11-15|Istanbul|TR|Car bomb|20||city"]
     );
 }
 
@@ -2064,5 +2075,10 @@ fn things_named_after_places_are_not_places() {
          building in Cochabamba.",
     );
     assert_eq!(places, vec!["Cochabamba,BO"]);
-    assert!(skipped.iter().any(|s| s.starts_with("Molotov: a thing named")), "{skipped:?}");
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.starts_with("Molotov: a thing named")),
+        "{skipped:?}"
+    );
 }

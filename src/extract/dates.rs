@@ -549,6 +549,38 @@ fn year_of(
     }
 }
 
+/// The other day of two told with one month ("November 15 and 20, 2003:",
+/// "on 29 and 30 January"): `d` with that day, or `None`.
+pub fn paired_day(tokens: &[Token], d: &DateExpr) -> Option<DateExpr> {
+    let with_day = |n: u8| match d.when {
+        When::Absolute(p) if p.day.is_some() => PartialDate::new(p.year, p.month, Some(n))
+            .ok()
+            .map(When::Absolute),
+        When::MonthDay(m, _) => Some(When::MonthDay(m, n)),
+        _ => None,
+    };
+    let is = |k: usize, word: &str| tokens.get(k).is_some_and(|t| t.lower == word);
+    // "November 15 and 20, 2003:", "November 15 and 20:": not "and 20 people".
+    let after = is(d.end, "and")
+        && tokens
+            .get(d.end + 2)
+            .is_none_or(|t| t.is(',') || t.is(':') || t.is('.') || year(Some(t)).is_some());
+    let second = if after {
+        day(tokens.get(d.end + 1))
+    } else if d.start >= 2
+        && is(d.start - 1, "and")
+        && (d.start == 2 || matches!(tokens[d.start - 3].lower.as_str(), "on" | "between"))
+    {
+        day(tokens.get(d.start - 2))
+    } else {
+        None
+    }?;
+    Some(DateExpr {
+        when: with_day(second)?,
+        ..*d
+    })
+}
+
 /// Resolves an expression: relative ones against `anchor` (the date of the
 /// incident being told) or else the reference date; weekdays against a
 /// publication date first; months without a year by [`year_of`].

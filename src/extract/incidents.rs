@@ -968,6 +968,24 @@ impl Builder<'_> {
                 })
                 .collect();
             let another = unit.words.iter().any(|w| w.another);
+            // "November 15 and 20, 2003: Four suicide car bomb attacks in
+            // Istanbul": attacks told on two days are an incident each.
+            let tokens = &self.doc.sentences[s].tokens;
+            let plural = unit.words.iter().any(|w| {
+                let last = &tokens[w.end - 1].lower;
+                last.ends_with('s') && !last.ends_with("ss")
+            });
+            let other_day = dates
+                .iter()
+                .find_map(|d| dates::paired_day(tokens, d))
+                .filter(|_| single && plural && date.is_some())
+                .and_then(|d| dates::resolve(d.when, anchor, self.doc.reference));
+            if let (Some(day), [place]) = (other_day, &unit.places[..]) {
+                let kind = (kind, assaults(&unit.words));
+                self.mention(s, place, kind, date, &mine, another);
+                self.mention(s, place, kind, Some(day), &[], true);
+                continue;
+            }
             for place in &unit.places {
                 self.mention(
                     s,
