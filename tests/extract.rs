@@ -2082,3 +2082,23 @@ fn things_named_after_places_are_not_places() {
         "{skipped:?}"
     );
 }
+
+#[test]
+fn a_reaction_to_an_incident_refers_to_it() {
+    // A government condemning a murder told elsewhere is not a murder at its capital.
+    assert_eq!(
+        rows(
+            "GUATEMALA CITY, 9 JUN 89 -- The Guatemalan government today condemned the murder \
+             of Salvadoran minister Antonio Rodriguez Porth."
+        ),
+        Vec::<String>::new()
+    );
+    // Told first, the murder in San Salvador is an incident; the condemnation goes with it.
+    assert_eq!(
+        rows(
+            "SAN SALVADOR, 9 JUN 89 -- Gunmen murdered minister Antonio Rodriguez Porth in San \
+             Salvador today. The government condemned the murder of the minister."
+        ),
+        vec!["1989-06-09|San Salvador|SV|Armed attack|||city"]
+    );
+}

@@ -175,6 +175,17 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                 })
         });
         let of = tokens.get(end).is_some_and(|t| t.lower == "of");
+        // "condemned the assassination of", "to investigate the murder of",
+        // "brought to trial for the killing": a reaction to an incident
+        // told elsewhere, which refers to it rather than tells it.
+        let reaction = !verb
+            && (1..=5).any(|back| {
+                i >= back
+                    && contains(lexicon::REACTIONS, &tokens[i - back].lower)
+                    && tokens[i - back + 1..i]
+                        .iter()
+                        .all(|t| t.kind == TokenKind::Word || t.possessive() || t.is('\''))
+            });
         // "militants fighting in Syria", "citizens who have been fighting
         // there", "involved in attacks in Afghanistan": a description of
         // people, not an event.
@@ -263,7 +274,7 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
             start: i,
             end,
             kind: *kind,
-            reference: !verb && determiner && !of && !another,
+            reference: !verb && (determiner && !of || reaction) && !another,
             suppressed: negated,
             another,
             assault: contains(lexicon::ASSAULT_WORDS, phrase[0]),

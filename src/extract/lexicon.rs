@@ -941,6 +941,49 @@ pub const EPONYMS: &[(&str, &str)] = &[
     ("Russian", "roulette"),
 ];
 
+/// Words of a reaction to an incident ("condemned the murder of", "the
+/// investigation into the killing", "trial for the assassination"): the
+/// incident after them is referred to, not told.
+pub const REACTIONS: &[&str] = &[
+    "condemn",
+    "condemns",
+    "condemned",
+    "condemning",
+    "condemnation",
+    "denounce",
+    "denounces",
+    "denounced",
+    "denouncing",
+    "repudiate",
+    "repudiates",
+    "repudiated",
+    "deplore",
+    "deplores",
+    "deplored",
+    "regret",
+    "regrets",
+    "regretted",
+    "investigate",
+    "investigates",
+    "investigated",
+    "investigating",
+    "investigation",
+    "clarify",
+    "clear",
+    "trial",
+    "tried",
+    "punish",
+    "punishment",
+    "mourn",
+    "mourned",
+    "mourning",
+    "protest",
+    "protested",
+    "commemorate",
+    "commemorated",
+    "anniversary",
+];
+
 /// Capitalised words that are never places (days, months, holidays, pronouns, common sentence openers).
 pub const NEVER_PLACES: &[&str] = &[
     "ramadan",
