@@ -2102,3 +2102,25 @@ fn a_reaction_to_an_incident_refers_to_it() {
         vec!["1989-06-09|San Salvador|SV|Armed attack|||city"]
     );
 }
+
+#[test]
+fn a_dateline_abroad_is_where_the_news_was_told() {
+    // Nothing placed in Cuba, the rest in El Salvador: a placeless murder is in El Salvador.
+    assert_eq!(
+        rows(
+            "HAVANA, 12 NOV 89 -- Two peasants were murdered yesterday, rebel radio said. \
+             Later rebels attacked an army post in San Miguel, El Salvador."
+        )[0],
+        "1989-11-11|El Salvador|SV|Armed attack|||country"
+    );
+    // A place in the dateline's country keeps it there.
+    assert_eq!(
+        rows(
+            "HAVANA, 12 NOV 89 -- Two peasants were murdered yesterday, the radio said. \
+             Officials met in Santiago de Cuba."
+        )[0]
+        .split('|')
+        .nth(2),
+        Some("CU")
+    );
+}

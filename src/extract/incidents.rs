@@ -1292,7 +1292,37 @@ fn dateline_place<'p>(
     let here = (0..tokens.len()).any(|k| HERE.iter().any(|p| dates::words(tokens, k, p)));
     // A headline is not told from the dateline's town.
     let first = first && sentence.part == Part::Body;
-    (lead || here || first).then_some(place)
+    if !(lead || here || first) {
+        return None;
+    }
+    Some(abroad_dateline(doc, places, place).unwrap_or(place))
+}
+
+/// "HAVANA, 12 NOV 89 -- ... in El Salvador ...": a dateline whose country
+/// the article never places anything in, while it is about another
+/// country, was where the news was told, not where it happened: that other
+/// country, as the article names it.
+fn abroad_dateline<'p>(doc: &Document, places: &'p Places, dateline: &Found) -> Option<&'p Found> {
+    let main = places.main_country()?;
+    let located_in = |cc: &str| {
+        places
+            .found
+            .iter()
+            .filter(|f| doc.sentences[f.sentence].part == Part::Body)
+            .filter(|f| matches!(f.role, Role::Locative | Role::Container) && f.place.country == cc)
+            .count()
+    };
+    if main == dateline.place.country
+        || located_in(&dateline.place.country) > 0
+        || located_in(main) == 0
+    {
+        return None;
+    }
+    places
+        .found
+        .iter()
+        .chain(&places.adjectives)
+        .find(|f| f.place.kind == Kind::Country && f.place.country == main)
 }
 
 /// Whether a date expression is a span that opens a clause with "after"
