@@ -2124,3 +2124,24 @@ fn a_dateline_abroad_is_where_the_news_was_told() {
         Some("CU")
     );
 }
+
+#[test]
+fn a_person_named_is_not_a_place() {
+    let (places, skipped) = places_and_skips(
+        "A foreigner named Erika Suleman was killed in San Salvador. The vehicle of \
+         Mexican newsman Epigmenio Ibarra was destroyed by a bomb in San Salvador.",
+    );
+    assert!(places.iter().all(|p| p == "San Salvador,SV"), "{places:?}");
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.starts_with("Erika Suleman: person")),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.starts_with("Epigmenio Ibarra: person")),
+        "{skipped:?}"
+    );
+}

@@ -918,7 +918,41 @@ pub const TITLES: &[&str] = &[
     "briton",
     "dutchman",
     "englishman",
+    "newsman",
+    "newswoman",
+    "teacher",
+    "professor",
+    "student",
 ];
+
+/// People a name is given to: "a foreigner named Erika Suleman".
+pub const NAMED_PEOPLE: &[&str] = &[
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "foreigner",
+    "person",
+    "youth",
+    "citizen",
+    "national",
+    "student",
+    "teacher",
+    "priest",
+    "journalist",
+    "officer",
+    "soldier",
+    "suspect",
+    "leader",
+];
+
+/// Whether the words before the word at `a` give a person's name: a title
+/// ("Dr", "businessman") or "a foreigner named". `at(k)` is the word at `k`,
+/// in lower case.
+pub fn names_person<'t>(at: impl Fn(usize) -> &'t str, a: usize) -> bool {
+    a >= 1 && contains(TITLES, at(a - 1))
+        || a >= 2 && matches!(at(a - 1), "named" | "called") && contains(NAMED_PEOPLE, at(a - 2))
+}
 
 /// Words before a name that make it a person's, as two-word phrases' last words.
 pub const KINSHIP: &[&str] = &[

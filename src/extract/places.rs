@@ -351,7 +351,7 @@ fn surnames(doc: &Document) -> HashSet<String> {
             {
                 b += 1;
             }
-            let titled = i > 0 && contains(lexicon::TITLES, &tokens[i - 1].lower);
+            let titled = lexicon::names_person(|k| tokens[k].lower.as_str(), i);
             let given = contains(lexicon::GIVEN_NAMES, &tokens[i].lower) && b > i + 1;
             // "Archbishop Arturo Rivera": the words after a title inside the run.
             let inner = (i..b.saturating_sub(1))
@@ -731,7 +731,6 @@ impl Scan<'_, '_> {
             return;
         }
         // People: after a title or "son of", or after a title inside the run.
-        let before = a.checked_sub(1).map_or("", |k| self.lower(k));
         let kin =
             a >= 2 && self.lower(a - 1) == "of" && contains(lexicon::KINSHIP, self.lower(a - 2));
         // "Mario Flores", and "Flores" once he has been named.
@@ -744,7 +743,8 @@ impl Scan<'_, '_> {
             && a > 0
             && tokens[a - 1].text == "["
             && tokens.get(b).is_some_and(|t| t.text == "]");
-        if contains(lexicon::TITLES, before) || kin || given || surname || label {
+        let titled = lexicon::names_person(|k| tokens[k].lower.as_str(), a);
+        if titled || kin || given || surname || label {
             if self.has_lookup(a, b) {
                 self.skip(a, b, "person's name");
             }
