@@ -667,8 +667,10 @@ fn best_name<'p>(place: &'p Place, exact: &str, key: &str) -> (Match, &'p str) {
 }
 
 /// Transliteration pairs tried in both directions when a name is not found:
-/// Russian- and English-style spellings of Central Asian and Persian names.
-const VARIANT_PAIRS: [(&str, &str); 16] = [
+/// Russian- and English-style spellings of Central Asian and Persian names,
+/// and the Pashto `khel` ("Musakhail", "Musa Khel").
+const VARIANT_PAIRS: [(&str, &str); 17] = [
+    ("khail", "khel"),
     ("dzh", "j"),
     ("dj", "j"),
     ("zh", "j"),

@@ -276,3 +276,11 @@ fn variants_cover_the_common_transliteration_pairs() {
     assert!(gazetteer::variants("Kulyab").contains(&"kulob".to_string()));
     assert!(gazetteer::variants("Mazar-i-Sharif").contains(&"mazaresharif".to_string()));
 }
+
+#[test]
+fn pashto_khel_and_khail_are_one_spelling() {
+    let g = Gazetteer::embedded();
+    for name in ["Musakhail", "Musa Khail", "Musakhel"] {
+        assert_at(&resolve(&g, name, ""), "PK", 30.85944, 69.82208);
+    }
+}
