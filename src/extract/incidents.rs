@@ -125,11 +125,13 @@ const VERBS: &[&str] = &[
 fn event_words(tokens: &[Token]) -> Vec<Word> {
     let mut out = Vec::new();
     // "July 23, twin explosions": a day of a date is no tally.
-    let dated: Vec<(usize, usize)> = dates::find(tokens)
-        .iter()
-        .map(|d| (d.start, d.end))
-        .collect();
-    let in_date = |k: usize| dated.iter().any(|&(a, b)| (a..b).contains(&k));
+    let dated = std::cell::OnceCell::new();
+    let in_date = |k: usize| {
+        dated
+            .get_or_init(|| dates::find(tokens))
+            .iter()
+            .any(|d: &DateExpr| (d.start..d.end).contains(&k))
+    };
     let mut i = 0;
     while i < tokens.len() {
         let found = lexicon::EVENT_PHRASES
@@ -256,8 +258,8 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                         // "a number of suicide attacks".
                         || (lower(k) == "number" && lower(k + 1) == "of")
                         || (!year
-                            && !in_date(k)
-                            && counts::number_at(tokens, k).is_some_and(|(n, _)| n >= 10))
+                            && counts::number_at(tokens, k).is_some_and(|(n, _)| n >= 10)
+                            && !in_date(k))
                 }
             });
         let negated = descriptive
