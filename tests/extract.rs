@@ -2145,3 +2145,55 @@ fn a_person_named_is_not_a_place() {
         "{skipped:?}"
     );
 }
+
+#[test]
+fn a_regions_people_a_time_zone_and_an_actors_base_are_not_places() {
+    let (places, skipped) = places_and_skips(
+        "A bomb planted by Kurdish guerrillas exploded in Istanbul at 11:30 a.m. Moscow \
+         time. The group, which is based in Iraq and Syria, claimed it.",
+    );
+    assert!(
+        !places.iter().any(|p| p.starts_with("Kurdish")),
+        "{places:?}"
+    );
+    assert!(
+        skipped.iter().any(|s| s.starts_with("Moscow: a time zone")),
+        "{skipped:?}"
+    );
+    assert_eq!(
+        rows_dated(
+            "At 11:30 a.m. Moscow time, a bomb exploded at a store in Makhachkala. Authorities \
+             reported armed clashes with militants of the group, which is based in Iraq and Syria.",
+            Some("2013-11-20")
+        ),
+        vec!["|Makhachkala|RU|Bombing|||city"]
+    );
+}
+
+#[test]
+fn a_spate_of_attacks_untold_is_attacks_in_general() {
+    assert_eq!(
+        rows("A spate of shootings in Almaty has forced a debate on terror into the open."),
+        Vec::<String>::new()
+    );
+    // Dated, the spate is the incident.
+    assert_eq!(
+        rows_dated(
+            "At least 10 people were killed on June 5 in a spate of shootouts in the city of Aktobe.",
+            Some("2016-06-06")
+        ),
+        vec!["2016-06-05|Aktobe|KZ|Attack|10||city"]
+    );
+}
+
+#[test]
+fn an_attack_between_two_towns_is_one_incident() {
+    assert_eq!(
+        rows_dated(
+            "July 2, 2005 – Six people are killed when a bomb explodes on a train between the \
+             eastern towns of Elazig and Tatvan.",
+            Some("2008-07-28")
+        ),
+        vec!["2005-07-02|Elazig|TR|Bombing|6||city"]
+    );
+}

@@ -459,12 +459,22 @@ fn generic_plural(tokens: &[Token], w: &Word) -> bool {
     // Not the sentence's subject ("Clashes took place", "Heavy clashes
     // erupted"), unless a quantifier says so ("Several bombs have exploded").
     let general = w.start > 2 || (0..w.start).any(|k| contains(GENERIC_BEFORE, lower(k)));
+    // "A spate of shootings and explosions has forced the debate": a run of
+    // incidents, told with no date, is incidents in general.
+    let run = w.start >= 2
+        && lower(w.start - 1) == "of"
+        && matches!(
+            lower(w.start - 2),
+            "spate" | "series" | "wave" | "string" | "rash"
+        );
     plural
-        && general
         && !done
-        && !(w.start.saturating_sub(3)..w.start).any(|k| {
-            counts::number_at(tokens, k).is_some() || contains(lexicon::DETERMINERS, lower(k))
-        })
+        && (run
+            || general
+                && !(w.start.saturating_sub(3)..w.start).any(|k| {
+                    counts::number_at(tokens, k).is_some()
+                        || contains(lexicon::DETERMINERS, lower(k))
+                }))
 }
 
 /// Token ranges inside parentheses, the parentheses excluded.
@@ -965,12 +975,25 @@ impl Builder<'_> {
             if date.is_some() {
                 anchor = date;
             }
+            // "on a train between the eastern towns of Elazig and Tatvan":
+            // one incident, on the way from the first.
+            let between = unit.places.len() == 2
+                && (unit.places[0].start.saturating_sub(6)..unit.places[0].start)
+                    .rev()
+                    .take_while(|&k| self.doc.sentences[s].tokens[k].kind == TokenKind::Word)
+                    .any(|k| self.doc.sentences[s].tokens[k].lower == "between");
+            let places = if between {
+                &unit.places[..1]
+            } else {
+                &unit.places[..]
+            };
             // Casualty figures go to the unit they follow, unless places share them.
             let mine: Vec<Count> = counts
                 .iter()
                 .copied()
                 .filter(|c| {
                     single
+                        || between
                         || (unit.places.len() == 1
                             && units
                                 .iter()
@@ -999,7 +1022,7 @@ impl Builder<'_> {
                 self.mention(s, place, kind, Some(day), &[], true);
                 continue;
             }
-            for place in &unit.places {
+            for place in places {
                 self.mention(
                     s,
                     place,

@@ -1526,6 +1526,20 @@ pub fn province_people(word: &str) -> bool {
     words.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
 }
 
+/// The peoples of regions (`gazetteer/area-demonyms.csv`): "Kurdish", "Kurds".
+static AREA_DEMONYMS: &str = include_str!("../../gazetteer/area-demonyms.csv");
+
+/// Whether a word (lower case) names a region's people or is its adjective
+/// ("kurdish guerrillas"): the geocoder places it at the region, an article
+/// never tells an incident there by it.
+pub fn region_people(word: &str) -> bool {
+    let mut rows = csv::Reader::from_reader(AREA_DEMONYMS.as_bytes());
+    rows.records()
+        .filter_map(Result::ok)
+        .filter_map(|r| r.get(1).map(str::to_lowercase))
+        .any(|names| names.split('|').any(|n| n == word))
+}
+
 /// The country code of a country adjective or people's name.
 pub fn demonym(word: &str) -> Option<&'static str> {
     DEMONYMS.iter().find(|(w, _)| *w == word).map(|(_, cc)| *cc)

@@ -665,6 +665,13 @@ impl Scan<'_, '_> {
             }
             return;
         }
+        // "at 11:30 a.m. Moscow time": a time zone, not a place.
+        if self.lower(b) == "time" {
+            if self.has_lookup(a, b) {
+                self.skip(a, b, "a time zone (\"Moscow time\"), not a place");
+            }
+            return;
+        }
         // "a Molotov cocktail": a thing named after a place or a person.
         if lexicon::EPONYMS
             .iter()
@@ -1071,7 +1078,7 @@ impl Scan<'_, '_> {
             return Role::Container;
         }
         let (prev, prev2, _) = self.before(a);
-        if prev == "of" && contains(lexicon::OFFICES, &prev2) {
+        if prev == "of" && contains(lexicon::OFFICES, &prev2) || based_in(&prev, &prev2) {
             Role::Attribute
         } else if prev == "from" {
             Role::Origin
@@ -1122,6 +1129,9 @@ impl Scan<'_, '_> {
         if prev == "from" {
             // "fired from Afghanistan", "militants from Afghanistan's neighbours".
             hit.role = Role::Origin;
+        } else if based_in(&prev, &prev2) {
+            // "the group, which is based in Iraq and Syria": where an actor is.
+            hit.role = Role::Attribute;
         } else if possessive && next_is_place && !organisation {
             hit.role = Role::Container;
         } else if possessive {
@@ -1207,6 +1217,11 @@ fn names_people(word: &str, name: &str, endings: &[&str]) -> bool {
         .any(|e| word.ends_with(e));
     let stem: String = word.chars().take(5).collect();
     word != own && ending && word.chars().count() > 5 && own.contains(&stem)
+}
+
+/// "based in", "headquartered in": the place an actor is based, not where an incident was.
+fn based_in(prev: &str, prev2: &str) -> bool {
+    prev == "in" && matches!(prev2, "based" | "headquartered")
 }
 
 fn strip_possessive(text: &str) -> String {
@@ -1519,13 +1534,18 @@ fn resolve(
                     ),
                 })
             }
-            // "Chechens fought in Syria", "Chechen rebels": a province's
-            // people, not the province.
+            // "Chechens fought in Syria", "Chechen rebels", "Kurdish
+            // guerrillas": a province's or a region's people, not the place.
             Some((i, s))
                 if s >= THRESHOLD
-                    && gazetteer.place(i).kind == Kind::Admin1
-                    && lexicon::province_people(&r.key.to_lowercase())
-                    && names_people(&r.key, &gazetteer.place(i).name, &["en", "ens"]) =>
+                    && match gazetteer.place(i).kind {
+                        Kind::Admin1 => {
+                            lexicon::province_people(&r.key.to_lowercase())
+                                && names_people(&r.key, &gazetteer.place(i).name, &["en", "ens"])
+                        }
+                        Kind::Area => lexicon::region_people(&r.key.to_lowercase()),
+                        _ => false,
+                    } =>
             {
                 skipped.push(Skipped {
                     sentence: r.sentence,
