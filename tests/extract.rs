@@ -2197,3 +2197,13 @@ fn an_attack_between_two_towns_is_one_incident() {
         vec!["2005-07-02|Elazig|TR|Bombing|6||city"]
     );
 }
+
+#[test]
+fn a_gang_named_after_a_town_is_not_the_town() {
+    let (places, skipped) = places_and_skips(
+        "The militants were members of the so-called Khasavyurt gang, which specialized in \
+         killing policemen.",
+    );
+    assert!(places.is_empty(), "{places:?}");
+    assert!(skipped.iter().any(|s| s.starts_with("Khasavyurt")), "{skipped:?}");
+}

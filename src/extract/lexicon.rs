@@ -847,6 +847,10 @@ pub const ORG_FOLLOWERS: &[&str] = &[
     "party",
     "militants",
     "fighters",
+    "gang",
+    "cell",
+    "network",
+    "clan",
 ];
 
 /// Words before a name that make it a person's.
