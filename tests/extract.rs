@@ -2205,5 +2205,8 @@ fn a_gang_named_after_a_town_is_not_the_town() {
          killing policemen.",
     );
     assert!(places.is_empty(), "{places:?}");
-    assert!(skipped.iter().any(|s| s.starts_with("Khasavyurt")), "{skipped:?}");
+    assert!(
+        skipped.iter().any(|s| s.starts_with("Khasavyurt")),
+        "{skipped:?}"
+    );
 }
