@@ -2210,3 +2210,22 @@ fn a_gang_named_after_a_town_is_not_the_town() {
         "{skipped:?}"
     );
 }
+
+#[test]
+fn a_hotel_is_in_the_city_its_name_opens_with_and_no_other_town() {
+    assert_eq!(
+        rows_dated(
+            "On June 9, a suicide bomber struck the Pearl Continental Hotel in Peshawar, \
+             killing 11.",
+            Some("2009-06-13")
+        ),
+        vec!["2009-06-09|Peshawar|PK|Suicide bombing|11||city"]
+    );
+    assert_eq!(
+        rows_dated(
+            "Gunmen stormed the Kabul Intercontinental Hotel on Saturday.",
+            Some("2018-01-22")
+        ),
+        vec!["2018-01-20|Kabul|AF|Armed attack|||city"]
+    );
+}

@@ -222,6 +222,10 @@ const STREET_WORDS: &[&str] = &[
     "lane",
 ];
 
+/// The population of a town a hotel's name may open with and still name
+/// the town ("the Kabul Serena Hotel", not "the Pearl Continental Hotel").
+const HOTEL_CITY_POPULATION: u64 = 100_000;
+
 /// Tokens within which a country named beside a place counts in full.
 const NEARBY: usize = 8;
 
@@ -657,6 +661,27 @@ impl Scan<'_, '_> {
             .looked_up
             .country(self.gazetteer, &strip_possessive(&full))
             .is_some();
+        // "the Pearl Continental Hotel": a hotel's name, not the town of its
+        // first word; unless that is a city: "the Kabul Serena Hotel" is in
+        // Kabul (and not in La Serena).
+        if b >= a + 3 && matches!(tokens[b - 1].lower.as_str(), "hotel" | "hotels") {
+            let city = self
+                .looked_up
+                .get(self.gazetteer, &self.text(a, a + 1))
+                .iter()
+                .any(|&(i, _, country)| {
+                    let p = self.gazetteer.place(i);
+                    country
+                        || matches!(p.feature.as_str(), "PPLC" | "PPLA")
+                        || p.population >= HOTEL_CITY_POPULATION
+                });
+            if city {
+                self.spans(a, a + 1, weak);
+            } else if self.has_lookup(a, b) {
+                self.skip(a, b, "a hotel's name");
+            }
+            return;
+        }
         // "Guryanov Street", "Kashirskoye Highway": a street, not the town
         // of its name.
         if b >= a + 2 && contains(STREET_WORDS, &tokens[b - 1].lower) {
