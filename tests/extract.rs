@@ -2229,3 +2229,16 @@ fn a_hotel_is_in_the_city_its_name_opens_with_and_no_other_town() {
         vec!["2018-01-20|Kabul|AF|Armed attack|||city"]
     );
 }
+
+#[test]
+fn a_group_named_by_its_initials_and_a_region_is_not_the_region() {
+    let (places, skipped) = places_and_skips(
+        "Islamic State-affiliated company IS Khorasan (ISIS-K) claimed responsibility for \
+         Monday's bombing in Kabul.",
+    );
+    assert_eq!(places, vec!["Kabul,AF"]);
+    assert!(
+        skipped.iter().any(|s| s.starts_with("Khorasan: organisation")),
+        "{skipped:?}"
+    );
+}

@@ -728,9 +728,12 @@ impl Scan<'_, '_> {
             return;
         }
         // Organisations and publications: "Islamic State Khorasan Province", "Kabul Times".
+        // "IS Khorasan", "ISIS-K": the group's initials, as written (not "is").
+        let initials = |t: &Token| matches!(t.text.as_str(), "IS" | "ISIS" | "ISIL" | "ISKP");
         let marker = tokens[a..b]
             .iter()
-            .any(|t| contains(lexicon::ORG_MARKERS, &t.lower));
+            .any(|t| contains(lexicon::ORG_MARKERS, &t.lower) || initials(t))
+            || a > 0 && initials(&tokens[a - 1]);
         let follower =
             contains(lexicon::ORG_FOLLOWERS, self.lower(b)) && !tokens[b - 1].possessive();
         // "Turkish daily Hurriyet", "the newspaper Izvestia".
