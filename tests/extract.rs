@@ -2238,7 +2238,9 @@ fn a_group_named_by_its_initials_and_a_region_is_not_the_region() {
     );
     assert_eq!(places, vec!["Kabul,AF"]);
     assert!(
-        skipped.iter().any(|s| s.starts_with("Khorasan: organisation")),
+        skipped
+            .iter()
+            .any(|s| s.starts_with("Khorasan: organisation")),
         "{skipped:?}"
     );
 }
