@@ -1,6 +1,8 @@
 //! Word lists: event words and the incident types they map to, country
 //! adjectives, organisation markers, titles, and words that are never places.
 
+use std::sync::OnceLock;
+
 /// The incident types `extract` writes in the `type` column, from most to least specific.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EventType {
@@ -1515,19 +1517,16 @@ static ADMIN1_NAMES: &str = include_str!("../../gazetteer/admin1-names.csv");
 /// Whether a word (lower case) is listed as the name of a province's people
 /// or its adjective ("chechens", "dagestani"), or beside them.
 pub fn province_people(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        let mut words: Vec<String> = ADMIN1_NAMES
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    listed(&WORDS, word, || {
+        ADMIN1_NAMES
             .lines()
             .filter(|l| l.contains("demonyms"))
             .filter_map(|l| l.split(',').nth(1))
             .flat_map(|names| names.split('|'))
             .map(str::to_lowercase)
-            .collect();
-        words.sort();
-        words
-    });
-    words.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+            .collect()
+    })
 }
 
 /// The peoples of regions (`gazetteer/area-demonyms.csv`): "Kurdish", "Kurds".
@@ -1537,11 +1536,25 @@ static AREA_DEMONYMS: &str = include_str!("../../gazetteer/area-demonyms.csv");
 /// ("kurdish guerrillas"): the geocoder places it at the region, an article
 /// never tells an incident there by it.
 pub fn region_people(word: &str) -> bool {
-    let mut rows = csv::Reader::from_reader(AREA_DEMONYMS.as_bytes());
-    rows.records()
-        .filter_map(Result::ok)
-        .filter_map(|r| r.get(1).map(str::to_lowercase))
-        .any(|names| names.split('|').any(|n| n == word))
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    listed(&WORDS, word, || {
+        csv::Reader::from_reader(AREA_DEMONYMS.as_bytes())
+            .records()
+            .filter_map(Result::ok)
+            .filter_map(|r| r.get(1).map(str::to_lowercase))
+            .flat_map(|names| names.split('|').map(str::to_string).collect::<Vec<_>>())
+            .collect()
+    })
+}
+
+/// Whether `word` is among the words `build` lists, built and sorted once into `words`.
+fn listed(words: &OnceLock<Vec<String>>, word: &str, build: impl FnOnce() -> Vec<String>) -> bool {
+    let words = words.get_or_init(|| {
+        let mut words = build();
+        words.sort();
+        words
+    });
+    words.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
 }
 
 /// The country code of a country adjective or people's name.
