@@ -2244,3 +2244,25 @@ fn a_group_named_by_its_initials_and_a_region_is_not_the_region() {
         "{skipped:?}"
     );
 }
+
+#[test]
+fn a_major_town_named_like_a_group_is_the_town() {
+    // "Lashkar" opens the names of groups (Lashkar-e-Taiba); Lashkar Gah is
+    // Helmand's capital. A group is still a group.
+    let (places, _) = places_and_skips(
+        "A roadside bomb killed five soldiers near Lashkar Gah, officials said. \
+         Lashkar-e-Jhangvi denied any role.",
+    );
+    assert_eq!(places, vec!["Lashkar Gah,AF"]);
+}
+
+#[test]
+fn a_district_seat_without_a_population_is_a_town() {
+    // GeoNames gives Musa Qala, a district seat of Helmand, no population:
+    // unknown, not none.
+    let found = rows(
+        "Kabul, 10 January 2020 -- A roadside bomb killed five soldiers in Musa Qala \
+         on Friday, officials said.",
+    );
+    assert_eq!(found, vec!["2020-01-10|Musa Qala|AF|Bombing|5||city"]);
+}

@@ -222,9 +222,10 @@ const STREET_WORDS: &[&str] = &[
     "lane",
 ];
 
-/// The population of a town a hotel's name may open with and still name
-/// the town ("the Kabul Serena Hotel", not "the Pearl Continental Hotel").
-const HOTEL_CITY_POPULATION: u64 = 100_000;
+/// The population of a major town: a hotel's name may open with it and
+/// still name the town ("the Kabul Serena Hotel", not "the Pearl
+/// Continental Hotel").
+const MAJOR_TOWN_POPULATION: u64 = 100_000;
 
 /// Tokens within which a country named beside a place counts in full.
 const NEARBY: usize = 8;
@@ -665,17 +666,7 @@ impl Scan<'_, '_> {
         // first word; unless that is a city: "the Kabul Serena Hotel" is in
         // Kabul (and not in La Serena).
         if b >= a + 3 && matches!(tokens[b - 1].lower.as_str(), "hotel" | "hotels") {
-            let city = self
-                .looked_up
-                .get(self.gazetteer, &self.text(a, a + 1))
-                .iter()
-                .any(|&(i, _, country)| {
-                    let p = self.gazetteer.place(i);
-                    country
-                        || matches!(p.feature.as_str(), "PPLC" | "PPLA")
-                        || p.population >= HOTEL_CITY_POPULATION
-                });
-            if city {
+            if self.major_town(&self.text(a, a + 1)) {
                 self.spans(a, a + 1, weak);
             } else if self.has_lookup(a, b) {
                 self.skip(a, b, "a hotel's name");
@@ -730,9 +721,12 @@ impl Scan<'_, '_> {
         // Organisations and publications: "Islamic State Khorasan Province", "Kabul Times".
         // "IS Khorasan", "ISIS-K": the group's initials, as written (not "is").
         let initials = |t: &Token| matches!(t.text.as_str(), "IS" | "ISIS" | "ISIL" | "ISKP");
+        // "Lashkar Gah": a provincial capital, though "lashkar" opens the names of groups.
         let marker = tokens[a..b]
             .iter()
-            .any(|t| contains(lexicon::ORG_MARKERS, &t.lower) || initials(t))
+            .any(|t| contains(lexicon::ORG_MARKERS, &t.lower))
+            && !self.major_town(&full)
+            || tokens[a..b].iter().any(initials)
             || a > 0 && initials(&tokens[a - 1]);
         let follower =
             contains(lexicon::ORG_FOLLOWERS, self.lower(b)) && !tokens[b - 1].possessive();
@@ -795,6 +789,21 @@ impl Scan<'_, '_> {
             return;
         }
         self.spans(a, b, weak);
+    }
+
+    /// Whether `name` is, as written, a country or a major town: a capital,
+    /// a provincial capital or a city of [`MAJOR_TOWN_POPULATION`].
+    fn major_town(&self, name: &str) -> bool {
+        self.looked_up
+            .get(self.gazetteer, name)
+            .iter()
+            .any(|&(i, matched, country)| {
+                let p = self.gazetteer.place(i);
+                country
+                    || matches!(matched, Match::Exact | Match::Alias)
+                        && (matches!(p.feature.as_str(), "PPLC" | "PPLA")
+                            || p.population >= MAJOR_TOWN_POPULATION)
+            })
     }
 
     /// Whether any part of `a..b` is a gazetteer name (worth reporting as skipped).
@@ -1261,9 +1270,22 @@ fn strip_possessive(text: &str) -> String {
     text.to_string()
 }
 
+/// A town's population, where GeoNames gives 0 for a seat of a district
+/// (Musa Qala, Tal Afar): unknown there, not none, so taken as a small
+/// town's, [`UNKNOWN_SEAT_POPULATION`].
+fn known_population(p: &Place) -> u64 {
+    match p.feature.as_str() {
+        "PPLA2" | "PPLA3" if p.population == 0 => UNKNOWN_SEAT_POPULATION,
+        _ => p.population,
+    }
+}
+
+/// The population taken for a district seat GeoNames gives none for.
+const UNKNOWN_SEAT_POPULATION: u64 = 5_000;
+
 /// The prior of a candidate: kind, seat and population, and the kind asked for.
 fn prior(p: &Place, matched: Match, hint: Option<Kind>) -> f64 {
-    let population = 0.4 * ((p.population as f64) + 1.0).log10();
+    let population = 0.4 * ((known_population(p) as f64) + 1.0).log10();
     let seat = match p.kind {
         Kind::Admin1 => 1.5,
         Kind::Admin2 => 0.5,
