@@ -2266,3 +2266,32 @@ fn a_district_seat_without_a_population_is_a_town() {
     );
     assert_eq!(found, vec!["2020-01-10|Musa Qala|AF|Bombing|5||city"]);
 }
+
+#[test]
+fn a_distance_and_direction_from_a_town_lead_to_a_point_off_it() {
+    let gazetteer = Gazetteer::embedded();
+    let e = run(
+        "LIMA, 10 JAN 90 -- Terrorists today killed five peasants in a village \
+         300 km northeast of Lima, police reported.",
+        &gazetteer,
+    );
+    let row = &e.rows[0];
+    assert_eq!(
+        (row.place.as_str(), row.precision_label().as_str()),
+        ("Lima", "near city")
+    );
+    let (lat, lon) = row.point.expect("a point off Lima");
+    let lima = (-12.0432, -77.0282);
+    let km = incimap::geocode::distance_km(lima.0, lima.1, lat, lon);
+    assert!((280.0..320.0).contains(&km), "{km} km from Lima");
+    assert!(
+        lat > lima.0 + 1.5 && lon > lima.1 + 1.5,
+        "not northeast: {lat}, {lon}"
+    );
+    // Told without a distance, the row stays at the town.
+    let near = run(
+        "Terrorists today killed five peasants near Lima.",
+        &gazetteer,
+    );
+    assert_eq!(near.rows[0].point, None);
+}

@@ -1225,7 +1225,31 @@ pub const DIRECTIONS: &[&str] = &[
     "north-western",
     "south-eastern",
     "south-western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
     "far",
+];
+
+/// Compass directions and their bearings in degrees: "20 km northeast of Osh".
+pub const BEARINGS: &[(&str, f64)] = &[
+    ("north", 0.0),
+    ("northeast", 45.0),
+    ("north-east", 45.0),
+    ("east", 90.0),
+    ("southeast", 135.0),
+    ("south-east", 135.0),
+    ("south", 180.0),
+    ("southwest", 225.0),
+    ("south-west", 225.0),
+    ("west", 270.0),
+    ("northwest", 315.0),
+    ("north-west", 315.0),
 ];
 
 /// Prepositions that put an incident in a country.

@@ -17,6 +17,8 @@ mod places;
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 
+use geo::{Destination, Haversine};
+
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::geocode::{Precision, precision_of};
 use crate::incident::PartialDate;
@@ -62,6 +64,45 @@ impl Relative {
             Relative::Near(p) | Relative::Border(p) => p,
         }
     }
+
+    /// The distance in km and the bearing in degrees the words tell a place
+    /// off its town: "about 850 km north of Bogota", "25 miles to the
+    /// southwest of Quetta".
+    ///
+    /// ```
+    /// use incimap::extract::Relative;
+    /// let near = Relative::Near("some 1,200 km to the northeast of Lima".into());
+    /// assert_eq!(near.offset(), Some((1200.0, 45.0)));
+    /// assert_eq!(Relative::Near("near Lima".into()).offset(), None);
+    /// ```
+    pub fn offset(&self) -> Option<(f64, f64)> {
+        let Relative::Near(phrase) = self else {
+            return None;
+        };
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+        let unit = words.iter().position(|w| {
+            matches!(
+                w.as_str(),
+                "km" | "kms" | "kilometres" | "kilometers" | "miles" | "mi"
+            )
+        })?;
+        let number: f64 = words
+            .get(unit.checked_sub(1)?)?
+            .replace(',', "")
+            .parse()
+            .ok()?;
+        let km = if words[unit].starts_with("mi") {
+            number * 1.609_344
+        } else {
+            number
+        };
+        let bearing = words[unit + 1..]
+            .iter()
+            .take_while(|w| *w != "of")
+            .find_map(|w| lexicon::BEARINGS.iter().find(|(d, _)| d == w))?
+            .1;
+        Some((km, bearing))
+    }
 }
 
 /// One drafted row.
@@ -91,7 +132,8 @@ pub struct Row {
     /// approximately, at the place.
     pub relative: Option<Relative>,
     /// Latitude and longitude when the row is located by them, not by its
-    /// place's name: a point of a border two countries share.
+    /// place's name: a point of a border two countries share, or the point
+    /// the distance and direction told lead to ("850 km north of Bogota").
     pub point: Option<(f64, f64)>,
     /// How sure the draft is, 0 to 1.
     pub confidence: f64,
@@ -340,9 +382,14 @@ fn row(
         }),
         precision: precision_of(place.kind),
         relative: incident.place.relative.clone(),
-        point: match incident.place.relative {
+        point: match &incident.place.relative {
             Some(Relative::Border(_)) => place.point,
-            _ => None,
+            Some(near) => near.offset().and_then(|(km, bearing)| {
+                let (lat, lon) = place.point?;
+                let to = Haversine.destination(geo::Point::new(lon, lat), bearing, km * 1000.0);
+                Some((to.y(), to.x()))
+            }),
+            None => None,
         },
         confidence: confidence(doc, incident),
         evidence: doc.sentences[incident.lead].text.clone(),

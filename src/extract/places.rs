@@ -1033,6 +1033,8 @@ impl Scan<'_, '_> {
             {
                 relative = true;
             } else if !(matches!(w, "of" | "the" | "just" | "some" | "about" | "around")
+                // "25 km to the north of Bogota"
+                || w == "to" && self.lower(k) == "the"
                 || t.kind == TokenKind::Number
                 || lexicon::NUMBER_WORDS.iter().any(|(n, _)| *n == w))
             {
