@@ -2295,3 +2295,42 @@ fn a_distance_and_direction_from_a_town_lead_to_a_point_off_it() {
     );
     assert_eq!(near.rows[0].point, None);
 }
+
+#[test]
+fn a_timeline_after_a_dated_lead_runs_forward_from_its_first_entry() {
+    // The lead, dated the day of publication, is no entry of the list: the
+    // list runs forward from 2007, and its December entries are 2007's.
+    let found = rows_dated(
+        "March 30 (Reuters) – Gunmen stormed a police academy in Quetta on Monday.\n\n\
+         Oct. 19, 2007 – A suicide bomber kills 20 people in Peshawar.\n\
+         Dec. 21 – A bomb kills 12 people in Mardan.\n\
+         Feb. 9, 2008 – A bomb kills 25 people in Charsadda.",
+        Some("2009-03-30"),
+    );
+    let dates: Vec<&str> = found.iter().map(|r| &r[..10]).collect();
+    assert_eq!(
+        dates,
+        vec!["2009-03-30", "2007-10-19", "2007-12-21", "2008-02-09"]
+    );
+}
+
+#[test]
+fn a_list_running_back_takes_the_year_before_for_a_later_month() {
+    let found = rows_dated(
+        "Feb. 6, 2016 – A bomb kills 9 people in Quetta.\n\
+         Dec. 9 – A bomb kills 12 people in Mardan.",
+        Some("2016-03-01"),
+    );
+    let dates: Vec<&str> = found.iter().map(|r| &r[..10]).collect();
+    assert_eq!(dates, vec!["2016-02-06", "2015-12-09"]);
+}
+
+#[test]
+fn storming_a_building_is_an_armed_attack() {
+    let found = rows_dated(
+        "Militants holed up in a police training centre in Lahore on Monday after \
+         storming the complex.",
+        Some("2009-03-30"),
+    );
+    assert_eq!(found, vec!["2009-03-30|Lahore|PK|Armed attack|||city"]);
+}

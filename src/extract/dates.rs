@@ -484,6 +484,11 @@ impl Chronology {
         }
     }
 
+    /// Whether no entry has been noted since the last heading.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// Notes an entry's date (a sentence that opens with its date).
     pub fn entry(&mut self, date: PartialDate) {
         self.entries.push(date);
@@ -504,6 +509,20 @@ impl Chronology {
         }
         let md = (month, day.unwrap_or(1));
         let key = |d: &PartialDate| (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1));
+        // The list's second entry: the year that puts it nearest the first
+        // ("Oct. 19, 2007 – ...", then "Dec. 21 – ...": 2007; "Feb. 6,
+        // 2016 – ...", then "Dec. 9 – ...": 2015).
+        if entry && let [first] = self.entries.as_slice() {
+            let at = |d: &PartialDate| {
+                NaiveDate::from_ymd_opt(d.year, u32::from(d.month.unwrap_or(7)), 1)
+                    .map(|m| m + chrono::Days::new(u64::from(d.day.unwrap_or(15)) - 1))
+            };
+            let first = at(first)?;
+            return (first.year() - 1..=first.year() + 1)
+                .filter_map(|y| Some((y, at(&PartialDate::new(y, Some(month), day).ok()?)?)))
+                .min_by_key(|(_, d)| (*d - first).num_days().abs())
+                .map(|(y, _)| y);
+        }
         if entry && let [.., a, b] = self.entries.as_slice() {
             let before = (b.month.unwrap_or(1), b.day.unwrap_or(1));
             return match key(b).cmp(&key(a)) {

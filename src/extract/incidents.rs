@@ -1071,7 +1071,13 @@ impl Builder<'_> {
                 d.when = When::Absolute(p);
             }
         }
-        if entry && let Some(p) = dates::resolve(dates[0].when, self.anchor(), self.doc.reference) {
+        if entry
+            && let Some(p) = dates::resolve(dates[0].when, self.anchor(), self.doc.reference)
+            // "March 30 (Reuters) – Militants ...", then "Oct. 19, 2007 – ...":
+            // a report's lead dated the day it was published is no entry of
+            // the list after it, and tells nothing of the list's order.
+            && !(self.chronology.is_empty() && reference.is_some_and(|r| r.date == p))
+        {
             self.chronology.entry(p);
         }
         dates

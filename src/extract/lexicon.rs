@@ -255,6 +255,7 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["siege"], EventType::ArmedAttack),
     (&["stormed"], EventType::ArmedAttack),
     (&["storm"], EventType::ArmedAttack),
+    (&["storming"], EventType::ArmedAttack),
     (&["massacre"], EventType::ArmedAttack),
     (&["assassinated"], EventType::ArmedAttack),
     (&["assassination"], EventType::ArmedAttack),
@@ -267,6 +268,7 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["machinegunned"], EventType::ArmedAttack),
     (&["machine-gunned"], EventType::ArmedAttack),
     (&["killed"], EventType::Attack),
+    (&["kills"], EventType::Attack),
     // "were martyred": killed, as the Pakistani and Iranian press write it.
     (&["martyred"], EventType::Attack),
     (&["terror", "strike"], EventType::Attack),
