@@ -2334,3 +2334,28 @@ fn storming_a_building_is_an_armed_attack() {
     );
     assert_eq!(found, vec!["2009-03-30|Lahore|PK|Armed attack|||city"]);
 }
+
+#[test]
+fn a_date_on_a_line_of_its_own_dates_the_entry_after_it() {
+    // A chronology whose entries are headed by their dates; the first
+    // heading comes after the lead, so it is no publication date either.
+    let found = rows_dated(
+        "Timeline: bombings in the south\n\n\
+         Dozens of people have died in bombings in the region. Here is a chronology \
+         of the most serious attacks since the war began.\n\n\
+         August 31 1999\n\
+         A bomb explodes in a market in Makhachkala, injuring 20 people and damaging \
+         many of the stalls around it, officials say.\n\n\
+         September 1999\n\
+         A bomb destroys an apartment block in the town of Buynaksk, killing 64 people \
+         as they slept, in the worst attack the town has seen.",
+        Some("2003-12-09"),
+    );
+    assert_eq!(
+        found,
+        vec![
+            "1999-08-31|Makhachkala|RU|Bombing||20|city",
+            "1999-09|Buynaksk|RU|Bombing|64||city"
+        ]
+    );
+}

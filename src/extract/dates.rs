@@ -212,6 +212,28 @@ pub fn find(tokens: &[Token]) -> Vec<DateExpr> {
     out
 }
 
+/// The date a sentence is made of, with a month ("August 31 1999",
+/// "September 1999"): a chronology's heading for the entry after it.
+pub fn alone(tokens: &[Token]) -> Option<DateExpr> {
+    let words: Vec<usize> = (0..tokens.len())
+        .filter(|&k| tokens[k].kind != TokenKind::Punct)
+        .collect();
+    let (&first, &last) = (words.first()?, words.last()?);
+    match find(tokens).as_slice() {
+        [d] if d.start == first
+            && d.end == last + 1
+            && match d.when {
+                When::Absolute(p) => p.month.is_some(),
+                When::MonthDay(..) | When::Month(_) => true,
+                _ => false,
+            } =>
+        {
+            Some(*d)
+        }
+        _ => None,
+    }
+}
+
 /// The date expression starting at token `i`, if any.
 fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
     let t = &tokens[i];

@@ -187,10 +187,15 @@ pub fn parse(text: &str) -> Document {
         let mut body = block.as_str();
         // "Aug 30, 2016", "Updated Jan 30, 2023", "2020-01-10 12:27": the
         // publication date on a line of its own.
+        // Not after a paragraph of text: there a date of its own heads the
+        // entry of a chronology that follows it.
         if b < 3
             && !heading
             && published.is_none()
             && published_day.is_none()
+            && !blocks[..b]
+                .iter()
+                .any(|(t, _)| t.ends_with(['.', '!', '?']))
             && let Some(date) = standalone_date(block)
         {
             published = Some(date);

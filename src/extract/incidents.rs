@@ -555,10 +555,13 @@ pub fn build(doc: &Document, places: &Places) -> (Vec<Incident>, Vec<Skipped>) {
         current: None,
         dated: vec![None; doc.sentences.len()],
         chronology: dates::Chronology::default(),
+        heading: None,
     };
     for (s, sentence) in doc.sentences.iter().enumerate() {
         builder.chronology.read(&sentence.tokens);
-        if sentence.part != Part::Dateline {
+        if let Some(date) = dates::alone(&sentence.tokens) {
+            builder.heading = Some((sentence.block, date));
+        } else if sentence.part != Part::Dateline {
             builder.sentence(s, places);
         }
     }
@@ -574,6 +577,9 @@ struct Builder<'d> {
     dated: Vec<Option<PartialDate>>,
     /// The years the text's order gives to dates told without one.
     chronology: dates::Chronology,
+    /// A date on a line of its own ("August 31 1999") and its block: it
+    /// dates the sentence that follows it, an entry of a chronology.
+    heading: Option<(usize, DateExpr)>,
 }
 
 /// Places that stand for one incident place: those joined by "and" share events.
@@ -689,6 +695,20 @@ impl Builder<'_> {
                         .any(|(a, b, when)| !when && (*a..*b).contains(&d.start))
             })
             .collect();
+        let mut dates = dates;
+        if let Some((block, heading)) = self.heading.take()
+            && sentence.block > block
+            && dates.first().is_none_or(|d| d.start > 0)
+        {
+            dates.insert(
+                0,
+                DateExpr {
+                    start: 0,
+                    end: 0,
+                    ..heading
+                },
+            );
+        }
         let dates = self.in_order(tokens, dates);
         self.dated[s] = dates
             .first()
@@ -938,12 +958,20 @@ impl Builder<'_> {
         // gunfight ... along the A-B border, and ...": one incident per item.
         let told: Vec<Word> = words.iter().copied().filter(|w| !w.suppressed).collect();
         if let Some(items) = list_items(tokens, &told, &here, &dates) {
+            // "September 1999 In a series of attacks, bombs destroy blocks in
+            // the towns of Moscow, Buynaksk and Volgodonsk": a date told
+            // before the list dates the items that tell none of their own.
+            let first = items.iter().map(|i| i.start).min().unwrap_or(0);
+            let lead: Vec<DateExpr> = dates.iter().copied().filter(|d| d.end <= first).collect();
             for item in items {
                 let inside = |k: usize| (item.start..item.end).contains(&k);
                 let places: Vec<&Found> =
                     here.iter().copied().filter(|f| inside(f.start)).collect();
-                let dates: Vec<DateExpr> =
+                let mut dates: Vec<DateExpr> =
                     dates.iter().copied().filter(|d| inside(d.start)).collect();
+                if dates.is_empty() {
+                    dates.clone_from(&lead);
+                }
                 let counts: Vec<Count> = counts.iter().copied().filter(|c| inside(c.at)).collect();
                 self.tell(s, &incident_places(&places), &item.words, &dates, &counts);
             }
