@@ -2359,3 +2359,16 @@ fn a_date_on_a_line_of_its_own_dates_the_entry_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_cause_told_with_the_is_the_incident_just_told() {
+    // "In response to the attacks" looks back at the bombings just told; it
+    // tells no other incident where the troops were sent.
+    let found = rows_dated(
+        "Bombs destroyed apartment blocks in Buynaksk on September 4, killing 64 people. \
+         In response to the attacks, Moscow sent troops back into Chechnya for the \
+         first time since 1997.",
+        Some("1999-10-01"),
+    );
+    assert_eq!(found, vec!["1999-09-04|Buynaksk|RU|Bombing|64||city"]);
+}

@@ -222,10 +222,13 @@ pub fn parse(text: &str) -> Document {
                 published = line.date;
                 published_day = line.day;
             }
+            // A dateline of a date alone ("September 1999 Bombs destroy
+            // ..."): the date stays in the text, which may be a chronology's
+            // first entry.
             if let Some(place) = line.place {
                 sentences.push(sentence(place, b, Part::Dateline));
+                body = &block[line.body..];
             }
-            body = &block[line.body..];
         }
         let part = if *heading || looks_like_title {
             Part::Headline

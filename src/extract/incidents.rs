@@ -168,7 +168,12 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                     .iter()
                     .all(|t| t.kind == TokenKind::Word)
         });
-        let another = another || cause;
+        // "In response to the attacks": the incident just told, not another.
+        let anaphoric = cause
+            && (1..=3).any(|back| {
+                i >= back && matches!(tokens[i - back].lower.as_str(), "the" | "these" | "those")
+            });
+        let another = another || cause && !anaphoric;
         let determiner = (1..=4).any(|back| {
             i >= back
                 && contains(lexicon::DETERMINERS, &tokens[i - back].lower)
@@ -276,7 +281,7 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
             start: i,
             end,
             kind: *kind,
-            reference: !verb && (determiner && !of || reaction) && !another,
+            reference: !verb && (determiner && !of || reaction || anaphoric) && !another,
             suppressed: negated,
             another,
             assault: contains(lexicon::ASSAULT_WORDS, phrase[0]),
