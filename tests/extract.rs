@@ -2372,3 +2372,27 @@ fn a_cause_told_with_the_is_the_incident_just_told() {
     );
     assert_eq!(found, vec!["1999-09-04|Buynaksk|RU|Bombing|64||city"]);
 }
+
+#[test]
+fn how_far_off_a_town_told_later_moves_the_incident_there() {
+    // The dateline's town first places the attack told "in Tajikistan"; the
+    // distance and direction told after move it off the town.
+    let gazetteer = Gazetteer::embedded();
+    let e = run(
+        "DUSHANBE -- Militants have attacked a border post in Tajikistan, killing a guard \
+         and a police officer, Tajik officials say.\n\n\
+         The security committee said the 20 attackers struck the post on the border with \
+         Uzbekistan, located 60 kilometers southwest of Dushanbe.",
+        &gazetteer,
+    );
+    assert_eq!(e.rows.len(), 1, "{:?}", e.rows);
+    let row = &e.rows[0];
+    assert_eq!(row.precision_label(), "near city");
+    let (lat, lon) = row.point.expect("a point off Dushanbe");
+    let dushanbe = (38.5358, 68.7791);
+    let km = incimap::geocode::distance_km(dushanbe.0, dushanbe.1, lat, lon);
+    assert!(
+        (55.0..65.0).contains(&km) && lat < dushanbe.0 && lon < dushanbe.1,
+        "{lat}, {lon}"
+    );
+}

@@ -1,6 +1,7 @@
 //! From sentences to incidents: event words near places, their dates and
 //! casualty figures, and mentions of the same incident merged into one.
 
+use super::Relative;
 use super::counts::{self, Count};
 use super::dates::{self, DateExpr, When};
 use super::document::{Document, Part, Token, TokenKind};
@@ -1254,10 +1255,16 @@ impl Builder<'_> {
         let t = match target {
             Some(t) => {
                 let i = &mut self.incidents[t];
+                // "struck the post ... 60 kilometers southwest of Dushanbe":
+                // how far off the town it was, told after the town.
+                let offset = |f: &Found| f.relative.as_ref().and_then(Relative::offset);
                 let better = place.place.rank() < i.place.place.rank()
                     || (place.place.rank() == i.place.place.rank()
                         && i.place.role != Role::Locative
-                        && place.role == Role::Locative);
+                        && place.role == Role::Locative)
+                    || (place.place.same(&i.place.place)
+                        && offset(place).is_some()
+                        && offset(&i.place).is_none());
                 if better {
                     i.place = place.clone();
                 }
