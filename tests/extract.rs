@@ -2396,3 +2396,13 @@ fn how_far_off_a_town_told_later_moves_the_incident_there() {
         "{lat}, {lon}"
     );
 }
+
+#[test]
+fn a_month_as_the_subject_of_saw_dates_what_it_saw() {
+    let found = rows_dated(
+        "May saw the country's first suicide bombing, when a man blew himself up \
+         outside a police building in the western city of Aktobe.",
+        Some("2011-11-21"),
+    );
+    assert_eq!(found, vec!["2011-05|Aktobe|KZ|Suicide bombing|||city"]);
+}

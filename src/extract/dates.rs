@@ -296,8 +296,11 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
                 .ok()
                 .map(|p| (i + 1, When::Absolute(p)));
         }
-        // in August
-        if prev.is_some_and(|p| LEADS.contains(&p)) || t.lower.starts_with("mid-") {
+        // in August; "May saw the country's first suicide bombing".
+        let subject = next.is_some_and(|n| {
+            matches!(n.lower.as_str(), "saw" | "brought" | "witnessed" | "marked")
+        });
+        if prev.is_some_and(|p| LEADS.contains(&p)) || t.lower.starts_with("mid-") || subject {
             return Some((i + 1, When::Month(m)));
         }
         return None;
