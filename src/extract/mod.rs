@@ -363,9 +363,24 @@ fn row(
         numbers.join(", ")
     ));
     let sources = incident.sources.join("; ");
+    let offset = incident.place.relative.as_ref().and_then(|near| {
+        let (km, bearing) = near.offset()?;
+        let (lat, lon) = place.point?;
+        let to = Haversine.destination(geo::Point::new(lon, lat), bearing, km * 1000.0);
+        Some((to.y(), to.x()))
+    });
+    let point = match incident.place.relative {
+        Some(Relative::Border(_)) => place.point,
+        _ => offset,
+    };
     Row {
         date: incident.date,
-        place: incident.place.surface.clone(),
+        // Off the town by a distance: the map labels the point with the
+        // words ("60 kilometers southwest of Dushanbe"), not the town's name.
+        place: match (&incident.place.relative, offset) {
+            (Some(near), Some(_)) => crate::text::clean(near.phrase()),
+            _ => incident.place.surface.clone(),
+        },
         province: match place.kind {
             Kind::City | Kind::Site => place.admin1.clone(),
             _ => String::new(),
@@ -382,15 +397,7 @@ fn row(
         }),
         precision: precision_of(place.kind),
         relative: incident.place.relative.clone(),
-        point: match &incident.place.relative {
-            Some(Relative::Border(_)) => place.point,
-            Some(near) => near.offset().and_then(|(km, bearing)| {
-                let (lat, lon) = place.point?;
-                let to = Haversine.destination(geo::Point::new(lon, lat), bearing, km * 1000.0);
-                Some((to.y(), to.x()))
-            }),
-            None => None,
-        },
+        point,
         confidence: confidence(doc, incident),
         evidence: doc.sentences[incident.lead].text.clone(),
     }
