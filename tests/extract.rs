@@ -2412,3 +2412,24 @@ fn a_month_as_the_subject_of_saw_dates_what_it_saw() {
     );
     assert_eq!(found, vec!["2011-05|Aktobe|KZ|Suicide bombing|||city"]);
 }
+
+#[test]
+fn a_street_told_in_lower_case_and_a_junior_are_not_places() {
+    // Wire copy loses the street word's capital: La Reforma is a town in
+    // Guatemala, but "La Reforma street" is a street of the capital.
+    let (places, skipped) = places_and_skips(
+        "GUATEMALA CITY, 5 OCT 89 -- A man working at a gas station on La Reforma street \
+         was killed in the explosion. GARY Elliot Kent JR, a U.S. citizen, was stabbed.",
+    );
+    assert!(
+        !places.iter().any(|p| p.starts_with("La Reforma")),
+        "{places:?}"
+    );
+    assert!(!places.iter().any(|p| p.starts_with("Kent")), "{places:?}");
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.starts_with("La Reforma: a street")),
+        "{skipped:?}"
+    );
+}

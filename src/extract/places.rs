@@ -674,7 +674,32 @@ impl Scan<'_, '_> {
             return;
         }
         // "Guryanov Street", "Kashirskoye Highway": a street, not the town
-        // of its name.
+        // of its name; in wire copy the word may lose its capital ("on La
+        // Reforma street"), though a road is often named by the town it
+        // leads to ("the Kabul highway").
+        let street_after = matches!(
+            self.lower(b),
+            "street" | "streets" | "avenue" | "boulevard" | "prospekt" | "promenade"
+        );
+        // "GARY Elliot Kent JR": a person.
+        let junior = matches!(
+            tokens.get(b).map(|t| t.text.as_str()),
+            Some("Jr" | "JR" | "Jr.")
+        );
+        if street_after || junior {
+            if self.has_lookup(a, b) {
+                self.skip(
+                    a,
+                    b,
+                    if junior {
+                        "person's name"
+                    } else {
+                        "a street's name"
+                    },
+                );
+            }
+            return;
+        }
         if b >= a + 2 && contains(STREET_WORDS, &tokens[b - 1].lower) {
             if self.has_lookup(a, b) {
                 self.skip(a, b, "a street's name");
