@@ -212,13 +212,19 @@ pub fn find(tokens: &[Token]) -> Vec<DateExpr> {
     out
 }
 
+/// The most words a date alone on its line has ("August 31 1999").
+const ALONE_WORDS: usize = 3;
+
 /// The date a sentence is made of, with a month ("August 31 1999",
 /// "September 1999"): a chronology's heading for the entry after it.
 pub fn alone(tokens: &[Token]) -> Option<DateExpr> {
-    let words: Vec<usize> = (0..tokens.len())
-        .filter(|&k| tokens[k].kind != TokenKind::Punct)
-        .collect();
-    let (&first, &last) = (words.first()?, words.last()?);
+    let word = |t: &Token| t.kind != TokenKind::Punct;
+    // At most "Aug. 31, 1999": a sentence of more words is not read again.
+    if tokens.iter().filter(|t| word(t)).count() > ALONE_WORDS {
+        return None;
+    }
+    let first = tokens.iter().position(word)?;
+    let last = tokens.iter().rposition(word)?;
     match find(tokens).as_slice() {
         [d] if d.start == first
             && d.end == last + 1

@@ -691,7 +691,7 @@ impl Builder<'_> {
                 });
             }
         }
-        let dates: Vec<DateExpr> = dates::find(tokens)
+        let mut dates: Vec<DateExpr> = dates::find(tokens)
             .into_iter()
             .filter(|d| {
                 !d.report
@@ -701,7 +701,6 @@ impl Builder<'_> {
                         .any(|(a, b, when)| !when && (*a..*b).contains(&d.start))
             })
             .collect();
-        let mut dates = dates;
         if let Some((block, heading)) = self.heading.take()
             && sentence.block > block
             && dates.first().is_none_or(|d| d.start > 0)

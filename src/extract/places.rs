@@ -210,9 +210,13 @@ const ABBREVIATED: &[&str] = &[
     "office",
 ];
 
-/// Last words of street names ("Guryanov Street").
+/// Last words of street names ("Guryanov Street"); told in lower case
+/// after the name ("on La Reforma street"), all but the road words, since a
+/// road is often named by the town it leads to ("the Kabul highway").
 const STREET_WORDS: &[&str] = &[
     "street",
+    "streets",
+    "promenade",
     "highway",
     "avenue",
     "road",
@@ -677,32 +681,18 @@ impl Scan<'_, '_> {
         // of its name; in wire copy the word may lose its capital ("on La
         // Reforma street"), though a road is often named by the town it
         // leads to ("the Kabul highway").
-        let street_after = matches!(
-            self.lower(b),
-            "street" | "streets" | "avenue" | "boulevard" | "prospekt" | "promenade"
-        );
-        // "GARY Elliot Kent JR": a person.
-        let junior = matches!(
-            tokens.get(b).map(|t| t.text.as_str()),
-            Some("Jr" | "JR" | "Jr.")
-        );
-        if street_after || junior {
+        let street_after = contains(STREET_WORDS, self.lower(b))
+            && !matches!(self.lower(b), "road" | "highway" | "prospect");
+        if street_after || b >= a + 2 && contains(STREET_WORDS, &tokens[b - 1].lower) {
             if self.has_lookup(a, b) {
-                self.skip(
-                    a,
-                    b,
-                    if junior {
-                        "person's name"
-                    } else {
-                        "a street's name"
-                    },
-                );
+                self.skip(a, b, "a street's name");
             }
             return;
         }
-        if b >= a + 2 && contains(STREET_WORDS, &tokens[b - 1].lower) {
+        // "GARY Elliot Kent JR": a person.
+        if matches!(tokens.get(b).map(|t| t.text.as_str()), Some("Jr" | "JR")) {
             if self.has_lookup(a, b) {
-                self.skip(a, b, "a street's name");
+                self.skip(a, b, "person's name");
             }
             return;
         }
@@ -747,10 +737,10 @@ impl Scan<'_, '_> {
         // "IS Khorasan", "ISIS-K": the group's initials, as written (not "is").
         let initials = |t: &Token| matches!(t.text.as_str(), "IS" | "ISIS" | "ISIL" | "ISKP");
         // "Lashkar Gah": a provincial capital, though "lashkar" opens the names of groups.
-        let marker = tokens[a..b]
+        let marker = (tokens[a..b]
             .iter()
             .any(|t| contains(lexicon::ORG_MARKERS, &t.lower))
-            && !self.major_town(&full)
+            && !self.major_town(&full))
             || tokens[a..b].iter().any(initials)
             || a > 0 && initials(&tokens[a - 1]);
         let follower =
