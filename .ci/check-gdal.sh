@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v ogrinfo >/dev/null; then
+if [ -z "$(command -v ogrinfo)" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdal-bin
 fi
 cargo build --quiet
@@ -37,23 +37,23 @@ expect() {
     done
 }
 
-"$bin" export examples/incidents.csv -o "$tmp/incidents.geojson" 2>/dev/null
+"$bin" export examples/incidents.csv -o "$tmp/incidents.geojson" 2>>"$tmp/stderr.txt"
 expect "$tmp/incidents.geojson" \
     'Geometry: Point' 'Feature Count: 10' 'fatalities: Integer' 'injuries: Integer' \
     'date: Date' 'place: String' 'incimap_date_start: Date' 'incimap_date_end: Date' \
     'incimap_geonameid: Integer' 'Extent: \(28\.9'
 
-"$bin" export tests/data/input/gtd.csv -o "$tmp/gtd.geojson" 2>/dev/null
+"$bin" export tests/data/input/gtd.csv -o "$tmp/gtd.geojson" 2>>"$tmp/stderr.txt"
 expect "$tmp/gtd.geojson" \
     'Feature Count: 5' 'eventid: Integer64' 'nkill: Integer' 'latitude: Real' \
     'specificity: Integer' 'incimap_date: Date' 'incimap_date_start: Date'
 
-"$bin" export tests/data/input/acled.csv -o "$tmp/acled.geojsons" 2>/dev/null
+"$bin" export tests/data/input/acled.csv -o "$tmp/acled.geojsons" 2>>"$tmp/stderr.txt"
 expect "$tmp/acled.geojsons" \
     'Feature Count: 4' 'event_id_cnty: String' 'fatalities: Integer' 'geo_precision: Integer'
 
 # incimap_date is a Date whatever the precision of the input's dates.
-"$bin" export tests/data/input/gtd.csv -o "$tmp/gtd.gpkg" 2>/dev/null
+"$bin" export tests/data/input/gtd.csv -o "$tmp/gtd.gpkg" 2>>"$tmp/stderr.txt"
 expect "$tmp/gtd.gpkg" \
     'Geometry: Point' 'Feature Count: 5' 'FID Column = fid' 'Geometry Column = geom' \
     'eventid: Integer64' 'nkill: Integer' 'latitude: Real' 'summary: String' \
@@ -67,7 +67,7 @@ if ! ogrinfo -ro -q "$tmp/gtd.gpkg" incidents -fid 3 | grep -q 'incimap_line (In
     echo "FAILED: gtd.gpkg: feature 3 is not input line 3" >&2
     fail=1
 fi
-"$bin" export examples/incidents.csv -o "$tmp/short.gpkg" --short-names 2>/dev/null
+"$bin" export examples/incidents.csv -o "$tmp/short.gpkg" --short-names 2>>"$tmp/stderr.txt"
 expect "$tmp/short.gpkg" 'Feature Count: 10' 'im_date: Date' 'im_dateprc: String' 'im_line: Integer64'
 # GDAL's own GeoPackage validator, where python3-gdal provides it.
 validator=/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py
@@ -83,16 +83,16 @@ if [ -f "$validator" ]; then
 fi
 
 # The geocoded CSV opens with its geometry (incimap_wkt), types (.csvt) and CRS (.prj).
-"$bin" geocode tests/data/input/gtd.csv -o "$tmp/gtd.csv" --report "$tmp/report.csv" --excel 2>/dev/null
+"$bin" geocode tests/data/input/gtd.csv -o "$tmp/gtd.csv" --report "$tmp/report.csv" --excel 2>>"$tmp/stderr.txt"
 expect "$tmp/gtd.csv" \
     'Feature Count: 5' 'Geometry Column = geom_incimap_wkt' 'eventid: Integer64' 'nkill: Integer' \
     'incimap_latitude: Real' 'incimap_status: String' 'GEOGCRS\["WGS 84"' 'Extent: \(66\.99'
 
 # The map's QGIS style, loaded by QGIS itself where PyQGIS is installed
 # (Debian: python3-qgis); CI does not install QGIS, so elsewhere this is skipped.
-if /usr/bin/python3 -c 'import qgis.core' 2>/dev/null; then
-    "$bin" map examples/incidents.csv -o "$tmp/map" --size-by fatalities 2>/dev/null
-    "$bin" export examples/incidents.csv -o "$tmp/map/incidents.gpkg" 2>/dev/null
+if /usr/bin/python3 -c 'import qgis.core' 2>>"$tmp/stderr.txt"; then
+    "$bin" map examples/incidents.csv -o "$tmp/map" --size-by fatalities 2>>"$tmp/stderr.txt"
+    "$bin" export examples/incidents.csv -o "$tmp/map/incidents.gpkg" 2>>"$tmp/stderr.txt"
     for data_style in incidents.geojson:incidents.qml incidents.gpkg:incidents.qml \
         incidents.geojson:incidents.sld; do
         data=${data_style%%:*} style=${data_style##*:}
