@@ -1176,6 +1176,8 @@ pub const PLACE_WORDS: &[&str] = &[
     "region",
     "oblast",
     "district",
+    "county",
+    "municipality",
     "city",
     "town",
     "village",
@@ -1206,7 +1208,16 @@ pub const PROVINCE_WORDS: &[&str] = &[
 ];
 
 /// Lower-case words after a name that make it a town (dropped from the place).
-pub const TOWN_WORDS: &[&str] = &["district", "city", "town", "village"];
+/// ("Danghara district", "Sarbaz County": a county or municipality is
+/// placed at its seat, which bears its name.)
+pub const TOWN_WORDS: &[&str] = &[
+    "district",
+    "county",
+    "municipality",
+    "city",
+    "town",
+    "village",
+];
 
 /// Direction adjectives that may stand between a preposition and a place.
 pub const DIRECTIONS: &[&str] = &[

@@ -564,6 +564,41 @@ impl Scan<'_, '_> {
         })
     }
 
+    /// Adds to a name told as a province's ("Kaluga Region", "the province
+    /// of Diyarbakır") the provinces listed under it with their kind word
+    /// ("Kaluga Oblast"), the bare name being left to their capitals.
+    fn add_provinces(&self, hit: &mut Raw) {
+        for kind in ["Oblast", "Province", "Region", "Governorate", "Krai"] {
+            let key = format!("{} {kind}", hit.key);
+            for &(index, matched, country) in self.looked_up.get(self.gazetteer, &key).iter() {
+                if !country && !hit.candidates.iter().any(|c| c.0 == index) {
+                    hit.candidates.push((index, matched));
+                }
+            }
+        }
+    }
+
+    /// Whether `hit`, told after a comma behind the name before it, may be
+    /// a province holding that place: one of its candidates is a province
+    /// in which one of the other name's candidates lies.
+    fn holds_last(&self, hit: &Raw) -> bool {
+        let Some(last) = self.raws.last() else {
+            return false;
+        };
+        let between = &self.tokens[last.end.min(hit.start)..hit.start];
+        if between.len() != 1 || !between[0].is(',') || last.country.is_some() {
+            return false;
+        }
+        hit.candidates.iter().any(|&(q, _)| {
+            let q = self.gazetteer.place(q);
+            q.kind == Kind::Admin1
+                && last.candidates.iter().any(|&(p, _)| {
+                    let p = self.gazetteer.place(p);
+                    p.kind != Kind::Admin1 && p.country == q.country && p.admin1 == q.admin1
+                })
+        })
+    }
+
     /// Whether a country's adjective ending before token `b` names its
     /// people or mission abroad ("the U.S. embassy", "two American
     /// missionaries"): a noun of [`lexicon::ABROAD_NOUNS`] within two words.
@@ -923,18 +958,7 @@ impl Scan<'_, '_> {
                 hit.hint = Some(Kind::Admin1);
                 hit.surface = format!("{} {}", hit.surface, word);
                 hit.end += 1;
-                // "Kaluga Region": the province may be listed as "Kaluga
-                // Oblast", its bare name left to its capital.
-                for kind in ["Oblast", "Province", "Region", "Governorate", "Krai"] {
-                    let key = format!("{} {kind}", hit.key);
-                    for &(index, matched, country) in
-                        self.looked_up.get(self.gazetteer, &key).iter()
-                    {
-                        if !country && !hit.candidates.iter().any(|c| c.0 == index) {
-                            hit.candidates.push((index, matched));
-                        }
-                    }
-                }
+                self.add_provinces(&mut hit);
             } else if contains(lexicon::TOWN_WORDS, &word) {
                 hit.hint = Some(Kind::City);
                 hit.end += 1;
@@ -948,10 +972,14 @@ impl Scan<'_, '_> {
                 .start
                 .checked_sub(2)
                 .map(|k| (self.lower(k), self.lower(k + 1)));
-            if let Some((noun, "of")) = before
-                && contains(lexicon::TOWN_WORDS, noun)
-            {
-                hit.hint = Some(Kind::City);
+            if let Some((noun, "of")) = before {
+                if contains(lexicon::TOWN_WORDS, noun) {
+                    hit.hint = Some(Kind::City);
+                } else if contains(lexicon::PROVINCE_WORDS, noun) {
+                    // "the province of Diyarbakır": the province, not its capital.
+                    hit.hint = Some(Kind::Admin1);
+                    self.add_provinces(&mut hit);
+                }
             }
             if hit.country.is_some() {
                 self.country_role(&mut hit);
@@ -965,6 +993,11 @@ impl Scan<'_, '_> {
             if hit.speaker && hit.country.is_none() {
                 self.skip(hit.start, hit.end, "named as an actor, not a location");
                 continue;
+            }
+            if hit.hint.is_none() && self.holds_last(&hit) {
+                // "Tecpan, Chimaltenango": the province of the town before
+                // it, not the city of the same name.
+                hit.hint = Some(Kind::Admin1);
             }
             let qualifier = hit.hint == Some(Kind::Admin1)
                 || hit.country.as_ref().is_some_and(|cc| !cc.contains(','));
