@@ -2397,3 +2397,96 @@ fn a_street_told_in_lower_case_and_a_junior_are_not_places() {
     assert!(!places.iter().any(|p| p.starts_with("Kent")), "{places:?}");
     assert_skipped(&skipped, "La Reforma: a street");
 }
+
+#[test]
+fn a_province_after_a_town_and_a_comma_qualifies_it() {
+    // Chimaltenango is a city too, but after "Tecpan," it is Tecpan's
+    // department: one incident, at Tecpan.
+    let found = rows(
+        "At daybreak on 14 February 1990, the national police garrison at Tecpan, \
+         Chimaltenango was attacked.",
+    );
+    assert_eq!(found, vec!["1990-02-14|Tecpan|GT|Attack|||city"]);
+    // Two towns of different provinces are still two places.
+    let found = rows("On 3 May 2015 gunmen attacked police posts in Khujand, Kulob.");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
+fn a_county_or_municipality_is_placed_at_its_seat() {
+    let found = rows_dated(
+        "Militants tried to infiltrate the province of Sistan and Baluchestan, Iran. \
+         The terrorists fired at a police station in the Sarkur area of Sarbaz County.",
+        Some("2024-10-31"),
+    );
+    assert!(
+        found
+            .iter()
+            .any(|r| r.starts_with("|Sarbaz|IR|Armed attack|")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_province_of_a_name_is_the_province_and_a_town_in_it_refines_it() {
+    let found = rows(
+        "The bomb attack killed 7 people in the province of Diyarbakir.\n\n\
+         The bomb attack killed seven people in the Bismil district of Turkey's \
+         southeastern Diyarbakir province.",
+    );
+    assert_eq!(found, vec!["|Bismil|TR|Bombing|7||city"]);
+    let found = rows("The bomb attack killed 7 people in the province of Diyarbakir.");
+    assert!(found[0].ends_with("|admin1"), "{found:?}");
+}
+
+#[test]
+fn a_weekday_in_a_dated_report_is_an_incident_of_its_own() {
+    let found = rows_dated(
+        "A suicide bomber killed four people in Peshawar, Pakistan on Wednesday.\n\n\
+         On Saturday, anti-Taliban politician Fateh Khan was killed in a suicide blast.",
+        Some("2012-11-07"),
+    );
+    assert_eq!(
+        found,
+        vec![
+            "2012-11-07|Peshawar|PK|Suicide bombing|4||city",
+            "2012-11-03|Pakistan|PK|Suicide bombing|||country",
+        ]
+    );
+}
+
+#[test]
+fn a_month_of_a_year_is_a_date_and_a_month_apart_is_another_incident() {
+    // "On April 18th" has no year to take (the article gives none), yet
+    // October is not April: the 2013 attack is another incident.
+    let found = rows(
+        "Five Killed In Iran Near Pakistan Border\n\n\
+         On April 18th 5 people were killed after soldiers clashed with fighters who \
+         attempted to take control of a border post in the Mirjaveh district.\n\n\
+         In October of 2013, 14 guards were killed during an attack on the border.",
+    );
+    assert_eq!(
+        found,
+        vec![
+            "|Mirjaveh|IR|Armed clash|5||city",
+            "2013-10|Iran|IR|Attack|14||country",
+        ]
+    );
+}
+
+#[test]
+fn a_tally_since_a_date_is_no_incident_and_a_day_is_no_figure() {
+    let found = rows_dated(
+        "Two earlier attacks in Diyarbakir and neighbouring Mardin on August 10 killed \
+         a total of seven civilians.\n\n\
+         Since then, more than 600 security personnel have been killed in PKK attacks.",
+        Some("2016-08-15"),
+    );
+    assert_eq!(
+        found,
+        vec![
+            "2016-08-10|Diyarbakir|TR|Attack|||city",
+            "2016-08-10|Mardin|TR|Attack|||city",
+        ]
+    );
+}

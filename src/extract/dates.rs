@@ -293,6 +293,14 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
                 .ok()
                 .map(|p| (i + 2, When::Absolute(p)));
         }
+        // "In October of 2013"
+        if next.is_some_and(|n| n.lower == "of")
+            && let Some(y) = year(tokens.get(i + 2))
+        {
+            return PartialDate::new(y, Some(m), None)
+                .ok()
+                .map(|p| (i + 3, When::Absolute(p)));
+        }
         // "in November and December 2014": the year of the month after.
         if next.is_some_and(|n| matches!(n.lower.as_str(), "and" | "or" | "to"))
             && tokens.get(i + 2).and_then(month).is_some()

@@ -560,6 +560,7 @@ pub fn build(doc: &Document, places: &Places) -> (Vec<Incident>, Vec<Skipped>) {
         skipped: Vec::new(),
         current: None,
         dated: vec![None; doc.sentences.len()],
+        yearless: vec![None; doc.sentences.len()],
         chronology: dates::Chronology::default(),
         heading: None,
     };
@@ -581,6 +582,9 @@ struct Builder<'d> {
     current: Option<usize>,
     /// Each sentence's own date, resolved when it was read.
     dated: Vec<Option<PartialDate>>,
+    /// The month of each sentence's own date when nothing gave it a year
+    /// ("On April 18th" in an article of unknown date).
+    yearless: Vec<Option<u8>>,
     /// The years the text's order gives to dates told without one.
     chronology: dates::Chronology,
     /// A date on a line of its own ("August 31 1999") and its block: it
@@ -718,6 +722,12 @@ impl Builder<'_> {
         self.dated[s] = dates
             .first()
             .and_then(|d| dates::resolve(d.when, self.anchor(), self.doc.reference));
+        if self.dated[s].is_none() {
+            self.yearless[s] = dates.first().and_then(|d| match d.when {
+                When::MonthDay(m, _) | When::Month(m) => Some(m),
+                _ => None,
+            });
+        }
         // A citation's date may date this sentence's incidents, never a neighbour's.
         let dates = if dates.is_empty() {
             sentence.citations.iter().filter_map(|c| c.date).collect()
@@ -725,7 +735,15 @@ impl Builder<'_> {
             dates
         };
         let mut counts = counts::find(tokens);
-        counts.retain(|c| !sentence.cited(c.at));
+        // "on August 10 killed seven": a date's day is no figure.
+        let told = if counts.is_empty() {
+            Vec::new()
+        } else {
+            dates::find(tokens)
+        };
+        counts.retain(|c| {
+            !sentence.cited(c.at) && !told.iter().any(|d| (d.start..d.end).contains(&c.at))
+        });
         // "blamed rightist groups for several attacks", "the return to
         // kidnappings": a plural with no date, number or toll is attacks in
         // general, not one incident.
@@ -746,6 +764,25 @@ impl Builder<'_> {
                     sentence: s,
                     text: text(tokens, w.start, w.end),
                     reason: "incidents in general, with no date or number".into(),
+                });
+            }
+        }
+        // "Since then, more than 600 security personnel have been killed in
+        // PKK attacks": a tally over a period, no incident.
+        let period = tokens.windows(2).any(|p| {
+            p[0].lower == "since" && (p[1].lower == "then" || dates.iter().any(|d| d.start == 0))
+        }) || dates.iter().any(|d| since(d) && d.is_absolute());
+        let perfect = tokens
+            .windows(2)
+            .any(|p| matches!(p[0].lower.as_str(), "has" | "have") && p[1].lower == "been");
+        if period && perfect && !counts.is_empty() {
+            counts.clear();
+            for w in words.iter_mut().filter(|w| !w.suppressed) {
+                w.suppressed = true;
+                self.skipped.push(Skipped {
+                    sentence: s,
+                    text: text(tokens, w.start, w.end),
+                    reason: "a tally over a period, not one incident".into(),
                 });
             }
         }
@@ -844,15 +881,21 @@ impl Builder<'_> {
         }
         if candidates.is_empty() {
             let kind = kind_of(&fresh).expect("fresh words");
+            // "On Saturday" in a report of known date is as definite.
+            let published = self.doc.reference.is_some_and(|r| r.published);
             let explicit = dates
                 .iter()
-                .find(|d| d.is_absolute())
+                .find(|d| {
+                    d.is_absolute()
+                        || (published && !d.report && matches!(d.when, When::Weekday(_)))
+                })
                 .and_then(|d| dates::resolve(d.when, None, self.doc.reference));
             let another = fresh.iter().any(|w| w.another);
             // A date of its own, told beside the event ("were killed on 23
             // July"), not in another clause ("who defected in 2015").
             let close_date = dates.iter().any(|d| {
-                d.is_absolute()
+                (d.is_absolute() || matches!(d.when, When::Weekday(_)))
+                    && !d.report
                     && fresh
                         .iter()
                         .any(|w| d.start.abs_diff(w.end) <= 6 || w.start.abs_diff(d.end) <= 6)
@@ -889,7 +932,7 @@ impl Builder<'_> {
                 }
                 Some(c)
                     if kind.compatible(self.incidents[c].kind)
-                        && dates_compatible(explicit, self.incidents[c].date)
+                        && self.same_time(c, explicit)
                         && forces.is_none_or(|f| {
                             f.place.country == self.incidents[c].place.place.country
                         }) =>
@@ -1229,6 +1272,25 @@ impl Builder<'_> {
     }
 
     /// One place, one kind of event: merged into an incident told before, or a new one.
+    /// Whether a date told later can be that of incident `c`.
+    fn same_time(&self, c: usize, date: Option<PartialDate>) -> bool {
+        let i = &self.incidents[c];
+        dates_compatible(date, i.date) && !self.other_month(i, date)
+    }
+
+    /// Whether an incident told undated with a month but no year ("On April
+    /// 18th") is given a date of another month ("In October of 2013"): that
+    /// is another incident.
+    fn other_month(&self, i: &Incident, date: Option<PartialDate>) -> bool {
+        let month = date.and_then(|d| d.month);
+        i.date.is_none()
+            && month.is_some()
+            && std::iter::once(&i.lead)
+                .chain(&i.sentences)
+                .filter_map(|&k| self.yearless[k])
+                .any(|m| Some(m) != month)
+    }
+
     fn mention(
         &mut self,
         s: usize,
@@ -1250,6 +1312,7 @@ impl Builder<'_> {
                 && same_place(&i.place, place)
                 && dates_compatible(i.date, date)
                 && !(background && i.date.is_none())
+                && !self.other_month(i, date)
         });
         let t = match target {
             Some(t) => {
