@@ -2490,3 +2490,86 @@ fn a_tally_since_a_date_is_no_incident_and_a_day_is_no_figure() {
         ]
     );
 }
+
+#[test]
+fn days_later_a_fresh_event_at_the_same_place_is_another_incident() {
+    let found = rows(
+        "On January 13, 2016 militants attacked the Pakistani consulate in Jalalabad.\n\n\
+         Days later, a suicide bomber struck the home of a tribal leader in Jalalabad, \
+         killing over a dozen people.",
+    );
+    assert_eq!(
+        found,
+        vec![
+            "2016-01-13|Jalalabad|AF|Attack|||city",
+            "2016-01|Jalalabad|AF|Suicide bombing|12||city",
+        ]
+    );
+}
+
+#[test]
+fn the_republic_is_the_province_of_the_incident_just_told() {
+    let found = rows_dated(
+        "Sixty people are killed in a suicide bombing on a government compound in \
+         northern Chechnya on May 12 2003.\n\n\
+         Two days later, a woman blows herself up at a religious ceremony in the \
+         republic, killing 18 people.",
+        Some("2003-12-09"),
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[1].starts_with("2003-05-14|Chechnya|RU|Suicide bombing|18|"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn acts_of_a_year_lives_taken_and_a_see_citation() {
+    let found = rows(
+        "A series of terrorist acts in Uzbekistan took the lives of twenty-eight people.\n\n\
+         The arrests approach the mass detentions that followed the terrorist acts of 1999 \
+         in Tashkent (see: https://www.hrw.org/report.htm).",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|r| r.starts_with("|Uzbekistan|UZ|") && r.contains("|28|")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|r| r.starts_with("1999|Tashkent|UZ|")),
+        "{found:?}"
+    );
+    let gazetteer = Gazetteer::embedded();
+    let e = run(
+        "The detentions followed the terrorist acts of 1999 in Tashkent \
+         (see: https://www.hrw.org/report.htm).",
+        &gazetteer,
+    );
+    assert_eq!(e.rows[0].source, "https://www.hrw.org/report.htm");
+}
+
+#[test]
+fn a_tally_over_the_past_year_gives_no_figure_to_the_entry_after_it() {
+    let found = rows(
+        "Nearly 300 people have been killed in suspected Chechen attacks in Russia over \
+         the past year.\n\n\
+         On 8 August 2000 a bomb explodes in a busy Moscow underpass, injuring 50.",
+    );
+    assert_eq!(found, vec!["2000-08-08|Moscow|RU|Bombing||50|city"]);
+}
+
+#[test]
+fn a_town_far_from_the_capital_named_beside_it_is_not_the_capital() {
+    // Swat is not in the gazetteer; the attack is 160 km from Islamabad,
+    // so it is not placed there.
+    let found = rows(
+        "Feb. 29, 2008 – A suicide attack on a police funeral kills 40 people in the \
+         turbulent northwestern district of Swat, 160 km (100 miles) from Pakistan's \
+         capital, Islamabad.",
+    );
+    assert!(
+        !found.iter().any(|r| r.contains("|Islamabad|")),
+        "{found:?}"
+    );
+}

@@ -297,7 +297,7 @@ fn common(word: &str) -> bool {
         || contains(lexicon::TITLES, word)
         || contains(lexicon::ORG_MARKERS, word)
         || contains(lexicon::DIRECTIONS, word)
-        || contains(lexicon::PLACE_WORDS, word)
+        || lexicon::place_word(word)
         || lexicon::NUMBER_WORDS.iter().any(|(w, _)| *w == word)
         || lexicon::EVENT_PHRASES
             .iter()

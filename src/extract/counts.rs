@@ -172,6 +172,10 @@ fn cue_before(tokens: &[Token], at: usize) -> Option<bool> {
     if INJURED_BEFORE.contains(&prev) {
         return Some(false);
     }
+    // "took the lives of twenty-eight people", "claimed the lives of 12"
+    if prev == "of" && k >= 2 && tokens[k - 2].lower == "lives" {
+        return Some(true);
+    }
     let toll = |j: usize| j >= 1 && tokens[j].lower == "toll" && tokens[j - 1].lower == "death";
     // "death toll at", "death toll rose to", "death toll of"
     (1..=3)

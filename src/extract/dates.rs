@@ -331,8 +331,20 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
                     .any(|(phrase, _)| phrase.len() == 1 && phrase[0] == n.lower)
             })
     };
+    // "the terrorist acts of 1999 in Tashkent"
+    let event_before = || {
+        prev == Some("of")
+            && i >= 2
+            && lexicon::EVENT_PHRASES.iter().any(|(phrase, _)| {
+                phrase.last().is_some_and(|w| {
+                    tokens[i - 2].lower.trim_end_matches('s') == w.trim_end_matches('s')
+                })
+            })
+    };
     if let Some(y) = year(Some(t))
-        && (prev.is_some_and(|p| LEADS.contains(&p)) || (prev == Some("the") && event_follows()))
+        && (prev.is_some_and(|p| LEADS.contains(&p))
+            || (prev == Some("the") && event_follows())
+            || event_before())
     {
         return PartialDate::new(y, None, None)
             .ok()

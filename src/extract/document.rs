@@ -293,7 +293,9 @@ fn citations(text: &str, tokens: &[Token]) -> Vec<Citation> {
         if !see && date.is_none() {
             continue;
         }
-        let first = if see { a + 2 } else { a + 1 };
+        // "(see: https://…)"
+        let colon = see && tokens.get(a + 2).is_some_and(|t| t.is(':'));
+        let first = a + 1 + usize::from(see) + usize::from(colon);
         let last = date.and(comma).unwrap_or(close);
         let outlet = match (tokens.get(first), last.checked_sub(1).map(|k| &tokens[k])) {
             (Some(f), Some(l)) if first < last => text[f.at..l.at + l.text.len()].to_string(),

@@ -655,6 +655,22 @@ impl Builder<'_> {
                 w.reference = false;
             }
         }
+        // "Days later, a suicide bomber struck the home of a tribal leader
+        // in Jalalabad": an incident of another day, even at the same place.
+        let later = dates::find(tokens).first().is_some_and(|d| {
+            // Not an aftermath: "In the days that followed, police detained".
+            d.start == 0
+                && !matches!(tokens[0].lower.as_str(), "in" | "over" | "within")
+                && matches!(
+                    d.when,
+                    When::Vague | When::Unknown | When::Shift { days: 2.., .. }
+                )
+        });
+        if later {
+            for w in words.iter_mut().filter(|w| !w.reference) {
+                w.another = true;
+            }
+        }
         // "What do you think about kidnappings?": a question tells no incident.
         if sentence.text.trim_end().ends_with('?') {
             if let Some(w) = words.first() {
@@ -769,9 +785,17 @@ impl Builder<'_> {
         }
         // "Since then, more than 600 security personnel have been killed in
         // PKK attacks": a tally over a period, no incident.
-        let period = tokens.windows(2).any(|p| {
-            p[0].lower == "since" && (p[1].lower == "then" || dates.iter().any(|d| d.start == 0))
-        }) || dates.iter().any(|d| since(d) && d.is_absolute());
+        // "over the past year", "in the last two months"
+        let past = tokens.windows(3).any(|p| {
+            matches!(p[0].lower.as_str(), "over" | "in" | "during")
+                && p[1].lower == "the"
+                && matches!(p[2].lower.as_str(), "past" | "last")
+        });
+        let period = past
+            || tokens
+                .windows(2)
+                .any(|p| p[0].lower == "since" && p[1].lower == "then")
+            || dates.iter().any(|d| since(d) && d.is_absolute());
         let perfect = tokens
             .windows(2)
             .any(|p| matches!(p[0].lower.as_str(), "has" | "have") && p[1].lower == "been");
@@ -954,6 +978,7 @@ impl Builder<'_> {
                             .filter(|_| self.current.is_none() && kind != EventType::Arrests)
                     })
                     .or_else(|| dateline_place(self.doc, places, s, self.incidents.is_empty()))
+                    .or_else(|| self.area_told(tokens, places))
                     // "Four policemen were earlier killed on 23 July": an
                     // incident of its own date, in the article's country.
                     .or_else(|| close_date.then(|| main_country(places)).flatten())
@@ -1272,6 +1297,31 @@ impl Builder<'_> {
     }
 
     /// One place, one kind of event: merged into an incident told before, or a new one.
+    /// "a woman blows herself up at a religious ceremony in the republic":
+    /// the province (or, for "the country", the country) of the incident
+    /// just told, as the article named it.
+    fn area_told<'p>(&self, tokens: &[Token], places: &'p Places) -> Option<&'p Found> {
+        let told = &self.incidents[self.current?].place.place;
+        let kind = tokens.windows(3).find_map(|w| {
+            (matches!(w[0].lower.as_str(), "in" | "across" | "throughout") && w[1].lower == "the")
+                .then(|| match w[2].lower.as_str() {
+                    "republic" | "province" | "region" | "oblast" | "governorate" => {
+                        Some(Kind::Admin1)
+                    }
+                    "country" => Some(Kind::Country),
+                    _ => None,
+                })
+                .flatten()
+        })?;
+        places.found.iter().find(|f| {
+            let p = &f.place;
+            p.kind == kind
+                && p.country == told.country
+                && (kind == Kind::Country || p.admin1_code == told.admin1_code)
+                && matches!(f.role, Role::Locative | Role::Container)
+        })
+    }
+
     /// Whether a date told later can be that of incident `c`.
     fn same_time(&self, c: usize, date: Option<PartialDate>) -> bool {
         let i = &self.incidents[c];

@@ -118,6 +118,8 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["blown", "herself", "up"], EventType::SuicideBombing),
     (&["blown", "themselves", "up"], EventType::SuicideBombing),
     (&["blows", "himself", "up"], EventType::SuicideBombing),
+    (&["blows", "herself", "up"], EventType::SuicideBombing),
+    (&["blow", "themselves", "up"], EventType::SuicideBombing),
     (&["car", "bomb"], EventType::CarBomb),
     (&["car", "bombs"], EventType::CarBomb),
     (&["car", "bombing"], EventType::CarBomb),
@@ -273,6 +275,8 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["martyred"], EventType::Attack),
     (&["terror", "strike"], EventType::Attack),
     (&["terror", "strikes"], EventType::Attack),
+    (&["terrorist", "act"], EventType::Attack),
+    (&["terrorist", "acts"], EventType::Attack),
     (&["terrorist", "strike"], EventType::Attack),
     (&["terrorist", "strikes"], EventType::Attack),
     (&["attacker"], EventType::Attack),
@@ -1133,7 +1137,7 @@ pub const NEVER_PLACES: &[&str] = &[
 ];
 
 /// Capitalised words that may sit in a place's name without being the place
-/// (venues, divisions, directions): "Kabul Airport", "Kunduz Province".
+/// (venues, divisions; with [`TOWN_WORDS`] and directions, [`place_word`]): "Kabul Airport", "Kunduz Province".
 pub const PLACE_WORDS: &[&str] = &[
     "airport",
     "university",
@@ -1175,12 +1179,6 @@ pub const PLACE_WORDS: &[&str] = &[
     "province",
     "region",
     "oblast",
-    "district",
-    "county",
-    "municipality",
-    "city",
-    "town",
-    "village",
     "valley",
     "gorge",
     "pass",
@@ -1544,7 +1542,7 @@ pub fn never_place(word: &str) -> bool {
 
 /// Whether a word may sit in a place's name without being the place.
 pub fn place_word(word: &str) -> bool {
-    contains(PLACE_WORDS, word) || contains(DIRECTIONS, word)
+    contains(PLACE_WORDS, word) || contains(TOWN_WORDS, word) || contains(DIRECTIONS, word)
 }
 
 /// The provinces' other names (`gazetteer/admin1-names.csv`), among them

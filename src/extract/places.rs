@@ -1160,11 +1160,22 @@ impl Scan<'_, '_> {
         (prev, prev2, direction)
     }
 
+    /// Where "Pakistan's capital" or "the capital" starts when the name at
+    /// `a` stands beside it ("160 km from Pakistan's capital, Islamabad"):
+    /// the name's role is the phrase's.
+    fn apposed_capital(&self, a: usize) -> Option<usize> {
+        if a < 3 || !self.tokens[a - 1].is(',') || self.lower(a - 2) != "capital" {
+            return None;
+        }
+        let before = &self.tokens[a - 3];
+        (before.possessive() || before.lower == "the").then_some(a - 3)
+    }
+
     fn city_role(&self, a: usize, b: usize) -> Role {
         if self.tokens[b - 1].possessive() {
             return Role::Container;
         }
-        let (prev, prev2, _) = self.before(a);
+        let (prev, prev2, _) = self.before(self.apposed_capital(a).unwrap_or(a));
         if prev == "of" && contains(lexicon::OFFICES, &prev2) || based_in(&prev, &prev2) {
             Role::Attribute
         } else if prev == "from" {
