@@ -646,6 +646,9 @@ impl Builder<'_> {
         if caption {
             return;
         }
+        // Every date told, read once: the sentence's own dates, the figures
+        // that are days of a date, and a sentence opening "Days later".
+        let all_dates = dates::find(tokens);
         let mut words = event_words(tokens);
         words.retain(|w| !sentence.cited(w.start));
         let another_target = names_another_target(tokens);
@@ -657,7 +660,7 @@ impl Builder<'_> {
         }
         // "Days later, a suicide bomber struck the home of a tribal leader
         // in Jalalabad": an incident of another day, even at the same place.
-        let later = dates::find(tokens).first().is_some_and(|d| {
+        let later = all_dates.first().is_some_and(|d| {
             // Not an aftermath: "In the days that followed, police detained".
             d.start == 0
                 && !matches!(tokens[0].lower.as_str(), "in" | "over" | "within")
@@ -711,8 +714,9 @@ impl Builder<'_> {
                 });
             }
         }
-        let mut dates: Vec<DateExpr> = dates::find(tokens)
-            .into_iter()
+        let mut dates: Vec<DateExpr> = all_dates
+            .iter()
+            .copied()
             .filter(|d| {
                 !d.report
                     && !sentence.cited(d.start)
@@ -752,13 +756,8 @@ impl Builder<'_> {
         };
         let mut counts = counts::find(tokens);
         // "on August 10 killed seven": a date's day is no figure.
-        let told = if counts.is_empty() {
-            Vec::new()
-        } else {
-            dates::find(tokens)
-        };
         counts.retain(|c| {
-            !sentence.cited(c.at) && !told.iter().any(|d| (d.start..d.end).contains(&c.at))
+            !sentence.cited(c.at) && !all_dates.iter().any(|d| (d.start..d.end).contains(&c.at))
         });
         // "blamed rightist groups for several attacks", "the return to
         // kidnappings": a plural with no date, number or toll is attacks in
@@ -786,10 +785,16 @@ impl Builder<'_> {
         // "Since then, more than 600 security personnel have been killed in
         // PKK attacks": a tally over a period, no incident.
         // "over the past year", "in the last two months"
-        let past = tokens.windows(3).any(|p| {
+        let past = tokens.windows(3).enumerate().any(|(k, p)| {
             matches!(p[0].lower.as_str(), "over" | "in" | "during")
                 && p[1].lower == "the"
                 && matches!(p[2].lower.as_str(), "past" | "last")
+                && tokens[k + 3..].iter().take(2).any(|t| {
+                    matches!(
+                        t.lower.trim_end_matches('s'),
+                        "day" | "week" | "month" | "year" | "decade"
+                    )
+                })
         });
         let period = past
             || tokens
@@ -909,17 +914,13 @@ impl Builder<'_> {
             let published = self.doc.reference.is_some_and(|r| r.published);
             let explicit = dates
                 .iter()
-                .find(|d| {
-                    d.is_absolute()
-                        || (published && !d.report && matches!(d.when, When::Weekday(_)))
-                })
+                .find(|d| d.is_absolute() || (published && matches!(d.when, When::Weekday(_))))
                 .and_then(|d| dates::resolve(d.when, None, self.doc.reference));
             let another = fresh.iter().any(|w| w.another);
             // A date of its own, told beside the event ("were killed on 23
             // July"), not in another clause ("who defected in 2015").
             let close_date = dates.iter().any(|d| {
                 (d.is_absolute() || matches!(d.when, When::Weekday(_)))
-                    && !d.report
                     && fresh
                         .iter()
                         .any(|w| d.start.abs_diff(w.end) <= 6 || w.start.abs_diff(d.end) <= 6)
@@ -1296,7 +1297,6 @@ impl Builder<'_> {
         None
     }
 
-    /// One place, one kind of event: merged into an incident told before, or a new one.
     /// "a woman blows herself up at a religious ceremony in the republic":
     /// the province (or, for "the country", the country) of the incident
     /// just told, as the article named it.
@@ -1341,6 +1341,7 @@ impl Builder<'_> {
                 .any(|m| Some(m) != month)
     }
 
+    /// One place, one kind of event: merged into an incident told before, or a new one.
     fn mention(
         &mut self,
         s: usize,
