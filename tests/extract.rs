@@ -2573,3 +2573,112 @@ fn a_town_far_from_the_capital_named_beside_it_is_not_the_capital() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_region_of_a_country_places_the_incident_in_that_country() {
+    let found = rows(
+        "On 22 August 1999 gunmen kidnapped four Japanese geologists in a remote \
+         southern region of Kyrgyzstan.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("1999-08-22|Kyrgyzstan|KG|Kidnapping|"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_crime_named_in_general_is_not_an_incident() {
+    let found = rows(
+        "Police in Osh said on 3 May 2020 that the man had been charged with murder \
+         and kidnapping.",
+    );
+    assert_eq!(found, Vec::<String>::new());
+}
+
+#[test]
+fn wants_to_is_intent_but_it_should_be_recalled_is_not() {
+    let found = rows(
+        "Officials in Dushanbe said on 5 March 2021 that the group wants to attack \
+         government buildings.",
+    );
+    assert_eq!(found, Vec::<String>::new());
+    let found = rows(
+        "It should be recalled that on 7 January 2021 armed men robbed a businessman \
+         near Khujand.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("2021-01-07|Khujand|TJ|Robbery|"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn intent_in_a_relative_clause_leaves_the_main_event_standing() {
+    let found = rows(
+        "On 16 November 1989 the president condemned the murder of six priests in \
+         San Salvador and blamed groups that want to hinder peace.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("1989-11-16|San Salvador|SV|"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_two_word_hotel_name_is_not_the_town_of_its_first_word() {
+    // "Serena" alone is La Serena, Chile.
+    let (places, skipped) = places_and_skips(
+        "On 14 January 2008 gunmen stormed the luxury Serena Hotel in Afghanistan, \
+         killing six.",
+    );
+    assert_eq!(places, vec!["Afghanistan,AF"]);
+    assert_skipped(&skipped, "Serena Hotel: a hotel");
+}
+
+#[test]
+fn two_names_side_by_side_are_one_name_the_gazetteer_lacks() {
+    // "Nawa" alone is Naha, Japan; "Nawa Kali" is a place in Pakistan.
+    let found =
+        rows("On 3 May 2010 a bomb exploded in the Nawa Kali area of Pakistan, killing three.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("2010-05-03|Pakistan|PK|Bombing|3|"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn more_attacks_than_elsewhere_is_a_comparison_not_an_incident() {
+    let found = rows(
+        "NALCHIK, 5 May 2011 -- Gunmen killed two policemen in Nalchik on Tuesday. In 2010 \
+         there were more terrorist attacks in Kabardino-Balkaria than in its neighbors – \
+         Chechnya, Ingushetia and Dagestan.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("2011-05-03|Nalchik|RU|"), "{found:?}");
+    // "More than" is a count, not a comparison.
+    let found = rows("On 3 May 2011 more than 20 people were killed by a bomb in Nalchik.");
+    assert!(
+        found[0].starts_with("2011-05-03|Nalchik|RU|Bombing|20|"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_dated_incident_told_without_a_place_is_at_the_place_the_article_is_all_about() {
+    let found = rows_dated(
+        "Security was tightened across Kabul on Thursday after an attack on a hotel in \
+         Kabul. Police in Kabul said patrols had doubled. On November 24, two policemen \
+         were killed by a roadside bomb.",
+        Some("2008-11-28"),
+    );
+    assert!(
+        found
+            .iter()
+            .any(|r| r.starts_with("2008-11-24|Kabul|AF|Bombing|2|")),
+        "{found:?}"
+    );
+}

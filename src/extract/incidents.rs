@@ -117,6 +117,29 @@ const CLAUSE_WORDS: &[&str] = &[
     "says",
 ];
 
+/// Names of crimes that, bare, name the crime in general ("charged with murder").
+const BARE_CRIMES: &[&str] = &[
+    "murder",
+    "murders",
+    "kidnap",
+    "kidnapping",
+    "kidnappings",
+    "attack",
+    "attacks",
+    "bomb",
+    "bombings",
+    "assassination",
+    "assassinations",
+    "massacre",
+    "massacres",
+    "robbery",
+    "robberies",
+    "arson",
+    "abduction",
+    "abductions",
+    "killings",
+];
+
 /// Verbs among the event words: never references.
 const VERB_ENDINGS: &[&str] = &["ed"];
 const VERBS: &[&str] = &[
@@ -268,7 +291,39 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                             && !in_date(k))
                 }
             });
+        // "charged with murder", "on charges of murder, kidnapping and
+        // robbery", "who kidnap, murder and torture", "to murder the people":
+        // a crime named in general or an act intended, not an incident told.
+        let generic = phrase.len() == 1 && contains(BARE_CRIMES, phrase[0]) && i >= 1 && {
+            let before = lower(i - 1);
+            let after_of = before == "of"
+                && i >= 2
+                && !matches!(lower(i - 2), "series" | "wave" | "string" | "spate");
+            let to = before == "to"
+                && !(i >= 2
+                    && matches!(
+                        lower(i - 2),
+                        "tried"
+                            | "attempted"
+                            | "attempt"
+                            | "attempting"
+                            | "trying"
+                            | "response"
+                            | "due"
+                            | "led"
+                    ));
+            let no_object = tokens.get(end).is_none_or(|t| {
+                t.kind == TokenKind::Punct || matches!(t.lower.as_str(), "and" | "or" | "nor")
+            });
+            no_object
+                && (matches!(
+                    before,
+                    "with" | "and" | "or" | "," | "who" | "they" | "we" | "them"
+                ) || after_of
+                    || to)
+        };
         let negated = descriptive
+            || generic
             || tally
             || state_of
             || verbal
@@ -502,11 +557,25 @@ fn parentheses(tokens: &[Token]) -> Vec<(usize, usize)> {
 /// Token ranges of comparisons: from a superlative to the end of its clause
 /// ("the deadliest attack since the Beslan siege"), or to a "was the" that
 /// names the incident compared ("the deadliest attack was the August 26
-/// Kabul airport bombing"). The flag says whether the clause goes on with ",
-/// when", whose dates belong to what follows.
+/// Kabul airport bombing"), or from a comparative to its "than" ("more
+/// attacks in the republic than in its neighbours", not "more than 20
+/// killed"). The flag says whether the clause goes on with ", when", whose
+/// dates belong to what follows.
 fn comparisons(tokens: &[Token]) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
+    let clause_end = |s: usize| {
+        (s..tokens.len())
+            .find(|&k| tokens[k].is(',') || tokens[k].is(';'))
+            .unwrap_or(tokens.len())
+    };
     for (s, t) in tokens.iter().enumerate() {
+        if matches!(t.lower.as_str(), "more" | "fewer" | "less")
+            && tokens.get(s + 1).is_some_and(|n| n.lower != "than")
+            && let Some(than) = (s + 2..clause_end(s)).find(|&k| tokens[k].lower == "than")
+        {
+            out.push((s, than, false));
+            continue;
+        }
         if !contains(lexicon::SUPERLATIVES, &t.lower) {
             continue;
         }
@@ -528,14 +597,23 @@ fn comparisons(tokens: &[Token]) -> Vec<(usize, usize, bool)> {
 
 /// Token ranges of clauses (between commas, semicolons and the sentence's
 /// ends) that hold a forecast or assessment word: their events did not happen.
-/// A lower-case "may" only: "May" may be the month.
+/// A lower-case "may" only: "May" may be the month; "should" and "must"
+/// not before "be" or "have": "it should be recalled that they robbed". A
+/// forecast in a relative clause covers only that clause: "the murder ...
+/// attributed to groups that want to hinder peace" happened.
 fn forecasts(tokens: &[Token]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
+    let aside = |k: usize| {
+        matches!(tokens[k].lower.as_str(), "should" | "must")
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "be" | "have"))
+    };
     for end in
         (0..=tokens.len()).filter(|&k| k == tokens.len() || tokens[k].is(',') || tokens[k].is(';'))
     {
-        let forecast = (start..end).any(|k| {
+        let found = (start..end).filter(|&k| !aside(k)).find(|&k| {
             lexicon::FORECASTS.iter().any(|phrase| {
                 phrase.iter().enumerate().all(|(j, w)| {
                     tokens.get(k + j).is_some_and(|t| {
@@ -544,8 +622,10 @@ fn forecasts(tokens: &[Token]) -> Vec<(usize, usize)> {
                 })
             })
         });
-        if forecast {
-            out.push((start, end));
+        if let Some(k) = found {
+            let relative =
+                k > start && matches!(tokens[k - 1].lower.as_str(), "that" | "who" | "which");
+            out.push((if relative { k - 1 } else { start }, end));
         }
         start = end + 1;
     }
@@ -981,9 +1061,13 @@ impl Builder<'_> {
                     .or_else(|| dateline_place(self.doc, places, s, self.incidents.is_empty()))
                     .or_else(|| self.area_told(tokens, places))
                     // "Four policemen were earlier killed on 23 July": an
-                    // incident of its own date, in the article's country.
-                    .or_else(|| close_date.then(|| main_country(places)).flatten())
-                {
+                    // incident of its own date, at the one place the article
+                    // is all about, else in the article's country.
+                    .or_else(|| {
+                        close_date
+                            .then(|| dominant_place(places).or_else(|| main_country(places)))
+                            .flatten()
+                    }) {
                     // "SAN SALVADOR, 12 JAN 90 -- Guerrillas attacked ...": the
                     // dateline's town; else the one place the article is about.
                     Some(place) => {
@@ -1578,6 +1662,27 @@ fn shifted_back(
 /// place below a country named most often as where things are or happened,
 /// when no other is named as often.
 fn main_place(places: &Places) -> Option<&Found> {
+    match named_places(places).as_slice() {
+        [(f, _)] => Some(f),
+        [(f, a), (_, b), ..] if a > b => Some(f),
+        _ => None,
+    }
+}
+
+/// The place an article is all about: named as where things are or
+/// happened three times or more, and more than twice as often as any other
+/// ("the Serena Hotel in Kabul ... the capital ... Kabul").
+fn dominant_place(places: &Places) -> Option<&Found> {
+    match named_places(places).as_slice() {
+        [(f, a)] if *a >= 3 => Some(f),
+        [(f, a), (_, b), ..] if *a >= 3 && *a > 2 * b => Some(f),
+        _ => None,
+    }
+}
+
+/// The places below a country named as where things are or happened, each
+/// with how often, most often first.
+fn named_places(places: &Places) -> Vec<(&Found, usize)> {
     let mut named: Vec<(&Found, usize)> = Vec::new();
     for f in places.found.iter().filter(|f| {
         matches!(f.role, Role::Locative | Role::Container) && f.place.kind != Kind::Country
@@ -1588,11 +1693,7 @@ fn main_place(places: &Places) -> Option<&Found> {
         }
     }
     named.sort_by_key(|n| std::cmp::Reverse(n.1));
-    match named.as_slice() {
-        [(f, _)] => Some(f),
-        [(f, a), (_, b), ..] if a > b => Some(f),
-        _ => None,
-    }
+    named
 }
 
 /// The country of the security forces a sentence names by their country's

@@ -12,7 +12,7 @@ use rstar::primitives::GeomWithData;
 use super::Relative;
 use super::document::{Citation, Document, Part, Token, TokenKind};
 use super::lexicon::{self, contains};
-use crate::gazetteer::{Gazetteer, Kind, Match, Place};
+use crate::gazetteer::{self, Gazetteer, Kind, Match, Place};
 use crate::geocode::distance_km;
 
 /// How a place stands to what happened.
@@ -224,6 +224,23 @@ const STREET_WORDS: &[&str] = &[
     "prospekt",
     "prospect",
     "lane",
+];
+
+/// Nouns for a part of a country: "a region of Kyrgyzstan" places in it.
+const AREA_NOUNS: &[&str] = &[
+    "region",
+    "regions",
+    "part",
+    "parts",
+    "area",
+    "areas",
+    "territory",
+    "corner",
+    "province",
+    "provinces",
+    "district",
+    "districts",
+    "villages",
 ];
 
 /// The population of a major town: a hotel's name may open with it and
@@ -703,8 +720,8 @@ impl Scan<'_, '_> {
             .is_some();
         // "the Pearl Continental Hotel": a hotel's name, not the town of its
         // first word; unless that is a city: "the Kabul Serena Hotel" is in
-        // Kabul (and not in La Serena).
-        if b >= a + 3 && matches!(tokens[b - 1].lower.as_str(), "hotel" | "hotels") {
+        // Kabul (and not in La Serena), "the luxury Serena Hotel" nowhere.
+        if b >= a + 2 && matches!(tokens[b - 1].lower.as_str(), "hotel" | "hotels") {
             if self.major_town(&self.text(a, a + 1)) {
                 self.spans(a, a + 1, weak);
             } else if self.has_lookup(a, b) {
@@ -842,15 +859,19 @@ impl Scan<'_, '_> {
     }
 
     /// Whether `name` is, as written, a country or a major town: a capital,
-    /// a provincial capital or a city of [`MAJOR_TOWN_POPULATION`].
+    /// a provincial capital or a city of [`MAJOR_TOWN_POPULATION`]. An
+    /// alternate name counts only as a spelling of the whole name ("Lashkar
+    /// Gah" for Lashkar Gāh), not as a short form ("Serena" for La Serena).
     fn major_town(&self, name: &str) -> bool {
         self.looked_up
             .get(self.gazetteer, name)
             .iter()
             .any(|&(i, matched, country)| {
                 let p = self.gazetteer.place(i);
+                let spelling = matched == Match::Exact
+                    || matched == Match::Alias && gazetteer::fold(&p.name) == gazetteer::fold(name);
                 country
-                    || matches!(matched, Match::Exact | Match::Alias)
+                    || spelling
                         && (matches!(p.feature.as_str(), "PPLC" | "PPLA")
                             || p.population >= MAJOR_TOWN_POPULATION)
             })
@@ -940,7 +961,13 @@ impl Scan<'_, '_> {
             }
         }
         // A place inside a longer name that is not a place ("Eid Gah", "Ahmad Shah") is not one.
-        let loose = (a..b).any(|k| !covered[k - a] && !lexicon::place_word(&tokens[k].lower));
+        let loose = (a..b).any(|k| !covered[k - a] && !lexicon::place_word(&tokens[k].lower))
+            // "the Nawa Kali area": two names side by side, neither a
+            // country, are one name the gazetteer lacks.
+            || (!weak
+                && hits
+                    .windows(2)
+                    .any(|w| w[0].end == w[1].start && w[0].country.is_none() && w[1].country.is_none()));
         for mut hit in hits {
             if loose && hit.country.is_none() {
                 let text = self.text(a, b);
@@ -1217,6 +1244,8 @@ impl Scan<'_, '_> {
             || (prev == "," && direction)
             // "in the north of Tajikistan".
             || (prev == "of" && contains(lexicon::DIRECTIONS, &prev2))
+            // "in a remote southern region of Kyrgyzstan", "parts of Iraq".
+            || (prev == "of" && contains(AREA_NOUNS, &prev2))
             || coordinated
             || qualifier
             || (hit.start == 0 && self.tokens.get(hit.end).is_some_and(|t| t.is(':')));
