@@ -2682,3 +2682,25 @@ fn a_dated_incident_told_without_a_place_is_at_the_place_the_article_is_all_abou
         "{found:?}"
     );
 }
+
+#[test]
+fn a_foreign_dateline_gives_way_to_the_country_its_people_are_from() {
+    // Nothing is placed anywhere but the dateline; the victim is Colombian.
+    let found = rows(
+        "MONTEVIDEO (URUGUAY), 22 AUG 89 (EL DIA) -- President Sanguinetti sent a \
+         telegram to the Colombian president. He received with pain the news of the \
+         death of the Colombian senator, murdered by criminals.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("|Colombia|CO|"), "{found:?}");
+    // Told of the dateline's own people, the dateline's town stands.
+    let found = rows(
+        "MONTEVIDEO (URUGUAY), 22 AUG 89 (EL DIA) -- Uruguayan police said a Colombian \
+         businessman was murdered by criminals.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].to_lowercase().contains("|montevideo|uy|"),
+        "{found:?}"
+    );
+}

@@ -1569,28 +1569,53 @@ fn dateline_place<'p>(
 /// "HAVANA, 12 NOV 89 -- ... in El Salvador ...": a dateline whose country
 /// the article never places anything in, while it is about another
 /// country, was where the news was told, not where it happened: that other
-/// country, as the article names it.
+/// country, as the article names it. With no place in another country
+/// either, the country its body names by adjective, at least twice and more
+/// often than any other, when it names none of the dateline's country's
+/// people ("MONTEVIDEO ... the death of the Colombian senator").
 fn abroad_dateline<'p>(doc: &Document, places: &'p Places, dateline: &Found) -> Option<&'p Found> {
-    let main = places.main_country()?;
+    let body = |f: &&Found| doc.sentences[f.sentence].part == Part::Body;
     let located_in = |cc: &str| {
         places
             .found
             .iter()
-            .filter(|f| doc.sentences[f.sentence].part == Part::Body)
+            .filter(body)
             .filter(|f| matches!(f.role, Role::Locative | Role::Container) && f.place.country == cc)
             .count()
     };
-    if main == dateline.place.country
-        || located_in(&dateline.place.country) > 0
-        || located_in(main) == 0
-    {
+    let home = dateline.place.country.as_str();
+    if located_in(home) > 0 {
         return None;
     }
+    let main = places.main_country();
+    if main == Some(home) {
+        return None;
+    }
+    if let Some(main) = main.filter(|&main| located_in(main) > 0) {
+        return places
+            .found
+            .iter()
+            .chain(&places.adjectives)
+            .find(|f| f.place.kind == Kind::Country && f.place.country == main);
+    }
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in places.adjectives.iter().filter(body) {
+        if f.place.country == home {
+            return None;
+        }
+        *counts.entry(f.place.country.as_str()).or_default() += 1;
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let country = match ranked.as_slice() {
+        [(c, n)] if *n >= 2 => *c,
+        [(c, n), (_, m), ..] if *n >= 2 && n > m => *c,
+        _ => return None,
+    };
     places
-        .found
+        .adjectives
         .iter()
-        .chain(&places.adjectives)
-        .find(|f| f.place.kind == Kind::Country && f.place.country == main)
+        .find(|f| f.place.country == country)
 }
 
 /// Whether a date expression is a span that opens a clause with "after"
