@@ -2704,3 +2704,20 @@ fn a_foreign_dateline_gives_way_to_the_country_its_people_are_from() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_dateline_names_a_place_and_a_later_reference_dates_the_incident() {
+    // Upper case, as the wire carried it: "OSORNO" is weak by its case
+    // alone, the dateline's form makes it a place.
+    let found = rows(
+        "OSORNO, 18 JAN 89 -- A BOMB EXPLODED IN A PILMAIQUEN ALLEY.\n\n\
+         THE EXPLOSION OCCURRED ON 16 JANUARY, CAUSING PANIC BUT NO CASUALTIES.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .to_lowercase()
+            .starts_with("1989-01-16|osorno|cl|bombing|"),
+        "{found:?}"
+    );
+}

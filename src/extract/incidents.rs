@@ -958,6 +958,11 @@ impl Builder<'_> {
                 {
                     self.incidents[t].place = (*finer).clone();
                 }
+                // "THE EXPLOSION OCCURRED AT 2350 ON 16 JANUARY": the
+                // reference dates an incident told without a date.
+                if self.incidents[t].date.is_none() {
+                    self.incidents[t].date = self.dated[s];
+                }
                 self.attach(t, s, None, false, &counts);
                 return;
             }

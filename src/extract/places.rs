@@ -254,6 +254,10 @@ const NEARBY: usize = 8;
 /// Score a candidate needs to be accepted as a place.
 const THRESHOLD: f64 = 3.0;
 
+/// What a dateline's form adds to its name's score: "OSORNO, 18 JAN 89 --"
+/// names a place, whatever the case of the text.
+const DATELINE_BONUS: f64 = 1.0;
+
 /// Finds and resolves the places of an article.
 pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
     let mut raws = Vec::new();
@@ -1521,7 +1525,12 @@ fn resolve(
     };
     let score = |r: &Raw, (i, m): (usize, Match)| {
         let p = gazetteer.place(i);
-        prior(p, m, r.hint) + context(r, p) - r.penalty
+        let dateline = if r.role == Role::Dateline {
+            DATELINE_BONUS
+        } else {
+            0.0
+        };
+        prior(p, m, r.hint) + context(r, p) + dateline - r.penalty
     };
     let best = |r: &Raw, extra: &dyn Fn(&Place) -> f64| -> Option<(usize, f64)> {
         r.candidates
