@@ -2721,3 +2721,17 @@ fn a_dateline_names_a_place_and_a_later_reference_dates_the_incident() {
         "{found:?}"
     );
 }
+
+#[test]
+fn it_happened_on_a_date_dates_the_incident_just_told() {
+    let found = rows(
+        "MOSCOW, 7 JUL 89 (IZVESTIYA) -- Thirty Soviet seamen have been injured in the \
+         Peruvian port of Callao by a bomb planted under a bus.\n\n\
+         \"It happened on 5 July at 1010 hours local time,\" an official said.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("1989-07-05|Callao|PE|Bombing|"),
+        "{found:?}"
+    );
+}

@@ -554,6 +554,16 @@ fn parentheses(tokens: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether a sentence says when "it", "this" or "the incident" happened
+/// ("It happened on 5 July", "The incident occurred at dawn").
+fn happened(tokens: &[Token]) -> bool {
+    tokens.windows(2).enumerate().any(|(k, p)| {
+        let verb = matches!(p[1].lower.as_str(), "happened" | "occurred")
+            || (p[1].lower == "took" && tokens.get(k + 2).is_some_and(|t| t.lower == "place"));
+        verb && matches!(p[0].lower.as_str(), "it" | "this" | "incident")
+    })
+}
+
 /// Token ranges of comparisons: from a superlative to the end of its clause
 /// ("the deadliest attack since the Beslan siege"), or to a "was the" that
 /// names the incident compared ("the deadliest attack was the August 26
@@ -921,6 +931,14 @@ impl Builder<'_> {
 
         if fresh.is_empty() {
             if references.is_empty() && counts.is_empty() {
+                // "IT HAPPENED ON 5 JULY AT 1010 HOURS": the date of the
+                // incident just told, when it had none.
+                if let Some(c) = self.current
+                    && self.incidents[c].date.is_none()
+                    && happened(tokens)
+                {
+                    self.incidents[c].date = self.dated[s];
+                }
                 return;
             }
             let kind = kind_of(&references);
