@@ -2735,3 +2735,21 @@ fn it_happened_on_a_date_dates_the_incident_just_told() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_before_a_building_word_is_the_building_not_the_town() {
+    // "Santa Isabel" is a town in Puerto Rico (and Malabo's old name); here
+    // it is a school in Huancayo.
+    let found = rows(
+        "LIMA, 12 NOV 89 -- In Huancayo, the Santa Isabel high school was the target \
+         of a bomb attack on 10 November.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("1989-11-10|Huancayo|PE|Bombing|"),
+        "{found:?}"
+    );
+    // A major town's name stays the town: "the Kabul university".
+    let (places, _) = places_and_skips("A bomb exploded at the Kabul university on Monday.");
+    assert_eq!(places, vec!["Kabul,AF"]);
+}

@@ -226,6 +226,21 @@ const STREET_WORDS: &[&str] = &[
     "lane",
 ];
 
+/// Buildings a name before them may belong to, written in lower case in
+/// wire copy: "the Santa Isabel high school" is a school, not the town.
+const FACILITY_WORDS: &[&str] = &[
+    "school",
+    "college",
+    "university",
+    "hospital",
+    "clinic",
+    "hotel",
+    "church",
+    "cathedral",
+    "mosque",
+    "stadium",
+];
+
 /// Nouns for a part of a country: "a region of Kyrgyzstan" places in it.
 const AREA_NOUNS: &[&str] = &[
     "region",
@@ -247,6 +262,9 @@ const AREA_NOUNS: &[&str] = &[
 /// still name the town ("the Kabul Serena Hotel", not "the Pearl
 /// Continental Hotel").
 const MAJOR_TOWN_POPULATION: u64 = 100_000;
+
+/// The population of a provincial capital that counts as a major town.
+const SEAT_POPULATION: u64 = 10_000;
 
 /// Tokens within which a country named beside a place counts in full.
 const NEARBY: usize = 8;
@@ -733,6 +751,16 @@ impl Scan<'_, '_> {
             }
             return;
         }
+        // "the Santa Isabel high school": a building's name, unless that of
+        // a major town ("the Kabul university" is in Kabul).
+        let facility_after = contains(FACILITY_WORDS, self.lower(b))
+            || (self.lower(b) == "high" && self.lower(b + 1) == "school");
+        if a >= 1 && self.lower(a - 1) == "the" && facility_after && !self.major_town(&full) {
+            if self.has_lookup(a, b) {
+                self.skip(a, b, "a building's name");
+            }
+            return;
+        }
         // "Guryanov Street", "Kashirskoye Highway": a street, not the town
         // of its name; in wire copy the word may lose its capital ("on La
         // Reforma street"), though a road is often named by the town it
@@ -863,7 +891,9 @@ impl Scan<'_, '_> {
     }
 
     /// Whether `name` is, as written, a country or a major town: a capital,
-    /// a provincial capital or a city of [`MAJOR_TOWN_POPULATION`]. An
+    /// a provincial capital (of [`SEAT_POPULATION`], where GeoNames gives
+    /// one: Puerto Rico's municipal seats are PPLA) or a city of
+    /// [`MAJOR_TOWN_POPULATION`]. An
     /// alternate name counts only as a spelling of the whole name ("Lashkar
     /// Gah" for Lashkar Gāh), not as a short form ("Serena" for La Serena).
     fn major_town(&self, name: &str) -> bool {
@@ -876,7 +906,9 @@ impl Scan<'_, '_> {
                     || matched == Match::Alias && gazetteer::fold(&p.name) == gazetteer::fold(name);
                 country
                     || spelling
-                        && (matches!(p.feature.as_str(), "PPLC" | "PPLA")
+                        && (p.feature == "PPLC"
+                            || p.feature == "PPLA"
+                                && (p.population == 0 || p.population >= SEAT_POPULATION)
                             || p.population >= MAJOR_TOWN_POPULATION)
             })
     }
