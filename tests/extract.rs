@@ -2753,3 +2753,15 @@ fn a_name_before_a_building_word_is_the_building_not_the_town() {
     let (places, _) = places_and_skips("A bomb exploded at the Kabul university on Monday.");
     assert_eq!(places, vec!["Kabul,AF"]);
 }
+
+#[test]
+fn killed_in_an_accident_is_no_incident() {
+    let found = rows(
+        "BOGOTA, 5 MAY 90 -- The foundation is named after the guerrilla leader, who \
+         was killed in an airplane accident in Panama.",
+    );
+    assert_eq!(found, Vec::<String>::new());
+    // Killed in an ambush is still an incident.
+    let found = rows("BOGOTA, 5 MAY 90 -- Two soldiers were killed in an ambush near Cali.");
+    assert_eq!(found.len(), 1, "{found:?}");
+}

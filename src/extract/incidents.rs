@@ -267,11 +267,16 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
         let verbal = phrase[0].starts_with("attack")
             && i >= 1
             && contains(lexicon::VERBAL_ADVERBS, lower(i - 1));
+        // "was killed in an airplane accident": the same, told after.
         let disaster = phrase[0] == "killed"
-            && (i.saturating_sub(8)..i)
+            && ((i.saturating_sub(8)..i)
                 .rev()
                 .take_while(|&k| !tokens[k].is(';') && !tokens[k].is('.'))
-                .any(|k| contains(lexicon::DISASTERS, lower(k)));
+                .any(|k| contains(lexicon::DISASTERS, lower(k)))
+                || tokens.get(end).is_some_and(|t| t.lower == "in")
+                    && (end + 1..tokens.len().min(end + 5))
+                        .take_while(|&k| tokens[k].kind == TokenKind::Word)
+                        .any(|k| contains(lexicon::DISASTERS, lower(k))));
         // "nearly 400 attacks", "dozens of bombings", "a number of attacks":
         // a tally, not one incident.
         // People ("30 hostages", "12 attackers") are no tally.
