@@ -2765,3 +2765,12 @@ fn killed_in_an_accident_is_no_incident() {
     let found = rows("BOGOTA, 5 MAY 90 -- Two soldiers were killed in an ambush near Cali.");
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn a_tally_since_an_event_is_no_incident() {
+    let found = rows(
+        "BOGOTA, 22 MAR 90 -- Since the party was founded, more than 1,000 party members \
+         have been killed in Colombia.",
+    );
+    assert_eq!(found, Vec::<String>::new());
+}

@@ -891,11 +891,8 @@ impl Builder<'_> {
                     )
                 })
         });
-        let period = past
-            || tokens
-                .windows(2)
-                .any(|p| p[0].lower == "since" && p[1].lower == "then")
-            || dates.iter().any(|d| since(d) && d.is_absolute());
+        // "since 11 November", "Since the UP was founded": any "since".
+        let period = past || tokens.iter().any(|t| t.lower == "since");
         let perfect = tokens
             .windows(2)
             .any(|p| matches!(p[0].lower.as_str(), "has" | "have") && p[1].lower == "been");
