@@ -1572,7 +1572,7 @@ fn a_town_followed_by_its_department_is_the_town_of_that_department() {
             "On 10 March 1990 rebels murdered four members of a family in Santa Maria Del \
              Valle, Huanuco Department."
         ),
-        vec!["1990-03-10|Santa Maria Del Valle|PE|Armed attack|||city"]
+        vec!["1990-03-10|Santa Maria Del Valle|PE|Armed attack|4||city"]
     );
     // A town of the name only abroad is not taken: the department places it.
     let got = rows("Guerrillas attacked a bus in Tejutla, Chalatenango Department, on 3 May 1990.");
@@ -2103,7 +2103,7 @@ fn a_dateline_abroad_is_where_the_news_was_told() {
             "HAVANA, 12 NOV 89 -- Two peasants were murdered yesterday, rebel radio said. \
              Later rebels attacked an army post in San Miguel, El Salvador."
         )[0],
-        "1989-11-11|El Salvador|SV|Armed attack|||country"
+        "1989-11-11|El Salvador|SV|Armed attack|2||country"
     );
     // A place in the dateline's country keeps it there.
     assert_eq!(
@@ -2773,4 +2773,19 @@ fn a_tally_since_an_event_is_no_incident() {
          have been killed in Colombia.",
     );
     assert_eq!(found, Vec::<String>::new());
+}
+
+#[test]
+fn murdered_and_massacred_count_the_dead() {
+    let found = rows(
+        "On 3 May 1990 five peasants were murdered in Cali.\n\n\
+         On 4 May 1990 gunmen murdered three policemen in Cali.",
+    );
+    assert_eq!(
+        found,
+        vec![
+            "1990-05-03|Cali|CO|Armed attack|5||city",
+            "1990-05-04|Cali|CO|Armed attack|3||city"
+        ]
+    );
 }

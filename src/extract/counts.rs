@@ -16,10 +16,28 @@ pub struct Count {
 }
 
 const FATAL_AFTER: &[&str] = &[
-    "killed", "dead", "died", "die", "perished", "killed,", "martyred",
+    "killed",
+    "dead",
+    "died",
+    "die",
+    "perished",
+    "killed,",
+    "martyred",
+    "murdered",
+    "assassinated",
+    "massacred",
+    "slain",
 ];
 const INJURED_AFTER: &[&str] = &["wounded", "injured", "hurt"];
-const FATAL_BEFORE: &[&str] = &["killing", "killed", "kill", "kills"];
+const FATAL_BEFORE: &[&str] = &[
+    "killing",
+    "killed",
+    "kill",
+    "kills",
+    "murdering",
+    "murdered",
+    "massacred",
+];
 const INJURED_BEFORE: &[&str] = &[
     "wounding", "injuring", "wounded", "injured", "wounds", "injures",
 ];
