@@ -2789,3 +2789,14 @@ fn murdered_and_massacred_count_the_dead() {
         ]
     );
 }
+
+#[test]
+fn a_spanish_name_goes_on_past_de_and_y() {
+    // "Rivera y Damas", "Alfonso de Lima": people, not Damascus nor Lima.
+    let (places, skipped) = places_and_skips(
+        "Archbishop Arturo Rivera y Damas said two bodyguards, Dagoberto Rodriguez and \
+         Alfonso de Lima, were killed in Bogota.",
+    );
+    assert_eq!(places, vec!["Bogota,CO"]);
+    assert_skipped(&skipped, "Alfonso de Lima: person");
+}

@@ -369,12 +369,14 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
 
 /// Whether a person's name that starts at `start` with a given name goes on
 /// at `b` with a given name that upper-case wire copy lost the capital of
-/// ("JOSE MARIA MARTINEZ" read as "Jose maria Martinez"): a given name
-/// followed by a capitalised word.
+/// ("JOSE MARIA MARTINEZ" read as "Jose maria Martinez"), or with a
+/// Spanish particle ("Alfonso de Lima", "Arturo Rivera y Damas"): a given
+/// name or particle followed by a capitalised word.
 fn given_name_goes_on(tokens: &[Token], start: usize, b: usize) -> bool {
     contains(lexicon::GIVEN_NAMES, &tokens[start].lower)
         && !tokens[b].is_cap()
-        && contains(lexicon::GIVEN_NAMES, &tokens[b].lower)
+        && (contains(lexicon::GIVEN_NAMES, &tokens[b].lower)
+            || matches!(tokens[b].lower.as_str(), "de" | "del" | "y"))
         && tokens.get(b + 1).is_some_and(Token::is_cap)
 }
 
