@@ -2800,3 +2800,12 @@ fn a_spanish_name_goes_on_past_de_and_y() {
     assert_eq!(places, vec!["Bogota,CO"]);
     assert_skipped(&skipped, "Alfonso de Lima: person");
 }
+
+#[test]
+fn a_town_after_a_persons_name_and_of_is_where_they_are_from() {
+    let found = rows(
+        "The two Italians, Roberto Roascio of Milan and Mario Accurso of Rome, were \
+         taken hostage on 3 May 1990 from a work site in Colombia.",
+    );
+    assert_eq!(found, vec!["1990-05-03|Colombia|CO|Kidnapping|||country"]);
+}

@@ -1243,7 +1243,8 @@ impl Scan<'_, '_> {
         let (prev, prev2, _) = self.before(self.apposed_capital(a).unwrap_or(a));
         if prev == "of" && contains(lexicon::OFFICES, &prev2) || based_in(&prev, &prev2) {
             Role::Attribute
-        } else if prev == "from" {
+        } else if prev == "from" || (prev == "of" && self.people.contains(&prev2)) {
+            // "Mario Accurso of Rome": where a person is from.
             Role::Origin
         } else if prev == "near"
             || prev == "outside"
