@@ -2809,3 +2809,24 @@ fn a_town_after_a_persons_name_and_of_is_where_they_are_from() {
     );
     assert_eq!(found, vec!["1990-05-03|Colombia|CO|Kidnapping|||country"]);
 }
+
+#[test]
+fn a_name_after_firm_even_in_quotes_is_the_firm() {
+    // "Torno" is a town in Italy, which the text names (Milan, Rome).
+    let found = rows(
+        "MEDELLIN, 28 APR 89 (EFE) -- THE TWO ITALIANS, ROBERTO ROASCIO OF MILAN AND \
+         MARIO ACCURSO OF ROME, WERE TAKEN HOSTAGE FROM THE WORK SITE WHERE THE MILANESE \
+         FIRM \"TORNO\" IS BUILDING A DAM.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .to_lowercase()
+            .starts_with("|medellin|co|kidnapping|"),
+        "{found:?}"
+    );
+    let (_, skipped) = places_and_skips(
+        "They were taken from the site where the Milanese firm \"Torno\" works near Rome.",
+    );
+    assert_skipped(&skipped, "Torno: organisation");
+}

@@ -1437,7 +1437,8 @@ pub const FORECASTS: &[&[&str]] = &[
     &["to", "prevent"],
 ];
 
-/// Words before a publication's name ("Turkish daily Hurriyet").
+/// Words before a publication's or a firm's name ("Turkish daily Hurriyet",
+/// "the Milanese firm Torno").
 pub const PUBLICATION_WORDS: &[&str] = &[
     "daily",
     "weekly",
@@ -1448,6 +1449,8 @@ pub const PUBLICATION_WORDS: &[&str] = &[
     "portal",
     "outlet",
     "tabloid",
+    "firm",
+    "company",
 ];
 
 /// Phrases of a photo caption ("A view of the burnt-out hall is seen on

@@ -832,7 +832,13 @@ impl Scan<'_, '_> {
         let follower =
             contains(lexicon::ORG_FOLLOWERS, self.lower(b)) && !tokens[b - 1].possessive();
         // "Turkish daily Hurriyet", "the newspaper Izvestia".
-        let titled = a > 0 && contains(lexicon::PUBLICATION_WORDS, self.lower(a - 1));
+        // "the Milanese firm \"Torno\"": the same, in quotes.
+        let quoted = a >= 2 && (tokens[a - 1].is('"') || tokens[a - 1].is('\''));
+        let titled = a > 0
+            && contains(
+                lexicon::PUBLICATION_WORDS,
+                self.lower(if quoted { a - 2 } else { a - 1 }),
+            );
         if !country_run && (marker || follower || titled) {
             let mut end = b;
             // "Islamic Renaissance Party of Tajikistan", "Islamic State of
