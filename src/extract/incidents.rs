@@ -936,10 +936,9 @@ impl Builder<'_> {
                 // "IT HAPPENED ON 5 JULY AT 1010 HOURS": the date of the
                 // incident just told, when it had none.
                 if let Some(c) = self.current
-                    && self.incidents[c].date.is_none()
                     && happened(tokens)
                 {
-                    self.incidents[c].date = self.dated[s];
+                    self.date_if_undated(c, s);
                 }
                 return;
             }
@@ -980,9 +979,7 @@ impl Builder<'_> {
                 }
                 // "THE EXPLOSION OCCURRED AT 2350 ON 16 JANUARY": the
                 // reference dates an incident told without a date.
-                if self.incidents[t].date.is_none() {
-                    self.incidents[t].date = self.dated[s];
-                }
+                self.date_if_undated(t, s);
                 self.attach(t, s, None, false, &counts);
                 return;
             }
@@ -1067,9 +1064,7 @@ impl Builder<'_> {
                             f.place.country == self.incidents[c].place.place.country
                         }) =>
                 {
-                    if self.incidents[c].date.is_none() {
-                        self.incidents[c].date = self.dated[s];
-                    }
+                    self.date_if_undated(c, s);
                     self.attach(c, s, Some(kind), assaults(&fresh), &counts);
                 }
                 // The article's place dates only its first incident; an
@@ -1519,6 +1514,14 @@ impl Builder<'_> {
     }
 
     /// Adds a sentence's type (told with an assault word or not) and figures to an incident.
+    /// Gives incident `t`, told without a date, the date of sentence `s`.
+    fn date_if_undated(&mut self, t: usize, s: usize) {
+        let i = &mut self.incidents[t];
+        if i.date.is_none() {
+            i.date = self.dated[s];
+        }
+    }
+
     fn attach(
         &mut self,
         t: usize,

@@ -901,9 +901,9 @@ impl Scan<'_, '_> {
     /// Whether `name` is, as written, a country or a major town: a capital,
     /// a provincial capital (of [`SEAT_POPULATION`], where GeoNames gives
     /// one: Puerto Rico's municipal seats are PPLA) or a city of
-    /// [`MAJOR_TOWN_POPULATION`]. An
-    /// alternate name counts only as a spelling of the whole name ("Lashkar
-    /// Gah" for Lashkar Gāh), not as a short form ("Serena" for La Serena).
+    /// [`MAJOR_TOWN_POPULATION`]. An alternate name counts only as a
+    /// spelling of the whole name ("Lashkar Gah" for Lashkar Gāh), not as a
+    /// short form ("Serena" for La Serena).
     fn major_town(&self, name: &str) -> bool {
         self.looked_up
             .get(self.gazetteer, name)
