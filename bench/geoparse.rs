@@ -4,13 +4,14 @@
 //! ```text
 //! cargo bench --bench geoparse -- measure CORPUS.xml...        # the table
 //! cargo bench --bench geoparse -- fit isolated|context [--write] CORPUS.xml...   # weights
-//! cargo bench --bench geoparse -- misses isolated|context CORPUS.xml... # why wrong
+//! cargo bench --bench geoparse -- misses isolated|context|one CORPUS.xml... # why wrong
 //! cargo bench --bench geoparse -- compare CORPUS.xml...    # against most populous
 //! ```
 //!
-//! Each toponym with coordinates is one place name. Two settings:
+//! Each toponym with coordinates is one place name. Three settings:
 //! - isolated: every name on its own, no hint;
-//! - sheet: one file per article, its names in order, the file as context.
+//! - sheet: one file per article, its names in order, the file as context;
+//! - one sheet: all names of the corpus in one file, the file as context.
 //!
 //! Measures (Gritta et al. 2018): accuracy within 161 km, mean and median
 //! error in km, AUC of ln(1 + error) / ln(20039) (lower is better), the
@@ -34,6 +35,7 @@ use incimap::geocode::{Geocoder, context_of, distance_km};
 const MISS_KM: f64 = 20039.0;
 
 /// One annotated place name.
+#[derive(Clone)]
 struct Toponym {
     name: String,
     lat: f64,
@@ -163,33 +165,68 @@ impl Scores {
     }
 }
 
-/// Calls `each` with every name of the articles and a geocoder for it:
-/// with the article's other names as context (the sheet setting), or on its
-/// own (the isolated setting).
+/// How the names of a corpus reach the geocoder.
+#[derive(Clone, Copy, PartialEq)]
+enum Setting {
+    /// Every name on its own, no hint, no context.
+    Isolated,
+    /// One file per article, its names in order, the file as context.
+    Sheet,
+    /// All names of the corpus in one file, one row per name, the file as
+    /// context: what a new user gets from `incimap geocode` on such a list.
+    OneSheet,
+}
+
+impl Setting {
+    /// The setting named on the command line.
+    fn parse(word: &str) -> Result<Setting, String> {
+        match word {
+            "isolated" => Ok(Setting::Isolated),
+            "context" | "sheet" => Ok(Setting::Sheet),
+            "one" => Ok(Setting::OneSheet),
+            other => Err(format!("`{other}` is not isolated, context or one")),
+        }
+    }
+}
+
+/// Calls `each` with every name of the articles and a geocoder for it, in
+/// one of the settings.
 fn each_name(
     gazetteer: &Gazetteer,
     articles: &[&Article],
-    context: bool,
+    setting: Setting,
     mut each: impl FnMut(&Toponym, &Geocoder<'_>),
 ) {
-    for article in articles {
-        let names = article.toponyms.iter().map(|t| (t.name.as_str(), "", ""));
-        let ctx = if context {
-            context_of(gazetteer, names)
-        } else {
+    let one;
+    let files: Vec<&Article> = if setting == Setting::OneSheet {
+        one = Article {
+            toponyms: articles
+                .iter()
+                .flat_map(|a| a.toponyms.iter().cloned())
+                .collect(),
+        };
+        vec![&one]
+    } else {
+        articles.to_vec()
+    };
+    for file in files {
+        let names = file.toponyms.iter().map(|t| (t.name.as_str(), "", ""));
+        let ctx = if setting == Setting::Isolated {
             incimap::geocode::Context::new()
+        } else {
+            context_of(gazetteer, names)
         };
         let geocoder = Geocoder::new(gazetteer).with_context(&ctx);
-        for t in &article.toponyms {
+        for t in &file.toponyms {
             each(t, &geocoder);
         }
     }
 }
 
 /// Resolves every name of the articles in one setting.
-fn measure(gazetteer: &Gazetteer, articles: &[&Article], context: bool) -> Scores {
+fn measure(gazetteer: &Gazetteer, articles: &[&Article], setting: Setting) -> Scores {
     let mut scores = Scores::default();
-    each_name(gazetteer, articles, context, |t, geocoder| {
+    each_name(gazetteer, articles, setting, |t, geocoder| {
         let o = geocoder.resolve(&t.name, "", "");
         let found = o
             .location
@@ -208,9 +245,9 @@ struct Example {
     weight: f64,
 }
 
-fn examples(gazetteer: &Gazetteer, articles: &[&Article], context: bool) -> Vec<Example> {
+fn examples(gazetteer: &Gazetteer, articles: &[&Article], setting: Setting) -> Vec<Example> {
     let mut out = Vec::new();
-    each_name(gazetteer, articles, context, |t, geocoder| {
+    each_name(gazetteer, articles, setting, |t, geocoder| {
         let query = geocoder.query(&t.name, "", "");
         let right: Vec<bool> = query
             .ranked
@@ -348,9 +385,13 @@ fn run() -> Result<(), String> {
                 let (even, odd) = halves(&articles);
                 let all: Vec<&Article> = articles.iter().collect();
                 for (half, set) in [("all", &all), ("fit half", &even), ("held-out half", &odd)] {
-                    for (setting, context) in [("isolated", false), ("sheet", true)] {
-                        let scores = measure(&gazetteer, set, context);
-                        println!("{}", scores.row(&format!("{name} {half}, {setting}")));
+                    for (label, setting) in [
+                        ("isolated", Setting::Isolated),
+                        ("sheet", Setting::Sheet),
+                        ("one sheet", Setting::OneSheet),
+                    ] {
+                        let scores = measure(&gazetteer, set, setting);
+                        println!("{}", scores.row(&format!("{name} {half}, {label}")));
                     }
                 }
             }
@@ -363,7 +404,7 @@ fn run() -> Result<(), String> {
                 let articles = read_corpus(path)?;
                 let (even, _) = halves(&articles);
                 let (mut won, mut lost) = (0, 0);
-                each_name(&gazetteer, &even, false, |t, geocoder| {
+                each_name(&gazetteer, &even, Setting::Isolated, |t, geocoder| {
                     let query = geocoder.query(&t.name, "", "");
                     let near = |s: &incimap::geocode::score::Scored<'_>| {
                         let p = &s.candidate.place;
@@ -404,7 +445,7 @@ fn run() -> Result<(), String> {
         }
         Some("misses") if args.len() > 2 => {
             // The fit half's wrong answers, for looking at (never the held-out half).
-            let context = args[1] == "context";
+            let setting = Setting::parse(&args[1])?;
             for path in &args[2..] {
                 let articles = read_corpus(path)?;
                 let (even, _) = halves(&articles);
@@ -412,7 +453,7 @@ fn run() -> Result<(), String> {
                 // its point is far; a right candidate was ranked lower; no
                 // candidate is near; or the name is unknown.
                 let mut kinds = [0usize; 4];
-                each_name(&gazetteer, &even, context, |t, geocoder| {
+                each_name(&gazetteer, &even, setting, |t, geocoder| {
                     let o = geocoder.resolve(&t.name, "", "");
                     let error = o
                         .location
@@ -449,10 +490,10 @@ fn run() -> Result<(), String> {
             Ok(())
         }
         Some("fit") if args.len() > 2 => {
-            let context = match args[1].as_str() {
-                "isolated" => false,
-                "context" => true,
-                other => return Err(format!("fit: `{other}` is not isolated or context")),
+            let context = match Setting::parse(&args[1])? {
+                Setting::Isolated => false,
+                Setting::Sheet => true,
+                Setting::OneSheet => return Err("fit: fits isolated or context".into()),
             };
             let write = args.iter().any(|a| a == "--write");
             let mut all = Vec::new();
@@ -463,7 +504,14 @@ fn run() -> Result<(), String> {
                 .collect::<Result<_, _>>()?;
             let per_corpus: Vec<Vec<Example>> = corpora
                 .iter()
-                .map(|articles| examples(&gazetteer, &halves(articles).0, context))
+                .map(|articles| {
+                    let setting = if context {
+                        Setting::Sheet
+                    } else {
+                        Setting::Isolated
+                    };
+                    examples(&gazetteer, &halves(articles).0, setting)
+                })
                 .collect();
             let total: usize = per_corpus.iter().map(Vec::len).sum();
             for mut examples in per_corpus {
@@ -511,7 +559,8 @@ fn run() -> Result<(), String> {
             Ok(())
         }
         _ => Err(
-            "usage: geoparse measure CORPUS.xml... | geoparse fit isolated|context [--write] CORPUS.xml..."
+            "usage: geoparse measure CORPUS.xml... | fit isolated|context [--write] CORPUS.xml... \
+             | misses isolated|context|one CORPUS.xml... | compare CORPUS.xml..."
                 .into(),
         ),
     }

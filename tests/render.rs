@@ -1027,7 +1027,10 @@ fn aggregated_maps_label_the_largest_clusters() {
         map.notes
     );
     // A cluster of several places is named after the one it sits on.
-    assert!(labels.contains(&"Madrid and 1 place"), "{labels:?}");
+    assert!(
+        labels.iter().any(|l| l.ends_with(" and 1 place")),
+        "{labels:?}"
+    );
     // The size key offers counts: no 0, no n/a.
     let legend = legend_svg(&map);
     assert!(legend.contains(">Incidents</text>"));

@@ -258,6 +258,65 @@ fn context_does_not_drag_a_strong_name_away() {
 }
 
 #[test]
+fn a_file_spread_over_the_world_pulls_less() {
+    // Texan towns near Paris, Texas, pull Paris there in a file of their
+    // own; among places in fifteen other countries they say less, and
+    // Paris stays in France.
+    let texan = [
+        "Bonham",
+        "Sulphur Springs",
+        "Honey Grove",
+        "Dallas",
+        "Paris",
+    ];
+    let near = sheet(&texan).pop().unwrap();
+    assert!(km_from(&near, 33.66, -95.56) < 25.0, "{}", near.reason);
+    let world = sheet(&[
+        "Bonham",
+        "Sulphur Springs",
+        "Honey Grove",
+        "Dallas",
+        "Tokyo",
+        "Lagos",
+        "Lima",
+        "Cairo",
+        "Delhi",
+        "Berlin",
+        "Sydney",
+        "Nairobi",
+        "Jakarta",
+        "Bogota",
+        "Hanoi",
+        "Kabul",
+        "Madrid",
+        "Oslo",
+        "Quito",
+        "Paris",
+    ]);
+    let paris = world.last().unwrap();
+    assert_eq!(kind_and_country(paris).1, "FR", "{}", paris.reason);
+    // Nor does Bogota make Madrid the Colombian town.
+    let madrid = &world[16];
+    assert_eq!(kind_and_country(madrid).1, "ES", "{}", madrid.reason);
+}
+
+#[test]
+fn one_mention_among_many_names_pulls_less_than_in_an_article() {
+    // A long file of US cities that names Idaho once: Moscow is still the
+    // capital of Russia, not the Idaho town.
+    let mut names: Vec<&str> = gazetteer()
+        .places()
+        .filter(|p| p.country == "US" && p.kind == Kind::City && p.population > 150_000)
+        .map(|p| p.name.as_str())
+        .take(150)
+        .collect();
+    assert!(names.len() >= 100, "{} US cities", names.len());
+    names.extend(["Idaho", "Moscow"]);
+    let moscow = sheet(&names).pop().unwrap();
+    assert!(km_from(&moscow, 55.75, 37.62) < 161.0, "{}", moscow.reason);
+}
+
+#[test]
 fn acled_and_ucdp_place_styles_resolve() {
     let kabul = alone("Kabul city");
     assert!(km_from(&kabul, 34.53, 69.17) < 25.0, "{}", kabul.reason);

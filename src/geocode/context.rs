@@ -23,6 +23,21 @@ const NEAR_KM: f64 = 150.0;
 /// 0.6%), are not measured.
 const NEAR_CUTOFF_DEG: f64 = 7.0;
 
+/// A file of up to this many names is read like one article: one name that
+/// is a province, or one point near a candidate, counts in full. In a larger
+/// file such evidence counts by how many of its names bear it out, so that
+/// one mention of Idaho among a thousand US towns does not make `Moscow` the
+/// Idaho town. (Chosen on the fit half of LGL and GeoWebNews read as one
+/// file each; articles are unaffected.)
+const DENSE_NAMES: f64 = 80.0;
+
+/// The concentration of a file's places in countries (the sum of squared
+/// country shares) at and above which context counts in full. A file
+/// spread over many countries, such as a digest of world news (about 0.15),
+/// says little about where any one name is, and its context counts less in
+/// proportion; most single articles are above it. (Chosen as `DENSE_NAMES`.)
+const FOCUSED: f64 = 0.3;
+
 /// What one distinct name contributed.
 #[derive(Clone, Debug, Default)]
 struct Contribution {
@@ -38,6 +53,9 @@ struct Contribution {
 pub struct Context {
     names: usize,
     countries: HashMap<String, f64>,
+    /// The total of `countries`, and the sum of its squares.
+    country_mass: f64,
+    country_squares: f64,
     provinces: HashMap<(String, String), f64>,
     named_countries: HashMap<String, usize>,
     named_provinces: HashMap<(String, String), usize>,
@@ -92,7 +110,10 @@ impl Context {
                 .insert(at, (place.lat, place.lon, sure, key.clone()));
         }
         for (cc, p) in &mine.countries {
-            *self.countries.entry(cc.clone()).or_default() += p;
+            let mass = self.countries.entry(cc.clone()).or_default();
+            self.country_squares += (*mass + p).powi(2) - mass.powi(2);
+            self.country_mass += p;
+            *mass += p;
         }
         for (code, p) in &mine.provinces {
             *self.provinces.entry(code.clone()).or_default() += p;
@@ -105,6 +126,16 @@ impl Context {
         }
         self.names += 1;
         self.own.entry(key).or_default().push(mine);
+    }
+
+    /// How much the context counts, from 0 to 1: in full when the file's
+    /// places are concentrated in a few countries (see [`FOCUSED`]).
+    fn focus(&self) -> f64 {
+        if self.country_mass <= 0.0 {
+            return 0.0;
+        }
+        let concentration = self.country_squares / self.country_mass.powi(2);
+        (concentration / FOCUSED).min(1.0)
     }
 
     /// How many distinct names the context holds.
@@ -155,28 +186,36 @@ impl Context {
                 let d = (lon - place.lon).abs();
                 d.min(360.0 - d) * shrink < NEAR_CUTOFF_DEG
             };
-            features[FIRST_CONTEXT + 2] = self.points[from..to]
+            let weights = self.points[from..to]
                 .iter()
                 .filter(|(_, lon, _, name)| near(*lon) && name != key)
                 .map(|&(lat, lon, w, _)| {
                     w * (-distance_km(lat, lon, place.lat, place.lon) / NEAR_KM).exp()
-                })
-                .fold(0.0, f64::max);
+                });
+            let (max, sum) = weights.fold((0.0f64, 0.0), |(m, s), x| (m.max(x), s + x));
+            features[FIRST_CONTEXT + 2] = max.min(sum * dense(n));
         }
-        let flag = |b: bool| if b { 1.0 } else { 0.0 };
-        features[FIRST_CONTEXT + 3] = flag(named_by_others(
+        let share = |count: usize| (count as f64 * dense(n)).min(1.0);
+        features[FIRST_CONTEXT + 3] = share(named_by_others(
             &self.named_countries,
             &place.country,
             own,
             |c| c.named_country.as_ref(),
         ));
-        features[FIRST_CONTEXT + 4] = flag(
-            in_province
-                && place.kind != Kind::Admin1
-                && named_by_others(&self.named_provinces, &province, own, |c| {
-                    c.named_province.as_ref()
-                }),
-        );
+        features[FIRST_CONTEXT + 4] = if in_province && place.kind != Kind::Admin1 {
+            share(named_by_others(
+                &self.named_provinces,
+                &province,
+                own,
+                |c| c.named_province.as_ref(),
+            ))
+        } else {
+            0.0
+        };
+        let focus = self.focus();
+        for x in &mut features[FIRST_CONTEXT..] {
+            *x *= focus;
+        }
     }
 }
 
@@ -197,15 +236,21 @@ fn others_mass<K: Eq + std::hash::Hash>(
     (total.get(key).copied().unwrap_or(0.0) - mine).max(0.0)
 }
 
-/// Whether another name of the file is the country or province `key` itself.
+/// How many other names of the file are the country or province `key` itself.
 fn named_by_others<K: Eq + std::hash::Hash>(
     named: &HashMap<K, usize>,
     key: &K,
     own: &[Contribution],
     names: impl Fn(&Contribution) -> Option<&K>,
-) -> bool {
+) -> usize {
     let mine = own.iter().filter(|c| names(c) == Some(key)).count();
-    named.get(key).copied().unwrap_or(0) > mine
+    named.get(key).copied().unwrap_or(0).saturating_sub(mine)
+}
+
+/// How much one name's evidence counts in a file of `n` other names: in
+/// full up to [`DENSE_NAMES`], less in larger files.
+fn dense(n: f64) -> f64 {
+    DENSE_NAMES / n
 }
 
 fn add_mass<K: PartialEq>(masses: &mut Vec<(K, f64)>, key: K, p: f64) {
