@@ -2830,3 +2830,25 @@ fn a_name_after_firm_even_in_quotes_is_the_firm() {
     );
     assert_skipped(&skipped, "Torno: organisation");
 }
+
+#[test]
+fn the_crime_of_someone_is_told_also_past_its_date() {
+    // "the assassination on 22 March of X" tells the incident as "the
+    // assassination of X on 22 March" does; "the assassination" alone
+    // refers to one told elsewhere.
+    let text = |middle: &str| {
+        format!(
+            "BOGOTA, 24 APR 90 (EFE) -- The party said in its letter that {middle} forced it \
+             to withdraw from the elections."
+        )
+    };
+    let told = rows(&text("the assassination on 22 March of Bernardo Jaramillo"));
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(
+        told[0]
+            .to_lowercase()
+            .starts_with("1990-03-22|bogota|co|armed attack|"),
+        "{told:?}"
+    );
+    assert!(rows(&text("the assassination")).is_empty());
+}

@@ -205,7 +205,15 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                     t.kind == TokenKind::Word && !contains(super::places::PREPOSITIONS, &t.lower)
                 })
         });
-        let of = tokens.get(end).is_some_and(|t| t.lower == "of");
+        // "the murder of", also past its date: "the assassination on 22
+        // March of Bernardo Jaramillo".
+        let of_at = |k: usize| tokens.get(k).is_some_and(|t| t.lower == "of");
+        let of = of_at(end)
+            || dated.get_or_init(|| dates::find(tokens)).iter().any(|d| {
+                (d.start == end
+                    || d.start == end + 1 && matches!(tokens[end].lower.as_str(), "on" | "in"))
+                    && of_at(d.end)
+            });
         // "condemned the assassination of", "to investigate the murder of",
         // "brought to trial for the killing": a reaction to an incident
         // told elsewhere, which refers to it rather than tells it.
