@@ -1526,6 +1526,20 @@ const ABROAD_MAIN_WEIGHT: f64 = 3.0;
 /// Towns at least this large are kept wherever they are.
 const ABROAD_POPULATION: u64 = 100_000;
 
+/// Towns matched only by an alternate name are kept wherever they are from
+/// this size, or when they are a capital.
+const ABROAD_ALIAS_POPULATION: u64 = 1_000_000;
+
+/// How well the name matched candidate `i`: its best match among the name's.
+fn match_of(r: &Raw, i: usize) -> Match {
+    r.candidates
+        .iter()
+        .filter(|&&(j, _)| j == i)
+        .map(|&(_, m)| m)
+        .min()
+        .unwrap_or(Match::Variant)
+}
+
 /// Scores every candidate of every name with the countries and places around
 /// it, and keeps the names whose best candidate clears the threshold.
 fn resolve(
@@ -1556,13 +1570,19 @@ fn resolve(
     // "the Santa Isabel neighborhood": a part of a town is likelier a
     // quarter of the article's towns than any town abroad (Malabo was once
     // Santa Isabel).
-    let abroad = |p: &Place, quarter: bool| {
+    // A town abroad that the name only matches by an alternate name
+    // ("Las Guaras bridge" in El Salvador is not Huaraz, Peru, whose old
+    // spelling it is) is set aside up to a larger size, as are small towns.
+    let abroad = |p: &Place, m: Match, quarter: bool| {
         main_weight >= ABROAD_MAIN_WEIGHT
             && weights.get(&p.country).copied().unwrap_or(0.0) == 0.0
             && p.kind == Kind::City
             && (quarter
                 || (!matches!(p.feature.as_str(), "PPLC" | "PPLG" | "PPLA")
-                    && p.population < ABROAD_POPULATION))
+                    && p.population < ABROAD_POPULATION)
+                || (m != Match::Exact
+                    && !matches!(p.feature.as_str(), "PPLC" | "PPLG")
+                    && p.population < ABROAD_ALIAS_POPULATION))
     };
     let score = |r: &Raw, (i, m): (usize, Match)| {
         let p = gazetteer.place(i);
@@ -1714,12 +1734,20 @@ fn resolve(
             e
         };
         match best(r, &extra) {
-            Some((i, s)) if s >= THRESHOLD && abroad(gazetteer.place(i), r.quarter) => {
+            Some((i, s))
+                if s >= THRESHOLD
+                    && abroad(gazetteer.place(i), match_of(r, i), r.quarter) =>
+            {
                 skipped.push(Skipped {
                     sentence: r.sentence,
                     text: r.surface.clone(),
                     reason: format!(
-                        "a small town in {}, a country the article never names: likely a local place the gazetteer lacks",
+                        "{} in {}, a country the article never names: likely a local place the gazetteer lacks",
+                        if match_of(r, i) == Match::Exact {
+                            "a small town"
+                        } else {
+                            "a town named so only by an alternate name"
+                        },
                         gazetteer.place(i).country
                     ),
                 })
