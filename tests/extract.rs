@@ -2871,3 +2871,34 @@ fn a_town_abroad_matched_only_by_an_old_spelling_is_set_aside() {
     let (places, _) = places_and_skips(&text.replace("LAS GUARAS", "HUARAZ"));
     assert!(places.iter().any(|p| p == "Huaraz,PE"), "{places:?}");
 }
+
+#[test]
+fn the_one_place_named_abroad_gives_way_to_the_dateline_of_the_people_told_of() {
+    // The one place the body names is where a meeting will be, abroad; the
+    // article is about Salvadorans, from San Salvador: the attack told
+    // with no place of its own is at the dateline.
+    let text = |people: &str| {
+        format!(
+            "SAN SALVADOR, 3 NOV 89 (EFE) -- {people} president Cristiani announced that his \
+             government will attend the meeting with the {people} guerrillas scheduled for 20 \
+             November in Caracas, Venezuela.\n\nCristiani said that the government will \
+             investigate the attack that killed 10 trade union members on 31 October.\n\nThe \
+             {people} army and the {people} church asked for calm."
+        )
+    };
+    let home = rows(&text("Salvadoran"));
+    assert_eq!(home.len(), 1, "{home:?}");
+    assert!(
+        home[0]
+            .to_lowercase()
+            .starts_with("1989-10-31|san salvador|sv|"),
+        "{home:?}"
+    );
+    // Without a word of Salvadorans, the one place the article names stays.
+    let away = rows(&text("local"));
+    assert_eq!(away.len(), 1, "{away:?}");
+    assert!(
+        away[0].to_lowercase().starts_with("1989-10-31|caracas|ve|"),
+        "{away:?}"
+    );
+}

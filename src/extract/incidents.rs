@@ -1082,9 +1082,22 @@ impl Builder<'_> {
                 _ => match forces_country(s, tokens, places, true)
                     .or_else(|| dateline_place(self.doc, places, s, false))
                     .or(forces)
+                    // The one place the article names, unless abroad from
+                    // a dateline whose country's people the article is
+                    // about ("the meeting in Caracas, Venezuela" in news
+                    // from San Salvador on what Salvadoran guerrillas did).
                     .or_else(|| {
-                        main_place(places)
-                            .filter(|_| self.current.is_none() && kind != EventType::Arrests)
+                        main_place(places).filter(|m| {
+                            self.current.is_none()
+                                && kind != EventType::Arrests
+                                && dateline_place(self.doc, places, s, true).is_none_or(|d| {
+                                    d.place.country == m.place.country
+                                        || !places.adjectives.iter().any(|a| {
+                                            a.place.country == d.place.country
+                                                && self.doc.sentences[a.sentence].part == Part::Body
+                                        })
+                                })
+                        })
                     })
                     .or_else(|| dateline_place(self.doc, places, s, self.incidents.is_empty()))
                     .or_else(|| self.area_told(tokens, places))
