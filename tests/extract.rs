@@ -2902,3 +2902,37 @@ fn the_one_place_named_abroad_gives_way_to_the_dateline_of_the_people_told_of() 
         "{away:?}"
     );
 }
+
+#[test]
+fn a_countrys_adjective_that_starts_as_its_name_is_no_place() {
+    // "Spanish" and "Peruvian" are names of Spain and Peru in the
+    // gazetteer; in a text they say whose embassy or capital, not where.
+    let (places, skipped) = places_and_skips(
+        "SAN SALVADOR, 15 DEC 89 -- SHE MADE HER STATEMENT AT THE SPANISH EMBASSY. \
+         BOMBS EXPLODED IN THE PERUVIAN CAPITAL.",
+    );
+    assert!(
+        !places
+            .iter()
+            .any(|p| p.ends_with(",ES") || p.ends_with(",PE")),
+        "{places:?} {skipped:?}"
+    );
+}
+
+#[test]
+fn a_name_after_a_peoples_adjective_and_a_given_name_is_a_person() {
+    // "ITALIAN DINO ROSSY ... ROSSY WAS ENJOYING": Rossy is the man, not
+    // Rossi in Italy; "PABLO MARTIN BERROCAL" is one man, not Berrocal, Spain.
+    let (places, skipped) = places_and_skips(
+        "GUATEMALA CITY, 29 SEP 89 -- THE KIDNAPPED MEN ARE ITALIAN DINO ROSSY AND SPANISH \
+         BUSINESSMAN PABLO MARTIN BERROCAL. ROSSY WAS ENJOYING HIS VACATION.",
+    );
+    assert!(
+        !places
+            .iter()
+            .any(|p| p.ends_with(",IT") || p.ends_with(",ES")),
+        "{places:?}"
+    );
+    assert_skipped(&skipped, "Rossy: person's name");
+    assert_skipped(&skipped, "Pablo martin Berrocal: person's name");
+}

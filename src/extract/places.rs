@@ -403,10 +403,19 @@ fn surnames(doc: &Document) -> HashSet<String> {
             }
             let titled = lexicon::names_person(|k| tokens[k].lower.as_str(), i);
             let given = contains(lexicon::GIVEN_NAMES, &tokens[i].lower) && b > i + 1;
-            // "Archbishop Arturo Rivera": the words after a title inside the run.
+            // "Archbishop Arturo Rivera": the words after a title inside the
+            // run; "Italian Dino Rossy": from a given name after a people's name.
             let inner = (i..b.saturating_sub(1))
                 .find(|&k| contains(lexicon::TITLES, &tokens[k].lower))
-                .map(|k| k + 1);
+                .map(|k| k + 1)
+                .or_else(|| {
+                    let people = &tokens[i].lower;
+                    (b > i + 2
+                        && people.len() >= 5
+                        && PEOPLE_ENDINGS.iter().any(|e| people.ends_with(e))
+                        && contains(lexicon::GIVEN_NAMES, &tokens[i + 1].lower))
+                    .then_some(i + 1)
+                });
             let from = if titled || given { Some(i) } else { inner };
             if let Some(from) = from {
                 people.extend(
@@ -1372,10 +1381,22 @@ pub(super) const PREPOSITIONS: &[&str] = &[
 /// people ("Chilean", "Salvadoran", "Colombians"), not its name: it ends as
 /// adjectives do and begins as the country's name goes on.
 fn demonym_of(name: &str, gazetteer: &Gazetteer, code: &str) -> bool {
-    gazetteer
-        .country_code(code)
-        .is_some_and(|country| names_people(name, &country.name, &[]))
+    gazetteer.country_code(code).is_some_and(|country| {
+        names_people(name, &country.name, &[])
+            // A name of the country that ends as adjectives do and starts
+            // as the country's name: "Spanish" (Spain), "Peruvian" (Peru).
+            || {
+                let (word, own) = (gazetteer::fold(name), gazetteer::fold(&country.name));
+                let shared = word.chars().zip(own.chars()).take_while(|(a, b)| a == b).count();
+                word != own
+                    && shared >= 3
+                    && PEOPLE_ENDINGS.iter().any(|e| word.ends_with(e))
+            }
+    })
 }
+
+/// How the names of peoples and adjectives of places end.
+const PEOPLE_ENDINGS: &[&str] = &["an", "ans", "ian", "ians", "ese", "ish", "i", "is"];
 
 /// Whether `word` names the people of the place `name` (or is its
 /// adjective): it ends as adjectives do (or in one of `endings` more) and
@@ -1383,7 +1404,7 @@ fn demonym_of(name: &str, gazetteer: &Gazetteer, code: &str) -> bool {
 fn names_people(word: &str, name: &str, endings: &[&str]) -> bool {
     let word = crate::gazetteer::fold(word);
     let own = crate::gazetteer::fold(name);
-    let ending = ["an", "ans", "ian", "ians", "ese", "ish", "i", "is"]
+    let ending = PEOPLE_ENDINGS
         .iter()
         .chain(endings)
         .any(|e| word.ends_with(e));
