@@ -2936,3 +2936,11 @@ fn a_name_after_a_peoples_adjective_and_a_given_name_is_a_person() {
     assert_skipped(&skipped, "Rossy: person's name");
     assert_skipped(&skipped, "Pablo martin Berrocal: person's name");
 }
+
+#[test]
+fn a_hyphenated_car_bomb_is_a_car_bomb() {
+    let found =
+        rows("BOGOTA, 30 MAY 89 -- THE GENERAL ESCAPED UNHARMED TODAY FROM A CAR-BOMB ATTACK.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("|Car bomb|"), "{found:?}");
+}
