@@ -490,11 +490,11 @@ fn run() -> Result<(), String> {
             Ok(())
         }
         Some("fit") if args.len() > 2 => {
-            let context = match Setting::parse(&args[1])? {
-                Setting::Isolated => false,
-                Setting::Sheet => true,
-                Setting::OneSheet => return Err("fit: fits isolated or context".into()),
-            };
+            let setting = Setting::parse(&args[1])?;
+            if setting == Setting::OneSheet {
+                return Err("fit: fits isolated or context".into());
+            }
+            let context = setting == Setting::Sheet;
             let write = args.iter().any(|a| a == "--write");
             let mut all = Vec::new();
             let corpora: Vec<Vec<Article>> = args[2..]
@@ -504,14 +504,7 @@ fn run() -> Result<(), String> {
                 .collect::<Result<_, _>>()?;
             let per_corpus: Vec<Vec<Example>> = corpora
                 .iter()
-                .map(|articles| {
-                    let setting = if context {
-                        Setting::Sheet
-                    } else {
-                        Setting::Isolated
-                    };
-                    examples(&gazetteer, &halves(articles).0, setting)
-                })
+                .map(|articles| examples(&gazetteer, &halves(articles).0, setting))
                 .collect();
             let total: usize = per_corpus.iter().map(Vec::len).sum();
             for mut examples in per_corpus {

@@ -1092,10 +1092,7 @@ impl Builder<'_> {
                                 && kind != EventType::Arrests
                                 && dateline_place(self.doc, places, s, true).is_none_or(|d| {
                                     d.place.country == m.place.country
-                                        || !places.adjectives.iter().any(|a| {
-                                            a.place.country == d.place.country
-                                                && self.doc.sentences[a.sentence].part == Part::Body
-                                        })
+                                        || !names_people_of(self.doc, places, &d.place.country)
                                 })
                         })
                     })
@@ -1534,7 +1531,6 @@ impl Builder<'_> {
         self.attach(t, s, Some(kind), assault, counts);
     }
 
-    /// Adds a sentence's type (told with an assault word or not) and figures to an incident.
     /// Gives incident `t`, told without a date, the date of sentence `s`.
     fn date_if_undated(&mut self, t: usize, s: usize) {
         let i = &mut self.incidents[t];
@@ -1543,6 +1539,7 @@ impl Builder<'_> {
         }
     }
 
+    /// Adds a sentence's type (told with an assault word or not) and figures to an incident.
     fn attach(
         &mut self,
         t: usize,
@@ -1647,11 +1644,11 @@ fn abroad_dateline<'p>(doc: &Document, places: &'p Places, dateline: &Found) -> 
             .chain(&places.adjectives)
             .find(|f| f.place.kind == Kind::Country && f.place.country == main);
     }
+    if names_people_of(doc, places, home) {
+        return None;
+    }
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for f in places.adjectives.iter().filter(body) {
-        if f.place.country == home {
-            return None;
-        }
         *counts.entry(f.place.country.as_str()).or_default() += 1;
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
@@ -1665,6 +1662,14 @@ fn abroad_dateline<'p>(doc: &Document, places: &'p Places, dateline: &Found) -> 
         .adjectives
         .iter()
         .find(|f| f.place.country == country)
+}
+
+/// Whether the body names the people of country `cc` ("Salvadoran").
+fn names_people_of(doc: &Document, places: &Places, cc: &str) -> bool {
+    places
+        .adjectives
+        .iter()
+        .any(|a| a.place.country == cc && doc.sentences[a.sentence].part == Part::Body)
 }
 
 /// Whether a date expression is a span that opens a clause with "after"

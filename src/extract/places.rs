@@ -409,10 +409,10 @@ fn surnames(doc: &Document) -> HashSet<String> {
                 .find(|&k| contains(lexicon::TITLES, &tokens[k].lower))
                 .map(|k| k + 1)
                 .or_else(|| {
-                    let people = &tokens[i].lower;
+                    let adjective = &tokens[i].lower;
                     (b > i + 2
-                        && people.len() >= 5
-                        && PEOPLE_ENDINGS.iter().any(|e| people.ends_with(e))
+                        && adjective.len() >= 5
+                        && ends_as_people(adjective)
                         && contains(lexicon::GIVEN_NAMES, &tokens[i + 1].lower))
                     .then_some(i + 1)
                 });
@@ -1388,15 +1388,17 @@ fn demonym_of(name: &str, gazetteer: &Gazetteer, code: &str) -> bool {
             || {
                 let (word, own) = (gazetteer::fold(name), gazetteer::fold(&country.name));
                 let shared = word.chars().zip(own.chars()).take_while(|(a, b)| a == b).count();
-                word != own
-                    && shared >= 3
-                    && PEOPLE_ENDINGS.iter().any(|e| word.ends_with(e))
+                word != own && shared >= 3 && ends_as_people(&word)
             }
     })
 }
 
-/// How the names of peoples and adjectives of places end.
-const PEOPLE_ENDINGS: &[&str] = &["an", "ans", "ian", "ians", "ese", "ish", "i", "is"];
+/// Whether a word ends as the names of peoples and adjectives of places do.
+fn ends_as_people(word: &str) -> bool {
+    ["an", "ans", "ian", "ians", "ese", "ish", "i", "is"]
+        .iter()
+        .any(|e| word.ends_with(e))
+}
 
 /// Whether `word` names the people of the place `name` (or is its
 /// adjective): it ends as adjectives do (or in one of `endings` more) and
@@ -1404,10 +1406,7 @@ const PEOPLE_ENDINGS: &[&str] = &["an", "ans", "ian", "ians", "ese", "ish", "i",
 fn names_people(word: &str, name: &str, endings: &[&str]) -> bool {
     let word = crate::gazetteer::fold(word);
     let own = crate::gazetteer::fold(name);
-    let ending = PEOPLE_ENDINGS
-        .iter()
-        .chain(endings)
-        .any(|e| word.ends_with(e));
+    let ending = ends_as_people(&word) || endings.iter().any(|e| word.ends_with(e));
     let stem: String = word.chars().take(5).collect();
     word != own && ending && word.chars().count() > 5 && own.contains(&stem)
 }
@@ -1754,17 +1753,16 @@ fn resolve(
             }
             e
         };
-        match best(r, &extra) {
-            Some((i, s))
-                if s >= THRESHOLD
-                    && abroad(gazetteer.place(i), match_of(r, i), r.quarter) =>
-            {
+        let best = best(r, &extra);
+        let matched = best.map_or(Match::Variant, |(i, _)| match_of(r, i));
+        match best {
+            Some((i, s)) if s >= THRESHOLD && abroad(gazetteer.place(i), matched, r.quarter) => {
                 skipped.push(Skipped {
                     sentence: r.sentence,
                     text: r.surface.clone(),
                     reason: format!(
                         "{} in {}, a country the article never names: likely a local place the gazetteer lacks",
-                        if match_of(r, i) == Match::Exact {
+                        if matched == Match::Exact {
                             "a small town"
                         } else {
                             "a town named so only by an alternate name"
