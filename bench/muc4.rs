@@ -707,6 +707,18 @@ fn measure(
             .into_iter()
             .partition(|r| muc_type(&r.kind).is_some());
         tally.other += other.len();
+        if misses {
+            for r in &other {
+                println!(
+                    "{} other: {} {} in {} | {}",
+                    m.id,
+                    r.date.map(|d| d.to_string()).unwrap_or_default(),
+                    r.kind,
+                    r.place,
+                    r.evidence
+                );
+            }
+        }
         let rows: Vec<Located> = rows
             .into_iter()
             .map(|r| locate(r, geocoder, gazetteer))

@@ -927,7 +927,7 @@ impl Builder<'_> {
             .in_sentence(s)
             .filter(|f| f.role != Role::Dateline && !aside(f.start))
             .collect();
-        let candidates = incident_places(&here);
+        let candidates = incident_places(tokens, &here);
         let mut fresh: Vec<Word> = words
             .iter()
             .copied()
@@ -1169,7 +1169,13 @@ impl Builder<'_> {
                     dates.clone_from(&lead);
                 }
                 let counts: Vec<Count> = counts.iter().copied().filter(|c| inside(c.at)).collect();
-                self.tell(s, &incident_places(&places), &item.words, &dates, &counts);
+                self.tell(
+                    s,
+                    &incident_places(tokens, &places),
+                    &item.words,
+                    &dates,
+                    &counts,
+                );
             }
             return;
         }
@@ -1967,11 +1973,22 @@ fn text(tokens: &[Token], a: usize, b: usize) -> String {
 /// The places of a sentence that can be where its events happened: not a
 /// province or country that holds a more precise place named beside it, not
 /// a reference point or origin when a location is named.
-fn incident_places<'p>(here: &[&'p Found]) -> Vec<&'p Found> {
+fn incident_places<'p>(tokens: &[Token], here: &[&'p Found]) -> Vec<&'p Found> {
+    // A country names no incident place beside a town in it; told "in" it,
+    // beside towns only of other countries, it may ("the church met in
+    // Medellin ... death squads in El Salvador have murdered"), not on a
+    // border ("the border with Uzbekistan").
     let towns: Vec<&Found> = here
         .iter()
         .copied()
-        .filter(|f| f.place.kind != Kind::Country)
+        .filter(|f| {
+            f.place.kind != Kind::Country
+                || f.start > 0
+                    && tokens[f.start - 1].lower == "in"
+                    && !here
+                        .iter()
+                        .any(|g| g.place.kind != Kind::Country && g.place.within(&f.place))
+        })
         .collect();
     // An official's area and where people or fire came from ("terrorists
     // from Afghanistan", "shot at from Tajikistan") never place an incident.

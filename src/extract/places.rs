@@ -1386,7 +1386,10 @@ fn demonym_of(name: &str, gazetteer: &Gazetteer, code: &str) -> bool {
             // A name of the country that ends as adjectives do and starts
             // as the country's name: "Spanish" (Spain), "Peruvian" (Peru).
             || {
-                let (word, own) = (gazetteer::fold(name), gazetteer::fold(&country.name));
+                // "The Argentine" is an old name of Argentina, as is its adjective.
+                let bare = name.get(..4).filter(|t| t.eq_ignore_ascii_case("the "));
+                let word = gazetteer::fold(&name[bare.map_or(0, str::len)..]);
+                let own = gazetteer::fold(&country.name);
                 let shared = word.chars().zip(own.chars()).take_while(|(a, b)| a == b).count();
                 word != own && shared >= 3 && ends_as_people(&word)
             }
@@ -1395,7 +1398,7 @@ fn demonym_of(name: &str, gazetteer: &Gazetteer, code: &str) -> bool {
 
 /// Whether a word ends as the names of peoples and adjectives of places do.
 fn ends_as_people(word: &str) -> bool {
-    ["an", "ans", "ian", "ians", "ese", "ish", "i", "is"]
+    ["an", "ans", "ian", "ians", "ese", "ish", "i", "is", "ine"]
         .iter()
         .any(|e| word.ends_with(e))
 }
