@@ -2969,3 +2969,21 @@ fn an_attack_threatened_is_no_incident() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn where_news_was_reported_is_not_where_it_happened() {
+    // "reported today in Lima": the news was told in Lima; the bombing was
+    // in Medellin, named as the sentence's subject.
+    let found = rows(
+        "BOGOTA, 27 AUG 89 -- TODAY, MEDELLIN ONCE AGAIN EXPERIENCED TERROR WHEN SEVEN BANKS \
+         WERE SHAKEN BY EXPLOSIVES, ACCORDING TO RADIO REPORTS BROADCAST IN BOGOTA.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("|Medellin|CO|Bombing|"), "{found:?}");
+    // Incidents "reported in" a town happened there.
+    let found = rows(
+        "SAN SALVADOR, 19 MAR 89 -- ATTACKS ON VOTING TABLES WERE REPORTED IN CHALATENANGO.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("|Chalatenango|SV|"), "{found:?}");
+}

@@ -1992,7 +1992,7 @@ fn incident_places<'p>(tokens: &[Token], here: &[&'p Found]) -> Vec<&'p Found> {
         .collect();
     // An official's area and where people or fire came from ("terrorists
     // from Afghanistan", "shot at from Tajikistan") never place an incident.
-    let placing = |f: &&Found| !matches!(f.role, Role::Attribute | Role::Origin);
+    let placing = |f: &&Found| !matches!(f.role, Role::Attribute | Role::Origin | Role::Report);
     let here: Vec<&Found> = here.iter().copied().filter(placing).collect();
     let towns: Vec<&Found> = towns.into_iter().filter(placing).collect();
     let pool = if towns.is_empty() {

@@ -1366,6 +1366,19 @@ pub const SPEECH_VERBS: &[&str] = &[
     "asked",
 ];
 
+/// Verbs of news told: the place after "reported in" is where it was told.
+pub const REPORTING_VERBS: &[&str] = &[
+    "reported",
+    "said",
+    "announced",
+    "stated",
+    "broadcast",
+    "declared",
+    "confirmed",
+    "disclosed",
+    "revealed",
+];
+
 /// Verbs that make a country before them an actor ("Uzbekistan has kept the crossing open").
 pub const AUX_VERBS: &[&str] = &[
     "has", "have", "had", "will", "would", "is", "was", "were", "are",

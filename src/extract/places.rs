@@ -30,6 +30,8 @@ pub enum Role {
     Dateline,
     /// An official's area: "the head of the Sergokala district".
     Attribute,
+    /// Where a statement was made or heard: "police reported today in Lima".
+    Report,
     /// A border named by the adjectives of its countries: "the Afghan-Tajik border".
     Border,
 }
@@ -1240,6 +1242,23 @@ impl Scan<'_, '_> {
         (prev, prev2, direction)
     }
 
+    /// "reported today in Lima", "according to reports received in Bogota":
+    /// the name at `a` is where the news was told.
+    /// Not "attacks were reported in Chalatenango", where they happened, but
+    /// "it was reported in Ayacucho".
+    fn reported_in(&self, a: usize) -> bool {
+        let word = |back: usize| a.checked_sub(back).map_or("", |k| self.lower(k));
+        let adverb = matches!(word(2), "today" | "yesterday" | "tonight" | "officially");
+        let v = 2 + usize::from(adverb);
+        let passive = matches!(
+            word(v + 1),
+            "was" | "were" | "been" | "is" | "are" | "being"
+        );
+        word(1) == "in"
+            && contains(lexicon::REPORTING_VERBS, word(v))
+            && (!passive || (v + 2..=v + 3).any(|k| word(k) == "it"))
+    }
+
     /// Where "Pakistan's capital" or "the capital" starts when the name at
     /// `a` stands beside it ("160 km from Pakistan's capital, Islamabad"):
     /// the name's role is the phrase's.
@@ -1258,6 +1277,8 @@ impl Scan<'_, '_> {
         let (prev, prev2, _) = self.before(self.apposed_capital(a).unwrap_or(a));
         if prev == "of" && contains(lexicon::OFFICES, &prev2) || based_in(&prev, &prev2) {
             Role::Attribute
+        } else if self.reported_in(a) {
+            Role::Report
         } else if prev == "from" || (prev == "of" && self.people.contains(&prev2)) {
             // "Mario Accurso of Rome": where a person is from.
             Role::Origin
