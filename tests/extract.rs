@@ -2981,9 +2981,23 @@ fn where_news_was_reported_is_not_where_it_happened() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("|Medellin|CO|Bombing|"), "{found:?}");
     // Incidents "reported in" a town happened there.
-    let found = rows(
-        "SAN SALVADOR, 19 MAR 89 -- ATTACKS ON VOTING TABLES WERE REPORTED IN CHALATENANGO.",
-    );
+    let found =
+        rows("SAN SALVADOR, 19 MAR 89 -- ATTACKS ON VOTING TABLES WERE REPORTED IN CHALATENANGO.");
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("|Chalatenango|SV|"), "{found:?}");
+}
+
+#[test]
+fn an_incident_told_later_with_its_own_date_and_no_place_is_at_a_home_dateline() {
+    // Told in the article's second block, with a date of its own: at the
+    // dateline's town, in the country the article is about, not just "Peru".
+    let found = rows(
+        "LIMA, 16 MAR 90 -- SHINING PATH GUERRILLAS ATTACKED A POLICE POST IN HUANTA, PERU, ON \
+         14 MARCH.\n\n\
+         A BOMB EXPLODED EARLY THIS MORNING NEAR THE HOUSE OF THE HEALTH MINISTER.",
+    );
+    assert!(
+        found.iter().any(|r| r.starts_with("1990-03-16|Lima|PE|Bombing|")),
+        "{found:?}"
+    );
 }

@@ -1103,7 +1103,11 @@ impl Builder<'_> {
                     // is all about, else in the article's country.
                     .or_else(|| {
                         close_date
-                            .then(|| dominant_place(places).or_else(|| main_country(places)))
+                            .then(|| {
+                                dominant_place(places)
+                                    .or_else(|| home_dateline(self.doc, places, s))
+                                    .or_else(|| main_country(places))
+                            })
                             .flatten()
                     }) {
                     // "SAN SALVADOR, 12 JAN 90 -- Guerrillas attacked ...": the
@@ -1616,6 +1620,17 @@ fn dateline_place<'p>(
         return None;
     }
     Some(abroad_dateline(doc, places, place).unwrap_or(place))
+}
+
+/// The dateline's town when it is in the country the article is about:
+/// where an incident told later with a date of its own and no place most
+/// likely was ("LIMA ... A bomb exploded early this morning near the house
+/// of the health minister").
+fn home_dateline<'p>(doc: &Document, places: &'p Places, s: usize) -> Option<&'p Found> {
+    let town = dateline_place(doc, places, s, true)?;
+    main_country(places)
+        .is_some_and(|c| c.place.country == town.place.country)
+        .then_some(town)
 }
 
 /// "HAVANA, 12 NOV 89 -- ... in El Salvador ...": a dateline whose country
