@@ -2997,7 +2997,19 @@ fn an_incident_told_later_with_its_own_date_and_no_place_is_at_a_home_dateline()
          A BOMB EXPLODED EARLY THIS MORNING NEAR THE HOUSE OF THE HEALTH MINISTER.",
     );
     assert!(
-        found.iter().any(|r| r.starts_with("1990-03-16|Lima|PE|Bombing|")),
+        found
+            .iter()
+            .any(|r| r.starts_with("1990-03-16|Lima|PE|Bombing|")),
         "{found:?}"
     );
+}
+
+#[test]
+fn blown_up_and_bombarded_are_bombings() {
+    let found = rows("BOGOTA, 3 SEP 89 -- A NEWSPAPER BUILDING WAS BLOWN UP IN BOGOTA TODAY.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("|Bogota|CO|Bombing|"), "{found:?}");
+    let found = rows("LIMA, 3 SEP 89 -- REBELS BOMBARDED THE POLICE POST IN HUANTA TODAY.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("|Huanta|PE|Bombing|"), "{found:?}");
 }

@@ -362,7 +362,7 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
 
 /// First words of bombing phrases that aircraft do ("helicopters bombed
 /// villages"), unlike "a bomb exploded on a plane".
-const AIR_BOMBING: &[&str] = &["bombed", "bombing", "bombings"];
+const AIR_BOMBING: &[&str] = &["bombed", "bombing", "bombings", "bombarded"];
 
 /// Bombings told with aircraft before them in the sentence ("military planes
 /// and helicopter gunships bombed towns", "the air force bombed rebel
