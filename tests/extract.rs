@@ -3005,10 +3005,16 @@ fn an_incident_told_later_with_its_own_date_and_no_place_is_at_a_home_dateline()
 }
 
 #[test]
-fn blown_up_and_bombarded_are_bombings() {
+fn blown_up_blowing_up_and_bombarded_are_bombings() {
     let found = rows("BOGOTA, 3 SEP 89 -- A NEWSPAPER BUILDING WAS BLOWN UP IN BOGOTA TODAY.");
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("|Bogota|CO|Bombing|"), "{found:?}");
+    let found = rows(
+        "SAN SALVADOR, 3 SEP 89 -- THE GUERRILLAS ATTACKED THE ECONOMY TODAY BY BLOWING-UP A \
+         BRIDGE IN USULUTAN.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("|SV|Bombing|"), "{found:?}");
     let found = rows("LIMA, 3 SEP 89 -- REBELS BOMBARDED THE POLICE POST IN HUANTA TODAY.");
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("|Huanta|PE|Bombing|"), "{found:?}");
