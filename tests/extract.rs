@@ -3019,3 +3019,16 @@ fn blown_up_blowing_up_and_bombarded_are_bombings() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("|Huanta|PE|Bombing|"), "{found:?}");
 }
+
+#[test]
+fn sabotaged_is_an_attack_but_sabotage_in_general_is_not() {
+    let found =
+        rows("SAN SALVADOR, 3 SEP 89 -- URBAN GUERRILLAS SABOTAGED PYLONS IN SAN MIGUEL TODAY.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("|San Miguel|SV|Attack|"), "{found:?}");
+    let found = rows(
+        "SAN SALVADOR, 3 SEP 89 -- THE GUERRILLAS WILL CONTINUE TO SABOTAGE THE ECONOMY OF SAN \
+         MIGUEL.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

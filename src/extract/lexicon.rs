@@ -293,6 +293,7 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["attacks"], EventType::Attack),
     (&["attacked"], EventType::Attack),
     (&["hijacked"], EventType::Attack),
+    (&["sabotaged"], EventType::Attack),
     (&["assault"], EventType::Attack),
     (&["struck"], EventType::Attack),
     (&["strike"], EventType::Attack),
