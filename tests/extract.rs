@@ -3032,3 +3032,20 @@ fn sabotaged_is_an_attack_but_sabotage_in_general_is_not() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn told_last_week_then_yesterday_at_one_place_are_two_incidents() {
+    let found = rows(
+        "LIMA, 27 MAR 90 -- LAST WEEK IN HUANCAYO AN APRA CANDIDATE FOR DEPUTY WAS MURDERED. \
+         YESTERDAY AN INDIVIDUAL WAS WOUNDED WHEN A CAR BOMB EXPLODED.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with("|Huancayo|PE|Armed attack|"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with("1990-03-26|Huancayo|PE|Car bomb|"),
+        "{found:?}"
+    );
+}

@@ -412,6 +412,9 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
         &["days", "before"],
     ];
     const UNKNOWN: &[&[&str]] = &[
+        &["last", "week"],
+        &["last", "weekend"],
+        &["earlier", "this", "week"],
         &["months", "later"],
         &["months", "after"],
         &["months", "earlier"],

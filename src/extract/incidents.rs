@@ -664,6 +664,7 @@ pub fn build(doc: &Document, places: &Places) -> (Vec<Incident>, Vec<Skipped>) {
         current: None,
         dated: vec![None; doc.sentences.len()],
         yearless: vec![None; doc.sentences.len()],
+        untold: vec![false; doc.sentences.len()],
         chronology: dates::Chronology::default(),
         heading: None,
     };
@@ -685,6 +686,9 @@ struct Builder<'d> {
     current: Option<usize>,
     /// Each sentence's own date, resolved when it was read.
     dated: Vec<Option<PartialDate>>,
+    /// Whether each sentence told a date that gave no day, month or year
+    /// ("last week", "months later").
+    untold: Vec<bool>,
     /// The month of each sentence's own date when nothing gave it a year
     /// ("On April 18th" in an article of unknown date).
     yearless: Vec<Option<u8>>,
@@ -846,6 +850,7 @@ impl Builder<'_> {
             .first()
             .and_then(|d| dates::resolve(d.when, self.anchor(), self.doc.reference));
         if self.dated[s].is_none() {
+            self.untold[s] = dates.first().is_some_and(|d| d.when == When::Unknown);
             self.yearless[s] = dates.first().and_then(|d| match d.when {
                 When::MonthDay(m, _) | When::Month(m) => Some(m),
                 _ => None,
@@ -1026,7 +1031,14 @@ impl Builder<'_> {
                 .iter()
                 .find(|d| d.is_absolute() || (published && matches!(d.when, When::Weekday(_))))
                 .and_then(|d| dates::resolve(d.when, None, self.doc.reference));
-            let another = fresh.iter().any(|w| w.another);
+            // "Last week in Huancayo a candidate was murdered. Yesterday a car
+            // bomb exploded": told at another time than the incident before,
+            // whose date was told but gave no day, is another incident there.
+            let another = fresh.iter().any(|w| w.another)
+                || self.current.is_some_and(|c| {
+                    let told = &self.incidents[c];
+                    told.date.is_none() && self.untold[told.lead] && self.dated[s].is_some()
+                });
             // A date of its own, told beside the event ("were killed on 23
             // July"), not in another clause ("who defected in 2015").
             let close_date = dates.iter().any(|d| {
