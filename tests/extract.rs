@@ -3049,3 +3049,20 @@ fn told_last_week_then_yesterday_at_one_place_are_two_incidents() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_day_soon_after_the_news_dates_no_incident() {
+    // "the 8 April elections" in news of 27 March are to come: they do not
+    // date the attacks as 8 April of the year before.
+    let found = rows(
+        "LIMA, 27 MAR 90 -- GUERRILLAS ATTACKED FIVE PARTY OFFICES IN HUANCAYO TO BOYCOTT THE 8 \
+         APRIL ELECTIONS.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("|Huancayo|PE|Attack|"), "{found:?}");
+    // Earlier in the month, or months later, is the year's or the year before's.
+    let found = rows("LIMA, 27 MAR 90 -- GUERRILLAS ATTACKED A BANK IN HUANCAYO ON 8 MARCH.");
+    assert!(found[0].starts_with("1990-03-08|Huancayo|"), "{found:?}");
+    let found = rows("LIMA, 27 MAR 90 -- GUERRILLAS ATTACKED A BANK IN HUANCAYO ON 8 MAY.");
+    assert!(found[0].starts_with("1989-05-08|Huancayo|"), "{found:?}");
+}

@@ -507,6 +507,24 @@ fn year_for(month: u8, day: Option<u8>, base: PartialDate) -> i32 {
     }
 }
 
+/// Days after the publication date within which a month and day told
+/// without a year are a date to come rather than one of the year before.
+const SOON_DAYS: i64 = 31;
+
+fn soon_after(month: u8, day: Option<u8>, published: PartialDate) -> bool {
+    let (Some(date), Some(told)) = (
+        naive(published),
+        NaiveDate::from_ymd_opt(
+            published.year,
+            u32::from(month),
+            u32::from(day.unwrap_or(1)),
+        ),
+    ) else {
+        return false;
+    };
+    told > date && (told - date).num_days() <= SOON_DAYS
+}
+
 /// How far apart two dates may be for a month and day told without a year
 /// to take the year of the incident told before, in an article looking back.
 const NEAR_DAYS: i64 = 45;
@@ -606,6 +624,9 @@ fn year_of(
     reference: Option<Reference>,
 ) -> Option<i32> {
     match (reference, anchor) {
+        // "to boycott the 8 April elections" in news of 27 March, with no
+        // date told before it: a date to come, which dates no incident.
+        (Some(r), None) if r.published && soon_after(month, day, r.date) => None,
         (Some(r), _) if r.published => Some(year_for(month, day, r.date)),
         (Some(r), Some(a)) => {
             let after = (month, day.unwrap_or(31)) >= (a.month.unwrap_or(1), a.day.unwrap_or(1));
