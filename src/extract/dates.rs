@@ -511,15 +511,11 @@ fn year_for(month: u8, day: Option<u8>, base: PartialDate) -> i32 {
 /// without a year are a date to come rather than one of the year before.
 const SOON_DAYS: i64 = 31;
 
+/// A month told alone ("in November") is not: it stays the year before's.
 fn soon_after(month: u8, day: Option<u8>, published: PartialDate) -> bool {
-    let (Some(date), Some(told)) = (
-        naive(published),
-        NaiveDate::from_ymd_opt(
-            published.year,
-            u32::from(month),
-            u32::from(day.unwrap_or(1)),
-        ),
-    ) else {
+    let told =
+        day.and_then(|d| NaiveDate::from_ymd_opt(published.year, u32::from(month), u32::from(d)));
+    let (Some(date), Some(told)) = (naive(published), told) else {
         return false;
     };
     told > date && (told - date).num_days() <= SOON_DAYS
@@ -833,6 +829,15 @@ mod tests {
         assert_eq!(
             first("in November", None, Some("2022-10-01")).unwrap(),
             "2021-11"
+        );
+        // A day soon after it, with nothing told before, is to come: no date.
+        assert_eq!(
+            first("the 8 October elections", None, Some("2022-10-01")),
+            None
+        );
+        assert_eq!(
+            first("on 8 December", None, Some("2022-10-01")).unwrap(),
+            "2021-12-08"
         );
     }
 
