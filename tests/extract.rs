@@ -3066,3 +3066,14 @@ fn a_day_soon_after_the_news_dates_no_incident() {
     let found = rows("LIMA, 27 MAR 90 -- GUERRILLAS ATTACKED A BANK IN HUANCAYO ON 8 MAY.");
     assert!(found[0].starts_with("1989-05-08|Huancayo|"), "{found:?}");
 }
+
+#[test]
+fn a_distance_told_beside_where_news_was_reported_places_no_incident() {
+    let found = rows(
+        "LIMA, 26 FEB 90 -- POLICE SOURCES TODAY REPORTED IN AYACUCHO, 575 KM SOUTHEAST OF LIMA, \
+         THAT GUERRILLAS KIDNAPPED 30 YOUNG MEN.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("|PE|Kidnapping|"), "{found:?}");
+    assert!(!found[0].contains("575 km"), "{found:?}");
+}

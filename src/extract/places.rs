@@ -1104,6 +1104,8 @@ impl Scan<'_, '_> {
     ) -> Raw {
         let role = if self.part == Part::Dateline {
             Role::Dateline
+        } else if self.apposed_to_report(a) {
+            Role::Report
         } else {
             self.city_role(a, b)
         };
@@ -1240,6 +1242,23 @@ impl Scan<'_, '_> {
         let prev = k.checked_sub(1).map_or("", |p| self.lower(p)).to_string();
         let prev2 = k.checked_sub(2).map_or("", |p| self.lower(p)).to_string();
         (prev, prev2, direction)
+    }
+
+    /// "reported today in Ayacucho, 575 km southeast of Lima": a place told
+    /// after a comma, with only a distance and direction between, places
+    /// the place where the news was told, not an incident.
+    fn apposed_to_report(&self, a: usize) -> bool {
+        self.raws.last().is_some_and(|last| {
+            last.role == Role::Report
+                && last.end < a
+                && a - last.end <= 8
+                && self.tokens[last.end].is(',')
+                && self.tokens[last.end + 1..a].iter().all(|t| {
+                    t.kind == TokenKind::Number
+                        || matches!(t.lower.as_str(), "km" | "kilometers" | "kilometres" | "of")
+                        || contains(lexicon::DIRECTIONS, &t.lower)
+                })
+        })
     }
 
     /// "reported today in Lima", "according to reports received in Bogota":
