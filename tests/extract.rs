@@ -3077,3 +3077,13 @@ fn a_distance_told_beside_where_news_was_reported_places_no_incident() {
     assert!(found[0].contains("|PE|Kidnapping|"), "{found:?}");
     assert!(!found[0].contains("575 km"), "{found:?}");
 }
+
+#[test]
+fn a_world_region_gives_way_to_a_town_told_beside_it() {
+    let found = rows(
+        "BOGOTA, 26 SEP 89 -- IN CARTAGENA, A TOURIST CENTER ON THE CARIBBEAN COAST, A POWERFUL \
+         BOMB EXPLODED IN A HOTEL TODAY.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("|Cartagena|CO|Bombing|"), "{found:?}");
+}

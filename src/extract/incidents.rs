@@ -2008,13 +2008,20 @@ fn incident_places<'p>(tokens: &[Token], here: &[&'p Found]) -> Vec<&'p Found> {
     let towns: Vec<&Found> = here
         .iter()
         .copied()
-        .filter(|f| {
-            f.place.kind != Kind::Country
-                || f.start > 0
+        .filter(|f| match f.place.kind {
+            // "a tourist centre on the Caribbean coast": a world region
+            // gives way to any town told beside it.
+            Kind::Area => !here
+                .iter()
+                .any(|g| !matches!(g.place.kind, Kind::Country | Kind::Area)),
+            Kind::Country => {
+                f.start > 0
                     && tokens[f.start - 1].lower == "in"
                     && !here
                         .iter()
                         .any(|g| g.place.kind != Kind::Country && g.place.within(&f.place))
+            }
+            _ => true,
         })
         .collect();
     // An official's area and where people or fire came from ("terrorists
