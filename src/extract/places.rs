@@ -1261,10 +1261,9 @@ impl Scan<'_, '_> {
         })
     }
 
-    /// "reported today in Lima", "according to reports received in Bogota":
-    /// the name at `a` is where the news was told.
-    /// Not "attacks were reported in Chalatenango", where they happened, but
-    /// "it was reported in Ayacucho".
+    /// "police reported today in Lima", "it was reported in Ayacucho": the
+    /// name at `a` is where the news was told. Not "attacks were reported
+    /// in Chalatenango", where they happened.
     fn reported_in(&self, a: usize) -> bool {
         let word = |back: usize| a.checked_sub(back).map_or("", |k| self.lower(k));
         let adverb = matches!(word(2), "today" | "yesterday" | "tonight" | "officially");
