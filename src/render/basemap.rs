@@ -1,9 +1,10 @@
-//! Natural Earth country shapes, embedded in the binary and decoded from TopoJSON.
+//! Natural Earth country shapes, embedded in the binary, decoded from TopoJSON.
 //!
-//! The data in `basemap/` (Natural Earth 4.1.0 via world-atlas 2.0.2) is compiled in with
-//! `include_str!`. World-atlas stitched the rings of Russia, Fiji and Antarctica across
-//! ±180°; the decoder cuts them at the antimeridian so that every shape stays within
-//! [-180, 180] (Antarctica is closed along the meridians and down to the South Pole).
+//! The data in `basemap/` (Natural Earth 4.1.0 via world-atlas 2.0.2) is decoded once by
+//! `incimap-build-reference` into the [`packed`] files the binary embeds. World-atlas
+//! stitched the rings of Russia, Fiji and Antarctica across ±180°; the decoder cuts them
+//! at the antimeridian so that every shape stays within [-180, 180] (Antarctica is closed
+//! along the meridians and down to the South Pole).
 
 use std::sync::OnceLock;
 
@@ -14,8 +15,10 @@ use geo::{
 };
 use serde::Deserialize;
 
-static MEDIUM_JSON: &str = include_str!("../../basemap/countries-50m.json");
-static FINE_JSON: &str = include_str!("../../basemap/countries-10m.json");
+pub mod packed;
+
+static MEDIUM_PACKED: &[u8] = include_bytes!("../../basemap/countries-50m.bin");
+static FINE_PACKED: &[u8] = include_bytes!("../../basemap/countries-10m.bin");
 
 /// Natural Earth level of detail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -42,11 +45,11 @@ pub struct Country {
 pub fn countries(detail: Detail) -> &'static [Country] {
     static MEDIUM: OnceLock<Vec<Country>> = OnceLock::new();
     static FINE: OnceLock<Vec<Country>> = OnceLock::new();
-    let (cache, json) = match detail {
-        Detail::Medium => (&MEDIUM, MEDIUM_JSON),
-        Detail::Fine => (&FINE, FINE_JSON),
+    let (cache, packed) = match detail {
+        Detail::Medium => (&MEDIUM, MEDIUM_PACKED),
+        Detail::Fine => (&FINE, FINE_PACKED),
     };
-    cache.get_or_init(|| decode_topojson(json, "countries").expect("embedded basemap is valid"))
+    cache.get_or_init(|| packed::decode(packed).expect("embedded basemap is valid"))
 }
 
 /// A point on the border two countries share (ISO 3166-1 numeric codes):
@@ -131,7 +134,7 @@ fn within(inner: Rect<f64>, outer: Rect<f64>) -> bool {
 }
 
 /// The two rectangles share some area (touching edges do not count).
-fn overlaps(a: Rect<f64>, b: Rect<f64>) -> bool {
+pub(crate) fn overlaps(a: Rect<f64>, b: Rect<f64>) -> bool {
     a.min().x < b.max().x && b.min().x < a.max().x && a.min().y < b.max().y && b.min().y < a.max().y
 }
 
