@@ -70,26 +70,42 @@ fn geo_rect(b: &GeoBox) -> GeoRect<f64> {
 
 /// Splits a shape at the projection's seam (the meridian opposite the central
 /// one) and moves each piece to longitudes relative to the central meridian.
-fn to_relative(shape: &MultiPolygon<f64>, lon0: f64) -> MultiPolygon<f64> {
+/// With `near` (relative degrees), pieces wholly outside it are left out
+/// before they are moved, which spares copying the far side of the world.
+fn to_relative(
+    shape: &MultiPolygon<f64>,
+    lon0: f64,
+    near: Option<GeoRect<f64>>,
+) -> MultiPolygon<f64> {
     let seam = wrap(lon0 + 180.0);
     let Some(bounds) = shape.bounding_rect() else {
         return MultiPolygon::new(Vec::new());
     };
-    let pieces = if bounds.min().x < seam && seam < bounds.max().x && seam > -180.0 {
+    let cut;
+    let pieces: &[Polygon<f64>] = if bounds.min().x < seam && seam < bounds.max().x && seam > -180.0
+    {
         let west = GeoRect::new((-180.0, -91.0), (seam, 91.0));
         let east = GeoRect::new((seam, -91.0), (180.0, 91.0));
         let mut pieces = basemap::clip_to_rect(shape, west).0;
         pieces.extend(basemap::clip_to_rect(shape, east).0);
-        pieces
+        cut = pieces;
+        &cut
     } else {
-        shape.0.clone()
+        &shape.0
     };
     let moved: Vec<Polygon<f64>> = pieces
-        .into_iter()
+        .iter()
         .filter_map(|p| {
             let b = p.bounding_rect()?;
             let mid = (b.min().x + b.max().x) / 2.0 - lon0;
             let shift = -lon0 - 360.0 * (mid / 360.0).round();
+            let moved = GeoRect::new(
+                (b.min().x + shift, b.min().y),
+                (b.max().x + shift, b.max().y),
+            );
+            if near.is_some_and(|r| !basemap::overlaps(moved, r)) {
+                return None;
+            }
             Some(p.map_coords(|c| Coord {
                 x: c.x + shift,
                 y: c.y,
@@ -164,11 +180,12 @@ pub fn area_in_frame(
     tolerance: f64,
 ) -> Option<MultiPolygon<f64>> {
     let whole = bounds.east - bounds.west >= 360.0 && bounds.north - bounds.south >= 180.0;
-    let relative = to_relative(shape, projector.projection.lon0());
+    let lon0 = projector.projection.lon0();
     let near = if whole {
-        relative
+        to_relative(shape, lon0, None)
     } else {
-        basemap::clip_to_rect(&relative, geo_rect(&bounds))
+        let rect = geo_rect(&bounds);
+        basemap::clip_to_rect(&to_relative(shape, lon0, Some(rect)), rect)
     };
     if near.0.is_empty() {
         return None;
@@ -400,7 +417,7 @@ mod tests {
             .find(|c| c.name == "Russia")
             .unwrap();
         // Centred on the Bering Strait: Chukotka joins the rest of Russia.
-        let rel = to_relative(&russia.shape, -174.0);
+        let rel = to_relative(&russia.shape, -174.0, None);
         let b = rel.bounding_rect().unwrap();
         assert!(b.min().x >= -180.0 && b.max().x <= 180.0, "{b:?}");
         // Seam at 6°E: Russia spans from about 20°E (rel -166) to 169°W (rel 5).
