@@ -679,6 +679,10 @@ fn png_and_pdf_come_from_the_svg() {
     let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
     assert_eq!(width, 1200);
     assert_eq!(height, (map.layout.height * 2.0).ceil() as u32);
+    // Opaque to the last row although the figure is not a whole number of
+    // pixels tall: written as 8-bit RGB (colour type 2).
+    assert!(map.layout.height.fract() != 0.0);
+    assert_eq!((png[24], png[25]), (8, 2));
     let pdf = render::formats::pdf(&map.svg, typeface).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     // Real text: the title, a label and the credits come back out.
