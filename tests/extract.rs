@@ -1283,6 +1283,27 @@ fn an_attack_on_armed_forces_is_an_armed_clash() {
 }
 
 #[test]
+fn fighters_killed_with_no_one_attacking_are_an_armed_clash() {
+    for text in [
+        "On 4 May 1990 twelve guerrillas and one soldier were killed near Usulutan.",
+        "On 4 May 1990 the army said 84 terrorists have been killed in Usulutan.",
+    ] {
+        let got = rows(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert!(got[0].contains("|Armed clash|"), "{text}: {got:?}");
+    }
+    // Civilians killed, or fighters killed in an attack told, are not.
+    assert_eq!(
+        rows("On 4 May 1990 three peasants were killed in Usulutan."),
+        vec!["1990-05-04|Usulutan|SV|Attack|3||city"]
+    );
+    assert_eq!(
+        rows("On 4 May 1990 rebels ambushed a bus in Usulutan; two guerrillas were killed."),
+        vec!["1990-05-04|Usulutan|SV|Attack|2||city"]
+    );
+}
+
+#[test]
 fn bombing_from_aircraft_is_an_air_strike() {
     for text in [
         "On 19 September 1989 air force helicopters bombed rebel positions near Chalatenango.",

@@ -395,7 +395,9 @@ fn air_strikes(tokens: &[Token], words: &mut [Word]) {
 
 /// Assaults whose target is armed forces ("guerrillas attacked military
 /// positions", "an ambush against an army patrol", "army units were
-/// attacked") are armed clashes: combat between two armed sides.
+/// attacked"), and the killing of fighters of either side told alone
+/// ("12 guerrillas and 1 soldier were killed"), are armed clashes: combat
+/// between two armed sides.
 fn attacks_on_forces(tokens: &[Token], words: &mut [Word]) {
     // "a police patrol" is not armed forces.
     let military = |k: usize| {
@@ -427,8 +429,21 @@ fn attacks_on_forces(tokens: &[Token], words: &mut [Word]) {
                 .take_while(|&k| tokens[k].kind == TokenKind::Word)
                 .any(military)
     };
+    // "12 guerrillas and 1 soldier were killed", "784 terrorists have been
+    // killed": the fallen of combat, with no one told setting upon anyone.
+    let fallen = |w: &Word| {
+        tokens[w.start].lower == "killed"
+            && w.start >= 2
+            && matches!(tokens[w.start - 1].lower.as_str(), "were" | "been")
+            && (w.start.saturating_sub(8)..w.start - 1)
+                .rev()
+                .take_while(|&k| tokens[k].kind != TokenKind::Punct)
+                .any(|k| military(k) || contains(lexicon::COMBATANTS, &tokens[k].lower))
+    };
     for w in words.iter_mut() {
-        if w.assault && w.kind == EventType::Attack && (object(w) || passive(w)) {
+        if w.kind == EventType::Attack
+            && ((w.assault && (object(w) || passive(w))) || (!w.assault && fallen(w)))
+        {
             w.kind = EventType::ArmedClash;
             w.assault = false;
         }

@@ -387,6 +387,24 @@ pub const MILITARY_TARGETS: &[&str] = &[
     "platoon",
 ];
 
+/// Irregular fighters: "guerrillas ... were killed" tells combat, as
+/// "soldiers ... were killed" does.
+pub const COMBATANTS: &[&str] = &[
+    "guerrilla",
+    "guerrillas",
+    "rebel",
+    "rebels",
+    "insurgent",
+    "insurgents",
+    "subversive",
+    "subversives",
+    "terrorists",
+    "militants",
+    "fighters",
+    "militiamen",
+    "combatants",
+];
+
 /// Places an attack is made on ("at another firearms store", "a second
 /// checkpoint"): with "another" or an ordinal before them they tell an
 /// incident other than the one being told, at the same town.
