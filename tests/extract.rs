@@ -1843,6 +1843,26 @@ fn two_days_of_one_month_share_its_year_and_part_its_attacks() {
         ),
         vec!["2003-11-15|Istanbul|TR|Car bomb|20||city"]
     );
+    // Many told in the passive on two days: an incident each.
+    assert_eq!(
+        rows_dated(
+            "Two engineers, who were kidnapped in Medellin on 12 and 13 February, are still held.",
+            Some("1990-02-15")
+        ),
+        vec![
+            "1990-02-13|Medellin|CO|Kidnapping|||city",
+            "1990-02-12|Medellin|CO|Kidnapping|||city"
+        ]
+    );
+    // One person on two days is one incident.
+    assert_eq!(
+        rows_dated(
+            "An engineer, who was kidnapped in Medellin on 12 and 13 February, is still held.",
+            Some("1990-02-15")
+        )
+        .len(),
+        1
+    );
 }
 
 #[test]

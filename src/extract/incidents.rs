@@ -1268,9 +1268,15 @@ impl Builder<'_> {
             // "November 15 and 20, 2003: Four suicide car bomb attacks in
             // Istanbul": attacks told on two days are an incident each.
             let tokens = &self.doc.sentences[s].tokens;
+            // Plural: "attacks", or a passive of many ("who were kidnapped
+            // in Medellin on 12 and 13 February", "have been killed").
             let plural = unit.words.iter().any(|w| {
                 let last = &tokens[w.end - 1].lower;
-                last.ends_with('s') && !last.ends_with("ss")
+                (last.ends_with('s') && !last.ends_with("ss"))
+                    || (w.start >= 1 && tokens[w.start - 1].lower == "were")
+                    || (w.start >= 2
+                        && tokens[w.start - 1].lower == "been"
+                        && tokens[w.start - 2].lower == "have")
             });
             let other_day = dates
                 .iter()
