@@ -1304,6 +1304,25 @@ fn fighters_killed_with_no_one_attacking_are_an_armed_clash() {
 }
 
 #[test]
+fn an_event_told_again_with_where_it_took_place_is_an_incident() {
+    for text in [
+        "The ministers condemned the murders which have occurred in Colombia.",
+        "The ministers condemned the murders that took place in Colombia.",
+    ] {
+        assert_eq!(
+            rows(text),
+            vec!["|Colombia|CO|Armed attack|||country"],
+            "{text}"
+        );
+    }
+    // Another clause between them is not where the murders were.
+    assert_eq!(
+        rows("The ministers condemned the murders which were ordered by a cartel in Colombia."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn bombing_from_aircraft_is_an_air_strike() {
     for text in [
         "On 19 September 1989 air force helicopters bombed rebel positions near Chalatenango.",

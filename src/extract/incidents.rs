@@ -117,6 +117,33 @@ const CLAUSE_WORDS: &[&str] = &[
     "says",
 ];
 
+/// Whether the words run on within one phrase: words only, and none that
+/// opens a clause.
+fn in_phrase(tokens: &[Token]) -> bool {
+    tokens.len() <= 6
+        && tokens
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && !contains(CLAUSE_WORDS, &t.lower))
+}
+
+/// Past a clause that only says an event took place ("the murders which
+/// have occurred in Colombia", "the attack that took place in Lima"): where
+/// the words after it start, or `at` when none such follows.
+fn occurred(tokens: &[Token], at: usize) -> usize {
+    let is = |k: usize, words: &[&str]| tokens.get(k).is_some_and(|t| contains(words, &t.lower));
+    if !is(at, &["which", "that"]) {
+        return at;
+    }
+    let k = at + 1 + usize::from(is(at + 1, &["has", "have", "had"]));
+    if is(k, &["occurred", "happened"]) {
+        k + 1
+    } else if is(k, &["took", "taken"]) && is(k + 1, &["place"]) {
+        k + 2
+    } else {
+        at
+    }
+}
+
 /// Names of crimes that, bare, name the crime in general ("charged with murder").
 const BARE_CRIMES: &[&str] = &[
     "murder",
@@ -1026,11 +1053,8 @@ impl Builder<'_> {
                         && (first && !candidates.is_empty()
                             || candidates.iter().any(|c| {
                                 c.start >= w.end
-                                    && c.start - w.end <= 6
-                                    && tokens[w.end..c.start].iter().all(|t| {
-                                        t.kind == TokenKind::Word
-                                            && !contains(CLAUSE_WORDS, &t.lower)
-                                    })
+                                    && c.start - w.end <= 8
+                                    && in_phrase(&tokens[occurred(tokens, w.end)..c.start])
                             }))
                 })
                 .collect();
