@@ -1428,6 +1428,18 @@ fn a_neighbourhood_of_a_country_the_article_never_names_is_set_aside() {
         "Santa Isabel is not Malabo here: {places:?}"
     );
     assert_skipped(&skipped, "Santa Isabel");
+    // The dateline alone is enough for a quarter: the bomb is in the
+    // dateline's town, not in San Miguelito, Panama.
+    let text = "SAN SALVADOR, 26 APR 89 -- The attorney general was killed by a bomb placed on \
+                his vehicle in San Miguelito neighborhood, north of the capital.";
+    let (places, skipped) = places_and_skips(text);
+    assert!(!places.iter().any(|p| p.ends_with(",PA")), "{places:?}");
+    assert_skipped(&skipped, "San Miguelito");
+    assert_eq!(rows(text), vec!["|SAN SALVADOR|SV|Bombing|||city"]);
+    // Not a town told plainly: that needs the country named more often.
+    let (places, _) =
+        places_and_skips("SAN SALVADOR, 26 APR 89 -- A bomb exploded in San Miguelito on Tuesday.");
+    assert!(places.iter().any(|p| p.ends_with(",PA")), "{places:?}");
 }
 
 #[test]

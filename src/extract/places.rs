@@ -1629,23 +1629,6 @@ fn resolve(
     // it names another country often, is more likely a neighbourhood or
     // village the gazetteer lacks than that town.
     let main_weight = weights.values().copied().fold(0.0, f64::max);
-    // "the Santa Isabel neighborhood": a part of a town is likelier a
-    // quarter of the article's towns than any town abroad (Malabo was once
-    // Santa Isabel).
-    // A town abroad that the name only matches by an alternate name
-    // ("Las Guaras bridge" in El Salvador is not Huaraz, Peru, whose old
-    // spelling it is) is set aside up to a larger size, as are small towns.
-    let abroad = |p: &Place, m: Match, quarter: bool| {
-        main_weight >= ABROAD_MAIN_WEIGHT
-            && weights.get(&p.country).copied().unwrap_or(0.0) == 0.0
-            && p.kind == Kind::City
-            && (quarter
-                || (!matches!(p.feature.as_str(), "PPLC" | "PPLG" | "PPLA")
-                    && p.population < ABROAD_POPULATION)
-                || (m != Match::Exact
-                    && !matches!(p.feature.as_str(), "PPLC" | "PPLG")
-                    && p.population < ABROAD_ALIAS_POPULATION))
-    };
     let score = |r: &Raw, (i, m): (usize, Match)| {
         let p = gazetteer.place(i);
         let dateline = if r.role == Role::Dateline {
@@ -1663,6 +1646,32 @@ fn resolve(
     };
     // First pass: without the other places.
     let provisional: Vec<Option<(usize, f64)>> = raws.iter().map(|r| best(r, &|_| 0.0)).collect();
+    // "the Santa Isabel neighborhood": a part of a town is likelier a
+    // quarter of the article's towns than any town abroad (Malabo was once
+    // Santa Isabel).
+    // A town abroad that the name only matches by an alternate name
+    // ("Las Guaras bridge" in El Salvador is not Huaraz, Peru, whose old
+    // spelling it is) is set aside up to a larger size, as are small towns.
+    // A quarter is set aside too when the dateline alone tells the
+    // article's country ("SAN SALVADOR ... in San Miguelito neighborhood"
+    // is not San Miguelito, Panama).
+    let dateline_country = raws
+        .iter()
+        .zip(&provisional)
+        .find(|(r, _)| r.role == Role::Dateline)
+        .and_then(|(_, best)| best.map(|(i, _)| gazetteer.place(i).country.clone()));
+    let abroad = |p: &Place, m: Match, quarter: bool| {
+        (main_weight >= ABROAD_MAIN_WEIGHT
+            || (quarter && dateline_country.as_ref().is_some_and(|c| *c != p.country)))
+            && weights.get(&p.country).copied().unwrap_or(0.0) == 0.0
+            && p.kind == Kind::City
+            && (quarter
+                || (!matches!(p.feature.as_str(), "PPLC" | "PPLG" | "PPLA")
+                    && p.population < ABROAD_POPULATION)
+                || (m != Match::Exact
+                    && !matches!(p.feature.as_str(), "PPLC" | "PPLG")
+                    && p.population < ABROAD_ALIAS_POPULATION))
+    };
     // The places other names resolved to, each once, with the first name
     // that did and whether another did too: an article may name a few
     // places thousands of times, and each name looks at all of them.
@@ -1804,7 +1813,9 @@ fn resolve(
                     text: r.surface.clone(),
                     reason: format!(
                         "{} in {}, a country the article never names: likely a local place the gazetteer lacks",
-                        if matched == Match::Exact {
+                        if r.quarter {
+                            "told as a quarter, and the gazetteer has only a town"
+                        } else if matched == Match::Exact {
                             "a small town"
                         } else {
                             "a town named so only by an alternate name"
