@@ -1500,6 +1500,21 @@ fn a_name_after_an_occupation_or_a_given_name_that_lost_its_capital_is_a_person(
         !places.iter().any(|p| p.starts_with("Martinez")),
         "{places:?} {skipped:?}"
     );
+    // After a title, over an English word that kept no capital ("sierra"):
+    // "Medina" is the cattleman's surname, not the town.
+    let (places, skipped) = places_and_skips(
+        "   BOGOTA, 4 MAR 90 -- [TEXT] IN CORDOBA, CATTLEMAN PEDRO SIERRA MEDINA WAS \
+         KIDNAPPED YESTERDAY.\n",
+    );
+    assert!(
+        !places.iter().any(|p| p.starts_with("Medina")),
+        "{places:?} {skipped:?}"
+    );
+    // Not over a word that ends the name: "in Medina" is the town.
+    let (places, _) = places_and_skips(
+        "   BOGOTA, 4 MAR 90 -- [TEXT] CATTLEMAN PEDRO WAS KIDNAPPED IN MEDINA YESTERDAY.\n",
+    );
+    assert!(places.iter().any(|p| p.starts_with("Medina")), "{places:?}");
 }
 
 #[test]

@@ -382,6 +382,42 @@ fn given_name_goes_on(tokens: &[Token], start: usize, b: usize) -> bool {
         && tokens.get(b + 1).is_some_and(Token::is_cap)
 }
 
+/// Whether a person's name after a title ("CATTLEMAN GERMAN SIERRA MEDINA
+/// WAS KIDNAPPED") goes on at `b` over a word that restoring the capitals of
+/// upper-case copy left in lower case because it is also English ("sierra"):
+/// a plain word, not a preposition, article, auxiliary or verb of speech,
+/// followed by a capitalised word.
+fn titled_name_goes_on(tokens: &[Token], restored: bool, start: usize, b: usize) -> bool {
+    let word = &tokens[b];
+    restored
+        && lexicon::names_person(|k| tokens[k].lower.as_str(), start)
+        && !word.is_cap()
+        && word.kind == TokenKind::Word
+        && word.lower.len() >= 3
+        && word.lower.chars().all(char::is_alphabetic)
+        && ![
+            lexicon::LOCATIVE,
+            lexicon::AUX_VERBS,
+            lexicon::DETERMINERS,
+            lexicon::SPEECH_VERBS,
+            lexicon::ADVERBS,
+            &[
+                "and",
+                "who",
+                "which",
+                "from",
+                "with",
+                "for",
+                "today",
+                "yesterday",
+            ],
+        ]
+        .iter()
+        .any(|list| contains(list, &word.lower))
+        && !super::dates::is_date_word(&word.lower)
+        && tokens.get(b + 1).is_some_and(Token::is_cap)
+}
+
 /// The surnames (lower case) of the people an article names: the words after
 /// the first of a capitalised run that starts with a given name ("Mario
 /// Flores") or follows a title ("President Alfredo Cristiani"). A surname
@@ -398,7 +434,9 @@ fn surnames(doc: &Document) -> HashSet<String> {
             }
             let mut b = i + 1;
             while b < tokens.len()
-                && (tokens[b].is_cap() || given_name_goes_on(tokens, i, b))
+                && (tokens[b].is_cap()
+                    || given_name_goes_on(tokens, i, b)
+                    || titled_name_goes_on(tokens, doc.restored, i, b))
                 && !tokens[b - 1].possessive()
             {
                 b += 1;
@@ -574,7 +612,9 @@ impl Scan<'_, '_> {
             let mut b = i + 1;
             while b < n
                 && !tokens[b - 1].possessive()
-                && (self.continues_name(b) || given_name_goes_on(tokens, i, b))
+                && (self.continues_name(b)
+                    || given_name_goes_on(tokens, i, b)
+                    || titled_name_goes_on(tokens, self.restored, i, b))
             {
                 b += 1;
             }
