@@ -431,10 +431,22 @@ pub fn restore(text: &str, gazetteer: &Gazetteer) -> String {
             continue;
         }
         if !is_english[k] {
-            // "FMLN", "URNG": acronyms stay upper case, unless they name a large place ("LIMA").
+            // "FMLN", "URNG": acronyms stay upper case, unless they name a
+            // large place ("LIMA"), or any place and read as a word of
+            // alternate consonants and vowels ("TIBU"; not "APRA", "FARC").
             let letters = w.lower.chars().filter(|c| c.is_alphabetic()).count();
-            let vowel = w.lower.chars().any(|c| "aeiouy".contains(c));
-            case[k] = if (letters <= 4 || !vowel) && known.get(&w.lower).0 != Known::Large {
+            let is_vowel = |c: char| "aeiouy".contains(c);
+            let vowel = w.lower.chars().any(is_vowel);
+            let spoken = letters == 4
+                && w.lower
+                    .chars()
+                    .enumerate()
+                    .all(|(i, c)| is_vowel(c) == (i % 2 == 1));
+            let place = known.get(&w.lower).0;
+            case[k] = if (letters <= 4 || !vowel)
+                && place != Known::Large
+                && !(spoken && place == Known::Place)
+            {
                 Case::Upper
             } else {
                 Case::Title
@@ -575,6 +587,16 @@ mod tests {
         assert_eq!(
             text,
             "Rebels burned a bus in Medellin on 3 February. The police said nothing on 4 May 1990."
+        );
+    }
+
+    #[test]
+    fn a_short_word_read_as_a_name_is_a_town_and_acronyms_stay() {
+        // "TIBU" reads as a word and names a town (Tibú); "FARC", "APRA"
+        // and "ELN" do not read as words and stay acronyms.
+        assert_eq!(
+            restored("IN TIBU THE FARC, APRA AND ELN MET."),
+            "In Tibu the FARC, APRA and ELN met."
         );
     }
 
