@@ -1510,6 +1510,17 @@ fn a_name_after_an_occupation_or_a_given_name_that_lost_its_capital_is_a_person(
         !places.iter().any(|p| p.starts_with("Medina")),
         "{places:?} {skipped:?}"
     );
+    // English given names too: "GARY" (also a town) starts a name.
+    let (places, skipped) = places_and_skips(
+        "   GUATEMALA CITY, 9 AUG 89 -- [TEXT] GARY ELLIOT KENT, A U.S. CITIZEN, HAS BEEN \
+         STABBED TO DEATH IN THE PAVON PRISON.\n",
+    );
+    assert!(
+        !places
+            .iter()
+            .any(|p| p.starts_with("Kent") || p.starts_with("Gary")),
+        "{places:?} {skipped:?}"
+    );
     // Not over a word that ends the name: "in Medina" is the town.
     let (places, _) = places_and_skips(
         "   BOGOTA, 4 MAR 90 -- [TEXT] CATTLEMAN PEDRO WAS KIDNAPPED IN MEDINA YESTERDAY.\n",
