@@ -1053,8 +1053,9 @@ impl Builder<'_> {
                         && (first && !candidates.is_empty()
                             || candidates.iter().any(|c| {
                                 c.start >= w.end
-                                    && c.start - w.end <= 8
-                                    && in_phrase(&tokens[occurred(tokens, w.end)..c.start])
+                                    && in_phrase(
+                                        &tokens[occurred(tokens, w.end).min(c.start)..c.start],
+                                    )
                             }))
                 })
                 .collect();

@@ -187,10 +187,13 @@ mod tests {
         ] {
             let fresh = decode_topojson(json, "countries").unwrap();
             assert!(encode(&fresh) == packed, "stale packed basemap");
+            // Read back, the same bytes: names, codes and points survive.
             let read = decode(packed).unwrap();
             assert_eq!(read.len(), fresh.len());
+            assert!(encode(&read) == packed, "decoding loses something");
             for (a, b) in fresh.iter().zip(&read) {
                 assert_eq!((&a.name, &a.iso_numeric), (&b.name, &b.iso_numeric));
+                // Rounding to f32 moves no country's extent.
                 let drift = a
                     .shape
                     .bounding_rect()
