@@ -8,7 +8,9 @@
 //!
 //! `CORPUS` is `muc4-dev.tar.gz` or the folder it unpacks to; `SET` is
 //! `dev`, `tst1`, `tst2` or `tst3` (default: all four). Tune on `dev`,
-//! `tst1` and `tst2` only: `tst3` is for reporting.
+//! `tst1` and `tst2` only: `tst3` is for reporting. `--misses` prints each
+//! row with its confidence, each miss with `(place)` or `(type)` when a row
+//! came close on the other, and the names and events `extract` skipped.
 //!
 //! Each message's text goes through [`incimap::extract::extract`] as an
 //! article would; its rows are located with the geocoder as `map` locates a
@@ -702,6 +704,14 @@ fn measure(
             ..Options::default()
         };
         let found = extract::extract(&m.text, gazetteer, &options);
+        if misses {
+            for skip in &found.skipped {
+                println!(
+                    "{} skipped: {}: `{}`: {}",
+                    m.id, skip.sentence, skip.text, skip.reason
+                );
+            }
+        }
         let (rows, other): (Vec<Row>, Vec<Row>) = found
             .rows
             .into_iter()
@@ -747,9 +757,10 @@ fn measure(
                     .map(|k| format!(" (key date {})", m.keys[k].date_text))
                     .unwrap_or_default();
                 println!(
-                    "{} {}{wrong_date}: {} {} in {} ({}) | {}",
+                    "{} {}{wrong_date}: {:.2} {} {} in {} ({}) | {}",
                     m.id,
                     if k.is_none() { "extra" } else { "right" },
+                    r.row.confidence,
                     r.row.date.map(|d| d.to_string()).unwrap_or_default(),
                     r.row.kind,
                     r.row.place,
@@ -760,8 +771,9 @@ fn measure(
             for (k, key) in m.keys.iter().enumerate() {
                 if !key.optional && !plain.contains(&Some(k)) {
                     println!(
-                        "{} missed: {} in {}",
+                        "{} missed{}: {} in {}",
                         m.id,
+                        near_miss(&rows, key),
                         key.types.join("/"),
                         key.location
                     );
@@ -770,6 +782,21 @@ fn measure(
         }
     }
     tally
+}
+
+/// Why a missed key was missed, when a row came close: ` (place)` when a
+/// row of its type was elsewhere, ` (type)` when a row at its place was of
+/// another type.
+fn near_miss(rows: &[Located], key: &Key) -> &'static str {
+    let typed =
+        |r: &Located| muc_type(&r.row.kind).is_some_and(|t| key.types.iter().any(|k| k == t));
+    if rows.iter().any(|r| typed(r) && !place_agrees(r, key)) {
+        " (place)"
+    } else if rows.iter().any(|r| !typed(r) && place_agrees(r, key)) {
+        " (type)"
+    } else {
+        ""
+    }
 }
 
 fn run() -> Result<(), String> {
