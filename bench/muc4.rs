@@ -610,10 +610,13 @@ fn date_agrees(row: &Row, key: &Key) -> bool {
     spans.iter().any(|s| s.overlaps(&mine))
 }
 
-fn agrees(row: &Located, key: &Key, dated: bool) -> bool {
+/// Whether the row's type, mapped to MUC-4's, is one of the key's.
+fn type_agrees(row: &Located, key: &Key) -> bool {
     muc_type(&row.row.kind).is_some_and(|t| key.types.iter().any(|k| k == t))
-        && place_agrees(row, key)
-        && (!dated || date_agrees(&row.row, key))
+}
+
+fn agrees(row: &Located, key: &Key, dated: bool) -> bool {
+    type_agrees(row, key) && place_agrees(row, key) && (!dated || date_agrees(&row.row, key))
 }
 
 /// Maximum one-to-one matching of rows to keys (augmenting paths); the key of each row.
@@ -788,11 +791,15 @@ fn measure(
 /// row of its type was elsewhere, ` (type)` when a row at its place was of
 /// another type.
 fn near_miss(rows: &[Located], key: &Key) -> &'static str {
-    let typed =
-        |r: &Located| muc_type(&r.row.kind).is_some_and(|t| key.types.iter().any(|k| k == t));
-    if rows.iter().any(|r| typed(r) && !place_agrees(r, key)) {
+    if rows
+        .iter()
+        .any(|r| type_agrees(r, key) && !place_agrees(r, key))
+    {
         " (place)"
-    } else if rows.iter().any(|r| !typed(r) && place_agrees(r, key)) {
+    } else if rows
+        .iter()
+        .any(|r| !type_agrees(r, key) && place_agrees(r, key))
+    {
         " (type)"
     } else {
         ""
