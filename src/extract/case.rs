@@ -320,6 +320,11 @@ fn words(text: &str) -> Vec<Word> {
     let mut chars = text.char_indices().peekable();
     let mut sentence_start = true;
     let mut gap_is_space = false;
+    // Only a dateline's "--" starts a sentence: the text's first, or one a
+    // few words into a paragraph ("MEDELLIN -- FOUR MEN"); others set off a
+    // clause ("the gunmen -- paid assassins -- in Medellin").
+    let mut dateline_dash = true;
+    let mut paragraph_words = Some(0);
     while let Some((at, c)) = chars.next() {
         if c.is_alphanumeric() {
             let mut end = at + c.len_utf8();
@@ -346,23 +351,34 @@ fn words(text: &str) -> Vec<Word> {
             });
             sentence_start = false;
             gap_is_space = true;
+            paragraph_words = paragraph_words.map(|n| n + 1);
         } else if matches!(c, '.' | '!' | '?') {
             // "U.S." and "12.5": not a sentence end unless a space follows.
             sentence_start = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
             gap_is_space = false;
+            if sentence_start {
+                paragraph_words = None;
+            }
         } else if c == '\n' && text[at + 1..].starts_with(['\n', ' ']) {
             // A blank line or an indented line: a new paragraph.
             let rest = text[at + 1..].trim_start_matches([' ', '\t']);
             if rest.starts_with('\n') || text[at + 1..].starts_with("  ") {
                 sentence_start = true;
+                paragraph_words = Some(0);
             }
             gap_is_space = false;
         } else if !c.is_whitespace() {
             if c == '[' || c == '(' || c == ':' || c == '"' {
                 // Keep a sentence start across an opening mark.
-            } else if c == '-' && text[at + 1..].starts_with('-') {
-                // "SAN SALVADOR, 12 JAN 90 -- [TEXT] THE ARMY": the body starts.
+            } else if c == '-'
+                && text[at + 1..].starts_with('-')
+                && (dateline_dash || paragraph_words.is_some_and(|n| n <= 4))
+            {
+                // "SAN SALVADOR, 12 JAN 90 -- [TEXT] THE ARMY": the body
+                // starts, and may open with a dateline of its own.
                 sentence_start = true;
+                dateline_dash = false;
+                paragraph_words = Some(0);
             }
             gap_is_space = false;
         }
@@ -587,6 +603,17 @@ mod tests {
         assert_eq!(
             text,
             "Rebels burned a bus in Medellin on 3 February. The police said nothing on 4 May 1990."
+        );
+    }
+
+    #[test]
+    fn only_a_datelines_dash_starts_a_sentence() {
+        let text = restored(
+            "BOGOTA, 4 SEP 89 -- [TEXT] MEDELLIN -- A JUDGE WAS KILLED BY GUNMEN -- PAID ASSASSINS -- IN MEDELLIN.",
+        );
+        assert_eq!(
+            text,
+            "Bogota, 4 Sep 89 -- [Text] Medellin -- A judge was killed by gunmen -- paid assassins -- in Medellin."
         );
     }
 
