@@ -286,7 +286,12 @@ static ENGLISH_WORDS: &str = include_str!("../../gazetteer/english-words.txt");
 pub fn english(word: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| ENGLISH_WORDS.lines().collect());
-    words.binary_search(&word).is_ok() || common(word)
+    let known = |w: &str| words.binary_search(&w).is_ok() || common(w);
+    // "don't", "army's": a contraction or a possessive of a word.
+    known(word)
+        || ["n't", "'s", "'t", "'ll", "'re", "'ve", "'d", "'m"]
+            .iter()
+            .any(|end| word.replace('’', "'").strip_suffix(end).is_some_and(known))
 }
 
 fn common(word: &str) -> bool {
@@ -561,17 +566,25 @@ fn is_month_abbreviation(word: &str) -> bool {
     .contains(&word)
 }
 
-/// "SAN" → "San", "JALAL-ABAD" → "Jalal-Abad", "O'BRIEN" → "O'Brien".
+/// "SAN" → "San", "JALAL-ABAD" → "Jalal-Abad", "O'BRIEN" → "O'Brien",
+/// "PERU'S" → "Peru's" (a possessive or a contraction keeps its ending low).
 fn title_case(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut start = true;
-    for c in word.chars() {
-        if start {
+    let mut apostrophe = false;
+    for (k, c) in word.char_indices() {
+        let ending = apostrophe
+            && matches!(
+                word[k..].to_lowercase().as_str(),
+                "s" | "t" | "d" | "m" | "ll" | "re" | "ve"
+            );
+        if start && !ending {
             out.extend(c.to_uppercase());
         } else {
             out.extend(c.to_lowercase());
         }
-        start = matches!(c, '-' | '\'' | '’');
+        apostrophe = matches!(c, '\'' | '’');
+        start = apostrophe || c == '-';
     }
     out
 }
@@ -614,6 +627,14 @@ mod tests {
         assert_eq!(
             text,
             "Bogota, 4 Sep 89 -- [Text] Medellin -- A judge was killed by gunmen -- paid assassins -- in Medellin."
+        );
+    }
+
+    #[test]
+    fn a_possessive_keeps_its_ending_low() {
+        assert_eq!(
+            restored("PERU'S REBELS SAID O'BRIEN'S MEN DON'T LIE IN BOGOTA'S STREETS."),
+            "Peru's rebels said O'Brien's men don't lie in Bogota's streets."
         );
     }
 
