@@ -450,6 +450,30 @@ fn the_reference_date_is_given_else_the_dateline_else_the_latest_date() {
 }
 
 #[test]
+fn a_chronology_with_no_full_date_takes_its_year_from_the_title() {
+    // Entries told by day and month only, under a title naming the year:
+    // each entry is an incident of that year, not one undated incident.
+    let text = "Bomb blasts in Khyber Pakhtunkhwa - 2009\n\n\
+                December 28: Militants blew up a girls school in Shabqadar.\n\n\
+                December 24: Four people were killed when a suicide bomber blew \
+                himself up near a security post in Peshawar.";
+    let gazetteer = Gazetteer::embedded();
+    assert_eq!(
+        run(text, &gazetteer).reference,
+        Some((PartialDate::parse("2009").unwrap(), ReferenceFrom::Title))
+    );
+    assert_eq!(
+        rows(text),
+        vec![
+            "2009-12-28|Shabqadar|PK|Bombing|||city",
+            "2009-12-24|Peshawar|PK|Suicide bombing|4||city",
+        ]
+    );
+    // Without the title's year, the entries have no year.
+    assert!(rows(text.split_once("\n\n").unwrap().1)[0].starts_with("|"));
+}
+
+#[test]
 fn months_without_a_year_follow_the_reference_and_the_order_of_events() {
     // No dateline: the latest date (2024-01-02) gives the year, and "in June"
     // after a November incident is the next June, not one before the article.

@@ -121,9 +121,12 @@ fn print_extraction(name: &str, args: &ExtractArgs, found: &extract::Extraction)
                 extract::ReferenceFrom::Given => "--date",
                 extract::ReferenceFrom::Dateline => "the dateline",
                 extract::ReferenceFrom::Latest => "the latest full date in the text",
+                extract::ReferenceFrom::Title => "the year in the title",
             }
         ),
-        None => say!("  reference date: none (no --date, dateline or full date in the text)"),
+        None => say!(
+            "  reference date: none (no --date, dateline, full date in the text or year in the title)"
+        ),
     }
     for r in &found.rows {
         say!(

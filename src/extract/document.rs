@@ -131,11 +131,15 @@ pub enum ReferenceFrom {
     Dateline,
     /// The latest full date the text mentions.
     Latest,
+    /// The year the title names ("Bomb blasts in the North West Frontier
+    /// Province - 2009"), when the text tells no full date.
+    Title,
 }
 
 impl Document {
     /// Sets the reference date: `given` (the publication date), else the
-    /// dateline's, else the latest full date in the text (citations included).
+    /// dateline's, else the latest full date in the text (citations included),
+    /// else the year the title names.
     pub fn set_reference(&mut self, given: Option<PartialDate>) -> Option<ReferenceFrom> {
         let (date, from) = if let Some(d) = given {
             (d, ReferenceFrom::Given)
@@ -165,12 +169,21 @@ impl Document {
                 (Some(d), _, _) => (d, ReferenceFrom::Dateline),
                 (None, Some(d), _) => (d, ReferenceFrom::Latest),
                 (None, None, Some(d)) => (d, ReferenceFrom::Dateline),
-                (None, None, None) => return None,
+                (None, None, None) => {
+                    let year = self
+                        .sentences
+                        .iter()
+                        .filter(|s| s.part == Part::Headline)
+                        .flat_map(|s| &s.tokens)
+                        .find_map(|t| dates::year(Some(t)))
+                        .and_then(|y| PartialDate::new(y, None, None).ok());
+                    (year?, ReferenceFrom::Title)
+                }
             }
         };
         self.reference = Some(Reference {
             date,
-            published: from != ReferenceFrom::Latest,
+            published: matches!(from, ReferenceFrom::Given | ReferenceFrom::Dateline),
         });
         Some(from)
     }
