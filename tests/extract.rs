@@ -2049,6 +2049,16 @@ fn a_provinces_people_are_not_the_province() {
         "{places:?}"
     );
     assert_skipped(&skipped, "Chechens: the people of Chechnya");
+    // Short peoples' names too, listed as the province's demonyms: "Baloch".
+    let (places, skipped) = places_and_skips(
+        "Gunmen fired at a police station in Zahedan on October 30. \
+         The Baloch militant group Jaish al-Adl claimed the attack.",
+    );
+    assert_eq!(places, vec!["Zahedan,IR"]);
+    assert_skipped(&skipped, "Baloch: the people of Balochistan");
+    // "English" is England's people; "England" is the place.
+    let (places, _) = places_and_skips("English fans were attacked in Leeds, England.");
+    assert_eq!(places, vec!["Leeds,GB", "England,GB"]);
     // The province's own name is still a place.
     let (places, _) = places_and_skips("Gunmen attacked a police post in Chechnya in May 2004.");
     assert_eq!(places, vec!["Chechnya,RU"]);

@@ -1461,7 +1461,7 @@ pub(super) const PREPOSITIONS: &[&str] = &[
 /// adjectives do and begins as the country's name goes on.
 fn demonym_of(name: &str, gazetteer: &Gazetteer, code: &str) -> bool {
     gazetteer.country_code(code).is_some_and(|country| {
-        names_people(name, &country.name, &[])
+        names_people(name, &country.name)
             // A name of the country that ends as adjectives do and starts
             // as the country's name: "Spanish" (Spain), "Peruvian" (Peru).
             || {
@@ -1483,12 +1483,11 @@ fn ends_as_people(word: &str) -> bool {
 }
 
 /// Whether `word` names the people of the place `name` (or is its
-/// adjective): it ends as adjectives do (or in one of `endings` more) and
-/// begins as the place's name goes on.
-fn names_people(word: &str, name: &str, endings: &[&str]) -> bool {
+/// adjective): it ends as adjectives do and begins as the place's name goes on.
+fn names_people(word: &str, name: &str) -> bool {
     let word = crate::gazetteer::fold(word);
     let own = crate::gazetteer::fold(name);
-    let ending = ends_as_people(&word) || endings.iter().any(|e| word.ends_with(e));
+    let ending = ends_as_people(&word);
     let stem: String = word.chars().take(5).collect();
     word != own && ending && word.chars().count() > 5 && own.contains(&stem)
 }
@@ -1864,15 +1863,13 @@ fn resolve(
                     ),
                 })
             }
-            // "Chechens fought in Syria", "Chechen rebels", "Kurdish
-            // guerrillas": a province's or a region's people, not the place.
+            // "Chechens fought in Syria", "Chechen rebels", "the Baloch
+            // militant group", "Kurdish guerrillas": a province's or a
+            // region's people, not the place.
             Some((i, s))
                 if s >= THRESHOLD
                     && match gazetteer.place(i).kind {
-                        Kind::Admin1 => {
-                            lexicon::province_people(&r.key.to_lowercase())
-                                && names_people(&r.key, &gazetteer.place(i).name, &["en", "ens"])
-                        }
+                        Kind::Admin1 => lexicon::province_people(&r.key.to_lowercase()),
                         Kind::Area => lexicon::region_people(&r.key.to_lowercase()),
                         _ => false,
                     } =>
