@@ -2896,6 +2896,32 @@ fn killed_in_an_accident_is_no_incident() {
     // Killed in an ambush is still an incident.
     let found = rows("BOGOTA, 5 MAY 90 -- Two soldiers were killed in an ambush near Cali.");
     assert_eq!(found.len(), 1, "{found:?}");
+    // Killed or wounded "when" a vehicle overturned: an accident told after.
+    let found = rows_dated(
+        "Another soldier was killed and two others were wounded on Aug. 9 when an \
+         armored vehicle carrying soldiers overturned in the Baykan district of Siirt.",
+        Some("2016-08-10"),
+    );
+    assert_eq!(found, Vec::<String>::new());
+}
+
+#[test]
+fn soldiers_killed_by_a_bomb_are_a_bombing_not_combat() {
+    // The fallen alone are combat; a bomb told beside them is the incident's type.
+    assert_eq!(
+        rows_dated(
+            "Two soldiers were killed on Aug. 9 when a roadside bomb exploded in Siirt.",
+            Some("2016-08-10")
+        ),
+        vec!["2016-08-09|Siirt|TR|Bombing|2||city"]
+    );
+    assert_eq!(
+        rows_dated(
+            "Two soldiers and five militants were killed in Siirt on Aug. 9.",
+            Some("2016-08-10")
+        ),
+        vec!["2016-08-09|Siirt|TR|Armed clash|7||city"]
+    );
 }
 
 #[test]

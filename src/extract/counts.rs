@@ -170,6 +170,17 @@ pub fn find(tokens: &[Token]) -> Vec<Count> {
                 fatal,
                 value,
             });
+        } else if let Some((more, more_end, fatal)) =
+            (!year).then(|| coordinated(tokens, end)).flatten()
+        {
+            // "Two soldiers and five militants were killed": one figure, the sum.
+            out.push(Count {
+                at: i,
+                fatal,
+                value: value + more,
+            });
+            i = more_end;
+            continue;
         }
         i = end;
     }
@@ -200,6 +211,18 @@ fn cue_before(tokens: &[Token], at: usize) -> Option<bool> {
         .filter_map(|back| k.checked_sub(back))
         .any(|j| toll(j) && tokens[j + 1..k].iter().all(|t| t.kind == TokenKind::Word))
         .then_some(true)
+}
+
+/// "soldiers and five militants were killed" after "Two": the number joined
+/// to this one by "and", its end, and whether its cue is of deaths.
+fn coordinated(tokens: &[Token], end: usize) -> Option<(u32, usize, bool)> {
+    let and = (end..tokens.len().min(end + 4))
+        .take_while(|&k| tokens[k].kind == TokenKind::Word && !tokens[k].is_cap())
+        .find(|&k| tokens[k].lower == "and")
+        // A noun of its own first: not "November 15 and 20 people".
+        .filter(|&k| k > end)?;
+    let (value, more_end) = number_at(tokens, and + 1)?;
+    Some((value, more_end, cue_after(tokens, more_end)?))
 }
 
 /// "50 worshippers were killed", "30 dead": the cue after the number.
@@ -268,6 +291,15 @@ mod tests {
         assert_eq!(
             counts("killed forty-six and injured 1,200"),
             vec![(true, 46), (false, 1200)]
+        );
+        // Figures joined by "and" before one cue are one figure, their sum.
+        assert_eq!(
+            counts("Two soldiers and five militants were killed"),
+            vec![(true, 7)]
+        );
+        assert_eq!(
+            counts("12 guerrillas and 1 soldier were killed, and 3 were wounded"),
+            vec![(true, 13), (false, 3)]
         );
     }
 

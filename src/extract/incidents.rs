@@ -302,8 +302,9 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
         let verbal = phrase[0].starts_with("attack")
             && i >= 1
             && contains(lexicon::VERBAL_ADVERBS, lower(i - 1));
-        // "was killed in an airplane accident": the same, told after.
-        let disaster = phrase[0] == "killed"
+        // "was killed in an airplane accident": the same, told after;
+        // "were wounded on Aug. 9 when an armored vehicle overturned".
+        let disaster = matches!(phrase[0], "killed" | "wounded" | "injured")
             && ((i.saturating_sub(8)..i)
                 .rev()
                 .take_while(|&k| !tokens[k].is(';') && !tokens[k].is('.'))
@@ -311,7 +312,12 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                 || tokens.get(end).is_some_and(|t| t.lower == "in")
                     && (end + 1..tokens.len().min(end + 5))
                         .take_while(|&k| tokens[k].kind == TokenKind::Word)
-                        .any(|k| contains(lexicon::DISASTERS, lower(k))));
+                        .any(|k| contains(lexicon::DISASTERS, lower(k)))
+                || (end..tokens.len().min(end + 20))
+                    .take_while(|&k| !tokens[k].is(';'))
+                    .skip_while(|&k| lower(k) != "when")
+                    .take_while(|&k| !tokens[k].is(','))
+                    .any(|k| contains(lexicon::DISASTERS, lower(k))));
         // "nearly 400 attacks", "dozens of bombings", "a number of attacks":
         // a tally, not one incident.
         // People ("30 hostages", "12 attackers") are no tally.
@@ -467,9 +473,14 @@ fn attacks_on_forces(tokens: &[Token], words: &mut [Word]) {
                 .take_while(|&k| tokens[k].kind != TokenKind::Punct)
                 .any(|k| military(k) || contains(lexicon::COMBATANTS, &tokens[k].lower))
     };
+    // "Two soldiers were killed when a roadside bomb exploded": the
+    // bombing, not combat.
+    let alone = words
+        .iter()
+        .all(|w| matches!(w.kind, EventType::Attack | EventType::ArmedClash));
     for w in words.iter_mut() {
         if w.kind == EventType::Attack
-            && ((w.assault && (object(w) || passive(w))) || (!w.assault && fallen(w)))
+            && ((w.assault && (object(w) || passive(w))) || (!w.assault && alone && fallen(w)))
         {
             w.kind = EventType::ArmedClash;
             w.assault = false;
