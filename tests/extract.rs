@@ -639,6 +639,34 @@ fn forecasts_and_assessments_are_not_incidents() {
 }
 
 #[test]
+fn attacks_the_militants_were_planning_are_foiled_plots() {
+    // Each attack of the plan's list is a plot of its own.
+    assert_eq!(
+        rows(
+            "Officials in Kyrgyzstan said the militants were planning several terrorist \
+             attacks, including one against the Russian military base at Kant, and a \
+             terrorist attack during prayers in Bishkek."
+        ),
+        vec![
+            "|Kant|KG|Foiled plot|||city",
+            "|Bishkek|KG|Foiled plot|||city"
+        ]
+    );
+    // A planned attack that was carried out, or a plan carried out, is the attack.
+    assert_eq!(
+        rows("Militants carried out a planned attack on a police post in Osh on 16 July 2015."),
+        vec!["2015-07-16|Osh|KG|Attack|||city"]
+    );
+    let found = rows(
+        "Police in Bishkek said the group had planned the murder of a judge in Osh on 16 July 2015.",
+    );
+    assert!(
+        found.iter().all(|r| !r.contains("Foiled plot")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn short_common_words_are_not_places() {
     // `Is` is a town in Russia's Sverdlovsk Oblast: not with Russia named beside it.
     for text in [

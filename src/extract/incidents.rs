@@ -393,6 +393,56 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
     out
 }
 
+/// Verbs of a plan under way.
+const PLANNING: &[&str] = &["planning", "plotting", "preparing"];
+
+/// "were planning several terrorist attacks", "plotting a series of
+/// bombings": attacks that were planned (and, being told, stopped) are a
+/// foiled plot. A plan with "to" ("planning to attack") is a forecast.
+fn plots(tokens: &[Token], words: &mut [Word]) {
+    // "planning", or "had planned" (not "a planned attack", which was carried out).
+    let planning = |k: usize| {
+        PLANNING.contains(&tokens[k].lower.as_str())
+            || (matches!(tokens[k].lower.as_str(), "planned" | "plotted" | "prepared")
+                && k > 0
+                && matches!(tokens[k - 1].lower.as_str(), "had" | "has" | "have"))
+    };
+    for w in words.iter_mut() {
+        let told_planned = (1..=4).any(|back| {
+            w.start >= back
+                && planning(w.start - back)
+                && tokens[w.start - back + 1..w.start].iter().all(|t| {
+                    // Not "had planned the murder of": a plan carried out.
+                    t.kind == TokenKind::Word
+                        && !t.is_cap()
+                        && !matches!(t.lower.as_str(), "to" | "the" | "this" | "that")
+                })
+        });
+        if told_planned && w.kind.has_casualties() && w.kind != EventType::ArmedClash {
+            w.kind = EventType::FoiledPlot;
+            w.assault = false;
+        }
+    }
+    // "planning several attacks, including one against the base at Kant and
+    // a terrorist attack during prayers in Bishkek": the attacks of the
+    // list are the plot's.
+    let Some(head) = words.iter().position(|w| w.kind == EventType::FoiledPlot) else {
+        return;
+    };
+    let listed = |a: usize, b: usize| {
+        tokens[a..b].iter().any(|t| t.lower == "including")
+            && !tokens[a..b].iter().any(|t| t.is(';'))
+    };
+    let end = words[head].end;
+    for w in words.iter_mut().skip(head + 1) {
+        if w.kind.has_casualties() && !tokens[w.start].lower.ends_with("ed") && listed(end, w.start)
+        {
+            w.kind = EventType::FoiledPlot;
+            w.assault = false;
+        }
+    }
+}
+
 /// First words of bombing phrases that aircraft do ("helicopters bombed
 /// villages"), unlike "a bomb exploded on a plane".
 const AIR_BOMBING: &[&str] = &["bombed", "bombing", "bombings", "bombarded"];
@@ -594,8 +644,12 @@ fn generic_plural(tokens: &[Token], w: &Word) -> bool {
             lower(w.start - 2),
             "spate" | "series" | "wave" | "string" | "rash"
         );
+    // "were planning several attacks": a plot told, see [`plots`].
+    let planned = w.kind == EventType::FoiledPlot
+        && (1..=4).any(|back| w.start >= back && PLANNING.contains(&lower(w.start - back)));
     plural
         && !done
+        && !planned
         && (run
             || general
                 && !(w.start.saturating_sub(3)..w.start).any(|k| {
@@ -847,6 +901,7 @@ impl Builder<'_> {
         }
         air_strikes(tokens, &mut words);
         attacks_on_forces(tokens, &mut words);
+        plots(tokens, &mut words);
         if let Some(w) = tolls(tokens, &mut words) {
             self.skipped.push(Skipped {
                 sentence: s,
