@@ -600,6 +600,26 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
                 out.push(s);
             }
             start = at + 1;
+        } else if c == ')'
+            && let Some(open) = text[start..at].rfind('(').map(|o| start + o)
+            && photo_credit(&text[open + 1..at])
+            && text[start..open].split_whitespace().count() >= 5
+        {
+            // "Blown out shop windows near the site (AFP) On March 29, ...": a
+            // caption's photo credit ends it.
+            let mut k = i + 1;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            if k > i + 1 && chars.get(k).is_some_and(|(_, n)| n.is_uppercase()) {
+                let s = text[start..at + 1].trim();
+                if !s.is_empty() {
+                    out.push(s);
+                }
+                start = chars[k].0;
+                i = k;
+                continue;
+            }
         } else if matches!(c, '.' | '!' | '?') {
             let mut j = i + 1;
             while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
@@ -641,6 +661,32 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
         out.push(s);
     }
     out
+}
+
+/// Agencies whose name in parentheses credits a photo ("(AFP)", "(Reuters/File)").
+const PHOTO_AGENCIES: &[&str] = &[
+    "afp",
+    "ap",
+    "reuters",
+    "epa",
+    "getty",
+    "getty images",
+    "tass",
+    "ria novosti",
+    "anadolu",
+    "xinhua",
+    "photo",
+    "file",
+    "file photo",
+];
+
+/// Whether text in parentheses credits a photo: agencies, alone or joined by "/".
+fn photo_credit(inside: &str) -> bool {
+    let inside = inside.trim().to_lowercase();
+    !inside.is_empty()
+        && inside
+            .split('/')
+            .all(|part| PHOTO_AGENCIES.contains(&part.trim().trim_end_matches(" photo")))
 }
 
 /// Splits a sentence into words, numbers and punctuation.
@@ -727,6 +773,23 @@ mod tests {
                 "Then it ended."
             ]
         );
+    }
+
+    #[test]
+    fn a_photo_credit_ends_a_caption() {
+        let s = split_sentences(
+            "Blown out shop windows near the site of the explosions in Tashkent (AFP) \
+             On March 29, 2004, two bombs exploded.",
+        );
+        assert_eq!(
+            s,
+            vec![
+                "Blown out shop windows near the site of the explosions in Tashkent (AFP)",
+                "On March 29, 2004, two bombs exploded."
+            ]
+        );
+        // A dateline's agency is no caption: "KABUL (Reuters) A bomb exploded."
+        assert_eq!(split_sentences("KABUL (Reuters) A bomb exploded.").len(), 1);
     }
 
     #[test]
