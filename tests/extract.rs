@@ -2110,6 +2110,23 @@ fn border_guards_are_at_the_border_not_at_the_datelines_capital() {
 }
 
 #[test]
+fn a_day_prior_and_a_town_told_with_its_county() {
+    // "Bent, Nikshahr County": the town; the county places nothing of its own.
+    assert_eq!(
+        rows_dated(
+            "On October 2, security forces killed three militants in Zahedan, Iran. A day \
+             prior, six people were killed in the town of Bent, Nikshahr County, in \
+             Sistan-Baluchestan province.",
+            Some("2024-11-01"),
+        )
+        .iter()
+        .map(|r| r.split("|IR|").next().unwrap())
+        .collect::<Vec<_>>(),
+        vec!["2024-10-02|Zahedan", "2024-10-01|Bent"]
+    );
+}
+
+#[test]
 fn a_day_after_a_dated_clause_and_a_day_earlier_than_the_incident_told() {
     let got = rows_dated(
         "Bombs exploded in Tashkent on March 29, 2004.\n\nA bomb went off in Bukhara on March \

@@ -382,6 +382,8 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
         (&["the", "previous", "day"], -1),
         (&["the", "day", "before"], -1),
         (&["a", "day", "earlier"], -1),
+        (&["a", "day", "prior"], -1),
+        (&["the", "day", "prior"], -1),
     ] {
         if words(tokens, i, phrase) {
             return Some((i + phrase.len(), When::Shift { days, months: 0 }));
@@ -443,7 +445,7 @@ fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
         }
         let sign = match dir.lower.as_str() {
             "later" | "after" => 1,
-            "earlier" | "before" | "ago" => -1,
+            "earlier" | "before" | "prior" | "ago" => -1,
             _ => return None,
         };
         let (days, months) = match unit.lower.as_str() {

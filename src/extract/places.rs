@@ -193,6 +193,9 @@ struct Raw {
     part_of: bool,
     /// Followed by "neighborhood", "district" or the like: a part of a town.
     quarter: bool,
+    /// Index of the town told right before this county or district ("Bent,
+    /// Nikshahr County"): when that town is found, the county places nothing.
+    holds: Option<usize>,
 }
 
 /// Last words of organisations besides [`lexicon::ORG_MARKERS`] that an
@@ -346,6 +349,7 @@ pub fn find(doc: &Document, gazetteer: &Gazetteer) -> Places {
         raws.extend(found.into_iter().map(|mut r| {
             r.container = r.container.map(|c| c + base);
             r.qualified_by = r.qualified_by.map(|c| c + base);
+            r.holds = r.holds.map(|c| c + base);
             r
         }));
     }
@@ -1082,6 +1086,17 @@ impl Scan<'_, '_> {
                 hit.end += 1;
                 self.add_provinces(&mut hit);
             } else if contains(lexicon::TOWN_WORDS, &word) {
+                // "the town of Bent, Nikshahr County": the county of the
+                // place before it, which the incident is at.
+                if matches!(word.as_str(), "county" | "district" | "municipality")
+                    && self.raws.last().is_some_and(|last| {
+                        last.country.is_none()
+                            && last.end < hit.start
+                            && self.tokens[last.end..hit.start].iter().all(|t| t.is(','))
+                    })
+                {
+                    hit.holds = Some(self.raws.len() - 1);
+                }
                 hit.hint = Some(Kind::City);
                 hit.end += 1;
             } else if hit.end > hit.start + 1
@@ -1187,6 +1202,7 @@ impl Scan<'_, '_> {
             part_of: a > 0 && contains(lexicon::DIRECTIONS, self.lower(a - 1)),
             quarter: contains(lexicon::QUARTERS, self.lower(b.min(self.tokens.len() - 1)))
                 && b < self.tokens.len(),
+            holds: None,
         }
     }
 
@@ -1886,7 +1902,14 @@ fn resolve(
                 end: r.end,
                 surface: r.surface.clone(),
                 place: resolved(gazetteer, gazetteer.place(i)),
-                role: r.role,
+                role: if r
+                    .holds
+                    .is_some_and(|t| provisional[t].is_some_and(|(_, s)| s >= THRESHOLD))
+                {
+                    Role::Attribute
+                } else {
+                    r.role
+                },
                 group: 0,
                 score: s,
                 relative: r.relative.clone().filter(|_| {
