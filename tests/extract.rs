@@ -2110,6 +2110,26 @@ fn border_guards_are_at_the_border_not_at_the_datelines_capital() {
 }
 
 #[test]
+fn an_event_told_without_a_place_is_at_the_paragraphs_place_and_date() {
+    // The place and date come in a sentence before the attack, which has neither.
+    let text = "On the morning of June 9, a police commander left his home in Karabulak, \
+                Ingushetia. As his car reached the nearest intersection, masked rebels \
+                began firing on the jeep.";
+    assert_eq!(
+        rows_dated(text, Some("2006-06-15")),
+        vec!["2006-06-09|Karabulak|RU|Armed attack|||city"]
+    );
+    // Another paragraph's place is not the paragraph's.
+    let apart = text.replace("Ingushetia. As", "Ingushetia.\n\nAs");
+    assert!(
+        rows_dated(&apart, Some("2006-06-15"))
+            .iter()
+            .all(|r| !r.starts_with("2006-06-09|Karabulak")),
+        "{apart}"
+    );
+}
+
+#[test]
 fn a_day_prior_and_a_town_told_with_its_county() {
     // "Bent, Nikshahr County": the town; the county places nothing of its own.
     assert_eq!(

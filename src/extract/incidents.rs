@@ -1200,6 +1200,15 @@ impl Builder<'_> {
                 _ => match forces_country(s, tokens, places, true)
                     .or_else(|| dateline_place(self.doc, places, s, false))
                     .or(forces)
+                    // "Nalgiev left his home in Karabulak ... rebels began
+                    // firing on Nalgiev's jeep": the place told earlier in
+                    // the paragraph, before any incident was.
+                    .or_else(|| {
+                        self.current
+                            .is_none()
+                            .then(|| paragraph_place(self.doc, places, s))
+                            .flatten()
+                    })
                     // The one place the article names, unless abroad from
                     // a dateline whose country's people the article is
                     // about ("the meeting in Caracas, Venezuela" in news
@@ -1231,19 +1240,30 @@ impl Builder<'_> {
                     // "SAN SALVADOR, 12 JAN 90 -- Guerrillas attacked ...": the
                     // dateline's town; else the one place the article is about.
                     Some(place) => {
-                        let date = self.date_for(
-                            s,
-                            &Unit {
-                                places: vec![place],
-                                groups: Vec::new(),
-                                start: 0,
-                                end: 0,
-                                words: fresh.clone(),
-                            },
-                            &dates,
-                            true,
-                            self.anchor(),
-                        );
+                        let date = self
+                            .date_for(
+                                s,
+                                &Unit {
+                                    places: vec![place],
+                                    groups: Vec::new(),
+                                    start: 0,
+                                    end: 0,
+                                    words: fresh.clone(),
+                                },
+                                &dates,
+                                true,
+                                self.anchor(),
+                            )
+                            // "On the morning of June 9, Nalgiev left his home in
+                            // Karabulak ...": told with the place earlier in the
+                            // paragraph, the date is that sentence's.
+                            .or_else(|| {
+                                (place.sentence < s
+                                    && self.doc.sentences[place.sentence].block
+                                        == self.doc.sentences[s].block)
+                                    .then(|| self.dated[place.sentence])
+                                    .flatten()
+                            });
                         self.mention(s, place, (kind, assaults(&fresh)), date, &counts, false);
                     }
                     None => {
@@ -1885,6 +1905,25 @@ fn shifted_back(
 /// The place an article is about, for events it tells without one: the
 /// place below a country named most often as where things are or happened,
 /// when no other is named as often.
+/// The town or province told "in" it last in the paragraph before sentence
+/// `s` (of "Karabulak, Ingushetia", the town).
+fn paragraph_place<'p>(doc: &Document, places: &'p Places, s: usize) -> Option<&'p Found> {
+    let block = doc.sentences[s].block;
+    let told = |f: &&Found| {
+        f.sentence < s
+            && doc.sentences[f.sentence].block == block
+            && f.role == Role::Locative
+            && !matches!(f.place.kind, Kind::Country | Kind::Area)
+    };
+    let last = places.found.iter().rfind(told)?;
+    places
+        .found
+        .iter()
+        .filter(told)
+        .filter(|f| f.sentence == last.sentence)
+        .min_by_key(|f| f.place.rank())
+}
+
 fn main_place(places: &Places) -> Option<&Found> {
     match named_places(places).as_slice() {
         [(f, _)] => Some(f),

@@ -253,6 +253,8 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["open", "fire"], EventType::ArmedAttack),
     (&["fired", "on"], EventType::ArmedAttack),
     (&["fired", "at"], EventType::ArmedAttack),
+    (&["firing", "on"], EventType::ArmedAttack),
+    (&["firing", "at"], EventType::ArmedAttack),
     (&["shooting"], EventType::ArmedAttack),
     (&["shootings"], EventType::ArmedAttack),
     (&["shot"], EventType::ArmedAttack),
