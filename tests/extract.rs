@@ -867,6 +867,22 @@ IN A SEPARATE INCIDENT, REBELS SET FIRE TO TWO BUSES IN MONTERIA TODAY.\n";
         "{got:?}"
     );
     assert_eq!(got.len(), 2, "{got:?}");
+    // "NO CITY (EL SALVADOR)": news from somewhere in that country, dated.
+    let text = "   NO CITY (EL SALVADOR), 5 FEB 89 (FBIS) -- [EDITORIAL REPORT] [TEXT] \
+GUERRILLAS ATTACKED AN ARMY POST IN SAN MIGUEL YESTERDAY.\n";
+    assert_eq!(
+        run(text, &gazetteer)
+            .reference
+            .map(|(d, from)| (d.to_string(), from)),
+        Some(("1989-02-05".to_string(), ReferenceFrom::Dateline))
+    );
+    assert!(
+        rows(text)
+            .iter()
+            .any(|r| r.starts_with("1989-02-04|San Miguel|SV|")),
+        "{:?}",
+        rows(text)
+    );
 }
 
 #[test]

@@ -444,6 +444,14 @@ fn dateline(block: &str) -> Option<Dateline<'_>> {
         ] if date.is_none() => Some((*m, *d)),
         _ => None,
     };
+    // "NO CITY (EL SALVADOR), 5 FEB 89 (FBIS) --": news from somewhere in
+    // the country in parentheses.
+    let place = place.map(|p| match p.split_once('(') {
+        Some((name, country)) if name.trim().eq_ignore_ascii_case("no city") => {
+            country.trim_end_matches(')').trim()
+        }
+        _ => p,
+    });
     let place = place.filter(|p| {
         let name = p.split('(').next().unwrap_or(p);
         !name.trim().is_empty()
