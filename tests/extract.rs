@@ -886,6 +886,19 @@ GUERRILLAS ATTACKED AN ARMY POST IN SAN MIGUEL YESTERDAY.\n";
 }
 
 #[test]
+fn a_town_in_capitals_before_a_dash_is_a_dateline_not_the_incidents_place() {
+    // "DUSHANBE --" tells where the news came from: the ambush was elsewhere.
+    assert_eq!(
+        rows_dated(
+            "DUSHANBE -- An ambush on a convoy in eastern Tajikistan killed 23 troops on \
+             September 19.",
+            Some("2010-09-20")
+        ),
+        vec!["2010-09-19|Tajikistan|TJ|Armed clash|23||near country"]
+    );
+}
+
+#[test]
 fn upper_case_events_without_a_place_are_at_the_dateline_town() {
     let got = rows(
         "   QUITO, 2 JUN 92 -- A BOMB EXPLODED OUTSIDE A BANK LAST NIGHT, WOUNDING THREE PEOPLE.\n",

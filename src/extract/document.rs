@@ -425,9 +425,13 @@ fn dateline(block: &str) -> Option<Dateline<'_>> {
     // "Dushanbe (Tajikistan) (AFP)": a town and its country or the agency in
     // parentheses, and nothing else.
     let credited = head.contains('(') && head.trim_end().ends_with(')') && !head.contains(',');
+    // "DUSHANBE -- A September 19 ambush": a town in capitals before the dash.
+    let capitals = head.split_whitespace().count() <= 3
+        && head.chars().any(char::is_alphabetic)
+        && !head.chars().any(|c| c.is_lowercase() || c.is_ascii_digit());
     let (place, date_text) = match head.split_once(',') {
         Some((p, d)) => (Some(p.trim()), d.trim()),
-        None if credited || shouted => (Some(head.trim()), ""),
+        None if credited || shouted || capitals => (Some(head.trim()), ""),
         None => (None, head.trim()),
     };
     // "12 JAN 90 (RADIO VENCEREMOS)": the source is not part of the date.
