@@ -450,6 +450,25 @@ fn the_reference_date_is_given_else_the_dateline_else_the_latest_date() {
 }
 
 #[test]
+fn a_timeline_heading_of_date_and_place_dates_and_places_its_entry() {
+    // "DATE: PLACE", a line of figures, then the entry's text.
+    let text = "Turkey attacks: a timeline\n\n\
+                14 January 2016: Diyarbakır\n\n\
+                Six dead, 39 injured\n\n\
+                A bomb was detonated at the entrance of a police complex.\n\n\
+                1 December 2015: Istanbul\n\n\
+                Five injured\n\n\
+                A pipe bomb exploded on an overpass near a metro station.";
+    assert_eq!(
+        rows_dated(text, Some("2016-02-18")),
+        vec![
+            "2016-01-14|Diyarbakır|TR|Bombing|6|39|city",
+            "2015-12-01|Istanbul|TR|Bombing||5|city"
+        ]
+    );
+}
+
+#[test]
 fn a_chronology_with_no_full_date_takes_its_year_from_the_title() {
     // Entries told by day and month only, under a title naming the year:
     // each entry is an incident of that year, not one undated incident.

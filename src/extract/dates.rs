@@ -240,6 +240,21 @@ pub fn alone(tokens: &[Token]) -> Option<DateExpr> {
     }
 }
 
+/// A chronology's entry heading: a date alone, or a date and, after a
+/// colon, the place it is about ("17 February 2016: Ankara", "21 December
+/// 2015: Sabiha Gökçen airport"). The date, and whether a place follows it.
+pub fn heading(tokens: &[Token]) -> Option<(DateExpr, bool)> {
+    if let Some(d) = alone(tokens) {
+        return Some((d, false));
+    }
+    let colon = tokens.iter().position(|t| t.is(':'))?;
+    let (date, place) = (&tokens[..colon], &tokens[colon + 1..]);
+    let d = alone(date)?;
+    let words = place.iter().filter(|t| t.kind != TokenKind::Punct);
+    (words.clone().count() <= 4 && place.first().is_some_and(Token::is_cap) && words.count() > 0)
+        .then_some((d, true))
+}
+
 /// The date expression starting at token `i`, if any.
 fn at(tokens: &[Token], i: usize) -> Option<(usize, When)> {
     let t = &tokens[i];

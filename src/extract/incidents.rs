@@ -774,11 +774,15 @@ pub fn build(doc: &Document, places: &Places) -> (Vec<Incident>, Vec<Skipped>) {
         untold: vec![false; doc.sentences.len()],
         chronology: dates::Chronology::default(),
         heading: None,
+        entry: None,
+        figures: Vec::new(),
     };
     for (s, sentence) in doc.sentences.iter().enumerate() {
         builder.chronology.read(&sentence.tokens);
-        if let Some(date) = dates::alone(&sentence.tokens) {
+        if let Some((date, placed)) = dates::heading(&sentence.tokens) {
             builder.heading = Some((sentence.block, date));
+            builder.entry = placed.then_some(s);
+            builder.figures.clear();
         } else if sentence.part != Part::Dateline {
             builder.sentence(s, places);
         }
@@ -804,6 +808,12 @@ struct Builder<'d> {
     /// A date on a line of its own ("August 31 1999") and its block: it
     /// dates the sentence that follows it, an entry of a chronology.
     heading: Option<(usize, DateExpr)>,
+    /// The last heading that names a place as well as a date ("17 February
+    /// 2016: Ankara"): where its entry's events told without a place were.
+    entry: Option<usize>,
+    /// Figures told on a line of their own under a heading ("Six dead, 39
+    /// injured"): the entry's, given to its first event.
+    figures: Vec<Count>,
 }
 
 /// Places that stand for one incident place: those joined by "and" share events.
@@ -940,7 +950,11 @@ impl Builder<'_> {
                         .any(|(a, b, when)| !when && (*a..*b).contains(&d.start))
             })
             .collect();
-        if let Some((block, heading)) = self.heading.take()
+        // "17 February 2016: Ankara", "28 dead, 60 injured", then the
+        // entry's text: the heading dates the first sentence that tells an event.
+        let headed = !words.is_empty() && self.heading.is_some();
+        if !words.is_empty()
+            && let Some((block, heading)) = self.heading.take()
             && sentence.block > block
             && dates.first().is_none_or(|d| d.start > 0)
         {
@@ -975,6 +989,13 @@ impl Builder<'_> {
         counts.retain(|c| {
             !sentence.cited(c.at) && !all_dates.iter().any(|d| (d.start..d.end).contains(&c.at))
         });
+        if words.is_empty() && self.heading.is_some() && !counts.is_empty() {
+            self.figures = counts.iter().map(|c| Count { at: 0, ..*c }).collect();
+            return;
+        }
+        if headed {
+            counts.append(&mut self.figures);
+        }
         // "blamed rightist groups for several attacks", "the return to
         // kidnappings": a plural with no date, number or toll is attacks in
         // general, not one incident.
@@ -1198,6 +1219,10 @@ impl Builder<'_> {
                 // "Ten Iranian border guards were killed": the forces'
                 // country (border forces are not at the dateline's town).
                 _ => match forces_country(s, tokens, places, true)
+                    .or_else(|| {
+                        self.entry
+                            .and_then(|e| places.in_sentence(e).min_by_key(|f| f.place.rank()))
+                    })
                     .or_else(|| dateline_place(self.doc, places, s, false))
                     .or(forces)
                     // "Nalgiev left his home in Karabulak ... rebels began
