@@ -410,6 +410,7 @@ fn dateline(block: &str) -> Option<Dateline<'_>> {
         .iter()
         .filter_map(|d| block.find(d).map(|at| (at, d.len())))
         .chain(agency(block))
+        .chain(credit_colon(block))
         .min()
     {
         Some((at, len)) if at <= 80 => (&block[..at], at + len),
@@ -534,6 +535,15 @@ fn agency(block: &str) -> Option<(usize, usize)> {
     let end = open + 2 + close + 1;
     let end = end + usize::from(block[end..].starts_with('.'));
     Some((open, end - open))
+}
+
+/// "TEHRAN (AFP) : An attack ...", "KABUL (Reuters): ...": a credit in
+/// parentheses and a colon end a dateline; where the colon is and its length.
+fn credit_colon(block: &str) -> Option<(usize, usize)> {
+    let close = block.find(')').filter(|&at| at <= 80)?;
+    let after = &block[close + 1..];
+    let gap = after.len() - after.trim_start_matches(' ').len();
+    (block[..close].contains('(') && after[gap..].starts_with(':')).then_some((close + 1, gap + 1))
 }
 
 /// Words before a publication date on a line of its own.
@@ -785,6 +795,20 @@ mod tests {
                 "Then it ended."
             ]
         );
+    }
+
+    #[test]
+    fn an_agency_credit_and_a_colon_end_a_dateline() {
+        let doc = parse("TEHRAN (AFP) : An attack on a police station killed a policeman.");
+        assert_eq!(doc.sentences[0].part, Part::Dateline);
+        assert_eq!(doc.sentences[0].text, "TEHRAN (AFP)");
+        assert_eq!(
+            doc.sentences[1].text,
+            "An attack on a police station killed a policeman."
+        );
+        // A colon after a parenthesis in a sentence is no dateline.
+        let doc = parse("Two men (both police officers) were hurt: one of them badly.");
+        assert!(doc.sentences.iter().all(|s| s.part != Part::Dateline));
     }
 
     #[test]
