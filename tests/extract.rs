@@ -2178,6 +2178,18 @@ fn an_event_told_without_a_place_is_at_the_paragraphs_place_and_date() {
 }
 
 #[test]
+fn a_death_told_later_does_not_date_the_attack() {
+    // "succumbed to his injuries on Aug. 9": the attack was on Aug. 8.
+    let found = rows_dated(
+        "A police officer who was wounded in a PKK attack in Gürpınar, Van, succumbed to \
+         his injuries on Aug. 9. He was heavily wounded on Aug. 8 when PKK militants \
+         opened fire on police teams.",
+        Some("2016-08-10"),
+    );
+    assert_eq!(found, vec!["2016-08-08|Gürpınar|TR|Armed attack|||city"]);
+}
+
+#[test]
 fn a_day_prior_and_a_town_told_with_its_county() {
     // "Bent, Nikshahr County": the town; the county places nothing of its own.
     assert_eq!(

@@ -393,6 +393,14 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
     out
 }
 
+/// "succumbed to his injuries on Aug. 9", "died of his wounds on 12 May": the
+/// date of a death after the attack, not the attack's.
+fn died_later(tokens: &[Token], d: &DateExpr) -> bool {
+    let before = &tokens[d.start.saturating_sub(6)..d.start];
+    let word = |w: &str| before.iter().any(|t| t.lower == w);
+    word("succumbed") || (word("died") && (word("injuries") || word("wounds") || word("injury")))
+}
+
 /// Verbs of a plan under way.
 const PLANNING: &[&str] = &["planning", "plotting", "preparing"];
 
@@ -945,6 +953,7 @@ impl Builder<'_> {
             .filter(|d| {
                 !d.report
                     && !sentence.cited(d.start)
+                    && !died_later(tokens, d)
                     && !comparisons
                         .iter()
                         .any(|(a, b, when)| !when && (*a..*b).contains(&d.start))
