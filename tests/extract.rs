@@ -2178,6 +2178,23 @@ fn an_event_told_without_a_place_is_at_the_paragraphs_place_and_date() {
 }
 
 #[test]
+fn a_list_of_towns_holds_together_past_a_name_the_gazetteer_lacks() {
+    // "Sib-o-Suran" is unknown: Khash and Zahedan are still one list, an incident each.
+    let found = rows_dated(
+        "In late September, four Iranian soldiers were killed in a series of \
+         confrontations with militants in Hirmand, Khash, Sib-o-Suran and Zahedan.",
+        Some("2024-11-01"),
+    );
+    assert_eq!(
+        found,
+        vec![
+            "2024-09|Khash|IR|Armed clash|||city",
+            "2024-09|Zahedan|IR|Armed clash|||city"
+        ]
+    );
+}
+
+#[test]
 fn a_death_told_later_does_not_date_the_attack() {
     // "succumbed to his injuries on Aug. 9": the attack was on Aug. 8.
     let found = rows_dated(

@@ -1976,10 +1976,16 @@ fn groups(doc: &Document, places: &mut Places) {
                 && a.place.kind != Kind::Country
                 && b.place.kind != Kind::Country
                 && b.start >= a.end
-                && doc.sentences[a.sentence].tokens[a.end..b.start]
-                    .iter()
-                    .all(|t| t.lower == "and" || t.is(','))
                 && b.start > a.end
+                && {
+                    // "in Hirmand, Khash, Sib-o-Suran and Zahedan": a name the
+                    // gazetteer lacks may stand in the list between them.
+                    let between = &doc.sentences[a.sentence].tokens[a.end..b.start];
+                    let joint = |t: &Token| t.lower == "and" || t.is(',');
+                    between.iter().all(|t| joint(t) || t.is_cap() || t.is('-'))
+                        && joint(&between[0])
+                        && joint(&between[between.len() - 1])
+                }
         };
         if !joined {
             group += 1;
