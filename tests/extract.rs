@@ -2116,6 +2116,20 @@ fn martyred_and_terror_strikes_are_killing_and_attacks() {
 }
 
 #[test]
+fn a_capital_standing_for_its_government_is_no_place() {
+    // "Moscow's missteps": the Kremlin, not an incident in Moscow.
+    let (places, skipped) = places_and_skips(
+        "The president, himself the target of a suicide bombing, warned that Moscow's \
+         missteps have opened the door to foreign militants.",
+    );
+    assert!(places.is_empty(), "{places:?}");
+    assert_skipped(&skipped, "Moscow's: named as an actor");
+    // A possessive before a place in it is still the place: "Moscow's Dubrovka theatre".
+    let (places, _) = places_and_skips("Gunmen seized Moscow's Dubrovka theatre in 2002.");
+    assert_eq!(places, vec!["Moscow,RU"]);
+}
+
+#[test]
 fn a_provinces_people_are_not_the_province() {
     let (places, skipped) = places_and_skips(
         "Insurgents staged attacks in Dagestan in August 2014, and Chechens fought in Syria.",

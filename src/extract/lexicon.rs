@@ -1486,6 +1486,33 @@ pub const OFFICES: &[&str] = &[
     "imam",
 ];
 
+/// Nouns after a place's possessive that make the place its government, an
+/// actor ("Moscow's missteps", "Tehran's response").
+pub const POLICY_NOUNS: &[&str] = &[
+    "missteps",
+    "mistakes",
+    "policy",
+    "policies",
+    "decision",
+    "decisions",
+    "response",
+    "position",
+    "stance",
+    "support",
+    "influence",
+    "demands",
+    "relations",
+    "ties",
+    "approach",
+    "strategy",
+    "accusations",
+    "refusal",
+    "allies",
+    "envoy",
+    "ambassador",
+    "foreign",
+];
+
 /// Nouns before "of X" that make X a reference point ("the edge of Istanbul").
 pub const REFERENCE_NOUNS: &[&str] = &["edge", "outskirts", "suburbs", "suburb", "outside"];
 

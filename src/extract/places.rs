@@ -1179,8 +1179,16 @@ impl Scan<'_, '_> {
                 | "criticised"
                 | "criticized"
         );
+        // "Moscow's missteps", "Kabul's policy": a capital standing for its government.
+        let government = self.tokens[b - 1].possessive()
+            && contains(
+                lexicon::POLICY_NOUNS,
+                self.lower(b.min(self.tokens.len() - 1)),
+            )
+            && b < self.tokens.len();
         let speaker = (subject && contains(lexicon::SPEECH_VERBS, self.lower(after)))
             || object
+            || government
             || self.spoken_for(a, b);
         let subject = subject && contains(lexicon::AUX_VERBS, self.lower(after));
         Raw {
