@@ -918,6 +918,21 @@ fn a_town_in_capitals_before_a_dash_is_a_dateline_not_the_incidents_place() {
 }
 
 #[test]
+fn a_dateline_after_a_headline_subheading_and_byline_is_still_one() {
+    let text = "Tajik militants ambush army convoy\n\n\
+                Government forces mass in the east\n\n\
+                Rukhshona Ibragimova\n\n\
+                DUSHANBE -- An ambush on a convoy in eastern Tajikistan killed 23 troops \
+                on September 19.";
+    let found = rows_dated(text, Some("2010-09-20"));
+    assert!(found.iter().all(|r| !r.contains("|DUSHANBE|")), "{found:?}");
+    assert!(
+        found.contains(&"2010-09-19|Tajikistan|TJ|Armed clash|23||near country".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn upper_case_events_without_a_place_are_at_the_dateline_town() {
     let got = rows(
         "   QUITO, 2 JUN 92 -- A BOMB EXPLODED OUTSIDE A BANK LAST NIGHT, WOUNDING THREE PEOPLE.\n",

@@ -224,7 +224,14 @@ pub fn parse(text: &str) -> Document {
         // A dateline after a date line of its own ("Updated Jan 30, 2023",
         // then "DUSHANBE (Reuters) -") gives its town.
         let dated_before = published.is_some() || published_day.is_some();
-        if b < 3
+        // After a headline, a subheading and a byline too ("Rukhshona
+        // Ibragimova", then "DUSHANBE -- ..."): no sentence told before it.
+        let opening = b < 3
+            || (b < 6
+                && !blocks[..b]
+                    .iter()
+                    .any(|(t, _)| t.ends_with(['.', '!', '?'])));
+        if opening
             && !heading
             && !looks_like_title
             && !datelined
