@@ -2131,6 +2131,21 @@ fn martyred_and_terror_strikes_are_killing_and_attacks() {
 }
 
 #[test]
+fn a_caption_ending_in_a_photo_credit_tells_no_incident() {
+    assert_eq!(
+        rows(
+            "Hundreds of thousands have been displaced by fighting in northwest Pakistan [GALLO/GETTY]"
+        ),
+        Vec::<String>::new()
+    );
+    // The same words told as a sentence are an incident.
+    assert_eq!(
+        rows("Fighting in Peshawar, Pakistan killed 12 people on 5 May 2009.").len(),
+        1
+    );
+}
+
+#[test]
 fn a_capital_standing_for_its_government_is_no_place() {
     // "Moscow's missteps": the Kremlin, not an incident in Moscow.
     let (places, skipped) = places_and_skips(

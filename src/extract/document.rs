@@ -98,6 +98,17 @@ pub struct Citation {
 }
 
 impl Sentence {
+    /// Whether the sentence ends with a photo credit ("... in northwest
+    /// Pakistan [GALLO/GETTY]", "... in Tashkent (AFP)"): a caption.
+    pub fn credited(&self) -> bool {
+        let text = self.text.trim_end_matches(['.', ' ']);
+        [('[', ']'), ('(', ')')].iter().any(|&(open, close)| {
+            text.strip_suffix(close)
+                .and_then(|t| t.rfind(open).map(|at| &t[at + 1..]))
+                .is_some_and(photo_credit)
+        })
+    }
+
     /// Whether token `k` is inside a citation.
     pub fn cited(&self, k: usize) -> bool {
         self.citations.iter().any(|c| (c.start..c.end).contains(&k))
@@ -700,6 +711,7 @@ const PHOTO_AGENCIES: &[&str] = &[
     "epa",
     "getty",
     "getty images",
+    "gallo",
     "tass",
     "ria novosti",
     "anadolu",
@@ -710,7 +722,7 @@ const PHOTO_AGENCIES: &[&str] = &[
 ];
 
 /// Whether text in parentheses credits a photo: agencies, alone or joined by "/".
-fn photo_credit(inside: &str) -> bool {
+pub(super) fn photo_credit(inside: &str) -> bool {
     let inside = inside.trim().to_lowercase();
     !inside.is_empty()
         && inside

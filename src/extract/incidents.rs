@@ -873,8 +873,9 @@ impl Builder<'_> {
     fn sentence(&mut self, s: usize, places: &Places) {
         let sentence = &self.doc.sentences[s];
         let tokens = &sentence.tokens;
-        let caption =
-            (0..tokens.len()).any(|k| lexicon::CAPTIONS.iter().any(|p| dates::words(tokens, k, p)));
+        let caption = sentence.credited()
+            || (0..tokens.len())
+                .any(|k| lexicon::CAPTIONS.iter().any(|p| dates::words(tokens, k, p)));
         if caption {
             return;
         }
