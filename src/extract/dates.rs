@@ -250,9 +250,8 @@ pub fn heading(tokens: &[Token]) -> Option<(DateExpr, bool)> {
     let colon = tokens.iter().position(|t| t.is(':'))?;
     let (date, place) = (&tokens[..colon], &tokens[colon + 1..]);
     let d = alone(date)?;
-    let words = place.iter().filter(|t| t.kind != TokenKind::Punct);
-    (words.clone().count() <= 4 && place.first().is_some_and(Token::is_cap) && words.count() > 0)
-        .then_some((d, true))
+    let words = place.iter().filter(|t| t.kind != TokenKind::Punct).count();
+    ((1..=4).contains(&words) && place.first().is_some_and(Token::is_cap)).then_some((d, true))
 }
 
 /// The date expression starting at token `i`, if any.

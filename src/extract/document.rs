@@ -630,15 +630,26 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn split_sentences(text: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
+    // A sentence, trimmed, unless it is empty.
+    fn push<'t>(out: &mut Vec<&'t str>, s: &'t str) {
+        let s = s.trim();
+        if !s.is_empty() {
+            out.push(s);
+        }
+    }
+    // The first character at or after `k` that is not white space.
+    let past_space = |mut k: usize| {
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        k
+    };
     let mut start = 0;
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
         if c == ';' {
-            let s = text[start..at].trim();
-            if !s.is_empty() {
-                out.push(s);
-            }
+            push(&mut out, &text[start..at]);
             start = at + 1;
         } else if c == ')'
             && let Some(open) = text[start..at].rfind('(').map(|o| start + o)
@@ -647,15 +658,9 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
         {
             // "Blown out shop windows near the site (AFP) On March 29, ...": a
             // caption's photo credit ends it.
-            let mut k = i + 1;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
+            let k = past_space(i + 1);
             if k > i + 1 && chars.get(k).is_some_and(|(_, n)| n.is_uppercase()) {
-                let s = text[start..at + 1].trim();
-                if !s.is_empty() {
-                    out.push(s);
-                }
+                push(&mut out, &text[start..at + 1]);
                 start = chars[k].0;
                 i = k;
                 continue;
@@ -666,10 +671,7 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |(p, _)| *p);
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
+            let k = past_space(j);
             let next_starts = chars.get(k).is_some_and(|(_, n)| {
                 n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '(')
             });
@@ -685,10 +687,7 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
                 && (ABBREVIATIONS.contains(&word.to_lowercase().as_str())
                     || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)));
             if k > j && next_starts && !abbreviation {
-                let s = text[start..end].trim();
-                if !s.is_empty() {
-                    out.push(s);
-                }
+                push(&mut out, &text[start..end]);
                 start = chars[k].0;
                 i = k;
                 continue;
@@ -696,10 +695,7 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
         }
         i += 1;
     }
-    let s = text[start..].trim();
-    if !s.is_empty() {
-        out.push(s);
-    }
+    push(&mut out, &text[start..]);
     out
 }
 

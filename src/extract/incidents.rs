@@ -963,7 +963,7 @@ impl Builder<'_> {
         // "17 February 2016: Ankara", "28 dead, 60 injured", then the
         // entry's text: the heading dates the first sentence that tells an event.
         let headed = !words.is_empty() && self.heading.is_some();
-        if !words.is_empty()
+        if headed
             && let Some((block, heading)) = self.heading.take()
             && sentence.block > block
             && dates.first().is_none_or(|d| d.start > 0)
@@ -1937,9 +1937,6 @@ fn shifted_back(
     )
 }
 
-/// The place an article is about, for events it tells without one: the
-/// place below a country named most often as where things are or happened,
-/// when no other is named as often.
 /// The town or province told "in" it last in the paragraph before sentence
 /// `s` (of "Karabulak, Ingushetia", the town).
 fn paragraph_place<'p>(doc: &Document, places: &'p Places, s: usize) -> Option<&'p Found> {
@@ -1959,6 +1956,9 @@ fn paragraph_place<'p>(doc: &Document, places: &'p Places, s: usize) -> Option<&
         .min_by_key(|f| f.place.rank())
 }
 
+/// The place an article is about, for events it tells without one: the
+/// place below a country named most often as where things are or happened,
+/// when no other is named as often.
 fn main_place(places: &Places) -> Option<&Found> {
     match named_places(places).as_slice() {
         [(f, _)] => Some(f),

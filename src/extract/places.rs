@@ -1180,12 +1180,8 @@ impl Scan<'_, '_> {
                 | "criticized"
         );
         // "Moscow's missteps", "Kabul's policy": a capital standing for its government.
-        let government = self.tokens[b - 1].possessive()
-            && contains(
-                lexicon::POLICY_NOUNS,
-                self.lower(b.min(self.tokens.len() - 1)),
-            )
-            && b < self.tokens.len();
+        let government =
+            self.tokens[b - 1].possessive() && contains(lexicon::POLICY_NOUNS, self.lower(b));
         let speaker = (subject && contains(lexicon::SPEECH_VERBS, self.lower(after)))
             || object
             || government
