@@ -3431,3 +3431,46 @@ fn a_world_region_gives_way_to_a_town_told_beside_it() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("|Cartagena|CO|Bombing|"), "{found:?}");
 }
+
+#[test]
+fn a_killing_told_after_a_comma_is_an_incident() {
+    // A chronology entry whose only event word is the participle.
+    let found = rows_dated(
+        "August 4, 2008: Two men drive a dump truck straight into an assembly of policemen in \
+         Kashgar, Xinjiang, killing 16 people.",
+        Some("2014-05-22"),
+    );
+    assert_eq!(
+        found,
+        ["2008-08-04|Kashgar|CN|Attack|16||city"],
+        "{found:?}"
+    );
+    // "the killing of" refers to an incident; it tells none on its own.
+    let found = rows_dated(
+        "Officials in Kashgar, Xinjiang, discussed the killing of the village head.",
+        Some("2014-05-22"),
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn what_is_rare_or_common_is_no_incident() {
+    let found = rows_dated(
+        "A suicide bomber attacked a police station in Khujand on Sept. 3, killing four \
+         officers. Suicide attacks are rare in Tajikistan, and car bombs even more so.",
+        Some("2010-09-23"),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("2010-09-03|Khujand|TJ|"), "{found:?}");
+}
+
+#[test]
+fn swat_is_the_swat_valley() {
+    let found = rows_dated(
+        "A Swat explosion on Tuesday had left peace committee leader Idrees Khan and four \
+         others dead.",
+        Some("2022-09-18"),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("2022-09-13|Swat|"), "{found:?}");
+}

@@ -368,7 +368,13 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
                 ) || after_of
                     || to)
         };
+        // "..., killing 16 people" tells a killing when nothing before it
+        // did ("a bomb explodes, killing eight"; "carried out a number of
+        // attacks, killing dozens"); "the killing of" refers to one.
+        let gerund =
+            phrase[0] == "killing" && (!out.is_empty() || !(i >= 1 && tokens[i - 1].is(',')));
         let negated = descriptive
+            || gerund
             || generic
             || tally
             || state_of

@@ -281,6 +281,8 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["machine-gunned"], EventType::ArmedAttack),
     (&["killed"], EventType::Attack),
     (&["kills"], EventType::Attack),
+    // "drive it into an assembly of policemen in Kashgar, killing 16 people".
+    (&["killing"], EventType::Attack),
     // "were martyred": killed, as the Pakistani and Iranian press write it.
     (&["martyred"], EventType::Attack),
     (&["terror", "strike"], EventType::Attack),
@@ -1578,6 +1580,13 @@ pub const FORECASTS: &[&[&str]] = &[
     &["usually"],
     &["typically"],
     &["on", "the", "rise"],
+    // "Suicide attacks are rare in Tajikistan": what is rare or common.
+    &["are", "rare"],
+    &["are", "common"],
+    &["are", "uncommon"],
+    &["are", "frequent"],
+    &["are", "infrequent"],
+    &["remain", "rare"],
     &["to", "prevent"],
 ];
 
