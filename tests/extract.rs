@@ -3474,3 +3474,19 @@ fn swat_is_the_swat_valley() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].starts_with("2022-09-13|Swat|"), "{found:?}");
 }
+
+#[test]
+fn an_event_told_after_a_dated_sentence_of_its_own_is_another_incident() {
+    let found = rows_dated(
+        "June 26, 2013: Attackers stormed police offices in Turpan, Xinjiang, killing 24 \
+         people.\n\nOctober 28, 2013: A vehicle ploughed through a group of tourists in Beijing \
+         and burst into flames in front of the Tiananmen Gate. Five people were killed.",
+        Some("2014-05-22"),
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].starts_with("2013-06-26|Turpan|CN|"), "{found:?}");
+    assert!(
+        found[1].starts_with("2013-10-28|Beijing|CN|Attack|5|"),
+        "{found:?}"
+    );
+}

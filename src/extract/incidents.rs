@@ -1191,6 +1191,20 @@ impl Builder<'_> {
                         .any(|w| d.start.abs_diff(w.end) <= 6 || w.start.abs_diff(d.end) <= 6)
             }) && explicit.is_some();
             let forces = forces_country(s, tokens, places, false);
+            // "October 28, 2013: A vehicle ... in Beijing ... blasting into
+            // flames. Five people are killed": the sentence before, in the
+            // same paragraph, told another date than the incident being told
+            // and no incident of its own; what follows is of that date.
+            let moved_on = self.current.is_some_and(|c| {
+                let told = &self.incidents[c];
+                s.checked_sub(1).is_some_and(|p| {
+                    self.doc.sentences[p].block == self.doc.sentences[s].block
+                        && told.lead != p
+                        && !told.sentences.contains(&p)
+                        && self.dated[p].is_some()
+                        && !dates_compatible(self.dated[p], told.date)
+                })
+            });
             // "Four of the assailants were killed and seven detained on
             // Sunday": the killing goes on with the incident being told,
             // though the arrests are the stronger type.
@@ -1221,7 +1235,8 @@ impl Builder<'_> {
                     self.mention(s, &place, (kind, assaults(&fresh)), date, &counts, true);
                 }
                 Some(c)
-                    if kind.compatible(self.incidents[c].kind)
+                    if !moved_on
+                        && kind.compatible(self.incidents[c].kind)
                         && self.same_time(c, explicit)
                         && forces.is_none_or(|f| {
                             f.place.country == self.incidents[c].place.place.country
@@ -1245,8 +1260,7 @@ impl Builder<'_> {
                     // firing on Nalgiev's jeep": the place told earlier in
                     // the paragraph, before any incident was.
                     .or_else(|| {
-                        self.current
-                            .is_none()
+                        (self.current.is_none() || moved_on)
                             .then(|| paragraph_place(self.doc, places, s))
                             .flatten()
                     })
