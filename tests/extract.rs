@@ -3490,3 +3490,24 @@ fn an_event_told_after_a_dated_sentence_of_its_own_is_another_incident() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_incident_no_sentence_dates_is_of_the_day_it_was_reported() {
+    let found = rows_dated(
+        "At least 11 security force members have been killed in simultaneous attacks on \
+         headquarters in the province of Sistan-Baluchestan, state TV reported on Thursday \
+         evening. A fierce fight broke out between the militants and security forces in the \
+         cities of Chabahar and Rask.",
+        Some("2024-04-05"),
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].starts_with("2024-04-04|Chabahar|IR|"), "{found:?}");
+    assert!(found[1].contains("|Rask|IR|"), "{found:?}");
+    // A date of its own, told later, is the incident's.
+    let found = rows_dated(
+        "Police said on Thursday that gunmen had attacked a checkpoint in Chabahar, Iran.",
+        Some("2024-04-05"),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("|Chabahar|IR|"), "{found:?}");
+}

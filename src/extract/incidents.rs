@@ -801,6 +801,25 @@ pub fn build(doc: &Document, places: &Places) -> (Vec<Incident>, Vec<Skipped>) {
             builder.sentence(s, places);
         }
     }
+    // "have been killed in simultaneous attacks ..., state TV reported on
+    // Thursday evening": an incident no sentence dated is news of the day
+    // its lead was reported, unless the lead says it was before ("Clashes
+    // took place earlier", "gunmen had attacked").
+    for i in builder.incidents.iter_mut().filter(|i| i.date.is_none()) {
+        let lead = &doc.sentences[i.lead];
+        if lead
+            .tokens
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "earlier" | "previously" | "had"))
+        {
+            continue;
+        }
+        i.date = dates::find(&lead.tokens)
+            .iter()
+            .filter(|d| d.report && !lead.cited(d.start))
+            .find_map(|d| dates::resolve(d.when, None, doc.reference))
+            .filter(|p| p.day.is_some());
+    }
     (builder.incidents, builder.skipped)
 }
 

@@ -185,6 +185,9 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["clashes"], EventType::ArmedClash),
     (&["clashed"], EventType::ArmedClash),
     (&["fighting"], EventType::ArmedClash),
+    // "a fierce fight broke out between the group and security forces".
+    (&["fight", "broke", "out"], EventType::ArmedClash),
+    (&["fights", "broke", "out"], EventType::ArmedClash),
     (&["skirmish"], EventType::ArmedClash),
     (&["skirmishes"], EventType::ArmedClash),
     (&["rocket"], EventType::RocketAttack),
