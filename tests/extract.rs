@@ -3511,3 +3511,21 @@ fn an_incident_no_sentence_dates_is_of_the_day_it_was_reported() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].starts_with("|Chabahar|IR|"), "{found:?}");
 }
+
+#[test]
+fn a_byline_names_no_place() {
+    let (places, _) = places_and_skips(
+        "The Tajikistan Attacks\n\nBy Ben West\n\nMilitants ambushed a military convoy in \
+         Tajikistan's Rasht Valley on Sept. 19, killing 25 soldiers.",
+    );
+    assert!(!places.iter().any(|p| p.ends_with(",CH")), "{places:?}");
+    assert!(
+        places.iter().any(|p| p.starts_with("Rasht Valley")),
+        "{places:?}"
+    );
+    // A sentence that opens with "By" is text.
+    let (places, _) = places_and_skips(
+        "Tajikistan Attacks\n\nBy Sunday evening troops had reached Dushanbe, Tajikistan.",
+    );
+    assert!(places.iter().any(|p| p == "Dushanbe,TJ"), "{places:?}");
+}

@@ -225,6 +225,9 @@ pub fn parse(text: &str) -> Document {
             published = Some(date);
             continue;
         }
+        if b < 6 && !heading && byline(block) {
+            continue;
+        }
         let looks_like_title = !heading
             && b == 0
             && blocks.len() > 1
@@ -562,6 +565,24 @@ fn credit_colon(block: &str) -> Option<(usize, usize)> {
     let after = &block[close + 1..];
     let gap = after.len() - after.trim_start_matches(' ').len();
     (block[..close].contains('(') && after[gap..].starts_with(':')).then_some((close + 1, gap + 1))
+}
+
+/// A byline on a line of its own ("By Ben West", "• By Gulnoza
+/// Saidazimova", "By Jane Doe and John Roe"): it names the writers, no place.
+fn byline(block: &str) -> bool {
+    let text = block.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let Some(names) = text
+        .strip_prefix("By ")
+        .or_else(|| text.strip_prefix("by "))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = names.split_whitespace().collect();
+    (1..=7).contains(&words.len())
+        && !names.ends_with(['.', '!', '?'])
+        && words
+            .iter()
+            .all(|w| matches!(*w, "and" | "&") || w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Words before a publication date on a line of its own.
