@@ -26,7 +26,8 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub source: Option<String>,
     /// The article's publication date (YYYY-MM-DD): the anchor for "on Friday"
-    /// and the year of "in June" (default: the dateline's, else the latest full date in the text).
+    /// and the year of "in June" (default: the dateline's, else the latest full date in the text, else the year of
+    /// the title or of the first sentence).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<PartialDate>,
     /// Extra gazetteer files (our CSV or a GeoNames dump); they win over the embedded data.
@@ -122,10 +123,11 @@ fn print_extraction(name: &str, args: &ExtractArgs, found: &extract::Extraction)
                 extract::ReferenceFrom::Dateline => "the dateline",
                 extract::ReferenceFrom::Latest => "the latest full date in the text",
                 extract::ReferenceFrom::Title => "the year in the title",
+                extract::ReferenceFrom::Opening => "the year the first sentence names",
             }
         ),
         None => say!(
-            "  reference date: none (no --date, dateline, full date in the text or year in the title)"
+            "  reference date: none (no --date, dateline, full date in the text, year in the title or in the first sentence)"
         ),
     }
     for r in &found.rows {

@@ -145,12 +145,17 @@ pub enum ReferenceFrom {
     /// The year the title names ("Bomb blasts in the North West Frontier
     /// Province - 2009"), when the text tells no full date.
     Title,
+    /// The one year the first sentence of the text names ("Turkey has been
+    /// hit by a series of bomb attacks since the beginning of 2016"), when
+    /// neither the title nor a full date gives one.
+    Opening,
 }
 
 impl Document {
     /// Sets the reference date: `given` (the publication date), else the
     /// dateline's, else the latest full date in the text (citations included),
-    /// else the year the title names.
+    /// else the year the title names, else the one year the text's first
+    /// sentence names.
     pub fn set_reference(&mut self, given: Option<PartialDate>) -> Option<ReferenceFrom> {
         let (date, from) = if let Some(d) = given {
             (d, ReferenceFrom::Given)
@@ -181,14 +186,24 @@ impl Document {
                 (None, Some(d), _) => (d, ReferenceFrom::Latest),
                 (None, None, Some(d)) => (d, ReferenceFrom::Dateline),
                 (None, None, None) => {
-                    let year = self
+                    let year = |y: i32| PartialDate::new(y, None, None).ok();
+                    let title = self
                         .sentences
                         .iter()
                         .filter(|s| s.part == Part::Headline)
                         .flat_map(|s| &s.tokens)
                         .find_map(|t| dates::year(Some(t)))
-                        .and_then(|y| PartialDate::new(y, None, None).ok());
-                    (year?, ReferenceFrom::Title)
+                        .and_then(year);
+                    let opening = || {
+                        let first = self.sentences.iter().find(|s| s.part == Part::Body)?;
+                        let mut years = first.tokens.iter().filter_map(|t| dates::year(Some(t)));
+                        let y = years.next()?;
+                        years.all(|other| other == y).then(|| year(y)).flatten()
+                    };
+                    match title {
+                        Some(t) => (t, ReferenceFrom::Title),
+                        None => (opening()?, ReferenceFrom::Opening),
+                    }
                 }
             }
         };

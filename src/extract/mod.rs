@@ -34,7 +34,8 @@ pub struct Options {
     /// The `source` column of rows that cite no source (e.g. the article's file name).
     pub source: String,
     /// The publication date: the anchor for "on Friday" and the year of "in
-    /// June". Without it, the dateline's date, else the latest full date in the text.
+    /// June". Without it, the dateline's date, else the latest full date in
+    /// the text, else the year of the title or of the first sentence.
     pub date: Option<PartialDate>,
 }
 
@@ -379,6 +380,13 @@ fn row(
         // words ("60 kilometers southwest of Dushanbe"), not the town's name.
         place: match (&incident.place.relative, offset) {
             (Some(near), Some(_)) => crate::text::clean(near.phrase()),
+            // "NALCHIK (Kabardino-Balkaria), June 10": a dateline's capitals
+            // are no spelling; the gazetteer's name is.
+            _ if incident.place.surface.chars().count() > 3
+                && !incident.place.surface.chars().any(char::is_lowercase) =>
+            {
+                place.name.clone()
+            }
             _ => incident.place.surface.clone(),
         },
         province: match place.kind {

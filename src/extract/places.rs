@@ -1023,6 +1023,19 @@ impl Scan<'_, '_> {
                 {
                     self.countries
                         .extend(codes.iter().map(|c| (c.to_string(), j)));
+                    // "killed in the North Caucasus", "in the Fergana
+                    // Valley": a region of a few countries is a place too,
+                    // when the gazetteer has it; "Central Asia" and the
+                    // "Middle East" only say what the article is about.
+                    let found = (1..=3)
+                        .contains(&codes.len())
+                        .then(|| self.looked_up.get(self.gazetteer, &key))
+                        .unwrap_or_default();
+                    if !found.is_empty() {
+                        let candidates =
+                            found.iter().filter(|c| !c.2).map(|c| (c.0, c.1)).collect();
+                        hits.push(self.raw(j, j + len, key, None, candidates, weak));
+                    }
                     matched = len;
                     break;
                 }
@@ -1357,8 +1370,15 @@ impl Scan<'_, '_> {
             Role::Attribute
         } else if self.reported_in(a) {
             Role::Report
-        } else if prev == "from" || (prev == "of" && self.people.contains(&prev2)) {
-            // "Mario Accurso of Rome": where a person is from.
+        } else if prev == "from"
+            || (prev == "of" && self.people.contains(&prev2))
+            || self
+                .tokens
+                .get(b)
+                .is_some_and(|t| contains(VISITORS, &t.lower))
+        {
+            // "Mario Accurso of Rome", "a group of Moscow tourists in a ski
+            // resort": where people are from.
             Role::Origin
         } else if prev == "near"
             || prev == "outside"
@@ -1639,6 +1659,17 @@ impl<'g, T> Nearest<'g, T> {
         Some(distance_km(p.lat, p.lon, o.lat, o.lon))
     }
 }
+
+/// People named after the town they came from, not where they are ("a group
+/// of Moscow tourists in a ski resort").
+const VISITORS: &[&str] = &[
+    "tourists",
+    "pilgrims",
+    "visitors",
+    "holidaymakers",
+    "fans",
+    "delegation",
+];
 
 /// How often an article must name its main country for a small town of a
 /// country it never names to be set aside.
