@@ -3602,3 +3602,22 @@ fn a_town_in_a_datelines_capitals_is_spelt_as_the_gazetteer_does() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("|Nalchik|RU|"), "{found:?}");
 }
+
+#[test]
+fn another_group_of_gunmen_nearby_is_another_incident() {
+    let found = rows_dated(
+        "On the morning of June 9, masked rebels opened fire on a police commander's jeep in \
+         Karabulak, Ingushetia. Almost simultaneously, another group of gunmen assassinated an \
+         official in the village of Sleptsovskaya.",
+        Some("2006-06-15"),
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with("2006-06-09|Karabulak|RU|"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with("2006-06-09|Sleptsovskaya|RU|"),
+        "{found:?}"
+    );
+}

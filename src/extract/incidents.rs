@@ -608,8 +608,8 @@ const GENERIC_BEFORE: &[&str] = &[
 /// Whether the sentence names another target of its kind ("At another
 /// firearms store, they killed a visitor", "A third group hijacked a bus"):
 /// its events are an incident other than the one being told, though at the
-/// same town.
-fn names_another_target(tokens: &[Token]) -> bool {
+/// same town. With `groups`, "another group" counts too.
+fn names_another_target(tokens: &[Token], groups: bool) -> bool {
     (0..tokens.len()).any(|i| {
         let marker = &tokens[i].lower;
         let ordinal = marker != "another";
@@ -622,7 +622,7 @@ fn names_another_target(tokens: &[Token]) -> bool {
                         t.kind == TokenKind::Word
                             && !contains(super::places::PREPOSITIONS, &t.lower)
                     }) && (contains(lexicon::TARGET_SITES, &noun.lower)
-                        || ordinal && contains(lexicon::ATTACKER_GROUPS, &noun.lower))
+                        || (ordinal || groups) && contains(lexicon::ATTACKER_GROUPS, &noun.lower))
                 })
             })
     })
@@ -909,8 +909,23 @@ impl Builder<'_> {
         let all_dates = dates::find(tokens);
         let mut words = event_words(tokens);
         words.retain(|w| !sentence.cited(w.start));
-        let another_target = names_another_target(tokens);
-        if another_target {
+        let another_target = names_another_target(tokens, false);
+        // "Almost simultaneously, another group of gunmen assassinated an
+        // official in the village of Sleptsovskaya": another incident when
+        // told at another town than the one being told ("At the same time
+        // another group opened fire on a police post in Derbent" is the
+        // Derbent attack).
+        let another_group = !another_target
+            && names_another_target(tokens, true)
+            && self.current.is_some_and(|c| {
+                let told = &self.incidents[c].place.place;
+                let mut named = places
+                    .in_sentence(s)
+                    .filter(|f| f.role == Role::Locative && f.place.kind != Kind::Country)
+                    .peekable();
+                named.peek().is_some() && named.all(|f| !f.place.same(told))
+            });
+        if another_target || another_group {
             for w in &mut words {
                 w.another = true;
                 w.reference = false;
