@@ -3621,3 +3621,29 @@ fn another_group_of_gunmen_nearby_is_another_incident() {
         "{found:?}"
     );
 }
+
+#[test]
+fn attacking_in_the_progressive_tells_an_attack_and_also_another_place_another() {
+    let found = rows_dated(
+        "The Taliban have attacked a police headquarters in southern Helmand province, killing \
+         the local police chief, officials said on Monday. The insurgents are also attacking \
+         the northern city of Kunduz since early morning.",
+        Some("2016-10-03"),
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].contains("|Helmand"), "{found:?}");
+    assert!(found[1].contains("|Kunduz|AF|Attack|"), "{found:?}");
+    // Inside Helmand, "also" still tells another incident.
+    let found = rows_dated(
+        "The Taliban have attacked a police headquarters in southern Helmand province on \
+         Monday. The Taliban are also attacking in Helmand's Nad Ali district.",
+        Some("2016-10-03"),
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    // "accused of attacking" names a crime.
+    let found = rows_dated(
+        "Two men were accused of attacking a bank in Kunduz, Afghanistan.",
+        Some("2016-10-03"),
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -373,8 +373,20 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
         // attacks, killing dozens"); "the killing of" refers to one.
         let gerund =
             phrase[0] == "killing" && (!out.is_empty() || !(i >= 1 && tokens[i - 1].is(',')));
+        // "are also attacking Kunduz", "began attacking": the verb in the
+        // progressive; "accused of attacking", "attacking forces" are not.
+        let progressive = phrase[0] != "attacking"
+            || (1..=2).any(|back| {
+                i >= back
+                    && matches!(
+                        lower(i - back),
+                        "are" | "were" | "is" | "was" | "been" | "began" | "started" | "kept"
+                    )
+                    && (back == 1 || matches!(lower(i - 1), "also" | "still" | "now"))
+            });
         let negated = descriptive
             || gerund
+            || !progressive
             || generic
             || tally
             || state_of
@@ -912,11 +924,17 @@ impl Builder<'_> {
         let another_target = names_another_target(tokens, false);
         // "Almost simultaneously, another group of gunmen assassinated an
         // official in the village of Sleptsovskaya": another incident when
-        // told at another town than the one being told ("At the same time
+        // told at another place than the one being told ("At the same time
         // another group opened fire on a police post in Derbent" is the
         // Derbent attack).
+        // "The Taliban are also attacking in Helmand's Nad Ali district",
+        // told after an attack elsewhere in Helmand: so is what is "also"
+        // done at another place.
+        let also = words
+            .iter()
+            .any(|w| (w.start.saturating_sub(2)..w.start).any(|k| tokens[k].lower == "also"));
         let another_group = !another_target
-            && names_another_target(tokens, true)
+            && (also || names_another_target(tokens, true))
             && self.current.is_some_and(|c| {
                 let told = &self.incidents[c].place.place;
                 let mut named = places

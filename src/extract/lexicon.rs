@@ -299,6 +299,8 @@ pub const EVENT_PHRASES: &[(&[&str], EventType)] = &[
     (&["attack"], EventType::Attack),
     (&["attacks"], EventType::Attack),
     (&["attacked"], EventType::Attack),
+    // "The insurgents are also attacking the northern city of Kunduz".
+    (&["attacking"], EventType::Attack),
     (&["hijacked"], EventType::Attack),
     (&["sabotaged"], EventType::Attack),
     (&["assault"], EventType::Attack),
