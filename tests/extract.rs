@@ -3647,3 +3647,20 @@ fn attacking_in_the_progressive_tells_an_attack_and_also_another_place_another()
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn the_part_of_the_province_near_two_borders_is_the_province() {
+    let found = rows_dated(
+        "Border guards repelled an attack in the southeastern province of Sistan-Baluchestan \
+         on October 30. On October 2, security forces killed three militants during clashes in \
+         the southern part of the province near the Afghanistan and Pakistan borders.",
+        Some("2024-11-01"),
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[1].starts_with("2024-10-02|"), "{found:?}");
+    assert!(found[1].contains("|IR|"), "{found:?}");
+    assert!(
+        !found[1].contains("|AF|") && !found[1].contains("|PK|"),
+        "{found:?}"
+    );
+}

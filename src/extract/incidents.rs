@@ -1129,7 +1129,16 @@ impl Builder<'_> {
             .in_sentence(s)
             .filter(|f| f.role != Role::Dateline && !aside(f.start))
             .collect();
-        let candidates = incident_places(tokens, &here);
+        let mut candidates = incident_places(tokens, &here);
+        // "during clashes in the southern part of the province near the
+        // Afghanistan and Pakistan borders": the province told before, not
+        // the countries it borders.
+        if !candidates.is_empty()
+            && candidates.iter().all(|c| c.place.kind == Kind::Country)
+            && let Some(area) = self.area_told(s, places)
+        {
+            candidates = vec![area];
+        }
         let mut fresh: Vec<Word> = words
             .iter()
             .copied()
@@ -1331,7 +1340,7 @@ impl Builder<'_> {
                         })
                     })
                     .or_else(|| dateline_place(self.doc, places, s, self.incidents.is_empty()))
-                    .or_else(|| self.area_told(tokens, places))
+                    .or_else(|| self.area_told(s, places))
                     // "Four policemen were earlier killed on 23 July": an
                     // incident of its own date, at the one place the article
                     // is all about, else in the article's country.
@@ -1682,11 +1691,19 @@ impl Builder<'_> {
 
     /// "a woman blows herself up at a religious ceremony in the republic":
     /// the province (or, for "the country", the country) of the incident
-    /// just told, as the article named it.
-    fn area_told<'p>(&self, tokens: &[Token], places: &'p Places) -> Option<&'p Found> {
-        let told = &self.incidents[self.current?].place.place;
-        let kind = tokens.windows(3).find_map(|w| {
-            (matches!(w[0].lower.as_str(), "in" | "across" | "throughout") && w[1].lower == "the")
+    /// just told, as the article named it, else the province named last
+    /// before sentence `s`.
+    fn area_told<'p>(&self, s: usize, places: &'p Places) -> Option<&'p Found> {
+        let tokens = &self.doc.sentences[s].tokens;
+        let told = self.current.map(|c| &self.incidents[c].place.place);
+        // "in the province", "in the southern part of the province".
+        let kind = tokens.windows(3).enumerate().find_map(|(k, w)| {
+            let part_of = w[0].lower == "of"
+                && k > 0
+                && (matches!(tokens[k - 1].lower.as_str(), "part" | "parts" | "areas")
+                    || contains(lexicon::DIRECTIONS, &tokens[k - 1].lower));
+            ((matches!(w[0].lower.as_str(), "in" | "across" | "throughout") || part_of)
+                && w[1].lower == "the")
                 .then(|| match w[2].lower.as_str() {
                     "republic" | "province" | "region" | "oblast" | "governorate" => {
                         Some(Kind::Admin1)
@@ -1696,12 +1713,20 @@ impl Builder<'_> {
                 })
                 .flatten()
         })?;
-        places.found.iter().find(|f| {
-            let p = &f.place;
-            p.kind == kind
-                && p.country == told.country
-                && (kind == Kind::Country || p.admin1_code == told.admin1_code)
-                && matches!(f.role, Role::Locative | Role::Container)
+        let named =
+            |f: &&Found| f.place.kind == kind && matches!(f.role, Role::Locative | Role::Container);
+        let of_told = places.found.iter().filter(named).find(|f| {
+            told.is_some_and(|t| {
+                f.place.country == t.country
+                    && (kind == Kind::Country || f.place.admin1_code == t.admin1_code)
+            })
+        });
+        // Else the province named last before ("the southeastern province of
+        // Sistan-Baluchestan", then "in the southern part of the province").
+        of_told.or_else(|| {
+            (kind == Kind::Admin1)
+                .then(|| places.found.iter().filter(named).rfind(|f| f.sentence < s))
+                .flatten()
         })
     }
 
