@@ -3664,3 +3664,24 @@ fn the_part_of_the_province_near_two_borders_is_the_province() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_month_with_two_letters_swapped_is_still_the_month() {
+    let found = rows_dated(
+        "On Janaury 30, a suicide bombing inside a mosque in the city of Peshawar, Pakistan, \
+         killed at least 100 people.",
+        Some("2023-02-02"),
+    );
+    assert_eq!(
+        found,
+        ["2023-01-30|Peshawar|PK|Suicide bombing|100||city"],
+        "{found:?}"
+    );
+    // A town's name one letter longer than a month is the town.
+    let (places, _) =
+        places_and_skips("Gunmen attacked a police station in Augusta, Georgia, on Monday.");
+    assert!(
+        places.iter().any(|p| p.starts_with("Augusta")),
+        "{places:?}"
+    );
+}

@@ -95,8 +95,33 @@ fn month_number(word: &str) -> Option<u8> {
     PartialDate::parse(&format!("{word} 2000")).ok()?.month
 }
 
+/// Full month names long enough to recognise with a typo in them.
+const LONG_MONTHS: [(&str, u8); 7] = [
+    ("january", 1),
+    ("february", 2),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+];
+
 fn month(t: &Token) -> Option<u8> {
-    t.is_cap().then(|| month_number(&t.lower)).flatten()
+    if !t.is_cap() {
+        return None;
+    }
+    // "On Janaury 30": two letters swapped or one wrong, in a name of the
+    // same length ("Augusta" is a town, not August).
+    month_number(&t.lower).or_else(|| {
+        LONG_MONTHS
+            .iter()
+            .find(|(name, _)| {
+                name.len() == t.lower.len()
+                    && name.as_bytes()[0] == t.lower.as_bytes()[0]
+                    && strsim::osa_distance(name, &t.lower) == 1
+            })
+            .map(|&(_, m)| m)
+    })
 }
 
 /// Whether a lower-case word is a month or a weekday name.
