@@ -3685,3 +3685,16 @@ fn a_month_with_two_letters_swapped_is_still_the_month() {
         "{places:?}"
     );
 }
+
+#[test]
+fn a_town_in_a_province_the_article_names_beats_its_namesake_abroad() {
+    let found = rows(
+        "Chronology of attacks in Balochistan, 2004\n\n\
+         March 2: Nearly 45 people were killed when a procession was attacked at Quetta's \
+         Liaquat Bazaar.\n\n\
+         May 3: A car bomb in Gwadar killed three engineers.\n\n\
+         August 31: Three persons were killed in a bomb blast in Kalat.",
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found[2].starts_with("2004-08-31|Kalat|PK|"), "{found:?}");
+}

@@ -1675,6 +1675,9 @@ const VISITORS: &[&str] = &[
 /// country it never names to be set aside.
 const ABROAD_MAIN_WEIGHT: f64 = 3.0;
 
+/// Added to a town in a province the article names elsewhere.
+const PROVINCE_NAMED_BONUS: f64 = 1.0;
+
 /// Towns at least this large are kept wherever they are.
 const ABROAD_POPULATION: u64 = 100_000;
 
@@ -1781,6 +1784,25 @@ fn resolve(
         }
     }
     let others = Nearest::new(gazetteer, seen_places);
+    // The provinces the article names ("Balochistan", "the province of
+    // Diyarbakir") in the country most of its places are in: a town's
+    // namesake in one of them is the likelier.
+    let named: Vec<&Place> = provisional
+        .iter()
+        .flatten()
+        .filter(|&&(_, s)| s >= THRESHOLD)
+        .map(|&(i, _)| gazetteer.place(i))
+        .collect();
+    let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in &named {
+        *votes.entry(p.country.as_str()).or_default() += 1;
+    }
+    let most = votes.iter().max_by_key(|(_, n)| **n).map(|(c, _)| *c);
+    let provinces: Vec<(&str, &str)> = named
+        .iter()
+        .filter(|p| p.kind == Kind::Admin1 && Some(p.country.as_str()) == most)
+        .map(|p| (p.country.as_str(), p.admin1.as_str()))
+        .collect();
     let mut out = Places::default();
     for r in raws {
         if r.key.starts_with(CAPITAL) {
@@ -1885,6 +1907,13 @@ fn resolve(
                 } else {
                     -0.5
                 };
+            }
+            if matches!(p.kind, Kind::City | Kind::Site)
+                && provinces
+                    .iter()
+                    .any(|&(cc, code)| cc == p.country && code == p.admin1)
+            {
+                e += PROVINCE_NAMED_BONUS;
             }
             if let Some(c) = container
                 && !(p.country == c.country
