@@ -371,8 +371,7 @@ fn event_words(tokens: &[Token]) -> Vec<Word> {
         // "..., killing 16 people" tells a killing when nothing before it
         // did ("a bomb explodes, killing eight"; "carried out a number of
         // attacks, killing dozens"); "the killing of" refers to one.
-        let gerund =
-            phrase[0] == "killing" && (!out.is_empty() || !(i >= 1 && tokens[i - 1].is(',')));
+        let gerund = phrase[0] == "killing" && !(out.is_empty() && i >= 1 && tokens[i - 1].is(','));
         // "are also attacking Kunduz", "began attacking": the verb in the
         // progressive; "accused of attacking", "attacking forces" are not.
         let progressive = phrase[0] != "attacking"

@@ -1027,10 +1027,11 @@ impl Scan<'_, '_> {
                     // Valley": a region of a few countries is a place too,
                     // when the gazetteer has it; "Central Asia" and the
                     // "Middle East" only say what the article is about.
-                    let found = (1..=3)
-                        .contains(&codes.len())
-                        .then(|| self.looked_up.get(self.gazetteer, &key))
-                        .unwrap_or_default();
+                    let found = if (1..=3).contains(&codes.len()) {
+                        self.looked_up.get(self.gazetteer, &key)
+                    } else {
+                        Default::default()
+                    };
                     if !found.is_empty() {
                         let candidates =
                             found.iter().filter(|c| !c.2).map(|c| (c.0, c.1)).collect();
